@@ -1,0 +1,194 @@
+"""Plain typed records that the stages hand each other (ingest → clean → nlp → events → store).
+
+Records are frozen dataclasses holding only plain values, so they pickle cheaply across
+processes, serialise to JSON and never leak library objects (spaCy Docs stay inside nlp/ and
+events/). Offsets are always character offsets into ``Article.text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One input record before cleaning: a text dump, an extracted HTML page or a JSON record."""
+
+    origin: str  # the input it came from: a path, "<stdin>", or "path#N" for the Nth JSON record
+    format: str  # "text" | "html" | "json"
+    text: str  # plain text (HTML pages arrive here already reduced to their body text)
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO 8601 date or datetime, as given by the source
+    source: str | None = None  # site or agency name
+    author: str | None = None
+    structured: bool = False  # True when text is already one article (HTML body, JSON text)
+
+
+@dataclass(frozen=True)
+class Caption:
+    """A photo caption and its credit: ``... at the Kremlin (Iranian Presidency)``."""
+
+    text: str
+    credit: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """A clean article: title, captions and body paragraphs; ``text`` joins the paragraphs."""
+
+    id: str
+    title: str
+    paragraphs: tuple[str, ...]
+    captions: tuple[Caption, ...] = ()
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None
+    author: str | None = None
+    origin: str = ""
+
+    @property
+    def text(self) -> str:
+        """The body as one string, paragraphs separated by a blank line; all offsets use it."""
+        return PARAGRAPH_SEPARATOR.join(self.paragraphs)
+
+    def paragraph_spans(self) -> list[tuple[int, int]]:
+        """Character span of each paragraph inside ``text``."""
+        spans, pos = [], 0
+        for para in self.paragraphs:
+            spans.append((pos, pos + len(para)))
+            pos += len(para) + len(PARAGRAPH_SEPARATOR)
+        return spans
+
+
+PARAGRAPH_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where an entity is named: a span of ``Article.text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An entity within one article: one name, one type, all its mentions."""
+
+    id: str  # stable within the article: "e1", "e2", ...
+    name: str  # the fullest form seen ("Vladimir Putin" for "Putin")
+    type: str  # PERSON | ORG | LOC | NORP | DATE | CARDINAL | MONEY | PERCENT | ...
+    mentions: tuple[Mention, ...]
+    country: str | None = None  # ISO 3166 alpha-3 when known
+    title: str | None = None  # an office or title seen before the name ("President")
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """An actor taking part in an event, resolved as far as the text allows."""
+
+    name: str
+    entity: str | None = None  # Entity.id in the same article, when the actor is a named entity
+    country: str | None = None  # ISO alpha-3, or IGO / NGO / MNC
+    sector: str | None = None  # PLOVER/CAMEO sector: GOV, MIL, COP, JUD, REB, NGO, MED, ...
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class Location:
+    """An event's place with coordinates from the offline gazetteer."""
+
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """One coded event: who did what to whom, when, where, with the evidence span."""
+
+    id: str
+    type: str  # PLOVER event type, upper case: CONSULT, ARREST, ACCUSE, ...
+    mode: str | None
+    context: tuple[str, ...]
+    cameo: str | None
+    quad_class: int | None
+    goldstein: float | None
+    actors: tuple[ActorRef, ...]
+    targets: tuple[ActorRef, ...]
+    date: str | None  # ISO date (YYYY, YYYY-MM or YYYY-MM-DD) normalised against Article.published
+    date_text: str | None
+    location: Location | None
+    status: str  # reported | alleged | denied | planned | hypothetical
+    sentence: str
+    sentence_start: int
+    evidence_start: int  # trigger span in Article.text
+    evidence_end: int
+    confidence: float
+    reciprocal: bool = False
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quote and who said it."""
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    speaker_entity: str | None = None
+
+
+@dataclass(frozen=True)
+class Role:
+    """An office held by a person, as seen in one article: "Iranian President Ebrahim Raisi"."""
+
+    person: str
+    office: str
+    country: str | None
+    seen: str | None  # the article's date (ISO) when the role was observed
+    entity: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article with everything extracted from it; ``to_dict()`` is the export's JSON."""
+
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    roles: tuple[Role, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract (schema/article.schema.json)."""
+        from newsevents.serialize import document_to_dict
+
+        return document_to_dict(self)
+
+
+@dataclass(frozen=True)
+class InputFailure:
+    """An input that could not be read or understood, with a reason that says what to do."""
+
+    origin: str
+    reason: str
+
+
+@dataclass
+class RunSummary:
+    """What became of every input of one run."""
+
+    inputs: int = 0
+    stored: int = 0  # articles newly stored
+    duplicates: int = 0  # articles already stored (or repeated within the run)
+    failed: int = 0  # inputs that failed
+    failures: list[InputFailure] = field(default_factory=list)
+    articles_by_input: dict[str, int] = field(default_factory=dict)
