@@ -182,6 +182,18 @@ class InputFailure:
     reason: str
 
 
+@dataclass(frozen=True)
+class LoadedInput:
+    """One input file (or stdin) after reading: its documents, or why it failed."""
+
+    origin: str
+    sha256: str | None = None  # of the raw bytes (after gunzip), None when unreadable
+    size: int = 0
+    format: str | None = None  # "text" | "html" | "json" as detected or forced
+    documents: tuple[RawDocument, ...] = ()
+    failure: InputFailure | None = None
+
+
 @dataclass
 class RunSummary:
     """What became of every input of one run."""
