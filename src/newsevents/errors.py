@@ -28,3 +28,7 @@ class StoreError(NewseventsError):
 
 class NotFound(NewseventsError):
     """A requested record does not exist."""
+
+
+class QueryError(NewseventsError):
+    """A query parameter has a value we cannot use (a 400 in the API)."""

@@ -198,9 +198,18 @@ class LoadedInput:
 class RunSummary:
     """What became of every input of one run."""
 
-    inputs: int = 0
+    inputs: int = 0  # inputs seen (files, stdin)
+    inputs_stored: int = 0  # inputs with at least one new article
+    inputs_duplicate: int = 0  # inputs whose articles were all stored already
+    failed: int = 0  # inputs that failed, wholly or in part
     stored: int = 0  # articles newly stored
     duplicates: int = 0  # articles already stored (or repeated within the run)
-    failed: int = 0  # inputs that failed
+    events: int = 0
     failures: list[InputFailure] = field(default_factory=list)
-    articles_by_input: dict[str, int] = field(default_factory=dict)
+    db: str = ""
+    run_id: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when no input failed."""
+        return self.failed == 0

@@ -1,0 +1,40 @@
+# newsevents — quick start: `make demo`, then `make test`.
+PY      ?= python3.11
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+SHARED  ?= ../shared
+
+.PHONY: demo test eval bench web-bench serve clean install
+
+$(BIN)/python:
+	@command -v $(PY) >/dev/null 2>&1 || { echo "error: $(PY) not found; install Python 3.11 or run make PY=/path/to/python3.11"; exit 1; }
+	$(PY) -m venv $(VENV)
+
+# Upgrade pip first: pip 23 cannot resolve lxml's extras.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=25"
+	$(BIN)/python -m pip install --quiet -e ".[web,test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/newsevents demo --db demo.db
+
+test: $(STAMP)
+	bash scripts/setup-browser.sh
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+eval: $(STAMP)
+	$(BIN)/python -m newsevents.evaluation --shared $(SHARED)
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/web_bench.py
+
+serve: $(STAMP)
+	$(BIN)/newsevents serve --db demo.db
+
+clean:
+	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm artifacts

@@ -1,0 +1,423 @@
+"""The command line: a thin shell over the Python API (api.py) and the read queries (query.py)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from newsevents.errors import NewseventsError
+from newsevents.settings import SETTINGS, Settings
+
+DB_OPTION = click.option("--db", default=SETTINGS["db"][0], show_default=True, help=SETTINGS["db"][1])
+
+
+def _conn(db: str):
+    from newsevents.store import open_store
+
+    return open_store(db, readonly=True).conn
+
+
+def _fail(exc: NewseventsError) -> None:
+    click.echo(f"error: {exc}", err=True)
+    sys.exit(2)
+
+
+class _Group(click.Group):
+    """Turns our errors into one clear line and exit code 2 instead of a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except NewseventsError as exc:
+            _fail(exc)
+
+
+@click.group(cls=_Group)
+@click.version_option(package_name="newsevents")
+def main() -> None:
+    """newsevents: raw news in, clean articles, actors and evidence-backed events out.
+
+    \b
+    Example:
+      newsevents ingest examples/corpus --db news.db
+      newsevents events --db news.db --country IRN
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@DB_OPTION
+@click.option("--format", "input_format", default="auto", show_default=True, type=click.Choice(["auto", "text", "html", "json"]), help=SETTINGS["input_format"][1])
+@click.option("--model", default="sm", show_default=True, type=click.Choice(["sm", "md"]), help=SETTINGS["model"][1])
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help=SETTINGS["workers"][1])
+@click.option("--batch-size", default=SETTINGS["batch_size"][0], show_default=True, type=click.IntRange(1, 10_000), help=SETTINGS["batch_size"][1])
+@click.option("--no-events", is_flag=True, help="Only clean and annotate entities; skip event coding.")
+@click.option("--quiet", is_flag=True, help=SETTINGS["quiet"][1])
+def ingest(paths: tuple[str, ...], db: str, input_format: str, model: str, workers: int, batch_size: int, no_events: bool, quiet: bool) -> None:
+    """Read files, folders (recursively) or - (stdin); store clean, annotated articles.
+
+    \b
+    Example:
+      newsevents ingest dumps/ pages/*.html feed.jsonl.gz --db news.db --workers 2
+    """
+    from newsevents.api import ingest as run
+
+    settings = Settings.make(db=db, input_format=input_format, model=model, workers=workers, batch_size=batch_size, events=not no_events, quiet=quiet)
+    bar = _progress(quiet)
+    summary = run(list(paths), settings, progress=bar, on_failure=lambda f: click.echo(f"failed: {f.origin}: {f.reason}", err=True))
+    bar.close()
+    _print_summary(summary, quiet)
+    sys.exit(0 if summary.ok else 1)
+
+
+class _Bar:
+    """A tqdm bar over articles, shown only on a terminal and without --quiet."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet, self.bar = quiet or not sys.stderr.isatty(), None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.quiet:
+            return
+        if self.bar is None:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="article", file=sys.stderr)
+        self.bar.update(done)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _progress(quiet: bool) -> _Bar:
+    return _Bar(quiet)
+
+
+def _print_summary(s: Any, quiet: bool) -> None:
+    lines = [
+        f"inputs: {s.inputs} ({s.inputs_stored} stored, {s.inputs_duplicate} duplicate, {s.failed} failed)",
+        f"articles: {s.stored} new, {s.duplicates} duplicate; events: {s.events}",
+        f"database: {s.db}",
+    ]
+    for f in s.failures:
+        lines.append(f"  failed: {f.origin}: {f.reason}")
+    click.echo("\n".join(lines if not quiet else lines[:2] + lines[3:]))
+
+
+@main.command()
+@DB_OPTION
+@click.option("--search", "q", help="Full-text search over titles and bodies.")
+@click.option("--limit", default=20, show_default=True, type=int)
+def articles(db: str, q: str | None, limit: int) -> None:
+    """List stored articles, newest first.
+
+    \b
+    Example:
+      newsevents articles --search "police commander"
+    """
+    from newsevents import query
+    from newsevents.table import render
+
+    page = query.list_articles(_conn(db), q=q, limit=limit)
+    click.echo(render(page["items"], ["id", "published", "source", "events", "title"], {"title": 70}))
+
+
+@main.command()
+@click.argument("article_id")
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print the article's full JSON object.")
+def show(article_id: str, db: str, as_json: bool) -> None:
+    """Show one article with its entities, events and quotes.
+
+    \b
+    Example:
+      newsevents show 3f2a9c1d0b7e4a55
+    """
+    from newsevents import query
+
+    d = query.get_article(_conn(db), article_id)
+    if as_json:
+        click.echo(json.dumps(d, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{d['title']}\n{d['source'] or ''} {d['published'] or ''} {d['url'] or ''}".rstrip())
+    for c in d["captions"]:
+        click.echo(f"[caption] {c['text']}" + (f" ({c['credit']})" if c["credit"] else ""))
+    click.echo("")
+    click.echo("\n\n".join(d["paragraphs"]))
+    click.echo("\nentities:")
+    for e in d["entities"]:
+        if e["type"] in ("PERSON", "ORG", "LOC", "NORP"):
+            click.echo(f"  {e['type']:<7} {e['name']}" + (f" [{e['country']}]" if e["country"] else "") + f"  ×{len(e['mentions'])}")
+    if d["events"]:
+        click.echo("events:")
+        for ev in d["events"]:
+            who = ", ".join(a["name"] for a in ev["actors"]) or "?"
+            whom = ", ".join(a["name"] for a in ev["targets"]) or "-"
+            click.echo(f"  {ev['type']:<9} {who} → {whom}  [{ev['status']}, {ev['date'] or ev['date_text'] or 'undated'}]  “{d['text'][ev['evidence']['start']:ev['evidence']['end']]}”")
+    if d["quotes"]:
+        click.echo("quotes:")
+        for q in d["quotes"]:
+            click.echo(f"  {q['speaker'] or '?'}: “{q['text'][:100]}”")
+
+
+@main.command()
+@DB_OPTION
+@click.option("--type", "etype", help="Only this type: PERSON, ORG, LOC, NORP, ...")
+@click.option("--limit", default=20, show_default=True, type=int)
+def entities(db: str, etype: str | None, limit: int) -> None:
+    """Top entities by the number of articles naming them.
+
+    \b
+    Example:
+      newsevents entities --type PERSON --limit 10
+    """
+    from newsevents import query
+    from newsevents.table import render
+
+    types = [etype.upper()] if etype else ["PERSON", "ORG", "LOC", "NORP"]
+    conn = _conn(db)
+    for t in types:
+        click.echo(f"\n{t}")
+        click.echo(render(query.top_entities(conn, type=t, limit=limit), ["name", "country", "articles", "mentions"]))
+
+
+@main.command()
+@DB_OPTION
+@click.option("--format", "fmt", default="jsonl", show_default=True, type=click.Choice(["jsonl", "csv", "parquet"]))
+@click.option("--table", default="articles", show_default=True, type=click.Choice(["articles", "events", "entities"]), help="Rows for CSV/Parquet (JSONL always writes whole articles).")
+@click.option("--out", default="-", show_default=True, help="Output file; - for stdout (not for Parquet).")
+def export(db: str, fmt: str, table: str, out: str) -> None:
+    """Export stored articles: JSONL (the JSON contract), CSV or Parquet.
+
+    \b
+    Example:
+      newsevents export --format parquet --table events --out events.parquet
+    """
+    from newsevents.export import export as run
+    from newsevents.store import open_store
+
+    with open_store(db, readonly=True) as store:
+        n = run(store.iter_documents(), fmt, out, table)
+    if out != "-":
+        click.echo(f"wrote {n} rows to {out}", err=True)
+
+
+@main.command()
+@click.argument("file", default="-")
+@click.option("--model", default="sm", show_default=True, type=click.Choice(["sm", "md"]), help=SETTINGS["model"][1])
+def code(file: str, model: str) -> None:
+    """Code sentences: JSONL {"id", "text", "published"?} in, {"id", "events"} out.
+
+    \b
+    Example:
+      echo '{"id": 1, "text": "Police arrested two protesters in Tehran."}' | newsevents code
+    """
+    from newsevents.api import code_records
+
+    handle = sys.stdin if file == "-" else open(file, encoding="utf-8")
+    bad = 0
+
+    def records():
+        nonlocal bad
+        for n, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                if not isinstance(rec, dict):
+                    raise ValueError("not an object")
+            except ValueError as exc:
+                bad += 1
+                click.echo(f"error: {file} line {n}: not a JSON object ({exc}); each line must be {{\"id\", \"text\"}}", err=True)
+                continue
+            yield rec
+
+    for out in code_records(records(), Settings.make(model=model)):
+        click.echo(json.dumps(out, ensure_ascii=False))
+    sys.exit(1 if bad else 0)
+
+
+def _event_filter_options(f):
+    for name, help_ in reversed(
+        [
+            ("--actor", "Source actor: id, name or country code."),
+            ("--target", "Target actor: id, name or country code."),
+            ("--country", "Country code on either side (ISO alpha-3)."),
+            ("--type", "PLOVER event type, e.g. CONSULT, ACCUSE."),
+            ("--status", "reported, alleged, denied, planned or hypothetical."),
+            ("--since", "Events on or after this date (YYYY-MM-DD)."),
+            ("--until", "Events on or before this date (YYYY-MM-DD)."),
+            ("--text", "Words in the evidence sentence."),
+        ]
+    ):
+        f = click.option(name, help=help_)(f)
+    return f
+
+
+@main.command()
+@DB_OPTION
+@_event_filter_options
+@click.option("--limit", default=50, show_default=True, type=int)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def events(db: str, actor, target, country, type, status, since, until, text, limit: int, as_json: bool) -> None:
+    """List coded events with their evidence.
+
+    \b
+    Example:
+      newsevents events --country IRN --type ACCUSE --since 2024-01-01
+    """
+    from newsevents import query
+    from newsevents.table import render
+
+    f = query.EventFilter(actor=actor, target=target, country=country, type=type, status=status, date_from=since, date_to=until, text=text)
+    items = query.list_events(_conn(db), f, limit=limit)["items"]
+    if as_json:
+        for it in items:
+            click.echo(json.dumps(it, ensure_ascii=False))
+        return
+    rows = [
+        {**it, "actor": ", ".join(a["name"] for a in it["actors"]), "target": ", ".join(a["name"] for a in it["targets"]), "where": (it["location"] or {}).get("name")}
+        for it in items
+    ]
+    click.echo(render(rows, ["day", "type", "mode", "actor", "target", "status", "where", "sentence"], {"actor": 24, "target": 24, "sentence": 60}))
+
+
+@main.command()
+@DB_OPTION
+@click.option("--speaker", help="Only quotes by this speaker (substring).")
+@click.option("--limit", default=50, show_default=True, type=int)
+def quotes(db: str, speaker: str | None, limit: int) -> None:
+    """List direct quotes with their speakers.
+
+    \b
+    Example:
+      newsevents quotes --speaker Putin
+    """
+    from newsevents import query
+    from newsevents.table import render
+
+    items = query.list_quotes(_conn(db), speaker=speaker, limit=limit)["items"]
+    click.echo(render(items, ["published", "speaker", "text"], {"text": 90}))
+
+
+@main.command()
+@DB_OPTION
+@click.option("--country", help="Only actors of this country (ISO alpha-3).")
+@click.option("--limit", default=50, show_default=True, type=int)
+def actors(db: str, country: str | None, limit: int) -> None:
+    """List actors, most active first.
+
+    \b
+    Example:
+      newsevents actors --country RUS
+    """
+    from newsevents import query
+    from newsevents.table import render
+
+    items = query.list_actors(_conn(db), country=country, limit=limit)["items"]
+    click.echo(render(items, ["id", "name", "country", "sector", "as_actor", "as_target"]))
+
+
+@main.command()
+@DB_OPTION
+@click.option("--person", help="Only this person (substring).")
+@click.option("--country", help="Only offices of this country.")
+@click.option("--office", help="Only this office (substring), e.g. President.")
+def roles(db: str, person: str | None, country: str | None, office: str | None) -> None:
+    """Who held which office when (first and last date seen).
+
+    \b
+    Example:
+      newsevents roles --country IRN --office President
+    """
+    from newsevents import query
+    from newsevents.table import render
+
+    items = query.list_roles(_conn(db), person=person, country=country, office=office)
+    click.echo(render(items, ["country", "office", "person", "first_seen", "last_seen", "articles"]))
+
+
+@main.command()
+@click.argument("a")
+@click.argument("b")
+@DB_OPTION
+@click.option("--by", default="day", show_default=True, type=click.Choice(["day", "week"]))
+@click.option("--csv", "as_csv", is_flag=True, help="Write CSV instead of a table.")
+def dyad(a: str, b: str, db: str, by: str, as_csv: bool) -> None:
+    """Events between two countries or actors per day: count and summed Goldstein by quad class.
+
+    \b
+    Example:
+      newsevents dyad RUS IRN --by week --csv > rus_irn.csv
+    """
+    from newsevents import query
+    from newsevents.table import render
+
+    series = query.dyad_series(_conn(db), a, b, by=by)["series"]
+    if as_csv:
+        w = csv.DictWriter(sys.stdout, fieldnames=["period", "quad_class", "events", "goldstein"])
+        w.writeheader()
+        w.writerows(series)
+        return
+    click.echo(render(series, ["period", "quad_class", "events", "goldstein"]))
+
+
+@main.command()
+@DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind; loopback unless told otherwise.")
+@click.option("--port", default=8000, show_default=True, type=int)
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the JSON API and the dashboard (read-only).
+
+    \b
+    Example:
+      newsevents serve --db news.db --port 8000
+    """
+    try:
+        from newsevents.web import serve as run
+    except ImportError as exc:
+        raise click.ClickException(f"the web extra is not installed ({exc}); run: pip install 'newsevents[web]'")
+    from newsevents.store import open_store
+
+    open_store(db, readonly=True).close()  # fail early with a clear message
+    run(db, host=host, port=port)
+
+
+@main.command()
+@click.option("--db", default="demo.db", show_default=True, help="Database for the demo (recreated).")
+@click.option("--corpus", default=None, help="Corpus folder (default: the example corpus that ships with newsevents).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64))
+def demo(db: str, corpus: str | None, workers: int) -> None:
+    """Ingest the example corpus into a fresh database and print a summary.
+
+    \b
+    Example:
+      newsevents demo --db demo.db
+    """
+    from newsevents import query
+    from newsevents.api import ingest as run
+    from newsevents.table import render
+
+    corpus = corpus or str(Path(__file__).resolve().parents[2] / "examples" / "corpus")
+    if not Path(corpus).exists():
+        raise click.ClickException(f"corpus {corpus} not found; pass --corpus PATH")
+    for suffix in ("", "-wal", "-shm"):
+        Path(db + suffix).unlink(missing_ok=True)
+    summary = run([corpus], Settings.make(db=db, workers=workers, quiet=True), on_failure=lambda f: click.echo(f"failed: {f.origin}: {f.reason}", err=True))
+    _print_summary(summary, False)
+    conn = _conn(db)
+    st = query.stats(conn)
+    click.echo(f"\nentities by type: " + ", ".join(f"{k} {v}" for k, v in st["entities_by_type"].items() if k in ("PERSON", "ORG", "LOC", "NORP")))
+    click.echo("events by type: " + ", ".join(f"{k} {v}" for k, v in st["events_by_type"].items()))
+    for t in ("PERSON", "ORG"):
+        click.echo(f"\ntop {t}:")
+        click.echo(render(query.top_entities(conn, type=t, limit=8), ["name", "country", "articles", "mentions"]))
+    click.echo(f"\ndatabase: {Path(db).resolve()}")
+    click.echo(f"dashboard: newsevents serve --db {db}   (then open http://127.0.0.1:8000/)")
+    sys.exit(0 if summary.ok else 1)

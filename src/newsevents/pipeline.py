@@ -1,0 +1,116 @@
+"""The ingest job: read inputs, clean, drop duplicates, annotate in batches, store, account for every input."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import BinaryIO, Callable, Iterator, Sequence
+
+from newsevents.records import Article, Document, InputFailure, LoadedInput, RunSummary
+from newsevents.settings import Settings
+
+Progress = Callable[[int], None]
+
+
+@dataclasses.dataclass
+class _InputState:
+    loaded: LoadedInput
+    row: int
+    articles: int = 0
+    duplicates: int = 0
+    failures: list[str] = dataclasses.field(default_factory=list)
+
+
+def clean_inputs(loaded: Sequence[LoadedInput]) -> Iterator[tuple[LoadedInput, list[Article] | InputFailure]]:
+    """Clean every readable input into articles, learning the per-source boilerplate table first."""
+    from newsevents.clean import BoilerplateTable, clean_document, explain_empty
+
+    table = BoilerplateTable.learn(doc for item in loaded for doc in item.documents)
+    for item in loaded:
+        if item.failure is not None and not item.documents:
+            yield item, item.failure
+            continue
+        articles: list[Article] = []
+        empty: list[str] = []
+        for raw in item.documents:
+            found = clean_document(raw, table)
+            if not found:
+                empty.append(explain_empty(raw))
+            articles.extend(found)
+        if not articles:
+            yield item, InputFailure(item.origin, "; ".join(empty) or "no article found")
+        else:
+            yield item, articles
+
+
+def run_ingest(
+    paths: Sequence[str],
+    settings: Settings,
+    *,
+    stdin: BinaryIO | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    on_failure: Callable[[InputFailure], None] | None = None,
+) -> RunSummary:
+    """Ingest ``paths`` into ``settings.db``; return the summary of what became of every input."""
+    from newsevents.batch import map_batches
+    from newsevents.ingest import iter_inputs
+    from newsevents.store import open_store
+
+    summary = RunSummary(db=settings.db)
+    loaded = list(iter_inputs(paths, settings, stdin=stdin))
+    summary.inputs = len(loaded)
+    with open_store(settings.db) as store:
+        run_id = store.begin_run({k: v for k, v in dataclasses.asdict(settings).items()})
+        summary.run_id = run_id
+        states: dict[str, _InputState] = {}
+        pending: list[Article] = []
+        seen: set[str] = set()
+        for item, result in clean_inputs(loaded):
+            state = _InputState(item, store.record_input(run_id, item, status="failed" if isinstance(result, InputFailure) else "stored"))
+            states[item.origin] = state
+            if isinstance(result, InputFailure):
+                state.failures.append(result.reason)
+                continue
+            if item.failure is not None:  # some records of the input were bad
+                state.failures.append(item.failure.reason)
+            known = store.known_articles(a.id for a in result)
+            for article in result:
+                if article.id in known or article.id in seen:
+                    state.duplicates += 1
+                    continue
+                seen.add(article.id)
+                pending.append(dataclasses.replace(article, origin=item.origin))
+        total = len(pending)
+        if progress:
+            progress(0, total)
+        batches = [pending[i : i + settings.batch_size] for i in range(0, total, settings.batch_size)]
+        input_ids = {origin: st.row for origin, st in states.items()}
+        for results in map_batches(batches, settings):
+            docs: list[Document] = []
+            for res in results:
+                if isinstance(res, InputFailure):
+                    states[res.origin].failures.append(res.reason)
+                else:
+                    docs.append(res)
+                    states[res.article.origin].articles += 1
+                    summary.events += len(res.events)
+            summary.stored += store.write_documents(docs, input_ids=input_ids, run_id=run_id)
+            if progress:
+                progress(len(results), total)
+        for state in states.values():
+            summary.duplicates += state.duplicates
+            if state.failures:
+                failure = InputFailure(state.loaded.origin, "; ".join(state.failures))
+                summary.failed += 1
+                summary.failures.append(failure)
+                if on_failure:
+                    on_failure(failure)
+                status = "partial" if state.articles or state.duplicates else "failed"
+            elif state.articles:
+                summary.inputs_stored += 1
+                status = "stored"
+            else:
+                summary.inputs_duplicate += 1
+                status = "duplicate"
+            store.update_input(state.row, status=status, articles=state.articles, duplicates=state.duplicates, reason="; ".join(state.failures) or None)
+        store.finish_run(run_id, inputs=summary.inputs, stored=summary.stored, duplicates=summary.duplicates, failed=summary.failed)
+    return summary

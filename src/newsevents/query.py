@@ -1,0 +1,359 @@
+"""Read-side queries shared by the CLI, the JSON API and the dashboard: plain SQL in, plain dicts out."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import sqlite3
+from dataclasses import dataclass, fields
+from typing import Any
+
+from newsevents.errors import NotFound, QueryError
+
+MAX_LIMIT = 200
+DEFAULT_LIMIT = 50
+STATUSES = ("reported", "alleged", "denied", "planned", "hypothetical")
+EVENT_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+#: the day an event counts on: its own full date, else the article's
+EVENT_DAY = "COALESCE(CASE WHEN length(e.date) = 10 THEN e.date END, substr(e.published, 1, 10))"
+
+
+def page_args(limit: int | None, cursor: str | None) -> tuple[int, int]:
+    """Validate a page size and decode an opaque cursor into (limit, offset)."""
+    limit = DEFAULT_LIMIT if limit is None else limit
+    if not 1 <= limit <= MAX_LIMIT:
+        raise QueryError(f"limit must be between 1 and {MAX_LIMIT}, got {limit}")
+    if not cursor:
+        return limit, 0
+    try:
+        offset = int(json.loads(base64.urlsafe_b64decode(cursor.encode()).decode())["o"])
+    except Exception:
+        raise QueryError(f"cursor {cursor!r} is not valid; pass the 'next' value of the previous page") from None
+    if offset < 0:
+        raise QueryError("cursor points before the first item; start again without a cursor")
+    return limit, offset
+
+
+def _page(rows: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]:
+    """Cut one extra fetched row into a ``next`` cursor."""
+    more = len(rows) > limit
+    nxt = base64.urlsafe_b64encode(json.dumps({"o": offset + limit}).encode()).decode() if more else None
+    return {"items": rows[:limit], "next": nxt}
+
+
+def _check_date(name: str, value: str | None) -> str | None:
+    if value is not None and not _DATE.match(value):
+        raise QueryError(f"{name} must be a date like 2024-07-22 (or 2024-07, 2024), got {value!r}")
+    return value
+
+
+# -- overview -------------------------------------------------------------------------------
+
+
+def stats(conn: sqlite3.Connection) -> dict[str, Any]:
+    """Counts of everything stored, events by type and the recent ingest runs."""
+    one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+    return {
+        "articles": one("SELECT count(*) FROM articles"),
+        "entities": one("SELECT count(*) FROM entities"),
+        "events": one("SELECT count(*) FROM events"),
+        "quotes": one("SELECT count(*) FROM quotes"),
+        "actors": one("SELECT count(*) FROM actors"),
+        "inputs": one("SELECT count(*) FROM inputs"),
+        "events_by_type": {r[0]: r[1] for r in conn.execute("SELECT type, count(*) FROM events GROUP BY type ORDER BY count(*) DESC")},
+        "entities_by_type": {r[0]: r[1] for r in conn.execute("SELECT type, count(*) FROM entities GROUP BY type ORDER BY count(*) DESC")},
+        "runs": recent_runs(conn, 5),
+    }
+
+
+def recent_runs(conn: sqlite3.Connection, limit: int = 10) -> list[dict[str, Any]]:
+    """The latest ingest runs with their counts."""
+    rows = conn.execute("SELECT id, started, finished, inputs, stored, duplicates, failed FROM runs ORDER BY id DESC LIMIT ?", (limit,))
+    return [dict(r) for r in rows]
+
+
+def run_inputs(conn: sqlite3.Connection, run_id: int) -> list[dict[str, Any]]:
+    """What became of each input of one run."""
+    rows = conn.execute("SELECT origin, format, status, reason, articles, duplicates FROM inputs WHERE run_id=? ORDER BY id", (run_id,))
+    return [dict(r) for r in rows]
+
+
+# -- articles and entities ------------------------------------------------------------------
+
+
+def list_articles(conn: sqlite3.Connection, *, q: str | None = None, source: str | None = None, limit: int | None = None, cursor: str | None = None) -> dict[str, Any]:
+    """Articles, newest first; ``q`` is a full-text query over titles and bodies."""
+    limit, offset = page_args(limit, cursor)
+    where, params = [], []
+    join = ""
+    if q:
+        join = "JOIN articles_fts f ON f.rowid = a.rowid"
+        where.append("articles_fts MATCH ?")
+        params.append(fts_query(q))
+    if source:
+        where.append("a.source = ?")
+        params.append(source)
+    sql = (
+        f"SELECT a.id, a.title, a.source, a.url, a.published, substr(a.text, 1, 240) AS snippet, "
+        f"(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events "
+        f"FROM articles a {join} {'WHERE ' + ' AND '.join(where) if where else ''} "
+        f"ORDER BY a.published IS NULL, a.published DESC, a.rowid DESC LIMIT ? OFFSET ?"
+    )
+    rows = [dict(r) for r in conn.execute(sql, (*params, limit + 1, offset))]
+    return _page(rows, limit, offset)
+
+
+def fts_query(text: str) -> str:
+    """Turn user words into a safe FTS5 query: each word quoted, all required."""
+    words = re.findall(r"\w+", text)
+    if not words:
+        raise QueryError(f"search text {text!r} has no words to look for")
+    return " ".join(f'"{w}"' for w in words)
+
+
+def get_article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any]:
+    """One article in the export's JSON shape."""
+    from newsevents.store.read import read_document
+
+    doc = read_document(conn, article_id)
+    if doc is None:
+        raise NotFound(f"article {article_id!r} not found; list articles with `newsevents articles`")
+    return doc.to_dict()
+
+
+def top_entities(conn: sqlite3.Connection, *, type: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
+    """Most-mentioned entities across articles (by article count, then mentions)."""
+    if not 1 <= limit <= MAX_LIMIT:
+        raise QueryError(f"limit must be between 1 and {MAX_LIMIT}, got {limit}")
+    sql = (
+        "SELECT en.name, en.type, max(en.country) AS country, count(DISTINCT en.article_id) AS articles, "
+        "(SELECT count(*) FROM mentions m JOIN entities x ON x.article_id = m.article_id AND x.id = m.entity_id "
+        " WHERE x.name = en.name AND x.type = en.type) AS mentions "
+        "FROM entities en WHERE (? IS NULL OR en.type = ?) GROUP BY en.name, en.type "
+        "ORDER BY articles DESC, mentions DESC, en.name LIMIT ?"
+    )
+    return [dict(r) for r in conn.execute(sql, (type, type, limit))]
+
+
+# -- events ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Filters over events; every field is optional."""
+
+    actor: str | None = None  # actor id, name or country code, as source
+    target: str | None = None
+    country: str | None = None  # as either side
+    type: str | None = None
+    status: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    text: str | None = None  # words in the evidence sentence
+    article: str | None = None
+
+    def validated(self) -> "EventFilter":
+        """Check values; raise QueryError naming the bad one and what is allowed."""
+        if self.type and self.type.upper() not in EVENT_TYPES:
+            raise QueryError(f"type {self.type!r} is not a PLOVER event type; use one of {', '.join(EVENT_TYPES)}")
+        if self.status and self.status not in STATUSES:
+            raise QueryError(f"status {self.status!r} is not known; use one of {', '.join(STATUSES)}")
+        _check_date("date_from", self.date_from)
+        _check_date("date_to", self.date_to)
+        return self
+
+
+def _side_clause(role: str, value: str) -> tuple[str, list[Any]]:
+    """Match an actor on one side by id, name (case-insensitive) or country code."""
+    return (
+        f"EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.id AND x.role = '{role}' "
+        "AND (x.actor_id = ? OR x.name = ? COLLATE NOCASE OR x.country = ?))",
+        [value, value, value.upper()],
+    )
+
+
+def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
+    f = f.validated()
+    where: list[str] = []
+    params: list[Any] = []
+    for role, value in (("actor", f.actor), ("target", f.target)):
+        if value:
+            clause, p = _side_clause(role, value)
+            where.append(clause)
+            params += p
+    if f.country:
+        where.append("EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.id AND x.country = ?)")
+        params.append(f.country.upper())
+    if f.type:
+        where.append("e.type = ?")
+        params.append(f.type.upper())
+    if f.status:
+        where.append("e.status = ?")
+        params.append(f.status)
+    if f.date_from:
+        where.append(f"{EVENT_DAY} >= ?")
+        params.append(f.date_from)
+    if f.date_to:
+        where.append(f"{EVENT_DAY} <= ?")
+        params.append(f.date_to + "-99" if len(f.date_to) < 10 else f.date_to)
+    if f.text:
+        where.append("e.sentence LIKE ? ESCAPE '\\'")
+        params.append("%" + f.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+    if f.article:
+        where.append("e.article_id = ?")
+        params.append(f.article)
+    return ("WHERE " + " AND ".join(where)) if where else "", params
+
+
+_SORTS = {"date": f"{EVENT_DAY} DESC, e.id", "-date": f"{EVENT_DAY} ASC, e.id", "goldstein": "e.goldstein ASC, e.id", "-goldstein": "e.goldstein DESC, e.id", "confidence": "e.confidence DESC, e.id", "type": "e.type, e.id"}
+
+
+def list_events(conn: sqlite3.Connection, f: EventFilter | None = None, *, sort: str = "date", limit: int | None = None, cursor: str | None = None) -> dict[str, Any]:
+    """Events matching ``f``, newest first by default, with their actors and targets."""
+    if sort not in _SORTS:
+        raise QueryError(f"sort {sort!r} is not known; use one of {', '.join(_SORTS)}")
+    limit, offset = page_args(limit, cursor)
+    where, params = _event_where(f or EventFilter())
+    sql = (
+        f"SELECT e.*, {EVENT_DAY} AS day, a.title AS article_title FROM events e JOIN articles a ON a.id = e.article_id "
+        f"{where} ORDER BY {_SORTS[sort]} LIMIT ? OFFSET ?"
+    )
+    rows = conn.execute(sql, (*params, limit + 1, offset)).fetchall()
+    return _page(_event_rows(conn, rows), limit, offset)
+
+
+def _event_rows(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
+    """Event rows as API objects, with participants fetched in one query."""
+    ids = [r["id"] for r in rows]
+    parts: dict[str, dict[str, list[dict[str, Any]]]] = {i: {"actor": [], "target": []} for i in ids}
+    if ids:
+        marks = ",".join("?" * len(ids))
+        for p in conn.execute(f"SELECT * FROM event_actors WHERE event_id IN ({marks}) ORDER BY event_id, role, position", ids):
+            parts[p["event_id"]][p["role"]].append(
+                {"id": p["actor_id"], "name": p["name"], "entity": p["entity"], "country": p["country"], "sector": p["sector"]}
+            )
+    out = []
+    for r in rows:
+        loc = None
+        if r["location_name"] is not None:
+            loc = {"name": r["location_name"], "country": r["location_country"], "lat": r["lat"], "lon": r["lon"]}
+        out.append(
+            {
+                "id": r["id"], "article_id": r["article_id"], "article_title": r["article_title"],
+                "type": r["type"], "mode": r["mode"], "context": json.loads(r["context"]), "cameo": r["cameo"],
+                "quad_class": r["quad_class"], "goldstein": r["goldstein"],
+                "actors": parts[r["id"]]["actor"], "targets": parts[r["id"]]["target"], "reciprocal": bool(r["reciprocal"]),
+                "date": r["date"], "date_text": r["date_text"], "day": r["day"], "location": loc, "status": r["status"],
+                "sentence": r["sentence"], "evidence": {"start": r["evidence_start"], "end": r["evidence_end"]},
+                "confidence": r["confidence"],
+            }
+        )
+    return out
+
+
+# -- actors, roles, quotes, dyads -----------------------------------------------------------
+
+
+def list_actors(conn: sqlite3.Connection, *, q: str | None = None, country: str | None = None, limit: int | None = None, cursor: str | None = None) -> dict[str, Any]:
+    """Actors with how many events they took part in, most active first."""
+    limit, offset = page_args(limit, cursor)
+    sql = (
+        "SELECT ac.id, ac.name, ac.country, ac.sector, "
+        "sum(ea.role = 'actor') AS as_actor, sum(ea.role = 'target') AS as_target "
+        "FROM actors ac JOIN event_actors ea ON ea.actor_id = ac.id "
+        "WHERE (? IS NULL OR ac.name LIKE '%' || ? || '%') AND (? IS NULL OR ac.country = ?) "
+        "GROUP BY ac.id ORDER BY count(*) DESC, ac.name LIMIT ? OFFSET ?"
+    )
+    cc = country.upper() if country else None
+    rows = [dict(r) for r in conn.execute(sql, (q, q, cc, cc, limit + 1, offset))]
+    return _page(rows, limit, offset)
+
+
+def get_actor(conn: sqlite3.Connection, actor_id: str) -> dict[str, Any]:
+    """One actor: offices held over time, events as actor and as target, the actors it meets most."""
+    row = conn.execute("SELECT * FROM actors WHERE id = ?", (actor_id,)).fetchone()
+    if row is None:
+        role = conn.execute("SELECT person, country FROM roles WHERE actor_id = ? LIMIT 1", (actor_id,)).fetchone()
+        if role is None:
+            raise NotFound(f"actor {actor_id!r} not found; list actors with `newsevents actors`")
+        actor = {"id": actor_id, "name": role["person"], "country": role["country"], "sector": "GOV"}
+    else:
+        actor = dict(row)
+    actor["roles"] = list_roles(conn, actor=actor_id)
+    actor["events_as_actor"] = list_events(conn, EventFilter(actor=actor_id), limit=MAX_LIMIT)["items"]
+    actor["events_as_target"] = list_events(conn, EventFilter(target=actor_id), limit=MAX_LIMIT)["items"]
+    partners = conn.execute(
+        "SELECT o.actor_id AS id, o.name, o.country, count(DISTINCT o.event_id) AS events FROM event_actors me "
+        "JOIN event_actors o ON o.event_id = me.event_id AND o.actor_id != me.actor_id "
+        "WHERE me.actor_id = ? GROUP BY o.actor_id ORDER BY events DESC, o.name LIMIT 10",
+        (actor_id,),
+    )
+    actor["partners"] = [dict(r) for r in partners]
+    return actor
+
+
+def list_roles(conn: sqlite3.Connection, *, person: str | None = None, country: str | None = None, office: str | None = None, actor: str | None = None) -> list[dict[str, Any]]:
+    """Who held which office when: first and last date seen, per person, office and country."""
+    sql = (
+        "SELECT person, actor_id, office, country, min(seen) AS first_seen, max(seen) AS last_seen, "
+        "count(DISTINCT article_id) AS articles FROM roles "
+        "WHERE (? IS NULL OR person LIKE '%' || ? || '%') AND (? IS NULL OR country = ?) "
+        "AND (? IS NULL OR office LIKE '%' || ? || '%') AND (? IS NULL OR actor_id = ?) "
+        "GROUP BY person, office, country ORDER BY country, office, first_seen"
+    )
+    cc = country.upper() if country else None
+    return [dict(r) for r in conn.execute(sql, (person, person, cc, cc, office, office, actor, actor))]
+
+
+def list_quotes(conn: sqlite3.Connection, *, speaker: str | None = None, q: str | None = None, limit: int | None = None, cursor: str | None = None) -> dict[str, Any]:
+    """Direct quotes with their speakers, newest article first."""
+    limit, offset = page_args(limit, cursor)
+    sql = (
+        "SELECT qu.article_id, qu.position, qu.text, qu.speaker, qu.speaker_entity, qu.start, qu.end, a.title AS article_title, a.published "
+        "FROM quotes qu JOIN articles a ON a.id = qu.article_id "
+        "WHERE (? IS NULL OR qu.speaker LIKE '%' || ? || '%') AND (? IS NULL OR qu.text LIKE '%' || ? || '%') "
+        "ORDER BY a.published DESC, qu.article_id, qu.position LIMIT ? OFFSET ?"
+    )
+    rows = [dict(r) for r in conn.execute(sql, (speaker, speaker, q, q, limit + 1, offset))]
+    return _page(rows, limit, offset)
+
+
+def dyad_series(conn: sqlite3.Connection, a: str, b: str, *, by: str = "day") -> dict[str, Any]:
+    """Per day (or week): event count and summed Goldstein by quad class, for events between A and B."""
+    if by not in ("day", "week"):
+        raise QueryError(f"by must be 'day' or 'week', got {by!r}")
+    period = EVENT_DAY if by == "day" else f"strftime('%Y-W%W', {EVENT_DAY})"
+    side = "(x.actor_id = ? OR x.name = ? COLLATE NOCASE OR x.country = ?)"
+    sql = (
+        f"SELECT {period} AS period, e.quad_class, count(*) AS events, round(sum(e.goldstein), 2) AS goldstein "
+        "FROM events e WHERE e.id IN ("
+        f" SELECT x.event_id FROM event_actors x JOIN event_actors y ON y.event_id = x.event_id AND y.role != x.role "
+        f" WHERE {side} AND {side.replace('x.', 'y.')}) "
+        "GROUP BY period, e.quad_class ORDER BY period, e.quad_class"
+    )
+    params = (a, a, a.upper(), b, b, b.upper())
+    rows = [dict(r) for r in conn.execute(sql, params)]
+    events = list_events_between(conn, a, b)
+    return {"a": a, "b": b, "by": by, "series": rows, "events": events}
+
+
+def list_events_between(conn: sqlite3.Connection, a: str, b: str, limit: int = MAX_LIMIT) -> list[dict[str, Any]]:
+    """Events with A on one side and B on the other, newest first."""
+    side = "(x.actor_id = ? OR x.name = ? COLLATE NOCASE OR x.country = ?)"
+    sql = (
+        f"SELECT e.*, {EVENT_DAY} AS day, ar.title AS article_title FROM events e JOIN articles ar ON ar.id = e.article_id WHERE e.id IN ("
+        f" SELECT x.event_id FROM event_actors x JOIN event_actors y ON y.event_id = x.event_id AND y.role != x.role "
+        f" WHERE {side} AND {side.replace('x.', 'y.')}) ORDER BY day DESC, e.id LIMIT ?"
+    )
+    rows = conn.execute(sql, (a, a, a.upper(), b, b, b.upper(), limit)).fetchall()
+    return _event_rows(conn, rows)
+
+
+def filter_fields() -> list[str]:
+    """Names of the event filters (for help texts and the API)."""
+    return [f.name for f in fields(EventFilter)]

@@ -1,0 +1,75 @@
+"""The JSON contract: one object per article (schema/article.schema.json). Keys are only ever added."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsevents.records import ActorRef, Document, Event, Location
+
+
+def _actor(ref: ActorRef) -> dict[str, Any]:
+    return {"name": ref.name, "entity": ref.entity, "country": ref.country, "sector": ref.sector}
+
+
+def _location(loc: Location | None) -> dict[str, Any] | None:
+    if loc is None:
+        return None
+    return {"name": loc.name, "country": loc.country, "lat": loc.lat, "lon": loc.lon}
+
+
+def event_to_dict(ev: Event) -> dict[str, Any]:
+    """One event object, as in the export and in `newsevents code`."""
+    return {
+        "id": ev.id,
+        "type": ev.type,
+        "mode": ev.mode,
+        "context": list(ev.context),
+        "cameo": ev.cameo,
+        "quad_class": ev.quad_class,
+        "goldstein": ev.goldstein,
+        "actors": [_actor(a) for a in ev.actors],
+        "targets": [_actor(t) for t in ev.targets],
+        "reciprocal": ev.reciprocal,
+        "date": ev.date,
+        "date_text": ev.date_text,
+        "location": _location(ev.location),
+        "status": ev.status,
+        "sentence": ev.sentence,
+        "evidence": {"start": ev.evidence_start, "end": ev.evidence_end},
+        "confidence": ev.confidence,
+    }
+
+
+def document_to_dict(doc: Document) -> dict[str, Any]:
+    """The export's JSON object for one article."""
+    a = doc.article
+    return {
+        "id": a.id,
+        "source": a.source,
+        "url": a.url,
+        "published": a.published,
+        "title": a.title,
+        "author": a.author,
+        "captions": [{"text": c.text, "credit": c.credit} for c in a.captions],
+        "paragraphs": list(a.paragraphs),
+        "text": a.text,
+        "entities": [
+            {
+                "id": e.id,
+                "name": e.name,
+                "type": e.type,
+                "country": e.country,
+                "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in e.mentions],
+            }
+            for e in doc.entities
+        ],
+        "events": [event_to_dict(ev) for ev in doc.events],
+        "quotes": [
+            {"text": q.text, "speaker": q.speaker, "speaker_entity": q.speaker_entity, "start": q.start, "end": q.end}
+            for q in doc.quotes
+        ],
+        "roles": [
+            {"person": r.person, "office": r.office, "country": r.country, "seen": r.seen, "entity": r.entity}
+            for r in doc.roles
+        ],
+    }

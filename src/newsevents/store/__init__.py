@@ -1,0 +1,5 @@
+"""The store: SQLite by default. Only this package speaks SQL to write; ``query`` reads."""
+
+from newsevents.store.sqlite import SQLiteStore, open_store
+
+__all__ = ["SQLiteStore", "open_store"]
