@@ -24,7 +24,8 @@ def test_jsonl_is_to_dict(tmp_path):
 def test_csv_and_parquet_tables(tmp_path):
     docs = [make_document(1), make_document(2)]
     assert export(docs, "csv", str(tmp_path / "e.csv"), table="events") == 4
-    rows = list(csv.DictReader((tmp_path / "e.csv").open()))
+    with (tmp_path / "e.csv").open() as handle:
+        rows = list(csv.DictReader(handle))
     assert rows[0]["type"] == "CONSULT" and rows[0]["actor_country"] == "RUS" and rows[0]["target_country"] == "IRN"
     assert export(docs, "parquet", str(tmp_path / "n.parquet"), table="entities") == 6
     table = pq.read_table(tmp_path / "n.parquet")
