@@ -56,9 +56,10 @@ def main() -> None:
 @click.option("--model", default="sm", show_default=True, type=click.Choice(["sm", "md"]), help=SETTINGS["model"][1])
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help=SETTINGS["workers"][1])
 @click.option("--batch-size", default=SETTINGS["batch_size"][0], show_default=True, type=click.IntRange(1, 10_000), help=SETTINGS["batch_size"][1])
+@click.option("--max-input-bytes", default=SETTINGS["max_input_bytes"][0], show_default=True, type=click.IntRange(1), help=SETTINGS["max_input_bytes"][1])
 @click.option("--no-events", is_flag=True, help="Only clean and annotate entities; skip event coding.")
 @click.option("--quiet", is_flag=True, help=SETTINGS["quiet"][1])
-def ingest(paths: tuple[str, ...], db: str, input_format: str, model: str, workers: int, batch_size: int, no_events: bool, quiet: bool) -> None:
+def ingest(paths: tuple[str, ...], db: str, input_format: str, model: str, workers: int, batch_size: int, max_input_bytes: int, no_events: bool, quiet: bool) -> None:
     """Read files, folders (recursively) or - (stdin); store clean, annotated articles.
 
     \b
@@ -67,7 +68,10 @@ def ingest(paths: tuple[str, ...], db: str, input_format: str, model: str, worke
     """
     from newsevents.api import ingest as run
 
-    settings = Settings.make(db=db, input_format=input_format, model=model, workers=workers, batch_size=batch_size, events=not no_events, quiet=quiet)
+    settings = Settings.make(
+        db=db, input_format=input_format, model=model, workers=workers, batch_size=batch_size,
+        max_input_bytes=max_input_bytes, events=not no_events, quiet=quiet,
+    )
     bar = _progress(quiet)
     summary = run(list(paths), settings, progress=bar, on_failure=lambda f: click.echo(f"failed: {f.origin}: {f.reason}", err=True))
     bar.close()

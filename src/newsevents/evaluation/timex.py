@@ -20,6 +20,15 @@ from newsevents.events.dates import normalise_date
 _EXPRESSIBLE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
+def _creation_date(value: str) -> dt.date | None:
+    """A creation time as a date: ISO, or day-month-year as one file writes it."""
+    if m := re.match(r"(\d{4})-(\d{2})-(\d{2})$", value[:10]):
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    if m := re.match(r"(\d{2})-(\d{2})-(\d{4})$", value):
+        return dt.date(int(m[3]), int(m[2]), int(m[1]))
+    return None
+
+
 def gold_dates(shared: Path) -> list[tuple[str, dt.date | None, str, str]]:
     """(expression text, creation date, gold value, file name) for every DATE TIMEX3 of the set."""
     items: list[tuple[str, dt.date | None, str, str]] = []
@@ -32,15 +41,15 @@ def gold_dates(shared: Path) -> list[tuple[str, dt.date | None, str, str]]:
             ids = [a.get("t_id") for a in timex.iter("token_anchor")]
             value = timex.get("value") or ""
             if timex.get("functionInDocument") == "CREATION_TIME":
-                try:
-                    anchor = dt.date.fromisoformat(value[:10])
-                except ValueError:
-                    anchor = None
+                anchor = _creation_date(value)
                 continue
             if timex.get("type") != "DATE" or not ids:
                 continue
             text = " ".join(tokens.get(i, "") for i in ids)
             found.append((re.sub(r"\s+([,.])", r"\1", text), value))
+        if anchor is None and found and _creation_date(found[0][1]):
+            # a few files do not mark the creation time: the dateline is their first DATE
+            anchor, found = _creation_date(found[0][1]), found[1:]
         items.extend((text, anchor, value, path.name) for text, value in found)
     return items
 

@@ -5,9 +5,10 @@
 Relative expressions are resolved against an anchor, the article's date; without one only
 absolute dates and years resolve. Conventions (documented here because news text is vague):
 
-- A bare weekday or a month/day without a year points to the past (the latest such day on or
-  before the anchor) unless ``future=True`` (then the next one on or after the anchor).
-  "last Thursday" is strictly before the anchor, "next Thursday" strictly after.
+- A bare weekday, month/day or month without a year is placed by the event's tense: past
+  (``future=False``) gives the latest such day on or before the anchor, future (``future=True``)
+  the next one on or after it, unknown (``None``) the nearest one. "last Thursday" is strictly
+  before the anchor, "next Thursday" strictly after.
 - "last week" / "this week" / "next week" give the Monday of that ISO week; "... weekend" gives
   its Saturday. "last month" gives ``YYYY-MM``, "last year" ``YYYY``; "N days ago" a day,
   "N weeks ago" the day N*7 days earlier, "N months ago" a month, "N years ago" a year.
@@ -173,7 +174,7 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def _weekday(anchor: dt.date, weekday: int, rel: str | None, future: bool) -> dt.date:
+def _weekday(anchor: dt.date, weekday: int, rel: str | None, future: bool | None) -> dt.date:
     """The day with that weekday relative to the anchor (see the module docstring)."""
     back = (anchor.weekday() - weekday) % 7
     ahead = (weekday - anchor.weekday()) % 7
@@ -181,25 +182,32 @@ def _weekday(anchor: dt.date, weekday: int, rel: str | None, future: bool) -> dt
         return anchor - dt.timedelta(days=back or 7)
     if rel == "next":
         return anchor + dt.timedelta(days=ahead or 7)
+    if future is None:
+        future = ahead < back
     return anchor + dt.timedelta(days=ahead) if future else anchor - dt.timedelta(days=back)
 
 
-def _month_day(anchor: dt.date, month: int, day: int, future: bool) -> str | None:
-    """A year-less month/day placed in the anchor's year, or the year before/after."""
-    year = anchor.year
-    if not _valid(year, month, day):  # 29 February
-        year += 1 if future else -1
-        while not _valid(year, month, day):
-            year += 1 if future else -1
-    candidate = dt.date(year, month, day)
-    if not future and candidate > anchor:
-        year -= 1
-    elif future and candidate < anchor:
-        year += 1
-    return dt.date(year, month, day).isoformat() if _valid(year, month, day) else None
+#: With the tense unknown, a year-less date this close ahead of the anchor is taken as future.
+_NEAR_FUTURE_DAYS = 122
 
 
-def _year_of_month(anchor: dt.date, month: int, rel: str | None, future: bool) -> int:
+def _nearest_year(anchor: dt.date, month: int, day: int, future: bool | None) -> int:
+    """The year that puts a year-less month/day before (past), after (future) or nearest the anchor."""
+    candidates = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        if _valid(year, month, day):
+            candidates.append((dt.date(year, month, day) - anchor).days)
+    if not candidates:  # 29 February far from a leap year
+        return anchor.year
+    ahead = min((d for d in candidates if d >= 0), default=max(candidates))
+    behind = max((d for d in candidates if d <= 0), default=min(candidates))
+    if future is None:  # unknown tense: the past one, unless the next one is at most four months away
+        future = 0 <= ahead <= _NEAR_FUTURE_DAYS
+    gap = ahead if future else behind
+    return (anchor + dt.timedelta(days=gap)).year
+
+
+def _year_of_month(anchor: dt.date, month: int, rel: str | None, future: bool | None) -> int:
     """The year of a year-less month ('July', 'last July', 'next spring') seen from the anchor."""
     if rel == "last":
         return anchor.year if month < anchor.month else anchor.year - 1
@@ -207,15 +215,21 @@ def _year_of_month(anchor: dt.date, month: int, rel: str | None, future: bool) -
         return anchor.year if month > anchor.month else anchor.year + 1
     if rel == "this":
         return anchor.year
-    if future:
+    if future is True:
         return anchor.year + 1 if month < anchor.month else anchor.year
-    return anchor.year - 1 if month > anchor.month else anchor.year
+    if future is False:
+        return anchor.year - 1 if month > anchor.month else anchor.year
+    ahead = (month - anchor.month) % 12  # unknown tense: past, unless at most four months ahead
+    if 0 < ahead <= _NEAR_FUTURE_DAYS // 30:
+        return anchor.year + (1 if month < anchor.month else 0)
+    return anchor.year - (1 if month > anchor.month else 0)
 
 
-def _resolve(expr: _Expr, anchor: dt.date, future: bool) -> str | None:
+def _resolve(expr: _Expr, anchor: dt.date, future: bool | None) -> str | None:
     """The ISO value of a relative expression against the anchor."""
     if expr.kind == "md":
-        return _month_day(anchor, expr.month or 1, expr.day or 1, future)
+        month, day = expr.month or 1, expr.day or 1
+        return f"{_nearest_year(anchor, month, day, future):04d}-{month:02d}-{day:02d}"
     if expr.kind == "month":
         month = expr.month or 1
         return f"{_year_of_month(anchor, month, expr.rel, future):04d}-{month:02d}"
@@ -247,11 +261,12 @@ def _resolve(expr: _Expr, anchor: dt.date, future: bool) -> str | None:
     return None
 
 
-def normalise_date(text: str, anchor: dt.date | None, *, future: bool = False) -> str | None:
+def normalise_date(text: str, anchor: dt.date | None, *, future: bool | None = None) -> str | None:
     """ISO ``YYYY-MM-DD`` / ``YYYY-MM`` / ``YYYY`` for a date expression, None if unresolvable.
 
-    ``anchor`` is the article's date; relative expressions need it. ``future`` says the event is
-    to come ("will meet on Thursday"), which turns bare weekdays and month/days forward.
+    ``anchor`` is the article's date; relative expressions need it. ``future`` is the tense of
+    the event: False (past: bare weekdays and month/days on or before the anchor), True (to
+    come: on or after it) or None (unknown: the nearest one, ties to the past).
     """
     expr = _parse(text)
     if expr is None:
@@ -291,23 +306,32 @@ _SPEECH = {
 }  # fmt: skip
 
 
-def is_future(trigger: Token) -> bool:
-    """True when the trigger is an event still to come: 'will visit', 'plans to meet', 'upcoming talks'."""
+def event_tense(trigger: Token) -> bool | None:
+    """True for an event still to come ('will visit', 'plans to meet', 'upcoming talks'), False
+    for a past one ('met', 'has met', 'was arrested'), None when the text does not say."""
     verbs = [trigger]
-    if trigger.dep_ in ("conj", "xcomp") and trigger.head is not trigger:
+    if trigger.pos_ not in ("VERB", "AUX"):
+        verbs.append(_clause_verb(trigger))
+    elif trigger.dep_ in ("conj", "xcomp") and trigger.head is not trigger:
         verbs.append(trigger.head)
     for verb in verbs:
         for child in verb.children:
             if child.dep_ in ("aux", "auxpass") and child.lower_ in _FUTURE_AUX:
                 return True
-            if child.dep_ == "amod" and child.lower_ in _FUTURE_MODS:
+            if child.dep_ in ("amod", "aux") and child.lower_ in _FUTURE_MODS | {"going"}:
                 return True
-            if child.dep_ == "aux" and child.lower_ == "going":
-                return True
-    head = trigger.head
-    if trigger.dep_ == "xcomp" and head.lemma_ in _FUTURE_HEADS | {"be", "go"}:
-        return True
-    return head.lemma_ in ("be",) and any(c.lower_ == "to" and c.dep_ == "aux" for c in trigger.children)
+        if verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_HEADS:
+            return True
+        if verb.head.lemma_ == "be" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+            return True
+    for verb in verbs:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children):
+            return False
+        if verb.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had", "'s", "'ve") for c in verb.children):
+            return False
+    return None
 
 
 def _clause_verb(token: Token) -> Token:
@@ -372,5 +396,5 @@ def event_date(doc: Doc, sent: Span, trigger_token: Token, article: Article) -> 
     if not scored:
         return None, None
     best = min(scored, key=lambda item: item[:4])[-1]
-    value = normalise_date(best.text, anchor_date(article.published), future=is_future(trigger_token))
+    value = normalise_date(best.text, anchor_date(article.published), future=event_tense(trigger_token))
     return value, best.text

@@ -143,5 +143,6 @@ def _checked(origin: str, text: str, encoding: str) -> tuple[str, str]:
     """Refuse decoded text full of control characters (binary data that happened to decode)."""
     sample = text[:_SAMPLE]
     if sample and len(_CONTROL.findall(sample)) > max(3, len(sample) // 100):
-        raise InputError(origin, f"binary data, not text (control characters as {encoding}); pass news text, HTML or JSON")
+        reason = f"binary data, not text (control characters as {encoding}); pass news text, HTML or JSON"
+        raise InputError(origin, reason)
     return text, encoding

@@ -2,9 +2,10 @@
 
 Rules, so a run never stops on one bad input:
 
-* a file is read as given; a directory is walked recursively in sorted order, skipping hidden
-  names (``.git``, ``.DS_Store``) and refusing entries that are not regular files (a FIFO in a
-  directory would block the run); a FIFO or device named explicitly (``<(zcat x)``) is read;
+* a file is read as given; a directory is walked recursively, sorted by relative path, skipping
+  hidden names (``.git``, ``.DS_Store``), not following linked directories, and refusing
+  entries that are not regular files (a FIFO in a directory would block the run); a FIFO or
+  device named explicitly (``<(zcat x)``) is read; a directory with no files is one failure;
 * ``-`` reads standard input; gzip data (by its magic bytes, whatever the name) is unpacked;
 * anything that cannot be read becomes a :class:`Source` with a one-line ``failure``.
 """
@@ -37,7 +38,8 @@ class Source:
 
 def iter_sources(paths: Sequence[str], max_bytes: int, stdin: BinaryIO | None = None) -> Iterator[Source]:
     """Yield one Source per input file found under ``paths`` (``-`` is standard input)."""
-    for given in paths:
+    for entry in paths:
+        given = os.fspath(entry)
         if given == "-":
             yield _read_stdin(stdin, max_bytes)
         elif os.path.isdir(given):
@@ -47,21 +49,21 @@ def iter_sources(paths: Sequence[str], max_bytes: int, stdin: BinaryIO | None = 
 
 
 def _walk(directory: str, max_bytes: int) -> Iterator[Source]:
-    """Every visible file under ``directory``, recursively, in sorted order."""
-    found = False
+    """Every visible file under ``directory``, recursively, sorted by relative path."""
     errors: list[OSError] = []
+    found: list[tuple[tuple[str, ...], str]] = []
     for root, dirnames, filenames in os.walk(directory, onerror=errors.append):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            found = True
-            yield read_path(os.path.join(root, name), max_bytes, explicit=False)
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            if not name.startswith("."):
+                path = os.path.join(root, name)
+                found.append((tuple(os.path.relpath(path, directory).split(os.sep)), path))
+    for _, path in sorted(found):
+        yield read_path(path, max_bytes, explicit=False)
     for error in errors:
-        found = True
-        where = error.filename or directory
-        yield Source(str(where), failure=f"cannot list this directory ({_os_reason(error)}); check its permissions")
-    if not found:
+        where = str(error.filename or directory)
+        yield Source(where, failure=f"cannot list this directory ({_os_reason(error)}); check its permissions")
+    if not found and not errors:
         yield Source(directory, failure="directory holds no input files (hidden files are skipped); check the path")
 
 
@@ -75,6 +77,8 @@ def read_path(path: str, max_bytes: int, *, explicit: bool) -> Source:
         return Source(path, failure="no such file or directory; check the path")
     except OSError as error:
         return Source(path, failure=f"cannot read it ({_os_reason(error)}); check the path and its permissions")
+    except ValueError as error:  # a NUL byte in the name
+        return Source(path, failure=f"not a usable path ({error}); check the path")
     if stat.S_ISREG(info.st_mode):
         if info.st_size > max_bytes:
             return Source(path, failure=_too_large(max_bytes, info.st_size))
@@ -86,7 +90,7 @@ def read_path(path: str, max_bytes: int, *, explicit: bool) -> Source:
             raw = _read_limited(handle, max_bytes)
     except OSError as error:
         return Source(path, failure=f"cannot read it ({_os_reason(error)}); check its permissions")
-    return _unpack(path, raw, max_bytes)
+    return unpack_bytes(path, raw, max_bytes)
 
 
 def _read_stdin(stdin: BinaryIO | None, max_bytes: int) -> Source:
@@ -100,7 +104,7 @@ def _read_stdin(stdin: BinaryIO | None, max_bytes: int) -> Source:
         raw = _read_limited(stream, max_bytes)
     except (OSError, ValueError) as error:
         return Source(STDIN_ORIGIN, failure=f"cannot read standard input ({error}); pass a file path instead")
-    return _unpack(STDIN_ORIGIN, raw, max_bytes)
+    return unpack_bytes(STDIN_ORIGIN, raw, max_bytes)
 
 
 def _read_limited(stream: BinaryIO, max_bytes: int) -> bytes:
@@ -110,15 +114,17 @@ def _read_limited(stream: BinaryIO, max_bytes: int) -> bytes:
         chunk = stream.read(min(_CHUNK, max_bytes + 1 - total))
         if not chunk:
             break
+        if isinstance(chunk, str):  # a text stream was passed where bytes were expected
+            chunk = chunk.encode("utf-8")
         parts.append(chunk)
         total += len(chunk)
     return b"".join(parts)
 
 
-def _unpack(origin: str, raw: bytes, max_bytes: int) -> Source:
+def unpack_bytes(origin: str, raw: bytes, max_bytes: int) -> Source:
     """Gunzip gzip data and apply the size limit to what will be read."""
-    if len(raw) > max_bytes:
-        return Source(origin, failure=_too_large(max_bytes))
+    if len(raw) > max_bytes:  # max_bytes + 1 means "read up to the limit and there was more"
+        return Source(origin, failure=_too_large(max_bytes, None if len(raw) == max_bytes + 1 else len(raw)))
     if not raw.startswith(_GZIP_MAGIC):
         return Source(origin, data=raw)
     try:

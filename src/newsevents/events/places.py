@@ -1,0 +1,211 @@
+"""Where an event happened, and every place an article names, with gazetteer coordinates.
+
+``event_location`` takes the place mentions of the trigger's sentence that are objects of a
+locative preposition ("in Lahijan", "at the Kremlin", "near the border town of X") and keeps the
+one best attached to the trigger: the trigger itself, then its object or head noun, then anything
+else in the trigger's own clause. A place that is an actor ("Tehran said", "Iran's police") is
+never a location, nor one attached to a reporting verb above the trigger ("said in Oslo that ...").
+Names resolve through ``newsevents.nlp.gazetteer`` with the article's main country as the hint
+(so "Lahijan" in an Iran story is the Iranian town). A facility the gazetteer lacks takes the
+coordinates of the place it is said to be in ("Evin prison in Tehran").
+
+The Doc must be parsed over ``Article.text`` (entity offsets and token offsets agree).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from newsevents.records import Entity, Location, Mention
+
+if TYPE_CHECKING:  # spaCy stays a lazy, type-only import here
+    from spacy.tokens import Doc, Span, Token
+
+    from newsevents.nlp.gazetteer import GeoPlace
+
+NAME = "newsevents.places.v1"
+
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+#: Entity types a locative object may carry when the NER mislabels a town or a building.
+_MAYBE_PLACE_TYPES = frozenset({"ORG", "PERSON"})
+#: Nouns through which a name is still the place: "in the northern province of Gilan".
+_PLACE_NOUNS = frozenset({
+    "city", "town", "village", "province", "region", "district", "state", "capital", "port",
+    "county", "area", "island", "neighbourhood", "neighborhood", "suburb", "outskirts", "border",
+})  # fmt: skip
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within", "off"})
+_SPEECH = frozenset({"say", "tell", "add", "announce", "report", "state", "claim", "write", "note", "confirm"})
+
+
+@lru_cache(maxsize=256)
+def _resolve(name: str, hint: str | None) -> GeoPlace | None:
+    """Gazetteer look-up, cached per name and hint."""
+    from newsevents.nlp.gazetteer import lookup_place
+
+    return lookup_place(name, hint)
+
+
+@lru_cache(maxsize=64)
+def country_hint(entities: tuple[Entity, ...]) -> str | None:
+    """The article's main country: the one its places and nationalities name most often."""
+    from newsevents.nlp.gazetteer import country_code
+
+    votes: Counter[str] = Counter()
+    for entity in entities:
+        if entity.type not in _PLACE_TYPES and entity.type != "NORP":
+            continue
+        code = entity.country
+        if code is None:
+            if entity.type == "NORP":
+                code = country_code(entity.name)
+            else:
+                place = _resolve(entity.name, None)
+                code = place.country if place else None
+        if code:
+            votes[code] += len(entity.mentions)
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _clean_mention(mention: Mention) -> Mention:
+    """The mention without a leading 'the' and a trailing possessive ('the Kremlin's' -> 'Kremlin')."""
+    text, start, end = mention.text, mention.start, mention.end
+    if text[:4].lower() == "the ":
+        text, start = text[4:], start + 4
+    for suffix in ("'s", "’s", "'", "’"):
+        if text.endswith(suffix) and len(text) > len(suffix):
+            text, end = text[: -len(suffix)], end - len(suffix)
+            break
+    return Mention(start, end, text)
+
+
+def _location(mention: Mention, place: GeoPlace | None) -> Location:
+    """A Location record for a mention and what the gazetteer made of it."""
+    clean = _clean_mention(mention)
+    if place is None:
+        return Location(clean.text, None, None, None, clean.start, clean.end)
+    return Location(clean.text, place.country, place.lat, place.lon, clean.start, clean.end)
+
+
+def _lookup(mention: Mention, entity: Entity | None, hint: str | None) -> GeoPlace | None:
+    """Resolve a mention by its own text, then by its entity's fullest name."""
+    place = _resolve(_clean_mention(mention).text, hint)
+    if place is None and entity is not None and entity.name != mention.text:
+        place = _resolve(entity.name, hint)
+    return place
+
+
+def article_places(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Location, ...]:
+    """Every mention of a place the gazetteer resolves, in text order."""
+    hint = country_hint(entities)
+    found: list[Location] = []
+    for entity in entities:
+        if entity.type not in _PLACE_TYPES:
+            continue
+        for mention in entity.mentions:
+            place = _lookup(mention, entity, hint)
+            if place is not None and place.lat is not None:
+                found.append(_location(mention, place))
+    return tuple(sorted(found, key=lambda loc: (loc.start or 0, loc.end or 0)))
+
+
+# -- the place of one event -------------------------------------------------------------------
+
+
+def _clause(token: Token) -> Token:
+    """The nearest verb at or above a token (the root when there is none)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+        token = token.head
+    return token
+
+
+def _ancestors(token: Token) -> set[int]:
+    """Indices of a token and everything above it."""
+    found = {token.i}
+    while token.head is not token:
+        token = token.head
+        found.add(token.i)
+    return found
+
+
+def _attachment(root: Token, trigger: Token) -> int | None:
+    """How closely a locative phrase hangs from the trigger (0 best), None when it is no event place."""
+    prep = root.head
+    if root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in _PLACE_NOUNS:
+        root, prep = prep.head, prep.head.head  # "the town of X" stands where X does
+    elif root.dep_ == "appos" and root.head.lemma_.lower() in _PLACE_NOUNS:
+        root, prep = root.head, root.head.head  # "the capital, X"
+    if root.dep_ != "pobj" or prep.lower_ not in _LOCATIVE:
+        return None
+    host = prep.head
+    while host.dep_ == "prep" and host.head is not host:  # "outside of", "near to", "in front of"
+        host = host.head
+    if host.i == trigger.i:
+        return 0
+    if host.head.i == trigger.i or trigger.head.i == host.i:  # its object / its governing verb
+        return 1
+    verb = _clause(host)
+    if verb.i != trigger.i and verb.lemma_ in _SPEECH and verb.i in _ancestors(trigger):
+        return None  # "Hengaw said in Oslo that he was killed": the report's place
+    if trigger.i in _ancestors(host) or verb.i == _clause(trigger).i:
+        return 2
+    return None
+
+
+def _place_mentions(doc: Doc, sent: Span, entities: tuple[Entity, ...]) -> list[tuple[Mention, Entity | None, str]]:
+    """Place-like mentions inside the sentence: (mention, entity, type)."""
+    found: list[tuple[Mention, Entity | None, str]] = []
+    for entity in entities:
+        if entity.type not in _PLACE_TYPES and entity.type not in _MAYBE_PLACE_TYPES:
+            continue
+        for mention in entity.mentions:
+            if sent.start_char <= mention.start and mention.end <= sent.end_char:
+                if doc.text[mention.start : mention.end] == mention.text:  # offsets agree with the Doc
+                    found.append((mention, entity, entity.type))
+    if not entities:
+        for ent in sent.ents:
+            if ent.label_ in _PLACE_TYPES or ent.label_ in _MAYBE_PLACE_TYPES:
+                found.append((Mention(ent.start_char, ent.end_char, ent.text), None, ent.label_))
+    return found
+
+
+def _inner_place(root: Token, doc: Doc, hint: str | None) -> GeoPlace | None:
+    """A resolvable place that the phrase itself is said to be in: 'Evin prison in Tehran'."""
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "near", "outside"):
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ in _PLACE_TYPES:
+                    span = doc[obj.left_edge.i : obj.i + 1]
+                    place = _resolve(span.text, hint) or _resolve(obj.text, hint)
+                    if place is not None:
+                        return place
+    return None
+
+
+def event_location(doc: Doc, sent: Span, trigger_token: Token, entities: tuple[Entity, ...]) -> Location | None:
+    """The place where the event triggered by ``trigger_token`` happened, or None."""
+    candidates = _place_mentions(doc, sent, entities)
+    if not candidates:
+        return None
+    hint = country_hint(entities)
+    scored = []
+    for mention, entity, kind in candidates:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        score = _attachment(span.root, trigger_token)
+        if score is None:
+            continue
+        distance = min(abs(span.start - trigger_token.i), abs(span.end - 1 - trigger_token.i))
+        scored.append((score, distance, mention.start, mention, entity, kind, span.root))
+    for score, _, _, mention, entity, kind, root in sorted(scored, key=lambda item: item[:3]):
+        place = _lookup(mention, entity, hint)
+        if place is None or place.lat is None:
+            inner = _inner_place(root, doc, hint)
+            if inner is not None:
+                place = inner
+        if place is None and kind not in _PLACE_TYPES:
+            continue  # a mislabelled name is a place only when the gazetteer knows it
+        return _location(mention, place)
+    return None

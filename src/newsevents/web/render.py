@@ -1,0 +1,69 @@
+"""Jinja2 set-up for the dashboard: one autoescaping environment, filters and the page helper."""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any, Mapping
+from urllib.parse import quote, urlencode
+
+import jinja2
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+
+from newsevents import __version__
+
+QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+
+
+def quad_name(quad: int | None) -> str:
+    """Human name of a GDELT quad class."""
+    return QUAD_NAMES.get(quad or 0, "unclassified")
+
+
+def quad_css(quad: int | None) -> str:
+    """CSS class colouring a quad class (q1 … q4, q0 when unknown)."""
+    return f"q{quad}" if quad in QUAD_NAMES else "q0"
+
+
+def segment(value: Any) -> str:
+    """Quote one URL path segment (slashes included)."""
+    return quote(str(value), safe="")
+
+
+def number(value: Any) -> str:
+    """Thousands separated integer, or the value as is."""
+    return f"{value:,}" if isinstance(value, int) else ("" if value is None else str(value))
+
+
+def sides(refs: list[dict[str, Any]]) -> str:
+    """Actor or target names joined for a table cell."""
+    return ", ".join(r["name"] for r in refs) or "—"
+
+
+def with_params(params: Mapping[str, Any], **changes: Any) -> str:
+    """A query string from ``params`` with ``changes`` applied; empty and None values dropped."""
+    merged = {**{k: v for k, v in params.items()}, **changes}
+    kept = {k: v for k, v in merged.items() if v not in (None, "")}
+    return "?" + urlencode(kept) if kept else "?"
+
+
+def environment() -> jinja2.Environment:
+    """The template environment: package templates, autoescape on, undefined names are errors."""
+    folder = resources.files("newsevents.web") / "templates"
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(folder)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(quad_name=quad_name, quad_css=quad_css, seg=segment, num=number, sides=sides)
+    env.globals.update(with_params=with_params, version=__version__, quad_names=QUAD_NAMES)
+    return env
+
+
+def page(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
+    """Render template ``name`` with ``context`` into an HTML response."""
+    env: jinja2.Environment = request.app.state.templates
+    html = env.get_template(name).render(request=request, path=request.url.path, **context)
+    return HTMLResponse(html, status_code=status)

@@ -1,0 +1,110 @@
+"""The command line end to end: ingest with bad inputs, idempotent re-runs, every command, exports."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+from importlib import resources
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from newsevents.cli import main
+
+SCHEMA = json.loads((resources.files("newsevents") / "schema" / "article.schema.json").read_text())
+
+
+def test_every_command_has_help_with_an_example():
+    runner = CliRunner()
+    for name, command in main.commands.items():
+        result = runner.invoke(main, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert "Example:" in result.output, f"`newsevents {name} --help` shows no example"
+        assert command.help
+
+
+def test_import_is_light():
+    code = "import sys, newsevents; heavy = [m for m in ('spacy', 'fastapi', 'trafilatura', 'sqlite3') if m in sys.modules]; print(heavy)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory, seed_text):
+    """The seed plus bad inputs, ingested once into a fresh database."""
+    folder = tmp_path_factory.mktemp("inputs")
+    (folder / "seed.txt").write_text(seed_text, encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "broken.txt.gz").write_bytes(gzip.compress(seed_text.encode())[:200])
+    db = str(folder / "news.db")
+    result = CliRunner().invoke(main, ["ingest", str(folder), "--db", db, "--quiet"])
+    return folder, db, result
+
+
+def test_ingest_accounts_for_every_input_and_fails_on_bad_ones(ingested):
+    folder, db, result = ingested
+    assert result.exit_code == 1, result.output
+    out = result.output
+    assert "inputs: 3 (1 stored, 0 duplicate, 2 failed)" in out
+    assert "articles: 2 new, 0 duplicate" in out
+    assert "empty.txt" in out and "broken.txt.gz" in out
+
+
+def test_ingest_again_changes_nothing(ingested):
+    folder, db, _ = ingested
+    again = CliRunner().invoke(main, ["ingest", str(folder / "seed.txt"), "--db", db, "--quiet"])
+    assert again.exit_code == 0, again.output
+    assert "articles: 0 new, 2 duplicate" in again.output
+    assert "(0 stored, 1 duplicate, 0 failed)" in again.output
+
+
+def test_read_commands(ingested):
+    _, db, _ = ingested
+    runner = CliRunner()
+    arts = runner.invoke(main, ["articles", "--db", db])
+    assert arts.exit_code == 0 and "Iran Police Commander Dismissed" in arts.output
+    ents = runner.invoke(main, ["entities", "--db", db, "--type", "PERSON"])
+    assert ents.exit_code == 0 and "Raisi" in ents.output
+    for cmd in (["events"], ["quotes"], ["actors"], ["roles"], ["dyad", "RUS", "IRN", "--csv"]):
+        res = runner.invoke(main, [*cmd, "--db", db])
+        assert res.exit_code == 0, (cmd, res.output)
+
+
+def test_export_jsonl_matches_schema_and_process_text(ingested, seed_text):
+    import newsevents
+
+    _, db, _ = ingested
+    res = CliRunner().invoke(main, ["export", "--db", db, "--format", "jsonl"])
+    assert res.exit_code == 0
+    exported = [json.loads(line) for line in res.stdout.splitlines()]
+    assert len(exported) == 2
+    for obj in exported:
+        jsonschema.validate(obj, SCHEMA)
+    direct = [d.to_dict() for d in newsevents.process_text(seed_text)]
+    assert [d["id"] for d in direct] == [d["id"] for d in exported]
+    for a, b in zip(direct, exported):
+        assert a == b
+
+
+def test_show_and_errors(ingested):
+    _, db, _ = ingested
+    runner = CliRunner()
+    first = json.loads(runner.invoke(main, ["export", "--db", db]).stdout.splitlines()[0])
+    shown = runner.invoke(main, ["show", first["id"], "--db", db])
+    assert shown.exit_code == 0 and first["title"] in shown.output
+    missing = runner.invoke(main, ["show", "0000", "--db", db])
+    assert missing.exit_code == 2 and "not found" in missing.output
+    nodb = runner.invoke(main, ["articles", "--db", db + ".nope"])
+    assert nodb.exit_code == 2 and "does not exist" in nodb.output
+
+
+def test_code_command():
+    lines = "\n".join([json.dumps({"id": "a", "text": "Police arrested two protesters in Tehran on Monday.", "published": "2024-05-08"}), "not json"])
+    res = CliRunner().invoke(main, ["code", "-"], input=lines)
+    assert res.exit_code == 1
+    first = json.loads(res.stdout.splitlines()[0])
+    assert first["id"] == "a" and isinstance(first["events"], list)
+    assert "line 2" in res.output
