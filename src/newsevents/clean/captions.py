@@ -2,14 +2,15 @@
 
 Recognised credit shapes (all at the end of the line):
 ``… at the Kremlin (Iranian Presidency)``, ``… (Photo: AP)``, ``… (AFP via Getty Images)``,
-``… near Athens. Photo: AP``, ``… Photograph: Jane Doe/Reuters``, ``… 2024. REUTERS/Jane Doe``.
+``… near Athens. Photo: AP``, ``… Photograph: Jane Doe/Reuters``, ``… 2024. REUTERS/Jane Doe``,
+and ``Photo: <caption> / AGENCY``.
 """
 
 from __future__ import annotations
 
 import re
 
-from newsevents.clean.shapes import words
+from newsevents.clean.shapes import is_list_item, words
 from newsevents.records import Caption
 
 _PHOTO_WORDS = r"(?:photo(?:graph)?s?|image|picture|pic|credit|photo credit|file photo|illustration|video)"
@@ -22,9 +23,21 @@ _SUFFIX_CREDIT = re.compile(
     r"^(?P<text>.*?\S)\s*(?:[|–—-]\s*)?\b(?P<marker>" + _PHOTO_WORDS + r")\s*(?:by\b|:)\s*(?P<credit>[^:]{2,80})$",
     re.IGNORECASE,
 )
-_AGENCY_SLASH = re.compile(r"^(?P<text>.*?[.!?”\"])\s+(?P<credit>[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)?/[A-Z][^/]{1,40}(?:/[A-Z][^/]{1,40})*)$")
+_PREFIX_CREDIT = re.compile(
+    r"^(?P<marker>" + _PHOTO_WORDS + r")\s*[:|]\s*(?P<text>.+?\S)\s+(?:/|\||–|—)\s*(?P<credit>[^/|–—]{2,60})$",
+    re.IGNORECASE,
+)
+_MARKER_PREFIX = re.compile(r"^" + _PHOTO_WORDS + r"\s*[:|]\s*", re.IGNORECASE)
+_AGENCY_SLASH = re.compile(
+    r"^(?P<text>.*?[.!?”\"])\s+(?P<credit>[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)?/[A-Z][^/]{1,40}(?:/[A-Z][^/]{1,40})*)$"
+)
+_PHOTO_WORD = re.compile(_PHOTO_WORDS + r"\s*(?:by\b|:)", re.IGNORECASE)
+_CREDIT_LINE = re.compile(r"^[(\[]?\s*(?:" + _PHOTO_WORDS + r"\s*(?:by\b|:)\s*)?([^()\[\]]{2,80}?)\s*[)\]]?$", re.IGNORECASE)
+_CREDIT_MARKER = re.compile(r"^[(\[]?\s*" + _PHOTO_WORDS + r"\s*(?:by\b|:)", re.IGNORECASE)
 _CREDIT_HINT = re.compile(r"/|\bvia\b|\bgetty\b|\bimages?\b|\bphoto|\bpool\b|\bfile\b", re.IGNORECASE)
-_NOT_A_CREDIT = re.compile(r"^[\d\s.,%$€£/:–-]+$|^(?:left|right|centre|center|top|bottom|l|r|c|pictured|file)$", re.IGNORECASE)
+_NOT_A_CREDIT = re.compile(
+    r"^[\d\s.,%$€£/:–-]+$|^(?:left|right|centre|center|top|bottom|l|r|c|pictured|file)$", re.IGNORECASE
+)
 
 MAX_CREDIT_WORDS = 8
 
@@ -35,26 +48,37 @@ def split_credit(line: str) -> tuple[Caption, bool] | None:
     ``explicit`` is True when the credit says it is one (``Photo:``, ``via Getty``, ``AP Photo/…``);
     a bare ``(Reuters)`` is not explicit, so the caller also looks at position and repetition.
     """
-    for pattern in (_PAREN_CREDIT, _SUFFIX_CREDIT, _AGENCY_SLASH):
+    if is_list_item(line):
+        return None  # "3) Blade Runner (Blu-Ray)": a list entry, not a photo
+    end = line.rstrip()[-1:]
+    for pattern in (_PREFIX_CREDIT, _PAREN_CREDIT, _SUFFIX_CREDIT, _AGENCY_SLASH):
+        if (pattern is _PAREN_CREDIT and end not in ")]") or (pattern is _AGENCY_SLASH and "/" not in line):
+            continue  # cheap checks first: most lines are plain sentences
+        if pattern in (_SUFFIX_CREDIT, _PREFIX_CREDIT) and not _PHOTO_WORD.search(line):
+            continue
         match = pattern.match(line)
         if not match:
             continue
         text = match.group("text").rstrip(" |–—-")
+        prefixed = bool(_MARKER_PREFIX.match(text))
+        text = _MARKER_PREFIX.sub("", text)
         credit = match.group("credit").strip(" .;,")
         if not _plausible_credit(credit) or len(words(text)) < 2:
             continue
         marker = match.groupdict().get("marker")
-        explicit = bool(marker) or pattern is _AGENCY_SLASH or bool(_CREDIT_HINT.search(credit))
+        explicit = bool(marker) or prefixed or pattern is _AGENCY_SLASH or bool(_CREDIT_HINT.search(credit))
         return Caption(text=text, credit=credit), explicit
     return None
 
 
 def is_credit_only(line: str) -> bool:
     """A line that is nothing but a credit: ``Photo: AP``, ``(Reuters)``, ``Credit: Getty Images``."""
-    match = re.match(r"^[(\[]?\s*(?:" + _PHOTO_WORDS + r"\s*(?:by\b|:)\s*)?([^()\[\]]{2,80}?)\s*[)\]]?$", line, re.IGNORECASE)
+    if len(line) > 100:
+        return False
+    match = _CREDIT_LINE.match(line)
     if not match:
         return False
-    has_marker = re.match(r"^[(\[]?\s*" + _PHOTO_WORDS + r"\s*(?:by\b|:)", line, re.IGNORECASE)
+    has_marker = _CREDIT_MARKER.match(line)
     bracketed = line.startswith(("(", "[")) and line.endswith((")", "]"))
     return bool(has_marker or bracketed) and _plausible_credit(match.group(1))
 

@@ -20,7 +20,7 @@ from newsevents.clean.shapes import (
     is_scrap,
     is_sentence_like,
     is_title_like,
-    words,
+    word_count,
 )
 from newsevents.clean.text import Line, fold
 from newsevents.clean.ui import is_section_header, is_ui_junk
@@ -68,22 +68,24 @@ def classify_line(line: Line, boilerplate: IsBoilerplate | None = None) -> LineI
         return LineInfo(line, JUNK, key)
     if is_section_header(text):
         return LineInfo(line, SECTION, key)
-    if len(words(text)) <= MAX_META_WORDS:
+    if word_count(text) <= MAX_META_WORDS:
         meta = parse_meta(text)
         if meta is not None:
             return LineInfo(line, META, key, meta=meta)
     if boilerplate is not None and boilerplate(text):
         return LineInfo(line, JUNK, key, boilerplate=True)
     credit = split_credit(text)
-    shapes = dict(
+    return LineInfo(
+        line,
+        CAPTION if credit else TEXT,
+        key,
         title_like=is_title_like(text),
         body=is_body(text),
         sentence=is_sentence_like(text),
         scrap=is_scrap(text),
+        caption=credit[0] if credit else None,
+        explicit_credit=credit[1] if credit else False,
     )
-    if credit is not None:
-        return LineInfo(line, CAPTION, key, caption=credit[0], explicit_credit=credit[1], **shapes)
-    return LineInfo(line, TEXT, key, **shapes)
 
 
 def classify_lines(lines: list[Line], boilerplate: IsBoilerplate | None = None) -> list[LineInfo]:

@@ -45,9 +45,14 @@ _DATE_WORDS = re.compile(
 )
 _LEFTOVER = re.compile(r"[\s,|•·:;/()\[\]–—-]+")
 _UPDATE = re.compile(r"\b(?:updated|update|modified)\b", re.IGNORECASE)
-_BYLINE = re.compile(r"^(?:(?:written|words|reported|story|text|reporting|photos?)\s+by|by|authors?|reporter)\s*[:\-–]?\s+(?P<rest>.+)$", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^(?:(?:written|words|reported|story|text|reporting|photos?)\s+by|by|authors?|reporter)\s*[:\-–]?\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
 _NAME_PARTS_SPLIT = re.compile(r"\s*(?:\||•|·|;|\s[–—-]\s)\s*")
-_NAME_CONNECTORS = {"and", "&", "de", "da", "del", "della", "van", "von", "der", "den", "al", "el", "la", "le", "bin", "ibn", "y", "du", "dos"}
+_NAME_CONNECTORS = {
+    "and", "&", "de", "da", "del", "della", "van", "von", "der", "den", "al", "el", "la", "le", "bin", "ibn", "y", "du", "dos"
+}  # fmt: skip
 _NAME_CUT = re.compile(r",|\s(?:in|for|at|with)\s")
 _AGENCY_LIKE = re.compile(r"^[A-Z][\w'’&.-]*(?:\s+[\w'’&.-]+){0,5}$")
 
@@ -66,7 +71,7 @@ def parse_meta(line: str) -> Meta | None:
     byline = _parse_byline(line)
     if byline is not None:
         return byline
-    return parse_date_line(line)
+    return parse_date_line(line) or _parse_name_and_date(line)
 
 
 def parse_date_line(line: str) -> Meta | None:
@@ -131,6 +136,20 @@ def _parse_byline(line: str) -> Meta | None:
         if not _AGENCY_LIKE.match(extra) or extra.endswith("."):
             return None
     return Meta(author=names.strip(), published=published, updated=updated)
+
+
+def _parse_name_and_date(line: str) -> Meta | None:
+    """``Gulf Ledger Staff | 11 March 2023``: a byline without ``By``, joined to a date by a separator."""
+    parts = [part.strip(" ,") for part in _NAME_PARTS_SPLIT.split(line)]
+    if not 2 <= len(parts) <= 3 or len(line) > 120:
+        return None
+    dates = [parse_date_line(part) for part in parts]
+    names = [part for part, date in zip(parts, dates) if date is None]
+    dated = [date for date in dates if date is not None]
+    if not dated or len(names) != 1 or not _looks_like_names(names[0]) or len(names[0].split()) > 6:
+        return None
+    first = next((d for d in dated if d.published and not d.updated), dated[0])
+    return Meta(author=names[0], published=first.published, updated=first.updated)
 
 
 def _looks_like_names(text: str) -> bool:

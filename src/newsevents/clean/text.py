@@ -10,12 +10,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_SINGLE_QUOTES = str.maketrans({c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u00b4`"})
-_DOUBLE_QUOTES = str.maketrans({c: '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"})
+_QUOTES = str.maketrans(
+    {
+        **{c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u00b4`"},
+        **{c: '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"},
+    }
+)
 _DASHES = re.compile(r"[\u2010-\u2015\u2212-]+")
 _ANY_SPACE = re.compile(r"\s+")
 _DIGITS = re.compile(r"\d+")
@@ -54,10 +59,11 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Comparison form: NFKC, case-folded, one quote and one dash style, single spaces."""
     text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text)).casefold()
-    text = text.translate(_SINGLE_QUOTES).translate(_DOUBLE_QUOTES)
+    text = text.translate(_QUOTES)
     text = _DASHES.sub("-", text)
     return _ANY_SPACE.sub(" ", text).strip()
 

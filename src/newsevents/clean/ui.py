@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from newsevents.clean.shapes import ends_with_period, word_count
 from newsevents.clean.text import fold
 from newsevents.errors import NewseventsError
 
@@ -38,8 +39,13 @@ def ui_key(line: str) -> str:
 
 
 def is_ui_junk(line: str) -> bool:
-    """True when the whole line is a menu, sharing, cookie, sign-up or footer phrase."""
-    return bool(load_patterns().junk.fullmatch(ui_key(line)))
+    """True when the whole line is a menu, sharing, cookie, sign-up or footer phrase.
+
+    A sentence (two or more words and a final full stop, like ``I agree.``) keeps its stop, so
+    only the patterns written for whole sentences (cookie notices, copyright lines) can match it.
+    """
+    key = fold(line) if ends_with_period(line) and word_count(line) >= 2 else ui_key(line)
+    return bool(load_patterns().junk.fullmatch(key))
 
 
 def is_section_header(line: str) -> bool:

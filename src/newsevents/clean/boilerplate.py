@@ -1,0 +1,206 @@
+"""A learned, per-source table of boilerplate lines (menus, promos, footers) and its persistence.
+
+``BoilerplateTable.learn`` reads many documents, groups them by source (the ``source`` field, else
+the URL's host, else the file they came from, so the articles of one dump form a group) and keeps
+the lines that recur in at least ``min_docs`` *different* articles of a group and in at least
+``min_share`` of them. Copies of one article, even edited ones, count once (same headline, or half
+their sentences in common). A recurring sentence is kept only when it sits at the edge of the
+articles (header or footer), so a quote repeated in several stories of one source is never
+learned as boilerplate.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any, Iterable
+from urllib.parse import urlsplit
+
+from newsevents.clean.classify import JUNK, META, TEXT, LineInfo
+from newsevents.clean.shapes import word_count
+from newsevents.clean.text import fold, fold_digits
+from newsevents.clean.ui import CleanDataError
+from newsevents.records import RawDocument
+
+FORMAT_VERSION = 1
+#: two articles sharing this share of the sentences of the shorter one (and at least
+#: MIN_SHARED_SENTENCES) are copies of one article, even when edited
+SAME_ARTICLE_OVERLAP = 0.5
+MIN_SHARED_SENTENCES = 3
+#: lines longer than this many words are prose, never learned
+MAX_LEARNED_WORDS = 30
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """One article's lines as boilerplate keys, in order, with the keys that read as sentences."""
+
+    keys: tuple[str, ...]
+    sentences: frozenset[str]
+    headlines: tuple[str, ...]  # headline-shaped lines of 4+ words, folded, in order
+
+    @property
+    def keyset(self) -> frozenset[str]:
+        """The unit's distinct keys."""
+        return frozenset(self.keys)
+
+
+class BoilerplateTable:
+    """Per-source sets of boilerplate lines; ``is_boilerplate(source, line)`` looks one up."""
+
+    def __init__(self, sources: dict[str, Iterable[str]] | None = None, *, min_docs: int = 3, min_share: float = 0.3) -> None:
+        """A table from ``{source: [line, ...]}`` (lines in any form; they are folded here)."""
+        self.min_docs = min_docs
+        self.min_share = min_share
+        self._lines: dict[str, frozenset[str]] = {
+            self._norm_source(src): frozenset(fold_digits(line) for line in lines) for src, lines in (sources or {}).items()
+        }
+
+    def __len__(self) -> int:
+        """Number of learned lines over all sources."""
+        return sum(len(lines) for lines in self._lines.values())
+
+    def __bool__(self) -> bool:
+        """True when anything was learned."""
+        return any(self._lines.values())
+
+    def __repr__(self) -> str:
+        return f"BoilerplateTable({len(self._lines)} sources, {len(self)} lines)"
+
+    @staticmethod
+    def source_of(raw: RawDocument) -> str:
+        """The group a document's boilerplate is learned in: its source, its URL's host, or its file."""
+        if raw.source and raw.source.strip():
+            return BoilerplateTable._norm_source(raw.source)
+        if raw.url:
+            host = urlsplit(raw.url).hostname or ""
+            if host:
+                return host.removeprefix("www.")
+        return "file:" + raw.origin.split("#", 1)[0]
+
+    @staticmethod
+    def _norm_source(source: str) -> str:
+        """Sources compare case-insensitively, spacing ignored."""
+        return fold(source)
+
+    def is_boilerplate(self, source: str | None, line: str) -> bool:
+        """True when ``line`` was learned as boilerplate for ``source`` (a name or ``source_of(raw)``)."""
+        if source is None:
+            return False
+        lines = self._lines.get(self._norm_source(source))
+        return bool(lines) and fold_digits(line) in lines
+
+    def lines_for(self, source: str) -> list[str]:
+        """The learned lines of one source (folded), sorted."""
+        return sorted(self._lines.get(self._norm_source(source), ()))
+
+    @classmethod
+    def learn(cls, raws: Iterable[RawDocument], *, min_docs: int = 3, min_share: float = 0.3) -> "BoilerplateTable":
+        """Learn the lines that recur across different articles of each source."""
+        from newsevents.clean.document import document_blocks
+
+        groups: dict[str, dict[frozenset[str], _Unit]] = defaultdict(dict)
+        for raw in raws:
+            source = cls.source_of(raw)
+            for block in document_blocks(raw):
+                unit = _unit(block)
+                if unit.keys:
+                    groups[source].setdefault(unit.keyset, unit)  # exact copies count once
+        learned = {src: _learn_group(list(units.values()), min_docs, min_share) for src, units in groups.items()}
+        table = cls(min_docs=min_docs, min_share=min_share)
+        table._lines = {src: frozenset(lines) for src, lines in learned.items() if lines}
+        return table
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form for the store."""
+        return {
+            "version": FORMAT_VERSION,
+            "min_docs": self.min_docs,
+            "min_share": self.min_share,
+            "sources": {src: sorted(lines) for src, lines in sorted(self._lines.items())},
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "BoilerplateTable":
+        """Rebuild a table saved with ``to_dict``; a bad shape raises CleanDataError saying what is wrong."""
+        if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
+            found = data.get("version") if isinstance(data, dict) else type(data).__name__
+            raise CleanDataError(f"boilerplate table: version {found!r} is not {FORMAT_VERSION}; relearn it from the inputs")
+        sources = data.get("sources")
+        if not isinstance(sources, dict) or not all(_is_line_list(src, lines) for src, lines in sources.items()):
+            raise CleanDataError("boilerplate table: 'sources' must map each source name to a list of lines; relearn it")
+        table = cls(min_docs=int(data.get("min_docs", 3)), min_share=float(data.get("min_share", 0.3)))
+        table._lines = {src: frozenset(lines) for src, lines in sources.items() if lines}
+        return table
+
+
+def _is_line_list(source: object, lines: object) -> bool:
+    """True for a source name with a list of line strings."""
+    return isinstance(source, str) and isinstance(lines, list) and all(isinstance(x, str) for x in lines)
+
+
+def _unit(block: list[LineInfo]) -> _Unit:
+    """The keys of one article block; metadata (dates vary) and furniture the UI table catches are left out."""
+    keys: list[str] = []
+    sentences: set[str] = set()
+    headlines = tuple(info.key for info in block if info.kind == TEXT and info.title_like and word_count(info.text) >= 4)
+    for info in block:
+        if info.kind in (META, JUNK) or len(info.text.split()) > MAX_LEARNED_WORDS:
+            continue
+        key = fold_digits(info.text)
+        if key not in keys:
+            keys.append(key)
+        if info.sentence:
+            sentences.add(key)
+    return _Unit(tuple(keys), frozenset(sentences), headlines)
+
+
+def _learn_group(units: list[_Unit], min_docs: int, min_share: float) -> set[str]:
+    """The keys recurring in enough different units of one group."""
+    if len(units) < min_docs:
+        return set()
+    counts = Counter(key for unit in units for key in unit.keyset)
+    needed = max(min_docs, min_share * len(units))
+    frequent = {key for key, count in counts.items() if count >= needed}
+    holders: dict[str, list[_Unit]] = defaultdict(list)
+    for unit in units:
+        for key in unit.keyset & frequent:
+            holders[key].append(unit)
+    recurring = {key for key in frequent if _distinct(holders[key], min_docs, frequent)}
+    return {key for key in recurring if _at_edges(key, holders[key], recurring)}
+
+
+def _distinct(units: list[_Unit], needed: int, frequent: set[str]) -> bool:
+    """True when ``units`` holds ``needed`` articles that are not copies (even edited ones) of each other."""
+    kept: list[tuple[_Unit, str | None]] = []
+    for unit in units:
+        headline = next((key for key in unit.headlines if key not in frequent), None)
+        if not any(_same_article(unit, headline, other, other_headline) for other, other_headline in kept):
+            kept.append((unit, headline))
+            if len(kept) >= needed:
+                return True
+    return False
+
+
+def _same_article(a: _Unit, a_headline: str | None, b: _Unit, b_headline: str | None) -> bool:
+    """Copies share their headline (one not recurring as a tagline), or 3+ sentences making half of the shorter one's."""
+    if a_headline is not None and a_headline == b_headline:
+        return True
+    x, y = a.sentences or a.keyset, b.sentences or b.keyset
+    shared = len(x & y)
+    return shared >= MIN_SHARED_SENTENCES and shared >= SAME_ARTICLE_OVERLAP * min(len(x), len(y))
+
+
+def _at_edges(key: str, units: list[_Unit], recurring: set[str]) -> bool:
+    """A non-sentence line always qualifies; a sentence only when it sits in the header or footer."""
+    if not any(key in unit.sentences for unit in units):
+        return True
+    edge = 0
+    for unit in units:
+        pos = unit.keys.index(key)
+        before, after = unit.keys[:pos], unit.keys[pos + 1 :]
+        if all(k in recurring or k not in unit.sentences for k in before) or all(
+            k in recurring or k not in unit.sentences for k in after
+        ):
+            edge += 1
+    return edge * 2 >= len(units)

@@ -1,0 +1,94 @@
+"""Clean one RawDocument into its articles (a dump may hold several), or say why there are none."""
+
+from __future__ import annotations
+
+from newsevents.clean.article import build_article, build_fallback
+from newsevents.clean.boilerplate import BoilerplateTable
+from newsevents.clean.blocks import join_wrapped, split_blocks
+from newsevents.clean.classify import IsBoilerplate, LineInfo, big_gap, classify_lines
+from newsevents.clean.ids import article_id
+from newsevents.clean.shapes import is_body
+from newsevents.clean.text import split_lines
+from newsevents.records import Article, RawDocument
+
+
+def document_blocks(raw: RawDocument, boilerplate: IsBoilerplate | None = None) -> list[list[LineInfo]]:
+    """The labelled lines of ``raw``, one block per article (a structured document is one block)."""
+    lines = join_wrapped(split_lines(raw.text))
+    infos = classify_lines(lines, boilerplate)
+    if not infos:
+        return []
+    if raw.structured:
+        return [infos]
+    return split_blocks(infos, big_gap(lines))
+
+
+def clean_document(raw: RawDocument, boilerplate: BoilerplateTable | None = None) -> list[Article]:
+    """The clean articles of ``raw``; ``[]`` when nothing article-like remains (see ``explain_empty``)."""
+    blocks = document_blocks(raw, _checker(raw, boilerplate))
+    drafts = [
+        build_article(
+            block,
+            structured=raw.structured,
+            title_hint=raw.title if raw.structured and raw.title and raw.title.strip() else None,
+            fallback_title=raw.title if len(blocks) == 1 else None,
+            site=raw.source,
+        )
+        for block in blocks
+    ]
+    if blocks and not any(drafts):
+        drafts = [build_fallback([info for block in blocks for info in block], raw.title)]
+    articles: list[Article] = []
+    ids: set[str] = set()
+    for draft in drafts:
+        if draft is None:
+            continue
+        aid = article_id(draft.title, draft.paragraphs)
+        if aid in ids:
+            continue  # the same article twice in one dump
+        ids.add(aid)
+        articles.append(
+            Article(
+                id=aid,
+                title=draft.title,
+                paragraphs=tuple(draft.paragraphs),
+                captions=tuple(draft.captions),
+                source=raw.source,
+                url=raw.url,
+                published=raw.published or draft.published,
+                author=raw.author or draft.author,
+                origin=raw.origin,
+            )
+        )
+    return articles
+
+
+def explain_empty(raw: RawDocument, boilerplate: BoilerplateTable | None = None) -> str:
+    """Why ``clean_document(raw)`` found no article, in words that say what to check next."""
+    if not raw.text.strip():
+        return "no article found: the input holds no text (empty or only whitespace)"
+    infos = [info for block in document_blocks(raw, _checker(raw, boilerplate)) for info in block]
+    if not any(is_body(info.text) for info in infos):
+        first = infos[0].text[:60] if infos else ""
+        return (
+            f"no article found: none of its {len(infos)} non-blank lines reads like body text "
+            f"(a sentence ending in a full stop; first line {first!r}); check that it is a news article, "
+            "or give web pages as HTML (--format html) so their body is extracted"
+        )
+    if any(info.boilerplate for info in infos):
+        return (
+            "no article found: its sentences are all page furniture or boilerplate repeated across "
+            f"other inputs of source {BoilerplateTable.source_of(raw)!r}; check that the input is an article page"
+        )
+    return (
+        "no article found: its sentences are all page furniture (menus, sharing, cookie or footer text); "
+        "check that the input is an article page"
+    )
+
+
+def _checker(raw: RawDocument, boilerplate: BoilerplateTable | None) -> IsBoilerplate | None:
+    """A one-argument boilerplate test for ``raw``'s source, or None without a table."""
+    if boilerplate is None or not boilerplate:
+        return None
+    source = boilerplate.source_of(raw)
+    return lambda line: boilerplate.is_boilerplate(source, line)
