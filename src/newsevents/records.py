@@ -24,6 +24,7 @@ class RawDocument:
     source: str | None = None  # site or agency name
     author: str | None = None
     structured: bool = False  # True when text is already one article (HTML body, JSON text)
+    captions: tuple[str, ...] = ()  # photo captions found apart from the text (HTML <figcaption>)
 
 
 @dataclass(frozen=True)

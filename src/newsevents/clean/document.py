@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from newsevents.clean.article import build_article, build_fallback
+from newsevents.clean.captions import split_credit
 from newsevents.clean.boilerplate import BoilerplateTable
 from newsevents.clean.blocks import join_wrapped, split_blocks
 from newsevents.clean.classify import IsBoilerplate, LineInfo, big_gap, classify_lines
 from newsevents.clean.ids import article_id
 from newsevents.clean.shapes import is_body
 from newsevents.clean.text import split_lines
-from newsevents.records import Article, RawDocument
+from newsevents.records import Article, Caption, RawDocument
 
 
 def document_blocks(raw: RawDocument, boilerplate: IsBoilerplate | None = None) -> list[list[LineInfo]]:
@@ -52,7 +55,7 @@ def clean_document(raw: RawDocument, boilerplate: BoilerplateTable | None = None
                 id=aid,
                 title=draft.title,
                 paragraphs=tuple(draft.paragraphs),
-                captions=tuple(draft.captions),
+                captions=tuple(draft.captions) + extra_captions(raw, draft.captions),
                 source=raw.source,
                 url=raw.url,
                 published=raw.published or draft.published,
@@ -61,6 +64,19 @@ def clean_document(raw: RawDocument, boilerplate: BoilerplateTable | None = None
             )
         )
     return articles
+
+
+def extra_captions(raw: RawDocument, have: Sequence[Caption]) -> tuple[Caption, ...]:
+    """Captions the source gave apart from the text (HTML figcaptions), with their credits split off."""
+    out: list[Caption] = []
+    seen = {c.text for c in have}
+    for line in raw.captions:
+        split = split_credit(line)
+        caption = split[0] if split else Caption(line, None)
+        if caption.text not in seen:
+            seen.add(caption.text)
+            out.append(caption)
+    return tuple(out)
 
 
 def explain_empty(raw: RawDocument, boilerplate: BoilerplateTable | None = None) -> str:

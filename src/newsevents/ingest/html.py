@@ -29,6 +29,7 @@ class HtmlPage:
     published: str | None = None
     source: str | None = None
     author: str | None = None
+    captions: tuple[str, ...] = ()
 
     def to_raw(self, origin: str, format: str = "html") -> RawDocument:
         """This page as a structured RawDocument from ``origin``."""
@@ -42,6 +43,7 @@ class HtmlPage:
             source=self.source,
             author=self.author,
             structured=True,
+            captions=self.captions,
         )
 
 
@@ -66,7 +68,27 @@ def extract_html(html: str | bytes, url: str | None = None) -> HtmlPage:
         published=_clean(found.date),
         source=_clean(found.sitename),
         author=_clean(found.author),
+        captions=figcaptions(html) if text else (),
     )
+
+
+def figcaptions(html: str | bytes) -> tuple[str, ...]:
+    """The page's photo captions (``<figcaption>``), which trafilatura leaves out of the body."""
+    raw = html.encode("utf-8", "replace") if isinstance(html, str) else html
+    if b"figcaption" not in raw.lower():
+        return ()
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(raw)
+    except (ValueError, lxml.etree.ParserError):
+        return ()
+    found: list[str] = []
+    for node in tree.iter("figcaption"):
+        text = " ".join(node.text_content().split())
+        if text and text not in found:
+            found.append(text)
+    return tuple(found)
 
 
 def _body(text: str, title: str | None) -> str:
