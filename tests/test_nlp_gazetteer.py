@@ -69,3 +69,26 @@ def test_country_name() -> None:
     assert country_name("IRN") == "Iran"
     assert country_name("RUS") == "Russia"
     assert country_name("ZZZ") is None
+
+
+def test_data_tables_are_validated(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsevents.nlp import datafiles
+
+    monkeypatch.setattr(datafiles, "read_text", lambda name: "# t v1\nalias\tiso3\nUK\tGBR\textra\n")
+    with pytest.raises(datafiles.DataFileError, match=r"t\.tsv:3: expected 2 tab-separated columns"):
+        datafiles.read_table("t.tsv", ("alias", "iso3"))
+    monkeypatch.setattr(datafiles, "read_text", lambda name: "alias\tiso3\n")
+    with pytest.raises(datafiles.DataFileError, match=r"t\.tsv:1: expected a '# t vN' version header"):
+        datafiles.read_table("t.tsv", ("alias", "iso3"))
+    monkeypatch.setattr(datafiles, "read_text", lambda name: "# t v1\nname\tcode\n")
+    with pytest.raises(datafiles.DataFileError, match=r"t\.tsv:2: header"):
+        datafiles.read_table("t.tsv", ("alias", "iso3"))
+
+
+def test_bundled_tables_load() -> None:
+    from newsevents.nlp.lexicon import lexicon
+
+    lex = lexicon()
+    assert lex.titles[("supreme", "leader")].kind == "office"
+    assert lex.titles[("secretary", "-", "general")].kind == "office"
+    assert lex.head_nouns["organization"] == "ORG"

@@ -15,11 +15,11 @@ from newsevents.settings import Settings
 def annotate_batch(articles: Sequence[Article], settings: Settings) -> list[Document | InputFailure]:
     """Run NER (and, with ``settings.events``, event coding) over ``articles``; one result each, in order."""
     from newsevents.nlp.entities import extract_entities
-    from newsevents.nlp.pipeline import load_pipeline
+    from newsevents.nlp.pipeline import annotate_texts, load_pipeline
 
     nlp = load_pipeline(settings)
     results: list[Document | InputFailure] = []
-    docs = nlp.pipe([a.text for a in articles], batch_size=max(1, settings.batch_size))
+    docs = annotate_texts(nlp, [a.text for a in articles], max(1, settings.batch_size))
     for article, doc in zip(articles, docs):
         try:
             entities = extract_entities(doc, article)

