@@ -64,7 +64,9 @@ _MONTH_ONLY = re.compile(
     rf"(?:(?P<rel>last|next|this|past|previous|coming)\s+)?{_MONTH_RE}$")
 _YEAR = re.compile(rf"(?<![\d$£€.,])\b{_YEAR_RE}\b(?![.,]?\d|s\b|'s\b)")
 #: A season of a given year would need a value like "2022-SU"; we give the year only.
-_SEASON = re.compile(r"\b(?:(?P<rel>last|next|this|past|previous|coming)\s+)?(?P<season>spring|summer|autumn|fall|winter)\b")
+_SEASON = re.compile(
+    r"\b(?:(?P<rel>last|next|this|past|previous|coming)\s+)?(?P<season>spring|summer|autumn|fall|winter)\b"
+)
 _WEEKDAY = re.compile(rf"\b(?:(?P<rel>last|next|this|past|previous|coming)\s+)?{_WEEKDAY_RE}(?![a-z])")
 _DAY_WORD = re.compile(
     r"\b(?P<word>day before yesterday|day after tomorrow|yesterday|today|tonight|tomorrow|"
@@ -297,7 +299,7 @@ def anchor_date(published: str | None) -> dt.date | None:
 
 # -- choosing the date of an event -------------------------------------------------------------
 
-_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "'d"}
 _FUTURE_HEADS = {"plan", "schedule", "expect", "due", "set", "intend", "prepare", "aim", "agree", "hope", "seek"}
 _FUTURE_MODS = {"planned", "upcoming", "scheduled", "forthcoming", "expected", "proposed", "next"}
 _SPEECH = {
@@ -307,12 +309,11 @@ _SPEECH = {
 
 
 def event_tense(trigger: Token) -> bool | None:
-    """True for an event still to come ('will visit', 'plans to meet', 'upcoming talks'), False
-    for a past one ('met', 'has met', 'was arrested'), None when the text does not say."""
+    """True for an event to come ('will visit', 'upcoming talks'), False for a past one, else None."""
     verbs = [trigger]
     if trigger.pos_ not in ("VERB", "AUX"):
         verbs.append(_clause_verb(trigger))
-    elif trigger.dep_ in ("conj", "xcomp") and trigger.head is not trigger:
+    elif trigger.dep_ in ("conj", "xcomp") and trigger.head.i != trigger.i:
         verbs.append(trigger.head)
     for verb in verbs:
         for child in verb.children:
@@ -336,7 +337,7 @@ def event_tense(trigger: Token) -> bool | None:
 
 def _clause_verb(token: Token) -> Token:
     """The nearest verb at or above a token (the sentence root when there is none)."""
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     return token
 
@@ -344,7 +345,7 @@ def _clause_verb(token: Token) -> Token:
 def _depth_path(token: Token) -> dict[int, int]:
     """Token index -> distance, for the token and all its ancestors."""
     path, steps = {token.i: 0}, 0
-    while token.head is not token:
+    while token.head.i != token.i:
         token, steps = token.head, steps + 1
         path[token.i] = steps
     return path
@@ -354,7 +355,7 @@ def _tree_distance(a: Token, above_b: dict[int, int]) -> int:
     """Edges between ``a`` and the token whose ancestor path is ``above_b``."""
     steps = 0
     while a.i not in above_b:
-        if a.head is a:
+        if a.head.i == a.i:
             return 99
         a, steps = a.head, steps + 1
     return steps + above_b[a.i]
@@ -363,7 +364,7 @@ def _tree_distance(a: Token, above_b: dict[int, int]) -> int:
 def _attached(ent: Span, trigger: Token) -> bool:
     """True when the date hangs from the trigger (directly or through a preposition)."""
     token = ent.root
-    while token.head is not token:
+    while token.head.i != token.i:
         token = token.head
         if token.i == trigger.i:
             return True
@@ -374,7 +375,7 @@ def _attached(ent: Span, trigger: Token) -> bool:
 
 def _reporting_date(ent: Span, trigger: Token) -> bool:
     """True when the date belongs to a speech verb above the trigger ('X on Wednesday said ...')."""
-    verb = _clause_verb(ent.root.head if ent.root.head is not ent.root else ent.root)
+    verb = _clause_verb(ent.root.head if ent.root.head.i != ent.root.i else ent.root)
     if verb.i == trigger.i or verb.lemma_ not in _SPEECH:
         return False
     return verb.i in _depth_path(trigger)

@@ -4,7 +4,8 @@
 locative preposition ("in Lahijan", "at the Kremlin", "near the border town of X") and keeps the
 one best attached to the trigger: the trigger itself, then its object or head noun, then anything
 else in the trigger's own clause. A place that is an actor ("Tehran said", "Iran's police") is
-never a location, nor one attached to a reporting verb above the trigger ("said in Oslo that ...").
+never a location, nor one in another clause ("Hengaw said in Oslo that he was killed"). The
+direct object of a few verbs is a place too ("visited Iran", "raided the town of Jenin").
 Names resolve through ``newsevents.nlp.gazetteer`` with the article's main country as the hint
 (so "Lahijan" in an Iran story is the Iranian town). A facility the gazetteer lacks takes the
 coordinates of the place it is said to be in ("Evin prison in Tehran").
@@ -36,10 +37,14 @@ _PLACE_NOUNS = frozenset({
     "county", "area", "island", "neighbourhood", "neighborhood", "suburb", "outskirts", "border",
 })  # fmt: skip
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within", "off"})
-_SPEECH = frozenset({"say", "tell", "add", "announce", "report", "state", "claim", "write", "note", "confirm"})
+#: Verbs whose direct object is where the event happens.
+_PLACE_VERBS = frozenset({
+    "visit", "tour", "enter", "raid", "storm", "shell", "bomb", "strike", "attack", "invade", "occupy",
+    "capture", "seize", "besiege", "bombard", "evacuate", "flee", "leave",
+})  # fmt: skip
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)
 def _resolve(name: str, hint: str | None) -> GeoPlace | None:
     """Gazetteer look-up, cached per name and hint."""
     from newsevents.nlp.gazetteer import lookup_place
@@ -115,18 +120,9 @@ def article_places(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Location, ..
 
 def _clause(token: Token) -> Token:
     """The nearest verb at or above a token (the root when there is none)."""
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     return token
-
-
-def _ancestors(token: Token) -> set[int]:
-    """Indices of a token and everything above it."""
-    found = {token.i}
-    while token.head is not token:
-        token = token.head
-        found.add(token.i)
-    return found
 
 
 def _attachment(root: Token, trigger: Token) -> int | None:
@@ -136,21 +132,43 @@ def _attachment(root: Token, trigger: Token) -> int | None:
         root, prep = prep.head, prep.head.head  # "the town of X" stands where X does
     elif root.dep_ == "appos" and root.head.lemma_.lower() in _PLACE_NOUNS:
         root, prep = root.head, root.head.head  # "the capital, X"
+    if root.dep_ == "dobj" and root.head.i == trigger.i and trigger.lemma_.lower() in _PLACE_VERBS:
+        return 0  # "visited Iran", "raided the town of Jenin"
     if root.dep_ != "pobj" or prep.lower_ not in _LOCATIVE:
         return None
     host = prep.head
-    while host.dep_ == "prep" and host.head is not host:  # "outside of", "near to", "in front of"
+    while host.dep_ == "prep" and host.head.i != host.i:  # "outside of", "near to", "in front of"
         host = host.head
     if host.i == trigger.i:
         return 0
-    if host.head.i == trigger.i or trigger.head.i == host.i:  # its object / its governing verb
+    if host.head.i == trigger.i and host.pos_ in ("NOUN", "PROPN"):  # the trigger's object or subject
         return 1
-    verb = _clause(host)
-    if verb.i != trigger.i and verb.lemma_ in _SPEECH and verb.i in _ancestors(trigger):
-        return None  # "Hengaw said in Oslo that he was killed": the report's place
-    if trigger.i in _ancestors(host) or verb.i == _clause(trigger).i:
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.head.i == host.i:  # "held talks in Moscow"
+        return 1
+    if _clause(host).i == _clause(trigger).i:  # elsewhere in the trigger's own clause
         return 2
+    if _near_verb(host) and _subordinate(_clause(host), _clause(trigger)):  # "arrested after a fight in Lahijan"
+        return 3
     return None
+
+
+def _near_verb(host: Token) -> bool:
+    """True when the phrase's host is a verb or a noun right under one ('involved in a fight')."""
+    up = host.head.head if host.head.dep_ == "prep" else host.head
+    return host.pos_ in ("VERB", "AUX") or up.pos_ in ("VERB", "AUX")
+
+
+def _subordinate(clause: Token, target: Token) -> bool:
+    """True when ``clause`` is a subject-less adverbial clause hanging from ``target``'s clause."""
+    for _ in range(4):
+        if clause.i == target.i:
+            return True
+        if clause.dep_ in ("ccomp", "relcl", "parataxis", "conj", "ROOT") or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in clause.children
+        ):
+            return False
+        clause = _clause(clause.head)
+    return clause.i == target.i
 
 
 def _place_mentions(doc: Doc, sent: Span, entities: tuple[Entity, ...]) -> list[tuple[Mention, Entity | None, str]]:

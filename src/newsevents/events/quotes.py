@@ -117,7 +117,8 @@ def find_quote_spans(article: Article) -> list[QuoteSpan]:
         first, open_mark, content = index, -1, -1
         if carried is not None:
             pieces, first, open_mark = carried
-            content = (_opens_paragraph(text, p_start, p_end) or p_start) + 1
+            mark_at = _opens_paragraph(text, p_start, p_end)
+            content = (mark_at if mark_at is not None else p_start) + 1
             carried = None
         for m in _MARKS.finditer(text, p_start if content < 0 else content, p_end):
             mark, at = m.group(), m.start()
@@ -125,8 +126,9 @@ def find_quote_spans(article: Article) -> list[QuoteSpan]:
                 if mark in _OPENERS or (mark == "”" and at + 1 < p_end and not text[at + 1].isspace()):
                     open_mark, content, first, pieces = at, at + 1, index, []
                 continue
-            if mark == "“" and at > content and text[at - 1].isspace():
-                # a new opening mark inside a quote: the earlier quote was never closed
+            opening_shape = text[at - 1].isspace() and at + 1 < p_end and not text[at + 1].isspace()
+            if mark in "“\"" and at > content and opening_shape:
+                # a mark shaped like an opening one inside a quote: the earlier quote was never closed
                 found.append(_span(text, pieces + [(content, at)], first, index, open_mark, None))
                 open_mark, content, first, pieces = at, at + 1, index, []
                 continue

@@ -1,0 +1,105 @@
+"""Toponym resolution on GeoVirus: are the places we resolve where the gold says they are?
+
+../shared/geo/GeoVirus.xml (Wikinews text, CC BY 2.5) gives every place mention of 229 news
+articles with offsets and coordinates. Two figures, the usual 161 km (100 mile) tolerance:
+
+- ``resolution``: every gold mention looked up by its own text in our gazetteer, with the
+  article's main country (from our entities) as the hint — the gazetteer and the hint alone;
+- ``below_country``: the same, counting only names resolved to a city, region or facility
+  (a country's point is a convention: ours is the median of its cities, GeoVirus uses Wikipedia's);
+- ``end_to_end``: the share of gold mentions that ``article_places`` finds (an overlapping
+  mention) and places within 161 km — NER, entity typing and resolution together.
+"""
+
+from __future__ import annotations
+
+import math
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from newsevents.records import Article
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+TOLERANCE_KM = 161.0
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def gold_articles(shared: Path) -> list[tuple[str, list[tuple[str, int, int, float, float]]]]:
+    """(text, [(name, start, end, lat, lon), ...]) for every GeoVirus article."""
+    root = ET.parse(Path(shared) / "geo" / "GeoVirus.xml").getroot()
+    articles = []
+    for node in root.iter("article"):
+        text = node.findtext("text") or ""
+        places = []
+        for loc in node.iter("location"):
+            try:
+                places.append(
+                    (
+                        loc.findtext("name") or "",
+                        int(loc.findtext("start") or 0),
+                        int(loc.findtext("end") or 0),
+                        float(loc.findtext("lat") or "nan"),
+                        float(loc.findtext("lon") or "nan"),
+                    )
+                )
+            except ValueError:
+                continue
+        articles.append((text, places))
+    return articles
+
+
+def evaluate(shared: Path, nlp: Language, *, limit: int | None = None) -> dict[str, Any]:
+    """Resolution accuracy within 161 km on GeoVirus; prints and returns the figures."""
+    from newsevents.events.places import _resolve, article_places, country_hint
+    from newsevents.nlp.entities import extract_entities
+
+    items = gold_articles(shared)[:limit]
+    gold_total = resolved_ok = found_ok = resolved_any = local_total = local_ok = 0
+    texts = [text for text, _ in items]
+    for (text, places), doc in zip(items, nlp.pipe(texts, batch_size=16)):
+        article = Article(id="geo", title="", paragraphs=(text,))
+        entities = extract_entities(doc, article)
+        hint = country_hint(entities)
+        predicted = article_places(doc, entities)
+        for name, start, end, lat, lon in places:
+            if math.isnan(lat) or math.isnan(lon):
+                continue
+            gold_total += 1
+            place = _resolve(name, hint)
+            if place is not None and place.lat is not None and place.lon is not None:
+                near = haversine_km(lat, lon, place.lat, place.lon) <= TOLERANCE_KM
+                resolved_any += 1
+                resolved_ok += near
+                if place.kind not in ("country", "continent"):
+                    local_total += 1
+                    local_ok += near
+            for loc in predicted:
+                if (loc.start or 0) < end and (loc.end or 0) > start and loc.lat is not None and loc.lon is not None:
+                    found_ok += haversine_km(lat, lon, loc.lat, loc.lon) <= TOLERANCE_KM
+                    break
+    figures = {
+        "articles": len(items),
+        "gold_places": gold_total,
+        "resolution": round(resolved_ok / gold_total, 3) if gold_total else 0.0,
+        "end_to_end": round(found_ok / gold_total, 3) if gold_total else 0.0,
+        "with_coordinates": round(resolved_any / gold_total, 3) if gold_total else 0.0,
+        "below_country": round(local_ok / local_total, 3) if local_total else 0.0,
+    }
+    print(
+        f"geo (GeoVirus, Wikinews CC BY 2.5): {len(items)} articles, {gold_total} gold places; "
+        f"gazetteer on gold names {figures['resolution']:.3f}, end to end {figures['end_to_end']:.3f} "
+        f"within {TOLERANCE_KM:.0f} km; {figures['with_coordinates']:.3f} of gold names get coordinates; "
+        f"{figures['below_country']:.3f} within {TOLERANCE_KM:.0f} km when resolved below country level "
+        f"({local_total} mentions)"
+    )
+    return figures
