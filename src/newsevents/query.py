@@ -357,3 +357,20 @@ def list_events_between(conn: sqlite3.Connection, a: str, b: str, limit: int = M
 def filter_fields() -> list[str]:
     """Names of the event filters (for help texts and the API)."""
     return [f.name for f in fields(EventFilter)]
+
+
+# added for web: the dashboard's map of event locations
+def event_places(conn: sqlite3.Connection, f: EventFilter | None = None, *, limit: int = MAX_LIMIT) -> list[dict[str, Any]]:
+    """Places of events matching ``f`` with coordinates: event count and cooperation/conflict split, busiest first."""
+    if not 1 <= limit <= 1000:
+        raise QueryError(f"limit must be between 1 and 1000, got {limit}")
+    where, params = _event_where(f or EventFilter())
+    has_point = "e.lat IS NOT NULL AND e.lon IS NOT NULL"
+    where = f"{where} AND {has_point}" if where else f"WHERE {has_point}"
+    sql = (
+        "SELECT e.location_name AS name, e.location_country AS country, round(e.lat, 2) AS lat, round(e.lon, 2) AS lon, "
+        "count(*) AS events, sum(e.quad_class IN (1, 2)) AS cooperation, sum(e.quad_class IN (3, 4)) AS conflict "
+        f"FROM events e {where} GROUP BY e.location_name, e.location_country, e.lat, e.lon "
+        "ORDER BY events DESC, name LIMIT ?"
+    )
+    return [dict(r) for r in conn.execute(sql, (*params, limit))]

@@ -16,11 +16,15 @@ __all__ = ["create_app", "serve"]
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
-def create_app(db: str) -> "FastAPI":
-    """The ASGI app serving the API under /api and the dashboard pages, reading ``db`` read-only."""
+def create_app(db: str, *, cache_size: int = 128) -> "FastAPI":
+    """The ASGI app serving the API under /api and the dashboard pages, reading ``db`` read-only.
+
+    ``cache_size`` aggregate results (stats, dyads, actors, places) are kept until the database
+    changes; 0 turns the cache off.
+    """
     from newsevents.web.app import build_app
 
-    return build_app(db)
+    return build_app(db, cache_size)
 
 
 def serve(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:

@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, Response
 
 from newsevents.errors import NotFound, QueryError, StoreError
 
@@ -38,7 +38,12 @@ def error_response(request: Request, status: int, message: str, headers: dict[st
         return JSONResponse(error_body(status, message), status_code=status, headers=headers)
     from newsevents.web.render import page
 
-    response = page(request, "error.html", {"status": status, "code": CODES.get(status, "error"), "message": message}, status)
+    code = CODES.get(status, "error")
+    try:
+        response: Response = page(request, "error.html", {"title": f"{status} {code}", "status": status, "code": code, "message": message}, status)
+    except Exception:  # the error page itself failed: answer plain text rather than nothing
+        log.exception("cannot render the error page")
+        response = PlainTextResponse(f"{status} {code}: {message}", status_code=status)
     response.headers.update(headers or {})
     return response
 

@@ -21,7 +21,9 @@ class ReadPool:
         self._idle: queue.LifoQueue[SQLiteStore] = queue.LifoQueue()
         self._lock = threading.Lock()
         self._closed = False
-        self._idle.put(self._open())  # fail now, with the store's message, if the database is unusable
+        first = self._open()  # fail now, with the store's message, if the database is unusable
+        self.pending = pending_migrations(first.conn)
+        self._idle.put(first)
 
     def _open(self) -> SQLiteStore:
         store = open_store(self.db, readonly=True)
@@ -54,3 +56,14 @@ class ReadPool:
                 self._idle.get_nowait().close()
             except queue.Empty:
                 return
+
+
+def pending_migrations(conn: sqlite3.Connection) -> list[str]:
+    """Migrations shipped but not applied to this database (a read-only server cannot apply them)."""
+    from newsevents.store.migrate import migration_scripts
+
+    try:
+        done = {r[0] for r in conn.execute("SELECT name FROM _migrations")}
+    except sqlite3.Error:
+        done = set()
+    return [name for name, _ in migration_scripts() if name not in done]

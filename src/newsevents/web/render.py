@@ -12,6 +12,7 @@ from starlette.responses import HTMLResponse
 
 from newsevents import __version__
 
+DEFAULT_HEADERS = [{"label": c, "href": None, "arrow": None, "aria": None} for c in ("Date", "Type", "Actor", "Target", "Status", "Conf.", "Goldstein", "Evidence")]
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
 
@@ -58,7 +59,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(quad_name=quad_name, quad_css=quad_css, seg=segment, num=number, sides=sides)
-    env.globals.update(with_params=with_params, version=__version__, quad_names=QUAD_NAMES)
+    env.globals.update(with_params=with_params, version=__version__, quad_names=QUAD_NAMES, default_headers=DEFAULT_HEADERS)
     return env
 
 

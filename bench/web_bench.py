@@ -1,0 +1,302 @@
+"""`make bench` (second half): API and page latency at 100,000 events under 10 concurrent clients.
+
+Builds a database of synthetic documents (20,000 articles × 5 events, written with
+``SQLiteStore.write_documents``; no spaCy), serves it with uvicorn in a subprocess on 127.0.0.1,
+then sends a bounded number of GET requests per endpoint from 10 client threads (httpx) and
+prints p50/p95 latency. Target: p95 < 100 ms for the three gated endpoints.
+
+    python bench/web_bench.py                      # build in a temp dir, measure, clean up
+    python bench/web_bench.py --db /tmp/web100k.db # build once (if missing) and keep it
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+TARGET_MS = 100.0
+CLIENTS = 10
+#: (name, quad class, Goldstein, CAMEO, verb phrase) of the synthetic events
+TYPES = [
+    ("CONSULT", 1, 1.0, "040", "met"), ("AGREE", 1, 4.0, "057", "signed a deal with"), ("SUPPORT", 1, 3.4, "051", "praised"),
+    ("REQUEST", 1, 3.0, "020", "appealed to"), ("COOPERATE", 2, 6.0, "061", "worked with"), ("AID", 2, 7.0, "070", "sent aid to"),
+    ("ACCUSE", 3, -2.0, "112", "accused"), ("REJECT", 3, -4.0, "120", "rejected"), ("THREATEN", 3, -4.4, "138", "threatened"),
+    ("PROTEST", 3, -6.5, "141", "protested against"), ("SANCTION", 3, -4.5, "163", "sanctioned"), ("MOBILIZE", 4, -7.2, "150", "mobilised against"),
+    ("COERCE", 4, -7.0, "173", "arrested"), ("ASSAULT", 4, -9.0, "190", "attacked"),
+]
+ACTORS = [
+    ("Vladimir Putin", "RUS"), ("Sergei Lavrov", "RUS"), ("Ebrahim Raisi", "IRN"), ("Hossein Amir-Abdollahian", "IRN"),
+    ("Joe Biden", "USA"), ("Antony Blinken", "USA"), ("Xi Jinping", "CHN"), ("Wang Yi", "CHN"), ("Recep Tayyip Erdogan", "TUR"),
+    ("Volodymyr Zelensky", "UKR"), ("Dmytro Kuleba", "UKR"), ("Olaf Scholz", "DEU"), ("Emmanuel Macron", "FRA"),
+    ("Benjamin Netanyahu", "ISR"), ("Narendra Modi", "IND"), ("Rishi Sunak", "GBR"), ("Kim Jong Un", "PRK"), ("Luiz Inacio Lula", "BRA"),
+]
+#: Zipf-like popularity: the k-th actor is named about 1/k as often as the first
+WEIGHTS = [1 / (k + 1) for k in range(len(ACTORS))]
+GROUPS = [("police", "COP"), ("protesters", "CVL"), ("army", "MIL"), ("rebels", "REB"), ("government", "GOV")]
+CITIES = [
+    ("Moscow", "RUS", 55.75, 37.62), ("Tehran", "IRN", 35.69, 51.42), ("Washington", "USA", 38.9, -77.04), ("Beijing", "CHN", 39.9, 116.4),
+    ("Ankara", "TUR", 39.93, 32.86), ("Kyiv", "UKR", 50.45, 30.52), ("Berlin", "DEU", 52.52, 13.4), ("Paris", "FRA", 48.86, 2.35),
+    ("Jerusalem", "ISR", 31.77, 35.21), ("New Delhi", "IND", 28.61, 77.21), ("London", "GBR", 51.51, -0.13), ("Geneva", "CHE", 46.2, 6.15),
+    ("Pyongyang", "PRK", 39.04, 125.76), ("Brasilia", "BRA", -15.79, -47.88), ("Doha", "QAT", 25.29, 51.53),
+]
+
+
+def synth_documents(n_articles: int, events_per_article: int = 5, seed: int = 11):
+    """Yield ``n_articles`` varied documents with ``events_per_article`` events each (offsets exact)."""
+    from newsevents.records import ActorRef, Article, Caption, Document, Entity, Event, Location, Mention, Quote, Role
+
+    rng = random.Random(seed)
+    start = date(2023, 1, 1)
+    for n in range(n_articles):
+        published = start + timedelta(days=rng.randrange(730))
+        paragraphs: list[str] = []
+        events, entities, offset = [], {}, 0
+
+        def mention(name: str, country: str | None, at: int) -> str:
+            ent = entities.setdefault(name, {"id": f"e{len(entities) + 1}", "country": country, "mentions": []})
+            ent["mentions"].append(Mention(at, at + len(name), name))
+            return ent["id"]
+
+        for k in range(events_per_article):
+            a = rng.choices(ACTORS, WEIGHTS)[0]  # a few actors dominate the news, as in real coverage
+            b = a
+            while b[1] == a[1]:
+                b = rng.choices(ACTORS, WEIGHTS)[0]
+            named_target = rng.random() < 0.7
+            group, sector = rng.choice(GROUPS)
+            target_name = b[0] if named_target else f"{group} in {b[1]}"
+            etype, quad, gold, cameo, verb = rng.choice(TYPES)
+            city = rng.choice(CITIES)
+            day = published - timedelta(days=rng.randrange(3))
+            sentence = f"{a[0]} {verb} {target_name} in {city[0]} on {day.isoformat()}, officials said."
+            base = offset
+            a_id = mention(a[0], a[1], base)
+            trig = base + len(a[0]) + 1
+            t_at = trig + len(verb) + 1
+            t_id = mention(b[0], b[1], t_at) if named_target else None
+            c_at = t_at + len(target_name) + 4
+            mention(city[0], city[1], c_at)
+            events.append(Event(
+                id=f"b{n}x{k}", type=etype, mode=None, context=(), cameo=cameo, quad_class=quad, goldstein=gold,
+                actors=(ActorRef(a[0], a_id, a[1], "GOV", base, base + len(a[0])),),
+                targets=(ActorRef(target_name, t_id, b[1], "GOV" if named_target else sector, t_at, t_at + len(target_name)),),
+                date=day.isoformat() if rng.random() < 0.8 else None, date_text=None,
+                location=Location(city[0], city[1], city[2], city[3], c_at, c_at + len(city[0])),
+                status=rng.choice(("reported", "reported", "reported", "alleged", "denied", "planned")),
+                sentence=sentence, sentence_start=base, evidence_start=trig, evidence_end=trig + len(verb), confidence=round(rng.uniform(0.5, 0.99), 2),
+            ))
+            paragraphs.append(sentence)
+            offset += len(sentence) + 2
+        speaker = events[0].actors[0].name
+        quote_text = "We will defend our interests,"
+        paragraphs.append(f"\u201c{quote_text}\u201d {speaker} said.")
+        q_at = offset + 1
+        mention(speaker, None, offset + len(quote_text) + 4)
+        ents = tuple(Entity(v["id"], name, "LOC" if name in {c[0] for c in CITIES} else "PERSON", tuple(v["mentions"]), v["country"])
+                     for name, v in entities.items())
+        article = Article(id=f"{n:016x}", title=f"{events[0].actors[0].name} and {events[0].targets[0].name}: report {n}",
+                          paragraphs=tuple(paragraphs), captions=(Caption(f"Officials meet (report {n})", "Bench Photo"),),
+                          source="Bench Wire", url=f"https://example.org/bench/{n}", published=published.isoformat(), origin=f"bench-{n}")
+        role = Role(speaker, "Foreign Minister" if "Lavrov" in speaker or "Blinken" in speaker else "President", events[0].actors[0].country, published.isoformat())
+        yield Document(article=article, entities=ents, events=tuple(events),
+                       quotes=(Quote(quote_text, q_at, q_at + len(quote_text), speaker),), roles=(role,))
+
+
+def build(db: Path, n_articles: int) -> None:
+    """Write the synthetic corpus to ``db`` in chunks of 2,000 documents."""
+    from newsevents.store import open_store
+
+    t0 = time.perf_counter()
+    docs = synth_documents(n_articles)
+    with open_store(db) as store:
+        while True:
+            chunk = [d for _, d in zip(range(2000), docs)]
+            if not chunk:
+                break
+            store.write_documents(chunk)
+        events = store.conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    print(f"built {db}: {n_articles:,} articles, {events:,} events in {time.perf_counter() - t0:.1f} s")
+
+
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(db: Path, port: int, cache_size: int) -> subprocess.Popen:
+    """uvicorn serving ``create_app(db)`` on 127.0.0.1:``port`` in a child process (access log off)."""
+    code = (
+        "import sys, uvicorn; from newsevents.web import create_app; "
+        "uvicorn.run(create_app(sys.argv[1], cache_size=int(sys.argv[3])), host='127.0.0.1', port=int(sys.argv[2]), "
+        "log_level='warning', access_log=False)"
+    )
+    return subprocess.Popen([sys.executable, "-c", code, str(db), str(port), str(cache_size)])
+
+
+def wait_ready(base: str, proc: subprocess.Popen, timeout: float = 60) -> None:
+    """Poll /api/stats until the server answers."""
+    import httpx
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"the server exited with code {proc.returncode}")
+        try:
+            if httpx.get(base + "/api/stats", timeout=30).status_code == 200:
+                return
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    raise SystemExit(f"the server did not answer within {timeout:.0f} s")
+
+
+def measure(base: str, urls: list[str], clients: int = CLIENTS) -> tuple[list[float], int]:
+    """GET every url once, spread over ``clients`` threads; return latencies (ms) and the count of non-200 answers."""
+    import httpx
+
+    latencies: list[float] = []
+    bad = [0]
+    lock = threading.Lock()
+    work = list(urls)
+
+    def run() -> None:
+        with httpx.Client(base_url=base, timeout=30) as client:
+            while True:
+                with lock:
+                    if not work:
+                        return
+                    url = work.pop()
+                t0 = time.perf_counter()
+                r = client.get(url)
+                _ = r.content
+                ms = (time.perf_counter() - t0) * 1000
+                with lock:
+                    latencies.append(ms)
+                    if r.status_code != 200:
+                        bad[0] += 1
+
+    threads = [threading.Thread(target=run) for _ in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return latencies, bad[0]
+
+
+def pct(values: list[float], p: float) -> float:
+    """The p-th percentile (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))]
+
+
+def run_rows(db: Path, cache_size: int, rows: list[tuple[str, list[str], bool]]) -> bool:
+    """Serve ``db``, measure each row (name, urls, gated); print one line per row; return True if a gate missed."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    proc = start_server(db, port, cache_size)
+    missed = False
+    try:
+        wait_ready(base, proc)
+        measure(base, [u for _, urls, _ in rows for u in urls[:2]], clients=2)  # warm SQLite's page cache and the imports
+        for name, urls, gate in rows:
+            t0 = time.perf_counter()
+            lat, bad = measure(base, urls)
+            wall = time.perf_counter() - t0
+            p95 = pct(lat, 95)
+            verdict = ("ok" if p95 < TARGET_MS and not bad else "MISSED") if gate else ""
+            missed |= gate and verdict != "ok"
+            note = f"  {bad} non-200" if bad else ""
+            print(f"{name:<50} {len(lat):>5} {statistics.median(lat):>8.1f} {p95:>8.1f} {max(lat):>8.1f} {len(lat) / wall:>7.0f}  {verdict}{note}")
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    return missed
+
+
+def dyad_size(db: Path, a: str, b: str) -> int:
+    """How many events the dyad a–b has (for the report)."""
+    from newsevents import query
+    from newsevents.store import open_store
+
+    with open_store(db, readonly=True) as store:
+        return sum(r["events"] for r in query.dyad_series(store.conn, a, b)["series"])
+
+
+def main() -> int:
+    """Build (or reuse) the database, serve it, measure, print the table."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--db", help="database to build (if missing) and keep; default: a temporary one")
+    ap.add_argument("--articles", type=int, default=20_000, help="articles to synthesise (5 events each)")
+    ap.add_argument("--requests", type=int, default=300, help="requests per gated endpoint")
+    ap.add_argument("--strict", action="store_true", help="exit 1 when a gated endpoint misses the target")
+    args = ap.parse_args()
+    tmp = None
+    if args.db:
+        db = Path(args.db)
+    else:
+        tmp = tempfile.TemporaryDirectory(prefix="newsevents-web-bench-")
+        db = Path(tmp.name) / "bench.db"
+    try:
+        if not db.exists():
+            build(db, args.articles)
+        missed = bench(db, args.articles, args.requests)
+    finally:
+        if tmp:
+            tmp.cleanup()
+    return 1 if missed and args.strict else 0
+
+
+def bench(db: Path, articles: int, n: int) -> bool:
+    """Measure the gated endpoints and a few more, with the result cache on (as served) and off."""
+    rng = random.Random(3)
+    ids = [f"{rng.randrange(articles):016x}" for _ in range(n)]
+    countries = sorted({c for _, c in ACTORS})
+    pairs = [(a, b) for a in countries for b in countries if a != b]
+    rng.shuffle(pairs)
+    few = max(10, n // 10)
+    served = [
+        ("GET /api/events?country=IRN&type=ACCUSE", ["/api/events?country=IRN&type=ACCUSE"] * n, True),
+        ("GET /articles/{id} (page, random ids)", [f"/articles/{i}" for i in ids], True),
+        ("GET /api/dyads/RUS/IRN", ["/api/dyads/RUS/IRN"] * n, True),
+        ("GET /api/events (no filter)", ["/api/events"] * few, False),
+        ("GET /api/events?actor=vladimir-putin&date_from=2024-01", ["/api/events?actor=vladimir-putin&date_from=2024-01"] * few, False),
+        ("GET /api/articles/{id}", [f"/api/articles/{i}" for i in ids[:few]], False),
+        ("GET /api/articles?q=Tehran sanctioned", ["/api/articles?q=Tehran%20sanctioned"] * few, False),
+        ("GET /events?country=IRN&type=ACCUSE (page)", ["/events?country=IRN&type=ACCUSE"] * few, False),
+        ("GET /dyads/RUS/IRN?by=week (page)", ["/dyads/RUS/IRN?by=week"] * few, False),
+        ("GET /actors/sergei-lavrov (page)", ["/actors/sergei-lavrov"] * few, False),
+        ("GET / (overview page)", ["/"] * few, False),
+    ]
+    cold = [
+        ("GET /api/dyads/RUS/IRN", ["/api/dyads/RUS/IRN"] * 30, False),
+        ("GET /api/dyads/{A}/{B} (30 other country pairs)", [f"/api/dyads/{a}/{b}" for a, b in pairs[:30]], False),
+        ("GET /actors/sergei-lavrov (page)", ["/actors/sergei-lavrov"] * 20, False),
+        ("GET / (overview page)", ["/"] * 20, False),
+    ]
+    header = f"{'endpoint':<50} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'req/s':>7}  target p95 < {TARGET_MS:.0f} ms"
+    print(f"\n{CLIENTS} concurrent clients on 127.0.0.1; {db}; RUS–IRN dyad: {dyad_size(db, 'RUS', 'IRN'):,} events")
+    print("\nas served (aggregates cached until the database changes):")
+    print(header)
+    missed = run_rows(db, 128, served)
+    print("\nresult cache off (every dyad, actor and overview computed from SQL):")
+    print(header)
+    run_rows(db, 0, cold)
+    print(f"\ngated rows (first three): {'all met' if not missed else 'MISSED'}")
+    return missed
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,131 @@
+"""The JSON API under /api: thin routes over ``newsevents.query`` (lists answer {"items", "next"})."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from newsevents import query
+from newsevents.web.deps import Conn, Cursor, Filters, Limit, blank, cached, cached_json
+
+router = APIRouter(prefix="/api", tags=["api"])
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"description": 'Bad parameter: {"error": {"status": 400, "code": "bad_request", "message": ...}}'},
+}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {**ERRORS, 404: {"description": 'Not found: {"error": {"status": 404, "code": "not_found", ...}}'}}
+SORTS = Annotated[str, Query(description="date (newest first), -date, goldstein, -goldstein, confidence or type")]
+
+
+def _json(content: Any) -> JSONResponse:
+    return JSONResponse(content)
+
+
+@router.get("", summary="What this API offers")
+def index() -> Response:
+    """Links to the routes and the docs."""
+    routes = ["/api/stats", "/api/articles", "/api/articles/{id}", "/api/events", "/api/actors", "/api/actors/{id}",
+              "/api/quotes", "/api/roles", "/api/entities", "/api/places", "/api/dyads/{a}/{b}"]
+    return _json({"name": "newsevents", "docs": "/api/docs", "openapi": "/api/openapi.json", "routes": routes})
+
+
+@router.get("/stats", summary="Counts of everything stored", responses=ERRORS)
+def stats(request: Request, conn: Conn) -> Response:
+    """Counts of articles, entities, events, quotes, actors and inputs; events by type; recent ingest runs."""
+    return cached_json(request, query.stats, conn)
+
+
+@router.get("/articles", summary="List or full-text search articles", responses=ERRORS)
+def articles(
+    conn: Conn,
+    q: Annotated[str | None, Query(description="Full-text search over titles and bodies (all words required)")] = None,
+    source: Annotated[str | None, Query(description="Only articles from this source")] = None,
+    limit: Limit = None,
+    cursor: Cursor = None,
+) -> Response:
+    """Articles, newest first, with a snippet and their event count."""
+    return _json(query.list_articles(conn, q=blank(q), source=blank(source), limit=limit, cursor=blank(cursor)))
+
+
+@router.get("/articles/{article_id}", summary="One article with its annotations", responses=NOT_FOUND)
+def article(conn: Conn, article_id: Annotated[str, Path(description="Article id")]) -> Response:
+    """The article in the export's JSON shape: text, captions, entities, events, quotes, roles."""
+    return _json(query.get_article(conn, article_id))
+
+
+@router.get("/events", summary="Filter events", responses=ERRORS)
+def events(conn: Conn, f: Filters, sort: SORTS = "date", limit: Limit = None, cursor: Cursor = None) -> Response:
+    """Events matching every given filter, with actors, targets, place, status and evidence."""
+    return _json(query.list_events(conn, f, sort=sort, limit=limit, cursor=blank(cursor)))
+
+
+@router.get("/actors", summary="List actors", responses=ERRORS)
+def actors(
+    request: Request,
+    conn: Conn,
+    q: Annotated[str | None, Query(description="Part of the actor's name")] = None,
+    country: Annotated[str | None, Query(description="ISO 3166 alpha-3 code")] = None,
+    limit: Limit = None,
+    cursor: Cursor = None,
+) -> Response:
+    """Actors with their counts as actor and as target, most active first."""
+    return cached_json(request, query.list_actors, conn, q=blank(q), country=blank(country), limit=limit, cursor=blank(cursor))
+
+
+@router.get("/actors/{actor_id}", summary="One actor with roles, events and partners", responses=NOT_FOUND)
+def actor(request: Request, conn: Conn, actor_id: Annotated[str, Path(description="Actor id, e.g. vladimir-putin")]) -> Response:
+    """Offices held over time, events as actor and as target, the actors it meets most."""
+    return cached_json(request, query.get_actor, conn, actor_id)
+
+
+@router.get("/quotes", summary="Direct quotes", responses=ERRORS)
+def quotes(
+    conn: Conn,
+    speaker: Annotated[str | None, Query(description="Part of the speaker's name")] = None,
+    q: Annotated[str | None, Query(description="Words in the quote")] = None,
+    limit: Limit = None,
+    cursor: Cursor = None,
+) -> Response:
+    """Quotes with their speakers, newest article first."""
+    return _json(query.list_quotes(conn, speaker=blank(speaker), q=blank(q), limit=limit, cursor=blank(cursor)))
+
+
+@router.get("/roles", summary="Who held which office when", responses=ERRORS)
+def roles(
+    conn: Conn,
+    person: Annotated[str | None, Query(description="Part of the person's name")] = None,
+    country: Annotated[str | None, Query(description="ISO 3166 alpha-3 code")] = None,
+    office: Annotated[str | None, Query(description="Part of the office, e.g. President")] = None,
+) -> Response:
+    """Roles with the first and last day seen and the number of articles."""
+    return _json({"items": query.list_roles(conn, person=blank(person), country=blank(country), office=blank(office)), "next": None})
+
+
+@router.get("/entities", summary="Most-mentioned entities", responses=ERRORS)
+def entities(
+    conn: Conn,
+    type: Annotated[str | None, Query(description="Entity type: PERSON, ORG, LOC, NORP, ...")] = None,
+    limit: Annotated[int, Query(ge=1, le=query.MAX_LIMIT, description="How many")] = 20,
+) -> Response:
+    """Entities ranked by the number of articles naming them."""
+    return _json({"items": query.top_entities(conn, type=blank(type), limit=limit), "next": None})
+
+
+@router.get("/places", summary="Where events happened", responses=ERRORS)
+def places(request: Request, conn: Conn, f: Filters, limit: Annotated[int, Query(ge=1, le=1000, description="How many places")] = 200) -> Response:
+    """Event places with coordinates and counts, busiest first (the same filters as /api/events)."""
+    return _json({"items": cached(request, query.event_places, conn, f, limit=limit), "next": None})
+
+
+@router.get("/dyads/{a}/{b}", summary="Cooperation and conflict between A and B over time", responses=ERRORS)
+def dyad(
+    request: Request,
+    conn: Conn,
+    a: Annotated[str, Path(description="Actor id, name or country code, e.g. RUS")],
+    b: Annotated[str, Path(description="Actor id, name or country code, e.g. IRN")],
+    by: Annotated[str, Query(description="day or week")] = "day",
+) -> Response:
+    """Per period and quad class: event count and summed Goldstein score; then the events themselves."""
+    return cached_json(request, query.dyad_series, conn, a, b, by=by)

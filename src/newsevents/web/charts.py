@@ -1,0 +1,183 @@
+"""Server-side SVG geometry for the dashboard: the dyad chart, the event map and small bar charts.
+
+Pure functions from query results to plain numbers; the templates draw them as inline SVG
+(attributes only, no inline styles, so the Content-Security-Policy stays strict).
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from newsevents.web.render import quad_name
+
+MAX_SLOTS = 1500  # beyond this many days/weeks, only the periods with events get a slot
+
+
+def nice_step(span: float, ticks: int = 4) -> float:
+    """A round tick step (1, 2 or 5 × 10^k) giving about ``ticks`` ticks over ``span``."""
+    if span <= 0:
+        return 1.0
+    raw = span / ticks
+    base = 10 ** math.floor(math.log10(raw))
+    return next(m * base for m in (1, 2, 5, 10) if m * base >= raw)
+
+
+def period_day(period: str | None, by: str) -> date | None:
+    """The first day of a period key ("2024-07-25" or "2024-W30"), or None when unreadable."""
+    if not period:
+        return None
+    try:
+        if by == "week":
+            return datetime.strptime(period + "-1", "%Y-W%W-%w").date()
+        return date.fromisoformat(period[:10])
+    except ValueError:
+        return None
+
+
+def _label(day: date, by: str) -> str:
+    return f"wk of {day.isoformat()}" if by == "week" else day.isoformat()
+
+
+def dyad_chart(series: list[dict[str, Any]], by: str, width: int = 960, height: int = 320) -> dict[str, Any]:
+    """Stacked Goldstein sums per period: cooperation above zero, conflict below, plus the net line."""
+    buckets: dict[date, dict[int, list[float]]] = {}
+    for row in series:
+        day = period_day(row["period"], by)
+        if day is None or row["goldstein"] is None:
+            continue
+        quad = row["quad_class"] if row["quad_class"] in (1, 2, 3, 4) else 0
+        cell = buckets.setdefault(day, {}).setdefault(quad, [0.0, 0])
+        cell[0] += row["goldstein"]
+        cell[1] += row["events"]
+    left, right, top, bottom = 56, 16, 16, 44
+    plot = {"x0": left, "x1": width - right, "y0": top, "y1": height - bottom}
+    chart: dict[str, Any] = {"width": width, "height": height, "plot": plot, "bars": [], "yticks": [], "xticks": [], "dots": [], "net": "", "empty": not buckets}
+    if not buckets:
+        chart["zero"] = (top + height - bottom) / 2
+        return chart
+    step = timedelta(days=7 if by == "week" else 1)
+    first, last = min(buckets), max(buckets)
+    n_slots = (last - first) // step + 1
+    slots = [first + i * step for i in range(n_slots)] if n_slots <= MAX_SLOTS else sorted(buckets)
+    index = {d: i for i, d in enumerate(slots)}
+    up = max([sum(v[0] for v in b.values() if v[0] > 0) for b in buckets.values()] + [0.0])
+    down = max([-sum(v[0] for v in b.values() if v[0] < 0) for b in buckets.values()] + [0.0])
+    ystep = nice_step(max(up, down, 1.0), 3)
+    top_val = math.ceil(up / ystep) * ystep if up > 0 else ystep
+    bottom_val = math.ceil(down / ystep) * ystep if down > 0 else ystep
+    scale = (plot["y1"] - plot["y0"]) / (top_val + bottom_val)
+    zero = plot["y0"] + top_val * scale
+    slot_w = (plot["x1"] - plot["x0"]) / len(slots)
+    bar_w = max(1.0, slot_w * 0.8)
+    for day, quads in sorted(buckets.items()):
+        x = plot["x0"] + index[day] * slot_w + (slot_w - bar_w) / 2
+        pos, neg = zero, zero
+        for quad in (1, 2, 3, 4, 0):
+            if quad not in quads:
+                continue
+            total, count = quads[quad]
+            h = abs(total) * scale
+            y = pos - h if total >= 0 else neg
+            if total >= 0:
+                pos -= h
+            else:
+                neg += h
+            title = f"{_label(day, by)} · {quad_name(quad)}: {count} event{'s' * (count != 1)}, Goldstein {total:+.1f}"
+            chart["bars"].append({"x": round(x, 2), "y": round(y, 2), "w": round(bar_w, 2), "h": round(max(h, 0.5), 2), "css": f"q{quad}", "title": title})
+        net = sum(v[0] for v in quads.values())
+        cx, cy = round(x + bar_w / 2, 2), round(zero - net * scale, 2)
+        chart["dots"].append({"x": cx, "y": cy, "title": f"{_label(day, by)} · net Goldstein {net:+.1f}"})
+    chart["net"] = " ".join(f"{d['x']},{d['y']}" for d in chart["dots"])
+    value = -bottom_val
+    while value <= top_val + 1e-9:
+        chart["yticks"].append({"y": round(zero - value * scale, 2), "label": f"{value:+g}" if value else "0"})
+        value += ystep
+    every = max(1, math.ceil(len(slots) / 8))
+    for i in range(0, len(slots), every):
+        chart["xticks"].append({"x": round(plot["x0"] + (i + 0.5) * slot_w, 2), "label": slots[i].isoformat()})
+    chart["zero"] = round(zero, 2)
+    chart["periods"] = len(buckets)
+    return chart
+
+
+def map_plot(places: list[dict[str, Any]], width: int = 960) -> dict[str, Any]:
+    """An equirectangular plot of event places on a plain graticule, cropped to where the points are."""
+    pts = [p for p in places if p.get("lat") is not None and p.get("lon") is not None and -90 <= p["lat"] <= 90 and -180 <= p["lon"] <= 180]
+    if pts:
+        lon0, lon1 = min(p["lon"] for p in pts) - 15, max(p["lon"] for p in pts) + 20
+        lat0, lat1 = min(p["lat"] for p in pts) - 8, max(p["lat"] for p in pts) + 8
+    else:
+        lon0, lon1, lat0, lat1 = -180.0, 180.0, -90.0, 90.0
+    lon_span, lat_span = max(lon1 - lon0, 60.0), max(lat1 - lat0, 30.0)
+    lon_span, lat_span = max(lon_span, lat_span * 2), max(lat_span, lon_span / 2)  # keep 2:1
+    lon_span, lat_span = min(lon_span, 360.0), min(lat_span, 180.0)
+    cx, cy = (lon0 + lon1) / 2, (lat0 + lat1) / 2
+    west = min(max(cx - lon_span / 2, -180.0), 180.0 - lon_span)
+    south = min(max(cy - lat_span / 2, -90.0), 90.0 - lat_span)
+    height = round(width * lat_span / lon_span)
+    sx, sy = width / lon_span, height / lat_span
+
+    def x(lon: float) -> float:
+        return round((lon - west) * sx, 2)
+
+    def y(lat: float) -> float:
+        return round((south + lat_span - lat) * sy, 2)
+
+    grid = 10 if lon_span <= 120 else 30
+    lines = []
+    for lon in range(-180, 181, grid):
+        if west <= lon <= west + lon_span:
+            lines.append({"x1": x(lon), "y1": 0, "x2": x(lon), "y2": height, "main": lon == 0, "label": f"{abs(lon)}°{'E' if lon > 0 else 'W' if lon < 0 else ''}", "lx": x(lon) + 3, "ly": height - 4})
+    for lat in range(-90, 91, grid):
+        if south <= lat <= south + lat_span:
+            lines.append({"x1": 0, "y1": y(lat), "x2": width, "y2": y(lat), "main": lat == 0, "label": f"{abs(lat)}°{'N' if lat > 0 else 'S' if lat < 0 else ''}", "lx": 3, "ly": y(lat) - 3})
+    most = max([p["events"] for p in pts] + [1])
+    dots = []
+    for rank, p in enumerate(sorted(pts, key=lambda p: -p["events"])):
+        coop, conf = p.get("cooperation") or 0, p.get("conflict") or 0
+        css = "coop" if coop > conf else "conf" if conf > coop else "mixed"
+        where = p["name"] + (f" ({p['country']})" if p.get("country") else "")
+        dots.append({
+            "x": x(p["lon"]), "y": y(p["lat"]), "r": round(3 + 12 * math.sqrt(p["events"] / most), 2), "css": css, "name": p["name"],
+            "title": f"{where}: {p['events']} event{'s' * (p['events'] != 1)} — {coop} cooperation, {conf} conflict",
+            "label": rank < 12, "left": x(p["lon"]) > width - 90,
+        })
+    dots.reverse()  # big circles first, so small ones stay clickable on top
+    return {"width": width, "height": height, "lines": lines, "dots": dots, "empty": not pts}
+
+
+def bars(counts: dict[str, int], css: dict[str, str] | None = None, width: int = 420, row: int = 22) -> dict[str, Any]:
+    """Horizontal bars for a small ``{label: count}`` table (events by type)."""
+    items = list(counts.items())
+    most = max([v for _, v in items] + [1])
+    label_w, value_w = 100, 60
+    span = width - label_w - value_w
+    rows = [
+        {"label": k, "value": v, "y": i * row, "w": round(max(1.0, span * v / most), 2), "css": (css or {}).get(k, "q0")}
+        for i, (k, v) in enumerate(items)
+    ]
+    return {"width": width, "height": max(row, row * len(items)), "rows": rows, "x0": label_w, "row": row}
+
+
+def timeline(roles: list[dict[str, Any]], width: int = 520, row: int = 26) -> dict[str, Any]:
+    """Offices held over time: one bar per office from the first to the last day it was seen."""
+    days = [period_day(r.get(k), "day") for r in roles for k in ("first_seen", "last_seen")]
+    known = [d for d in days if d]
+    if not known:
+        return {"empty": True, "rows": [], "width": width, "height": row}
+    start, end = min(known), max(known)
+    span = max((end - start).days, 1)
+    label_w = 170
+    plot_w = width - label_w - 20
+    rows = []
+    for i, r in enumerate(roles):
+        a, b = period_day(r.get("first_seen"), "day"), period_day(r.get("last_seen"), "day")
+        if a is None or b is None:
+            continue
+        x = label_w + plot_w * (a - start).days / span
+        w = max(6.0, plot_w * (b - a).days / span)
+        rows.append({"y": i * row, "x": round(x, 2), "w": round(w, 2), "label": f"{r['office']}" + (f" ({r['country']})" if r.get("country") else ""),
+                     "title": f"{r['office']}: seen {r['first_seen']} to {r['last_seen']} in {r['articles']} article{'s' * (r['articles'] != 1)}"})
+    return {"empty": not rows, "rows": rows, "width": width, "height": row * len(roles) + 24, "start": start.isoformat(), "end": end.isoformat(), "label_w": label_w, "axis_y": row * len(roles) + 16}

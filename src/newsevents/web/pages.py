@@ -1,0 +1,163 @@
+"""The dashboard pages: server-rendered views of the same ``query`` results the API returns."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+
+from newsevents import query
+from newsevents.errors import QueryError
+from newsevents.query import EVENT_TYPES, MAX_LIMIT, STATUSES, EventFilter
+from newsevents.web import charts, highlight
+from newsevents.web.deps import Conn, Cursor, Filters, blank, cached
+from newsevents.web.render import page, segment, with_params
+
+router = APIRouter(include_in_schema=False)
+
+#: colour of each PLOVER type's bar, by the quad class its CAMEO codes usually fall in
+TYPE_QUAD = {
+    "AGREE": "q1", "CONSULT": "q1", "SUPPORT": "q1", "CONCEDE": "q1", "REQUEST": "q1",
+    "COOPERATE": "q2", "AID": "q2", "RETREAT": "q2",
+    "ACCUSE": "q3", "REJECT": "q3", "THREATEN": "q3", "PROTEST": "q3", "SANCTION": "q3",
+    "MOBILIZE": "q4", "COERCE": "q4", "ASSAULT": "q4",
+}
+COLUMNS = ("Date", "Type", "Actor", "Target", "Status", "Conf.", "Goldstein", "Evidence")
+#: sortable column → (first sort when clicked, the other direction when clicked again)
+SORTABLE = {"Date": ("date", "-date"), "Type": ("type", None), "Conf.": ("confidence", None), "Goldstein": ("-goldstein", "goldstein")}
+DESCENDING = {"date", "confidence", "-goldstein"}
+
+
+def sort_headers(sort: str, params: dict[str, str]) -> list[dict[str, Any]]:
+    """Table headers for the events page: links that sort by a column, and the current order's arrow."""
+    out = []
+    for label in COLUMNS:
+        if label not in SORTABLE:
+            out.append({"label": label, "href": None, "arrow": None, "aria": None})
+            continue
+        first, other = SORTABLE[label]
+        active = sort in (first, other)
+        nxt = other if active and other and sort == first else first
+        arrow = ("▼" if sort in DESCENDING else "▲") if active else None
+        aria = ("descending" if sort in DESCENDING else "ascending") if active else None
+        out.append({"label": label, "href": "/events" + with_params(params, sort=nxt), "arrow": arrow, "aria": aria})
+    return out
+
+
+def _params(request: Request) -> dict[str, str]:
+    return {k: v for k, v in request.query_params.items() if k != "cursor"}
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request, conn: Conn) -> HTMLResponse:
+    """Counts, events by type, top actors, latest events and articles, the event map, recent ingest runs."""
+    st = cached(request, query.stats, conn)
+    context = {
+        "title": "Overview", "stats": st,
+        "type_bars": charts.bars(st["events_by_type"], TYPE_QUAD),
+        "actors": cached(request, query.list_actors, conn, limit=10)["items"],
+        "events": query.list_events(conn, limit=10)["items"],
+        "articles": query.list_articles(conn, limit=8)["items"],
+        "map": charts.map_plot(cached(request, query.event_places, conn, limit=150), width=640),
+    }
+    return page(request, "overview.html", context)
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article(request: Request, conn: Conn, article_id: str) -> HTMLResponse:
+    """The clean text with entities, quotes and event triggers highlighted; the coded events beside it."""
+    doc = query.get_article(conn, article_id)
+    events = query.list_events(conn, EventFilter(article=article_id), limit=MAX_LIMIT)["items"]
+    events.sort(key=lambda e: (e["evidence"]["start"], e["id"]))
+    quads = {e["id"]: e["quad_class"] for e in events}
+    context = {"title": doc["title"], "doc": doc, "events": events, "paragraphs": highlight.highlighted(doc, quads)}
+    return page(request, "article.html", context)
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events(request: Request, conn: Conn, f: Filters, sort: str = "date", cursor: Cursor = None) -> HTMLResponse:
+    """A filterable, sortable table of events, each linking to its evidence."""
+    error, result = None, {"items": [], "next": None}
+    status = 200
+    try:
+        result = query.list_events(conn, f, sort=sort, limit=query.DEFAULT_LIMIT, cursor=blank(cursor))
+    except QueryError as exc:
+        error, status = str(exc), 400
+    context = {
+        "title": "Events", "f": f, "sort": sort, "result": result, "error": error, "params": _params(request),
+        "types": EVENT_TYPES, "statuses": STATUSES, "headers": sort_headers(sort, _params(request)), "first_page": not cursor,
+    }
+    return page(request, "events.html", context, status)
+
+
+@router.get("/map", response_class=HTMLResponse)
+def event_map(request: Request, conn: Conn, f: Filters) -> HTMLResponse:
+    """Event places on an offline equirectangular plot (the same filters as the events table)."""
+    error, places, status = None, [], 200
+    try:
+        places = cached(request, query.event_places, conn, f, limit=500)
+    except QueryError as exc:
+        error, status = str(exc), 400
+    context = {"title": "Map", "f": f, "places": places, "map": charts.map_plot(places), "error": error,
+               "types": EVENT_TYPES, "statuses": STATUSES, "params": _params(request)}
+    return page(request, "map.html", context, status)
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors(request: Request, conn: Conn, q: str | None = None, country: str | None = None, cursor: Cursor = None) -> HTMLResponse:
+    """Actors, most active first, with a form to compare two of them."""
+    result = cached(request, query.list_actors, conn, q=blank(q), country=blank(country), limit=query.DEFAULT_LIMIT, cursor=blank(cursor))
+    context = {"title": "Actors", "result": result, "q": q or "", "country": country or "", "params": _params(request), "first_page": not cursor}
+    return page(request, "actors.html", context)
+
+
+@router.get("/actors/{actor_id}", response_class=HTMLResponse)
+def actor(request: Request, conn: Conn, actor_id: str) -> HTMLResponse:
+    """Offices held over time, events as actor and as target, the actors it meets most."""
+    data = cached(request, query.get_actor, conn, actor_id)
+    context = {"title": data["name"], "actor": data, "timeline": charts.timeline(data["roles"])}
+    return page(request, "actor.html", context)
+
+
+@router.get("/dyads", response_model=None)
+def dyad_form(request: Request, a: str | None = None, b: str | None = None) -> Response:
+    """Send the compare form to the dyad page of the two actors."""
+    a, b = blank(a), blank(b)
+    if not a or not b:
+        raise QueryError("give two actors to compare: an actor id, a name or a country code for both A and B")
+    return RedirectResponse(f"/dyads/{segment(a)}/{segment(b)}", status_code=303)
+
+
+@router.get("/dyads/{a}/{b}", response_class=HTMLResponse)
+def dyad(request: Request, conn: Conn, a: str, b: str, by: Annotated[str, Query()] = "day") -> HTMLResponse:
+    """A–B cooperation against conflict over time (Goldstein sums per day or week), with the events under it."""
+    data = cached(request, query.dyad_series, conn, a, b, by=by)
+    chart = request.app.state.cache.get(("dyad_chart", a, b, by), lambda: charts.dyad_chart(data["series"], by))
+    context = {"title": f"{a} – {b}", "dyad": data, "chart": chart, "summary": dyad_summary(data["series"])}
+    return page(request, "dyad.html", context)
+
+
+def dyad_summary(series: list[dict[str, Any]]) -> dict[int, dict[str, float]]:
+    """Events and Goldstein totals per quad class over the whole series."""
+    out: dict[int, dict[str, float]] = {q: {"events": 0, "goldstein": 0.0} for q in (1, 2, 3, 4)}
+    for row in series:
+        if row["quad_class"] in out:
+            out[row["quad_class"]]["events"] += row["events"]
+            out[row["quad_class"]]["goldstein"] += row["goldstein"] or 0.0
+    return out
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request, conn: Conn, q: str | None = None, cursor: Cursor = None) -> HTMLResponse:
+    """Full-text search over articles (all words required); the latest articles when no words are given."""
+    error, result, status = None, {"items": [], "next": None}, 200
+    try:
+        result = query.list_articles(conn, q=blank(q), limit=25, cursor=blank(cursor))
+    except QueryError as exc:
+        error, status = str(exc), 400
+    for item in result["items"]:
+        item["marked"] = highlight.word_marks(item["snippet"] or "", q or "")
+    context = {"title": "Search", "q": q or "", "result": result, "error": error, "params": _params(request), "first_page": not cursor}
+    return page(request, "search.html", context, status)

@@ -1,0 +1,114 @@
+"""Pure rendering helpers of the dashboard: text segments by offsets, chart and map geometry."""
+
+from __future__ import annotations
+
+from newsevents.web import charts, highlight
+from newsevents.web.highlight import Layer
+
+
+def flat(segs):
+    """Segments as (text, layer kinds, anchors) tuples."""
+    return [(s.text, [l.kind for l in s.layers], s.anchors) for s in segs]
+
+
+def ev(start, end, ids="x"):
+    """An event-trigger layer."""
+    return Layer("ev", start, end, "mark", "ev q1", {"data-events": ids})
+
+
+def test_segments_cut_at_every_boundary_and_nest_by_kind():
+    text = "Putin said: we met today."
+    layers = [Layer("quote", 12, 25, "span", "quote"), Layer("ent", 0, 5, "span", "ent"), ev(15, 18, "a b")]
+    (para,) = highlight.segments(text, [(0, len(text))], layers)
+    assert flat(para) == [
+        ("Putin", ["ent"], []), (" said: ", [], []), ("we ", ["quote"], []), ("met", ["quote", "ev"], ["ev-a", "ev-b"]), (" today.", ["quote"], []),
+    ]
+    assert "".join(s.text for s in para) == text
+
+
+def test_segments_split_spans_across_paragraphs_and_anchor_once():
+    text = "one two\n\nthree four"
+    paras = highlight.segments(text, [(0, 7), (9, 19)], [ev(4, 14)])
+    assert flat(paras[0]) == [("one ", [], []), ("two", ["ev"], ["ev-x"])]
+    assert flat(paras[1]) == [("three", ["ev"], []), (" four", [], [])]
+
+
+def test_segments_ignore_spans_outside_the_text_and_keep_the_innermost():
+    text = "abcdef"
+    layers = [ev(4, 99), ev(3, 3), Layer("ent", 0, 6, "span", "outer"), Layer("ent", 1, 3, "span", "inner")]
+    (para,) = highlight.segments(text, [(0, 6)], layers)
+    assert [(s.text, [l.css for l in s.layers]) for s in para] == [("a", ["outer"]), ("bc", ["inner"]), ("def", ["outer"])]
+
+
+def test_highlighted_article_uses_export_offsets():
+    article = {
+        "text": "Putin met Raisi.\n\n\u201cYes,\u201d he said.", "paragraphs": ["Putin met Raisi.", "\u201cYes,\u201d he said."],
+        "entities": [{"id": "e1", "name": "Vladimir Putin", "type": "PERSON", "country": "RUS", "mentions": [{"start": 0, "end": 5, "text": "Putin"}]}],
+        "quotes": [{"start": 19, "end": 23, "text": "Yes,", "speaker": "Vladimir Putin"}],
+        "events": [{"id": "ev1", "type": "CONSULT", "quad_class": 1, "evidence": {"start": 6, "end": 9}}],
+    }
+    paras = highlight.highlighted(article)
+    assert [s.text for s in paras[0]] == ["Putin", " ", "met", " Raisi."]
+    assert paras[0][2].layers[0].attrs["data-events"] == "ev1" and paras[0][2].layers[0].css == "ev q1"
+    assert [s.text for s in paras[1] if s.layers] == ["Yes,"]
+
+
+def test_word_marks_find_search_words_case_insensitively():
+    segs = highlight.word_marks("Putin met putin's ally", "PUTIN ally")
+    assert [s.text for s in segs if s.layers] == ["Putin", "putin", "ally"]
+    assert highlight.word_marks("", "x") == []
+
+
+def test_nice_step():
+    assert [charts.nice_step(x, 4) for x in (1, 7, 40, 950)] == [0.5, 2, 10, 500]
+
+
+def test_dyad_chart_puts_cooperation_above_and_conflict_below_zero():
+    series = [
+        {"period": "2024-07-01", "quad_class": 1, "events": 2, "goldstein": 3.0},
+        {"period": "2024-07-01", "quad_class": 4, "events": 1, "goldstein": -10.0},
+        {"period": "2024-07-04", "quad_class": 2, "events": 1, "goldstein": 7.0},
+        {"period": None, "quad_class": 1, "events": 1, "goldstein": 1.0},
+    ]
+    chart = charts.dyad_chart(series, "day")
+    assert not chart["empty"] and chart["periods"] == 2 and len(chart["bars"]) == 3
+    zero = chart["zero"]
+    for bar in chart["bars"]:
+        if bar["css"] in ("q1", "q2"):
+            assert abs(bar["y"] + bar["h"] - zero) < 0.01
+        else:
+            assert abs(bar["y"] - zero) < 0.01
+    xs = sorted({b["x"] for b in chart["bars"]})
+    assert xs[1] - xs[0] > 2.5 * (chart["plot"]["x1"] - chart["plot"]["x0"]) / 4 - 1  # days without events keep their room
+    assert len(chart["dots"]) == 2 and chart["net"].count(",") == 2
+
+
+def test_dyad_chart_by_week_and_empty():
+    week = charts.dyad_chart([{"period": "2024-W29", "quad_class": 3, "events": 1, "goldstein": -2.0}], "week")
+    assert week["bars"][0]["title"].startswith("wk of 2024-07-15")
+    empty = charts.dyad_chart([], "day")
+    assert empty["empty"] and empty["bars"] == []
+
+
+def test_map_plot_keeps_points_inside_and_crops_to_them():
+    places = [{"name": "Moscow", "country": "RUS", "lat": 55.75, "lon": 37.62, "events": 10, "cooperation": 6, "conflict": 4},
+              {"name": "Tehran", "country": "IRN", "lat": 35.69, "lon": 51.42, "events": 1, "cooperation": 0, "conflict": 1},
+              {"name": "Nowhere", "country": None, "lat": None, "lon": None, "events": 3, "cooperation": 0, "conflict": 0}]
+    m = charts.map_plot(places)
+    assert len(m["dots"]) == 2 and m["height"] == m["width"] // 2
+    for d in m["dots"]:
+        assert 0 <= d["x"] <= m["width"] and 0 <= d["y"] <= m["height"]
+    big = next(d for d in m["dots"] if d["name"] == "Moscow")
+    assert big["css"] == "coop" and big["r"] > next(d for d in m["dots"] if d["name"] == "Tehran")["r"]
+    assert any(l["main"] is False for l in m["lines"])
+    world = charts.map_plot([])
+    assert world["empty"] and world["width"] == 2 * world["height"]
+
+
+def test_timeline_spans_offices():
+    roles = [{"office": "President", "country": "IRN", "first_seen": "2024-01-01", "last_seen": "2024-07-01", "articles": 3},
+             {"office": "Minister", "country": "IRN", "first_seen": "2023-06-01", "last_seen": "2023-06-01", "articles": 1}]
+    t = charts.timeline(roles)
+    assert t["start"] == "2023-06-01" and t["end"] == "2024-07-01"
+    assert t["rows"][0]["x"] > t["rows"][1]["x"] and t["rows"][1]["w"] == 6.0
+    assert charts.timeline([])["empty"]
