@@ -50,7 +50,7 @@ def _read_events(conn: sqlite3.Connection, article_id: str) -> tuple[Event, ...]
             ActorRef(name=p["name"], entity=p["entity"], country=p["country"], sector=p["sector"], start=p["start"], end=p["end"])
         )
     events = []
-    for r in conn.execute("SELECT * FROM events WHERE article_id=? ORDER BY evidence_start, rowid", (article_id,)):
+    for r in conn.execute("SELECT * FROM events WHERE article_id=? ORDER BY rowid", (article_id,)):
         loc = None
         if r["location_name"] is not None:
             loc = Location(r["location_name"], r["location_country"], r["lat"], r["lon"], r["location_start"], r["location_end"])
