@@ -1,0 +1,69 @@
+"""The example corpus end to end: ingest it with two workers, then read it back through the CLI and the API."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+import pytest
+
+from test_web_data import ServerThread
+from newsevents.api import ingest
+from newsevents.settings import Settings
+from newsevents.store import open_store
+
+CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def corpus_db(tmp_path_factory):
+    """The example corpus ingested once (two worker processes) into a fresh database."""
+    db = tmp_path_factory.mktemp("corpus") / "corpus.db"
+    summary = ingest([str(CORPUS)], Settings.make(db=str(db), workers=2, quiet=True))
+    return db, summary
+
+
+def test_corpus_ingests_cleanly_with_one_duplicate(corpus_db):
+    db, summary = corpus_db
+    assert summary.ok, summary.failures
+    assert summary.inputs == len([p for p in CORPUS.rglob("*") if p.is_file()])
+    assert summary.stored >= 24
+    assert summary.duplicates == 1  # the article that the corpus holds twice
+    assert summary.events > summary.stored  # more than one event per article on average
+
+
+def test_corpus_articles_are_clean_and_annotated(corpus_db):
+    db, _ = corpus_db
+    with open_store(db, readonly=True) as store:
+        docs = list(store.iter_documents())
+    for doc in docs:
+        d = doc.to_dict()
+        assert d["title"] and d["paragraphs"], d["id"]
+        assert not any(p.strip() in {"TT", "Share", "Advertisement", d["title"]} for p in d["paragraphs"]), d["title"]
+        for e in d["entities"]:
+            for m in e["mentions"]:
+                assert d["text"][m["start"] : m["end"]] == m["text"]
+        for ev in d["events"]:
+            assert ev["sentence"] in d["text"]
+            assert d["text"][ev["evidence"]["start"] : ev["evidence"]["end"]]
+    assert sum(bool(doc.article.captions) for doc in docs) >= 10
+
+
+def test_api_over_the_corpus(corpus_db):
+    db, summary = corpus_db
+    with ServerThread(db) as server, httpx.Client(base_url=server.url, timeout=20) as client:
+        stats = client.get("/api/stats").json()
+        assert stats["articles"] == summary.stored
+        events = client.get("/api/events", params={"country": "IRN", "limit": 5}).json()
+        assert events["items"] and all(
+            "IRN" in {a["country"] for a in ev["actors"] + ev["targets"]} for ev in events["items"]
+        )
+        first = events["items"][0]
+        article = client.get(f"/api/articles/{first['article_id']}").json()
+        assert first["id"] in {ev["id"] for ev in article["events"]}
+        page = client.get(f"/articles/{first['article_id']}")
+        assert page.status_code == 200 and first["id"] in page.text
+        roles = client.get("/api/actors", params={"limit": 5}).json()["items"]
+        assert roles
+        assert client.get(f"/api/actors/{roles[0]['id']}").status_code == 200
+        assert client.get("/api/dyads/RUS/IRN").status_code == 200
