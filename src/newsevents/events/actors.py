@@ -1,0 +1,384 @@
+"""Resolve the words that name an actor into ``ActorRef`` records: name, entity, country, sector.
+
+Handles named entities (people, organisations, states, capitals used for their government),
+descriptions ("Iran's police force" -> IRN COP, "the Russian leader" -> the Russian head of state
+named in the article, "his Iranian counterpart"), bare sector nouns with the article's country
+("police"), pronouns ("he" -> the last person; "it" in "Syria says it will..." -> Syria) and
+conjunctions ("Jordan and Britain" -> two actors).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsevents.events.phrases import known_org, offset, opposed, sector_noun, through_quantity
+from newsevents.events.scope import ArticleScope, Named, capitals, place_country
+from newsevents.events.tables import fold_name, office_table
+from newsevents.records import ActorRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_MOD_DEPS = ("compound", "amod", "poss", "nmod", "nummod")
+_PERSON_PRONOUNS = ("he", "she", "him", "her", "his", "hers")
+_THING_PRONOUNS = ("it", "they", "them", "its", "their")
+_RELATIVE = ("who", "which", "that", "whom")
+_LEADER_WORDS = ("leader", "president", "premier", "counterpart", "chancellor", "head")
+_GROUP_NOUNS = ("leader", "country", "nation", "side", "party", "government")
+#: Sectors for which a bare noun ("police", "the government") takes the article's main country.
+_DOMESTIC = ("COP", "JUD", "LEG", "GOV", "MIL", "MED", "PRM", "SPY")
+_PREP_COUNTRY = ("of", "in", "from", "throughout", "across", "for")
+
+
+@dataclass
+class _Facts:
+    """What the modifiers of a noun say: a country, a sector, who "his"/"her" is."""
+
+    country: str | None = None
+    country_token: "Token | None" = None
+    sector: str | None = None
+    sector_strength: str | None = None
+    owner: ActorRef | None = None
+
+
+class ActorResolver:
+    """Resolves tokens of one article; keeps the article scope for names, roles and pronouns."""
+
+    def __init__(self, scope: ArticleScope) -> None:
+        self.scope = scope
+        self._cache: dict[int, ActorRef | None] = {}
+        self._active: set[int] = set()
+
+    # -- public ---------------------------------------------------------------------------
+    def resolve(self, tokens: list["Token"]) -> tuple[ActorRef, ...]:
+        """Actors named by the tokens (each expanded over "and"/"or" conjunctions), deduplicated."""
+        out: list[ActorRef] = []
+        for token in tokens:
+            heads = self._conjuncts(token)
+            for head in heads:
+                group = self._group(head) or self._split_nationalities(head)
+                for ref in group if group is not None else [self.resolve_one(head)]:
+                    if ref is None:
+                        continue
+                    if ref.country is None and head.i != heads[0].i and head.pos_ == "NOUN" and out:
+                        # "Israeli helicopters and tanks": the first noun's nationality covers both
+                        ref = ActorRef(ref.name, ref.entity, out[-1].country, ref.sector, ref.start, ref.end)
+                    same = [r for r in out if r.name == ref.name or (r.entity and r.entity == ref.entity)]
+                    if not same:
+                        out.append(ref)
+                    elif not (same[0].country or same[0].sector) and (ref.country or ref.sector):
+                        out[out.index(same[0])] = ref
+        return tuple(out)
+
+    def _split_nationalities(self, head: "Token") -> list[ActorRef] | None:
+        """ "Hungarian and Romanian officials": one actor per nationality, same sector."""
+        if self.scope.named(head) is not None or head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        for mod in head.children:
+            if mod.dep_ != "amod" or not any(c.dep_ == "conj" for c in mod.children):
+                continue
+            words = [mod] + [c for c in mod.subtree if c.dep_ == "conj"]
+            codes = [place_country(w.text, places=False) for w in words]
+            if len(words) < 2 or not all(codes):
+                return None
+            base = self.resolve_one(head)
+            sector = base.sector if base is not None else None
+            return [ActorRef(f"{w.text} {head.text}", None, code, sector, w.idx, head.idx + len(head.text))
+                    for w, code in zip(words, codes)]
+        return None
+
+    def _group(self, head: "Token") -> list[ActorRef] | None:
+        """ActorRefs for "the leaders", "both countries", "the two sides": the article's two parties."""
+        if head.lemma_.lower() not in _GROUP_NOUNS or head.tag_ != "NNS":
+            return None
+        words = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet", "amod", "preconj")}
+        if not words & {"both", "two", "the"} or words - {"both", "two", "the"}:
+            return None
+        start, end = offset(head)
+        if head.lemma_.lower() == "leader":
+            ranks = {office.title: office.rank for office in office_table().values()}
+            people = [r for r in self.scope.roles if ranks.get(r.office) == "head" and r.country]
+            if len({r.country for r in people}) >= 2:
+                seen: dict[str, ActorRef] = {}
+                for role in people:
+                    seen.setdefault(role.country or "", ActorRef(role.person, role.entity, role.country, "GOV", start, end))
+                return list(seen.values())
+        from newsevents.nlp.gazetteer import country_name
+
+        top = self.scope.top_countries(2)
+        if not top:
+            return None
+        return [ActorRef(country_name(code) or code, None, code, "GOV", start, end) for code in top]
+
+    def resolve_one(self, token: "Token") -> ActorRef | None:
+        """One token (the head of a noun phrase) as an actor, or None when it names no actor."""
+        if token.i in self._cache:
+            return self._cache[token.i]
+        if token.i in self._active:  # "his" inside the phrase that "his" refers to
+            return None
+        self._active.add(token.i)
+        try:
+            ref = self._resolve_uncached(token)
+        finally:
+            self._active.discard(token.i)
+        self._cache[token.i] = ref
+        return ref
+
+    def _resolve_uncached(self, token: "Token") -> ActorRef | None:
+        """``resolve_one`` without the cache."""
+        token = through_quantity(token)
+        named = self.scope.named(token)
+        if named is not None:
+            return self._named(named, token)
+        if token.pos_ == "PRON":
+            return self._pronoun(token)
+        if token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+            return self._description(token)
+        return None
+
+    # -- pieces -------------------------------------------------------------------------------
+    def _conjuncts(self, token: "Token") -> list["Token"]:
+        """The token and the nouns joined to it by conjunctions ("Jordan and Britain")."""
+        token = through_quantity(token)
+        out = [token]
+        stack = [token]
+        while stack:
+            current = stack.pop()
+            for child in current.children:
+                if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") and child not in out:
+                    out.append(child)
+                    stack.append(child)
+        return out
+
+    def _named(self, named: Named, token: "Token") -> ActorRef | None:
+        """A named entity as an actor: organisations, states, capitals, people, peoples."""
+        doc = self.scope.doc
+        span = doc[named.start : named.end]
+        entity = named.entity
+        name = entity.name if entity is not None else named.text
+        start, end = span.start_char, span.end_char
+        entity_id = entity.id if entity is not None else None
+        org = known_org(named.text) or (known_org(entity.name) if entity is not None else None)
+        head = span.root
+        facts = self._modifiers(head, skip=range(named.start, named.end))
+        if org is not None:
+            return ActorRef(org.name, entity_id, org.country, facts.sector or org.sector, start, end)
+        label = named.label
+        if label in ("GPE", "LOC", "FAC"):
+            folded = fold_name(named.text)
+            if folded in capitals() and place_country(named.text) == capitals()[folded]:
+                return ActorRef(name, entity_id, capitals()[folded], "GOV", start, end)
+            country = (entity.country if entity is not None else None) or place_country(named.text)
+            sector = facts.sector if facts.sector_strength == "strong" else None
+            return ActorRef(name, entity_id, country, sector, start, end)
+        if label == "NORP":
+            country = (entity.country if entity is not None else None) or place_country(named.text)
+            if country is None:  # "Iraqi Kurds": the word that names a state
+                country = next((c for c in (place_country(t.text, places=False) for t in span if t.text[:1].isupper()) if c), None)
+            country = country or facts.country
+            plural = head.tag_ in ("NNS", "NNPS") or named.text.endswith("s")
+            return ActorRef(name, entity_id, country, "CVL" if plural and head.pos_ != "ADJ" else None, start, end)
+        if label == "PERSON" or (label == "ORG" and self.scope.role_of(name, entity_id) is not None):
+            return self._person(name, entity_id, entity.country if entity else None, facts, start, end,
+                                entity.title if entity else None)
+        # ORG and anything else: inner words, then modifiers.
+        country = (entity.country if entity is not None else None) or facts.country
+        sector = facts.sector
+        for inner in span:
+            if country is None and inner.pos_ in ("ADJ", "PROPN") and inner.text[:1].isupper():
+                code = place_country(inner.text, places=inner.ent_type_ == "GPE") if inner.ent_type_ in ("NORP", "GPE") or inner.pos_ == "ADJ" else None
+                country = code or country
+            inner_sector, strength = sector_noun(inner)
+            if inner_sector and (sector is None or strength == "strong"):
+                sector = inner_sector
+        if country is None and sector == "NGO":
+            country = "NGO"
+        if label not in ("ORG", "NORP") and country is None and sector is None:
+            return None
+        return ActorRef(name, entity_id, country, sector, start, end)
+
+    def _person(self, name: str, entity_id: str | None, country: str | None, facts: _Facts,
+                start: int, end: int, title: str | None) -> ActorRef:
+        """A named person: country and sector from their role, title or the words before the name."""
+        role = self.scope.role_of(name, entity_id)
+        sector = facts.sector
+        if role is not None:
+            country = country or role.country
+            office = next((o for o in office_table().values() if o.title == role.office), None)
+            sector = sector or (office.sector if office else None)
+        if title and sector is None:
+            office = office_table().get(tuple(title.lower().split()))
+            sector = office.sector if office else None
+        country = country or facts.country
+        if country is None and sector in _DOMESTIC:
+            country = self.scope.dominant_country  # an official of the country the article is about
+        return ActorRef(name, entity_id, country, sector, start, end)
+
+    def _pronoun(self, token: "Token") -> ActorRef | None:
+        """A pronoun as the actor it stands for."""
+        word = token.lower_
+        if word in _RELATIVE and token.head.dep_ in ("relcl", "acl"):
+            return self.resolve_one(token.head.head)
+        if word not in _PERSON_PRONOUNS and word not in _THING_PRONOUNS:
+            return None
+        antecedent = self._controller(token)
+        if antecedent is None:
+            if word in _PERSON_PRONOUNS:
+                person = self.scope.person_before(token.i)
+                if person is None:
+                    return None
+                antecedent = self.scope.doc[person.end - 1]
+            else:
+                antecedent = self._previous_subject(token)
+        if antecedent is None or antecedent.pos_ == "PRON":
+            return None
+        ref = self.resolve_one(antecedent)
+        if ref is None:
+            return None
+        start, end = offset(token)
+        return ActorRef(ref.name, ref.entity, ref.country, ref.sector, start, end)
+
+    def _controller(self, token: "Token") -> "Token | None":
+        """For a pronoun subject of a reported clause, the subject of the reporting verb."""
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        clause = token.head
+        for _ in range(4):
+            if clause.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or clause.head.i == clause.i:
+                return None
+            clause = clause.head
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects and subjects[0].pos_ != "PRON":
+                return subjects[0]
+        return None
+
+    def _previous_subject(self, token: "Token") -> "Token | None":
+        """The nearest earlier subject that names an organisation, state or group (for "it"/"they")."""
+        doc = self.scope.doc
+        floor = max(0, token.sent.start - 60)
+        for i in range(token.i - 1, floor - 1, -1):
+            cand = doc[i]
+            if cand.dep_ in ("nsubj", "nsubjpass") and cand.pos_ != "PRON":
+                named = self.scope.named(cand)
+                if named is not None and named.label == "PERSON":
+                    continue
+                if named is not None or sector_noun(cand)[0]:
+                    return cand
+        return None
+
+    def _modifiers(self, head: "Token", skip: range = range(0)) -> _Facts:
+        """Country and sector given by a noun's modifiers and its "of/in X" phrase."""
+        facts = _Facts()
+        owners: list["Token"] = []
+        stack = [c for c in head.children if c.dep_ in _MOD_DEPS and c.i not in skip]
+        via_prep: set[int] = set()
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in _PREP_COUNTRY and child.i > head.i:
+                found = [p for p in child.children if p.dep_ == "pobj"]
+                stack.extend(found)
+                via_prep.update(p.i for p in found)
+        seen: set[int] = set()
+        while stack:
+            mod = stack.pop(0)
+            if mod.i in seen:
+                continue
+            seen.add(mod.i)
+            if mod.lower_ in ("based", "-based") or mod.lemma_ == "base":
+                continue  # "Norway-based" says where an office is, not whose it is
+            if mod.pos_ == "PRON" and mod.lower_ in ("his", "her", "its", "their"):
+                owners.append(mod)
+                continue
+            if opposed(mod):
+                continue  # "anti-Syria", "pro-Iranian": not whose it is
+            named = self.scope.named(mod)
+            if named is not None and facts.country is None:
+                code = self._named_country(named)
+                if code:
+                    facts.country, facts.country_token = code, mod
+            elif mod.pos_ in ("ADJ", "PROPN", "NOUN") and mod.text[:1].isupper() and facts.country is None:
+                code = place_country(mod.text, places=mod.ent_type_ in ("GPE", "LOC")) if mod.pos_ != "NOUN" else None
+                if code:
+                    facts.country, facts.country_token = code, mod
+            sector, strength = sector_noun(mod) if mod.i not in via_prep else (None, None)
+            if sector and (facts.sector is None or (strength == "strong" and facts.sector_strength != "strong")):
+                facts.sector, facts.sector_strength = sector, strength
+            below = [c for c in mod.children if c.dep_ in ("compound", "amod", "poss") and c.i not in skip]
+            if mod.i in via_prep:
+                via_prep.update(c.i for c in below)
+            stack.extend(below)
+        for mod in owners:
+            owner = self._pronoun(mod)
+            if owner is not None:
+                facts.owner = owner
+                if facts.country is None and owner.country:
+                    facts.country, facts.country_token = owner.country, mod
+        return facts
+
+    def _named_country(self, named: Named) -> str | None:
+        """Country of a named modifier ("Iran's", "Russian", "U.S.", "UN")."""
+        org = known_org(named.text)
+        if org is not None:
+            return org.country
+        if named.entity is not None and named.entity.country:
+            return named.entity.country
+        if named.label in ("GPE", "NORP", "LOC"):
+            return place_country(named.text)
+        return None
+
+    def _description(self, head: "Token") -> ActorRef | None:
+        """A common noun phrase as an actor: "Iran's police force", "the Russian leader", "police"."""
+        org = known_org(head.text) if head.pos_ == "PROPN" else None
+        if org is not None:
+            start, end = offset(head)
+            return ActorRef(org.name, None, org.country, org.sector, start, end)
+        facts = self._modifiers(head)
+        sector, strength = sector_noun(head)
+        if strength == "mod":
+            sector, strength = None, None
+        if strength != "strong" and facts.sector:
+            sector = facts.sector
+        country = facts.country
+        appos = self._appositive_name(head)
+        if appos is not None:
+            named_ref = self._named(appos, self.scope.doc[appos.start])
+            if named_ref is not None:
+                return ActorRef(named_ref.name, named_ref.entity, named_ref.country or country or ("NGO" if sector == "NGO" else None),
+                                named_ref.sector or sector, named_ref.start, named_ref.end)
+        if sector is None and country is None:
+            if head.pos_ == "PROPN" and head.text[:1].isupper() and head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+                # A name the NER missed: keep it as an actor we cannot place.
+                start, end = offset(head)
+                return ActorRef(head.text, None, place_country(head.text, places=False), None, start, end)
+            return None
+        lemma = head.lemma_.lower()
+        if sector == "GOV" and country and lemma in _LEADER_WORDS:
+            role = self.scope.leader_of(country) or (self.scope.leader_of(country, heads_only=False) if lemma == "counterpart" else None)
+            if role is not None:
+                start, end = offset(head)
+                return ActorRef(role.person, role.entity, country, "GOV", start, end)
+        if country is None and lemma == "country" and facts.owner is not None:
+            country = facts.owner.country
+        if country is None and sector == "NGO":
+            country = "NGO"
+        if country is None and sector in _DOMESTIC:
+            country = self.scope.dominant_country
+        left = min([head.i] + [c.left_edge.i for c in head.children if c.dep_ in _MOD_DEPS and c.i < head.i])
+        span = self.scope.doc[left : head.i + 1]
+        return ActorRef(span.text, None, country, sector, span.start_char, span.end_char)
+
+    def _appositive_name(self, head: "Token") -> Named | None:
+        """A name in apposition: "the rights organization, Hengaw," / "Mahsa Amini, a 22-year-old woman"."""
+        candidates = [c for c in head.children if c.dep_ == "appos"]
+        if head.dep_ == "appos":
+            candidates.append(head.head)
+        doc = self.scope.doc
+        # A parse often makes "the organization, Hengaw, said" two subjects: the name follows a comma.
+        after = head.right_edge.i + 1
+        if after + 1 < len(doc) and doc[after].text == "," and doc[after + 1].dep_ == head.dep_ and doc[after + 1].head == head.head:
+            candidates.append(doc[after + 1])
+        for cand in candidates:
+            named = self.scope.named(cand)
+            if named is not None and named.label in ("PERSON", "ORG", "GPE", "NORP"):
+                return named
+        return None

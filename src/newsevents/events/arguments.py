@@ -1,0 +1,230 @@
+"""Who does what to whom: the actor and target words of a trigger, read off the dependency parse.
+
+Verbs: the subject acts (for a passive verb the "by" phrase), objects and the objects of target
+prepositions ("sanctions on Iran", "attack against X") receive; subjects missing from infinitives
+come from the governing verb ("X refused to meet" -> X; "urged Y to stop" -> Y); "A met with B"
+and "talks between A and B" give partners (a reciprocal event). Nouns: the possessor, a
+nationality adjective or a "by" phrase acts ("Israeli air strikes", "protests by students"),
+else the subject of the verb that carries the noun ("X launched an investigation").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from newsevents.events.lexicon import Pattern
+from newsevents.events.triggers import Match, is_actor_like, objects
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_RELATIVE = ("who", "which", "that", "whom")
+_OWNER_TYPES = ("REJECT", "SUPPORT", "ACCUSE", "AGREE", "CONCEDE", "REQUEST")
+_DEFAULT_TARGET_PREPS = frozenset({"against"})
+#: Nouns that name an act, so that a nationality on them names the actor ("US sanctions").
+EVENT_NOUNS = frozenset({
+    "sanction", "embargo", "strike", "airstrike", "attack", "raid", "blockade", "offensive", "bombing",
+    "shelling", "crackdown", "tariff", "boycott", "ban", "restriction", "aid", "assistance", "investigation",
+})  # fmt: skip
+#: Verbs whose subject performs the event their object names ("staged protests", "announced a
+#: suspension"); with other verbs ("7 million people require aid") the subject is no actor.
+LIGHT_VERBS = frozenset({
+    "hold", "stage", "launch", "conduct", "carry", "make", "issue", "announce", "declare", "begin", "start",
+    "order", "take", "give", "provide", "impose", "continue", "resume", "lead", "organize", "organise",
+    "join", "mount", "unleash", "step", "intensify", "escalate", "end", "halt", "suspend", "open", "complete",
+    "initiate", "undertake", "renew", "reiterate", "repeat", "lodge", "file", "deliver", "extend", "offer",
+    "send", "approve", "adopt", "sign", "seal", "finalize", "finalise", "pursue", "wage", "stage", "threaten",
+    "vow", "pledge", "promise", "plan", "propose", "demand", "call", "expand", "deepen", "strengthen",
+})  # fmt: skip
+
+
+@dataclass
+class Arguments:
+    """Token heads of a trigger's actors, targets and reciprocal partners."""
+
+    actors: list["Token"] = field(default_factory=list)
+    targets: list["Token"] = field(default_factory=list)
+    partners: list["Token"] = field(default_factory=list)
+    places: list["Token"] = field(default_factory=list)  # "in Tel Aviv": where it happened
+    passive_without_agent: bool = False
+
+
+def place_objects(token: "Token") -> list["Token"]:
+    """Named places the trigger happened in or at ("shelled positions in Rafah")."""
+    out: list["Token"] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "at", "near", "inside"):
+            out.extend(p for p in _pobjs(child) if p.ent_type_ in ("GPE", "LOC", "FAC"))
+    return out
+
+
+def _pobjs(prep: "Token") -> list["Token"]:
+    """Objects of a preposition."""
+    return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+
+
+def subjects(verb: "Token", object_control: frozenset[int], depth: int = 0) -> list["Token"]:
+    """The acting subject(s) of a verb, following control, conjunction and relative clauses.
+
+    ``object_control`` holds the token indices of verbs whose object is the subject of their
+    infinitive ("urged Y to stop").
+    """
+    if depth > 5:
+        return []
+    found = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return [p for c in verb.children if c.dep_ == "agent" for p in _pobjs(c)]
+    if found:
+        return [verb.head if s.lower_ in _RELATIVE and verb.dep_ == "relcl" else s for s in found]
+    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):
+        return [p for c in verb.children if c.dep_ == "agent" for p in _pobjs(c)]
+    head = verb.head
+    if head.i == verb.i:
+        return []
+    if verb.dep_ in ("acomp", "attr") or (verb.pos_ == "ADJ" and verb.dep_ == "amod"):
+        return subjects(head, object_control, depth + 1) if verb.dep_ != "amod" else [head]
+    if verb.dep_ in ("xcomp", "ccomp", "advcl") or (verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX")):
+        governor = head.head if verb.dep_ == "pcomp" else head
+        if governor.i in object_control:
+            objs = [c for c in governor.children if c.dep_ in ("dobj", "obj")]
+            if objs:
+                return objs
+        if verb.dep_ == "pcomp" and head.lower_ == "of":  # "accused X of attacking"
+            objs = [c for c in governor.children if c.dep_ in ("dobj", "obj")]
+            if objs:
+                return objs
+        raised = [c for c in governor.children if c.dep_ == "nsubjpass"]
+        if raised and verb.dep_ == "xcomp":  # "X is expected / scheduled to meet"
+            return raised
+        return subjects(governor, object_control, depth + 1)
+    if verb.dep_ == "conj":
+        return subjects(head, object_control, depth + 1)
+    if verb.dep_ in ("relcl", "acl"):
+        if head.dep_ in ("dobj", "obj", "pobj") and not is_actor_like(head) and head.head.pos_ in ("VERB", "AUX"):
+            return subjects(head.head, object_control, depth + 1)  # "issued a statement demanding ..."
+        return [head]
+    return []
+
+
+def own_possession(noun: "Token") -> bool:
+    """True for "its troops", "their borders": the actor's own things, not targets."""
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in noun.children)
+
+
+def condition_subjects(verb: "Token") -> list["Token"]:
+    """Subjects of an "if"/"unless" clause on the verb: who a threat or demand is aimed at."""
+    out: list["Token"] = []
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
+            out.extend(c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return out
+
+
+def clause_subjects(verb: "Token") -> list["Token"]:
+    """Subjects of a verb's that-clauses ("demanded that the US cancel", "alleged that France")."""
+    return [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _target_preps(pattern: Pattern) -> frozenset[str]:
+    """Prepositions whose objects are targets for this pattern."""
+    return pattern.target_preps | _DEFAULT_TARGET_PREPS
+
+
+def _partners(token: "Token") -> list["Token"]:
+    """Reciprocal partners hanging off a word: "with B", "between A and B"."""
+    out: list["Token"] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("with", "between", "among"):
+            out.extend(_pobjs(child))
+    return out
+
+
+def _owners(noun: "Token") -> list["Token"]:
+    """Who owns a noun: "a U.S. request", "Iraq's proposal", "calls by Annan", "appeal from X"."""
+    out = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod") and is_actor_like(c)]
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            out.extend(p for p in _pobjs(child) if is_actor_like(p))
+        elif child.dep_ == "acl":  # "an appeal issued by X"
+            out.extend(p for c in child.children if c.dep_ == "agent" for p in _pobjs(c))
+    return out
+
+
+def verb_arguments(match: Match, object_control: frozenset[int]) -> Arguments:
+    """Actors, targets and partners of a verb trigger."""
+    verb, pattern = match.head, match.pattern
+    args = Arguments()
+    args.actors = subjects(verb, object_control)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD")
+    )
+    if passive and not args.actors and "sym" in pattern.flags:
+        # "are engaged in talks", "is involved in cooperation": the passive subject takes part.
+        args.actors = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    args.passive_without_agent = passive and not args.actors
+    if not args.actors and match.theme is not None and match.theme.lemma_.lower() in EVENT_NOUNS:
+        # "Western sanctions imposed on ...", "Israeli air strikes carried out ...": whose the act is
+        args.actors = [c for c in match.theme.children if c.dep_ in ("amod", "compound", "poss") and is_actor_like(c)]
+    for obj in objects(verb):
+        if match.theme is not None and obj.i == match.theme.i and "objtarget" not in pattern.flags:
+            continue
+        if obj not in args.actors and not own_possession(obj):
+            args.targets.append(obj)
+    for dative in (c for c in verb.children if c.dep_ == "dative"):
+        args.targets += _pobjs(dative) if dative.pos_ == "ADP" else [dative]
+    preps = _target_preps(pattern)
+    # Words the pattern named ("talks" in "hold talks", "discussions" in "engage in discussions")
+    # and plain objects carry targets and partners too: "talks with Iran", "action against Russia".
+    holders = [verb] + [t for t in match.tokens[1:] if t.pos_ in ("NOUN", "PROPN")]
+    holders += [o for o in objects(verb) if o not in holders and not is_actor_like(o)]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                args.targets.extend(p for p in _pobjs(child) if p not in args.targets)
+    if "sym" in pattern.flags:
+        args.partners = [p for holder in holders for p in _partners(holder)]
+        if match.theme is None and pattern.obj is None:
+            # "met the French president": the one met takes part as much as the one meeting.
+            args.partners += [t for t in args.targets if is_actor_like(t)]
+            args.targets = [t for t in args.targets if t not in args.partners]
+    if not args.targets and pattern.type in _OWNER_TYPES:
+        for obj in objects(verb):
+            if not is_actor_like(obj):
+                args.targets.extend(_owners(obj))
+    if not args.targets and (pattern.frame in ("request", "threaten", "accuse") or pattern.type == "ACCUSE"):
+        args.targets = clause_subjects(verb)
+    if not args.targets and pattern.frame in ("threaten", "request", "agree", "reject"):
+        args.targets = condition_subjects(verb)
+    if "swap" in pattern.flags:
+        args.actors, args.targets = args.targets, args.actors
+    args.places = place_objects(verb) + [p for o in objects(verb) for p in place_objects(o)]
+    return args
+
+
+def noun_arguments(match: Match, object_control: frozenset[int]) -> Arguments:
+    """Actors, targets and partners of a noun trigger ("Israeli air strikes on Gaza")."""
+    noun, pattern = match.head, match.pattern
+    args = Arguments()
+    for child in noun.children:
+        if child.dep_ in ("poss", "amod", "compound") and is_actor_like(child):
+            args.actors.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            args.actors.extend(_pobjs(child))
+    if not args.actors:
+        carrier = noun.head
+        if noun.dep_ in ("dobj", "obj") and carrier.pos_ in ("VERB", "AUX") and carrier.lemma_.lower() in LIGHT_VERBS:
+            args.actors = subjects(carrier, object_control)
+        elif noun.dep_ == "pobj" and carrier.dep_ == "prep" and carrier.head.pos_ in ("VERB", "AUX"):
+            if carrier.lower_ in ("in", "into", "for", "to"):
+                args.actors = subjects(carrier.head, object_control)
+        elif noun.dep_ == "nsubjpass":
+            args.actors = [p for c in carrier.children if c.dep_ == "agent" for p in _pobjs(c)]
+    preps = _target_preps(pattern) | {"of"} if pattern.type in ("COERCE", "ASSAULT", "RETREAT") else _target_preps(pattern)
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            args.targets.extend(_pobjs(child))
+    if "sym" in pattern.flags:
+        args.partners = _partners(noun)
+    args.places = place_objects(noun)
+    return args

@@ -1,0 +1,286 @@
+"""Turn the triggers of one sentence into coded event drafts (before actors are resolved).
+
+For every trigger the coder climbs the parse to find what governs it: a frame word ("agreed
+to", "refused to", "threatened to", "urged ... to", "plans to", "said", "denied") or a light verb
+carrying a noun ("launched an investigation"). A complement governed by agree / reject /
+threaten / request is folded into that word's event ("refused to meet" is one REJECT); the
+others keep their own event with a status (planned, alleged, denied) taken from the frames.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from newsevents.events.arguments import Arguments, condition_subjects, noun_arguments, subjects, verb_arguments
+from newsevents.events.frames import Coding, future, reject, under_frame
+from newsevents.events.status import Reading, reading
+from newsevents.events.triggers import Match, is_actor_like
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+EVENT_FRAMES = ("agree", "reject", "threaten", "request")
+_SPEECH_NOUNS = ("claim", "report", "allegation", "accusation", "charge", "suggestion", "rumour", "rumor",
+                 "statement", "news", "assertion", "notion")
+_PLAN_WORDS = ("anticipate", "expect", "hope", "plan", "intend", "aim")
+_FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+_DEONTIC = ("must", "should", "ought")
+_SPEECH_VERBS = ("say", "tell", "announce", "state", "declare", "add", "insist", "stress", "emphasize",
+                 "emphasise", "underline", "underscore", "reiterate", "write", "note")
+_NOUN_PLANS = ("expect", "anticipate", "await", "schedule", "ready", "prepared", "set")
+
+
+@dataclass
+class Draft:
+    """An event before actor resolution: coding, trigger, argument words and status."""
+
+    match: Match
+    coding: Coding
+    args: Arguments
+    status: str
+    depth: int
+    evidence: tuple["Token", ...]
+    reporter: Match | None = None  # the reporting verb above the trigger, if any
+    complements: list[Match] = field(default_factory=list)
+    derived: bool = False  # an ACCUSE read off a reported allegation
+
+
+@dataclass
+class _Chain:
+    """What governs one trigger."""
+
+    frames: list[Match] = field(default_factory=list)
+    verbs: list["Token"] = field(default_factory=list)  # the trigger's own clause and plan/try verbs
+    absorbing: Match | None = None
+    reporter: Match | None = None
+    accuser: Match | None = None
+    planned: bool = False
+    denied: bool = False
+    dropped: bool = False
+
+
+def _deontic(verb: "Token") -> bool:
+    """True for a clause of obligation: "must return", "should cooperate", "has to go"."""
+    for child in verb.children:
+        if child.dep_ == "aux" and child.lower_ in _DEONTIC:
+            return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in ("have", "need") and head.pos_ in ("VERB", "AUX")
+
+
+def frame_of(match: Match) -> str | None:
+    """The frame a trigger acts as; saying that someone must act ("said Y must ...") is a request."""
+    frame = match.pattern.frame
+    if frame == "report" and match.head.lemma_.lower() in _SPEECH_VERBS:
+        for clause in (c for c in match.head.children if c.dep_ == "ccomp" and _deontic(c)):
+            if any(s.dep_ == "nsubj" and is_actor_like(s) for s in clause.children):
+                return "request"
+    return frame
+
+
+def _governor(token: "Token") -> "Token | None":
+    """The word that governs a trigger as its complement or object, or None."""
+    head = token.head
+    if head.i == token.i:
+        return None
+    if token.dep_ in ("xcomp", "ccomp", "conj"):
+        if token.dep_ == "conj" and head.pos_ not in ("VERB", "AUX", "ADJ"):
+            return None
+        if head.pos_ == "NOUN" and head.lemma_.lower() not in _SPEECH_NOUNS:
+            return None
+        return head
+    if token.dep_ == "acl" and head.pos_ == "NOUN" and token.tag_ not in ("VBN", "VBD"):
+        return head  # "a threat to boycott", "claims that he was killed"
+    if token.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+        return head
+    if token.dep_ in ("pobj", "pcomp") and head.dep_ in ("prep", "agent"):
+        if head.head.pos_ in ("VERB", "AUX", "ADJ") and head.lower_ in ("for", "to", "in", "of", "on", "into", "from"):
+            return head.head
+        if head.head.pos_ in ("VERB", "AUX") and head.lower_ == "by" and token.dep_ == "pcomp":
+            return head.head  # "responded by imposing sanctions": the means belongs to the verb
+        if head.head.pos_ == "NOUN" and head.lower_ in ("for", "of", "to"):
+            return head.head  # "calls for talks", "the significance of signing"
+    return None
+
+
+def _chain(match: Match, by_head: dict[int, Match]) -> _Chain:
+    """Climb from a trigger through frames and light verbs to its reporting verb."""
+    chain = _Chain()
+    token = match.head
+    if token.pos_ in ("VERB", "AUX", "ADJ"):
+        chain.verbs.append(token)
+        if token.pos_ == "ADJ" and token.dep_ in ("acomp", "attr"):
+            chain.verbs.append(token.head)  # "was ready to": the copula holds tense and negation
+    for _ in range(8):
+        if token.dep_ == "conj" and token.head.i in by_head and by_head[token.head.i].pattern.type:
+            token = token.head  # "agreed to meet and sign": sign shares meet's governor
+            continue
+        gov = _governor(token)
+        if gov is None:
+            break
+        found = by_head.get(gov.i)
+        if found is None:
+            if gov.pos_ in ("VERB", "AUX") and not chain.frames and not chain.verbs:
+                chain.verbs.append(gov)  # the light verb carrying a noun trigger
+            token = gov
+            continue
+        frame = frame_of(found)
+        if frame is None:
+            break  # governed by another event word: a separate event
+        if frame in ("plan", "try") and token.dep_ not in ("xcomp", "ccomp", "conj") and found.head.lemma_.lower() not in _NOUN_PLANS:
+            break  # "planned the killings" is not a plan to kill: only infinitives are governed
+        chain.frames.append(found)
+        if frame in ("try", "plan"):
+            if chain.reporter is None:
+                chain.verbs.append(found.head)
+            chain.planned = chain.planned or frame == "plan"
+        elif frame == "neg":
+            chain.dropped = True
+            break
+        elif frame in EVENT_FRAMES:
+            chain.absorbing = found
+            break
+        elif frame == "accuse":
+            chain.accuser = found
+            break
+        elif frame == "deny":
+            chain.denied = True
+            break
+        elif frame == "report" and chain.reporter is None:
+            chain.reporter = found
+        token = gov
+    return chain
+
+
+def _anticipated(token: "Token") -> bool:
+    """A non-finite trigger whose finite verb is followed by "anticipating/expecting ..." ."""
+    if token.tag_ in _FINITE_TAGS or any(c.dep_ == "aux" for c in token.children):
+        return False
+    current = token
+    for _ in range(6):
+        if current.head.i == current.i:
+            break
+        current = current.head
+        if current.pos_ in ("VERB", "AUX") and (current.tag_ in _FINITE_TAGS or any(c.dep_ == "aux" for c in current.children)):
+            return any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _PLAN_WORDS for c in current.children)
+    return False
+
+
+def _depth(match: Match, by_head: dict[int, Match]) -> int:
+    """How many event-bearing verbs stand above the trigger (0 for a main-clause event)."""
+    depth = 0
+    token = match.head
+    for _ in range(12):
+        if token.head.i == token.i:
+            break
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            found = by_head.get(token.i)
+            if found is None or found.pattern.type is not None and found.pattern.frame is None:
+                depth += 1
+    return depth
+
+
+def _own_coding(match: Match) -> Coding | None:
+    """The coding a trigger's own pattern gives (a reported obligation is a demand, 100)."""
+    pattern = match.pattern
+    if pattern.type is None or pattern.cameo is None:
+        return Coding("REQUEST", None, "100") if frame_of(match) == "request" else None
+    return Coding(pattern.type, pattern.mode, pattern.cameo)
+
+
+def draft_sentence(matches: list[Match]) -> list[Draft]:
+    """Event drafts for one sentence's triggers (frames applied, statuses set)."""
+    by_head = {m.head.i: m for m in matches}
+    consumed = {t.i for m in matches for t in m.tokens[1:]}
+    object_control = frozenset(m.head.i for m in matches if frame_of(m) in ("request", "accuse"))
+    chains: dict[int, _Chain] = {}
+    complements: dict[int, list[Match]] = {}
+    for match in matches:
+        if match.pattern.pos == "N" and (match.head.i in consumed or match.head.dep_ == "compound"):
+            continue  # "talks" in "hold talks" belongs to the verb; "riot police" is no riot
+        if match.pattern.type is None and frame_of(match) not in EVENT_FRAMES:
+            continue
+        chain = _chain(match, by_head)
+        if chain.accuser is not None and match.pattern.type == "ACCUSE":
+            continue  # "accused X of making accusations": one accusation, not two
+        chains[match.head.i] = chain
+        if chain.absorbing is not None and match.pattern.type is not None:
+            complements.setdefault(chain.absorbing.head.i, []).append(match)
+    drafts: list[Draft] = []
+    for match in matches:
+        chain = chains.get(match.head.i)
+        if chain is None or chain.dropped:
+            continue
+        inner = complements.get(match.head.i, [])
+        if chain.absorbing is not None and match.pattern.type is not None:
+            continue  # folded into the frame's event
+        own = _own_coding(match)
+        if inner:
+            first = _own_coding(inner[0])
+            assert first is not None
+            coding = under_frame(frame_of(match) or "", match.pattern.cameo or "100", first)
+        elif own is not None:
+            coding = own
+        else:
+            continue
+        draft = _finish(match, coding, chain, inner, by_head, object_control)
+        if draft is not None:
+            drafts.append(draft)
+    return drafts
+
+
+def _status(chain: _Chain, read: Reading, match: Match) -> str:
+    """reported | alleged | denied | planned | hypothetical."""
+    if chain.denied:
+        return "denied"
+    if read.hypothetical:
+        return "hypothetical"
+    if chain.planned or read.future or _anticipated(match.head):
+        return "planned"
+    if chain.accuser is not None or read.hedged:
+        return "alleged"
+    if chain.reporter is not None and chain.reporter.head.lemma_.lower() in ("allege", "claim"):
+        return "alleged"
+    return "reported"
+
+
+def _finish(match: Match, coding: Coding, chain: _Chain, inner: list[Match], by_head: dict[int, Match],
+            object_control: frozenset[int]) -> Draft | None:
+    """Arguments, status and evidence of one draft; None for a negated action."""
+    read = reading(chain.verbs, reported=chain.reporter is not None)
+    status = _status(chain, read, match)
+    if read.negated:
+        if (read.future or read.hypothetical or chain.planned) and coding.type in (
+            "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"
+        ):
+            coding, status = reject(coding), "reported"  # "will not meet": a refusal
+        else:
+            return None
+    elif status == "planned" and not inner:
+        coding = future(coding)
+    args = noun_arguments(match, object_control) if match.pattern.pos == "N" else verb_arguments(match, object_control)
+    frame = frame_of(match)
+    if frame == "request" and match.pattern.frame == "report":
+        args.targets = [t for c in _ccomps(match) for t in subjects(c, object_control)]
+    for comp in inner:
+        comp_args = noun_arguments(comp, object_control) if comp.pattern.pos == "N" else verb_arguments(comp, object_control)
+        if frame == "request" and not args.targets:
+            args.targets = [t for t in comp_args.actors if t not in args.actors]
+        for target in comp_args.targets:
+            if target not in args.targets and target not in args.actors:
+                args.targets.append(target)
+        if "sym" in match.pattern.flags:
+            args.partners += [p for p in comp_args.partners if p not in args.partners]
+        else:  # "refused to meet the delegation": the one not met is the target
+            args.targets += [p for p in comp_args.partners if p not in args.targets and p not in args.actors]
+        if not args.targets:
+            args.targets = condition_subjects(comp.head)
+    evidence = match.tokens + tuple(t for comp in inner for t in comp.tokens[:1])
+    return Draft(match, coding, args, status, _depth(match, by_head), evidence, chain.reporter, inner)
+
+
+def _ccomps(match: Match) -> list["Token"]:
+    """Clausal complements of a speech verb ("alleged that France ...")."""
+    return [c for c in match.head.children if c.dep_ == "ccomp"]

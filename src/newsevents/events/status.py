@@ -1,0 +1,73 @@
+"""Negation, future and hypothetical readings of a trigger's clause.
+
+``reading(verbs, reported)`` looks at the verbs from the trigger up to its reporting verb ("X said
+...") and answers: is the action negated ("did not attack", "never met", "no talks")? future
+("will meet", "is to sign", "would" in reported speech)? hypothetical ("if", "could", "might",
+"should")? The coder turns these into the event's status or drops negated events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_NEGATIONS = ("not", "n't", "never", "no", "nor")
+_FUTURE_AUX = ("will", "shall", "'ll", "wo")
+_MODAL_AUX = ("could", "might", "may", "should", "must", "can", "ca")
+_CONDITIONAL_MARKS = ("if", "unless", "whether")
+_REPORTED_FUTURE = ("would", "'d")
+_HEDGES = ("allegedly", "reportedly", "purportedly", "apparently", "supposedly")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the grammar of a trigger's clause says about the action."""
+
+    negated: bool = False
+    future: bool = False
+    hypothetical: bool = False
+    hedged: bool = False  # "allegedly", "reportedly", "alleged"
+
+
+def _aux(verb: "Token") -> list[str]:
+    """Lower-case auxiliaries of a verb."""
+    return [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
+def reading(verbs: list["Token"], reported: bool) -> Reading:
+    """Negation / future / hypothetical over the trigger's chain of verbs (nearest first).
+
+    ``reported`` is True when the chain ends under a reporting verb ("said it would ..."), where
+    "would" is the future seen from the past, not a hypothesis.
+    """
+    negated = future = hypothetical = hedged = False
+    for verb in verbs:
+        aux = _aux(verb)
+        for child in verb.children:
+            if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and child.lower_ in ("never", "no")):
+                negated = True
+            elif child.dep_ == "mark" and child.lower_ in _CONDITIONAL_MARKS:
+                hypothetical = True
+            elif child.lower_ in _HEDGES or (child.dep_ == "amod" and child.lower_ in ("alleged", "suspected")):
+                hedged = True
+            elif child.dep_ == "advmod" and child.lower_ == "longer" and any(
+                g.lower_ == "no" for g in child.children
+            ):
+                negated = True
+        if any(a in _FUTURE_AUX for a in aux):
+            future = True
+        if any(a in _REPORTED_FUTURE for a in aux):
+            if reported:
+                future = True
+            else:
+                hypothetical = True
+        if any(a in _MODAL_AUX for a in aux):
+            hypothetical = True
+        if verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and verb.head.tag_ == "VBG":
+            future = True  # "is going to sign"
+        if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and verb.head.pos_ in ("AUX", "VERB"):
+            future = True  # "is to visit"
+    return Reading(negated, future, hypothetical, hedged)

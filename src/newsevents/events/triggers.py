@@ -1,0 +1,217 @@
+"""Find trigger words in a sentence: the most specific lexicon pattern that fits each token.
+
+A sentence is first checked with one set intersection against every head lemma of the lexicon,
+so sentences without a candidate trigger cost almost nothing. Matching then looks only at a
+token's direct dependents (objects, prepositions, modifiers) — no search over the whole tree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsevents.events.lexicon import Lexicon, Pattern, Prep
+from newsevents.events.tables import actor_tables
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_OBJ_DEPS = ("dobj", "obj")
+_PREP_DEPS = ("prep", "prt", "agent", "advmod", "dative")
+_MOD_DEPS = ("compound", "amod", "advmod", "npadvmod", "nmod", "poss")
+_ACTOR_ENTS = ("PERSON", "ORG", "GPE", "NORP")
+
+
+@dataclass(frozen=True)
+class Match:
+    """A trigger found in a sentence: the head token, the pattern and the tokens it used."""
+
+    head: "Token"
+    pattern: Pattern
+    theme: "Token | None"  # the object the pattern named ("talks" in "hold talks")
+    tokens: tuple["Token", ...]
+
+    @property
+    def start(self) -> int:
+        """Character offset of the first matched token."""
+        return min(t.idx for t in self.tokens)
+
+    @property
+    def end(self) -> int:
+        """Character offset just after the last matched token."""
+        return max(t.idx + len(t.text) for t in self.tokens)
+
+
+def lemma(token: "Token") -> str:
+    """The lower-case lemma of a token."""
+    return token.lemma_.lower()
+
+
+def is_passive(token: "Token") -> bool:
+    """True for a passive verb ("was arrested", "were killed by")."""
+    return any(child.dep_ in ("nsubjpass", "auxpass") for child in token.children)
+
+
+#: Nouns that only measure or package what follows "of": "tons of aid", "days of war games".
+_MEASURES = frozenset({
+    "ton", "tonne", "kg", "kilogram", "worth", "amount", "lot", "number", "series", "wave", "spate",
+    "day", "week", "month", "round", "batch", "shipment", "package", "consignment", "part", "set",
+})  # fmt: skip
+#: Vague heads whose modifier says what they are: "a mediation effort", "a peace mission".
+_GENERIC_HEADS = frozenset({"effort", "mission", "bid", "campaign", "process", "initiative", "programme", "program"})
+
+
+def _through_measure(noun: "Token") -> "Token":
+    """The noun a measure word stands for ("25,000 tons of food" -> food)."""
+    if noun.lemma_.lower() in _MEASURES:
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+    return noun
+
+
+def objects(token: "Token") -> list["Token"]:
+    """The token's objects: direct objects, passive subjects, or the noun an -ed participle modifies."""
+    found = [child for child in token.children if child.dep_ in _OBJ_DEPS]
+    found += [child for child in token.children if child.dep_ == "nsubjpass"]
+    if not found and token.dep_ == "acl" and token.tag_ in ("VBN", "VBD"):
+        found.append(token.head)
+    return [_through_measure(obj) for obj in found]
+
+
+def forms(token: "Token") -> set[str]:
+    """Ways a noun can match an object constraint: lemma, "modifier_lemma", "lemma_of_lemma"."""
+    base = lemma(token)
+    out = {base, token.lower_}
+    for child in token.children:
+        if child.dep_ in ("compound", "amod") and child.i < token.i:
+            out.add(f"{lemma(child)}_{base}")
+            out.add(f"{child.lower_}_{base}")
+            if base in _GENERIC_HEADS and child.dep_ == "compound":
+                out.add(lemma(child))
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out.add(f"{base}_of_{lemma(pobj)}")
+    return out
+
+
+def is_actor_like(token: "Token") -> bool:
+    """True when a token names a possible actor: a named person/organisation/state or a sector noun."""
+    if token.ent_type_ in _ACTOR_ENTS:
+        return True
+    if token.pos_ == "PRON" and token.lower_ in ("him", "her", "them", "he", "she", "they", "it"):
+        return True
+    noun = actor_tables().nouns.get(lemma(token))
+    return noun is not None and noun.strength != "mod"
+
+
+def _prep_ok(token: "Token", prep: Prep, used: list["Token"]) -> bool:
+    """True when the token has a preposition/particle child satisfying ``prep``."""
+    for child in token.children:
+        if child.dep_ not in _PREP_DEPS or child.lower_ not in prep.words:
+            continue
+        if prep.objects is None:
+            used.append(child)
+            return True
+        for pobj in child.children:
+            if pobj.dep_ in ("pobj", "pcomp") and forms(_through_measure(pobj)) & prep.objects:
+                used.extend((child, pobj))
+                return True
+    # "lay down their arms": the object of the pattern may hang off the verb instead of the particle.
+    if prep.objects is not None and any(c.dep_ == "prt" and c.lower_ in prep.words for c in token.children):
+        for obj in objects(token):
+            if forms(obj) & prep.objects:
+                used.append(obj)
+                return True
+    return False
+
+
+def _fits(token: "Token", pattern: Pattern) -> tuple[bool, "Token | None", list["Token"]]:
+    """Whether ``pattern`` fits ``token``; also the theme object and the extra tokens used."""
+    used: list["Token"] = []
+    theme = None
+    if pattern.obj is not None:
+        for obj in objects(token):
+            if ("@actor" in pattern.obj and is_actor_like(obj)) or forms(obj) & pattern.obj:
+                theme = obj
+                break
+        if theme is None:
+            return False, None, used
+        used.append(theme)
+    if "needobj" in pattern.flags and not objects(token):
+        return False, None, used
+    if "noccomp" in pattern.flags and any(c.dep_ == "ccomp" for c in token.children):
+        return False, None, used
+    if "noxcomp" in pattern.flags and any(c.dep_ == "xcomp" for c in token.children):
+        return False, None, used
+    for prep in pattern.preps:
+        if not _prep_ok(token, prep, used):
+            return False, None, used
+    if pattern.mods is not None and not any(
+        c.dep_ in _MOD_DEPS and (lemma(c) in pattern.mods or c.lower_ in pattern.mods) for c in token.children
+    ):
+        return False, None, used
+    if pattern.anychild is not None and not any(
+        lemma(c) in pattern.anychild or c.lower_ in pattern.anychild for c in token.children
+    ):
+        return False, None, used
+    return True, theme, used
+
+
+def _pos_key(token: "Token") -> str | None:
+    """The lexicon part of speech a token can match: V, N or A."""
+    if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
+        return "V"
+    if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and not token.ent_type_):
+        return "N"
+    if token.pos_ == "ADJ":
+        return "A"
+    return None
+
+
+def match_token(token: "Token", lexicon: Lexicon) -> Match | None:
+    """The most specific pattern fitting the token, or None (also None when a blocker fits)."""
+    pos = _pos_key(token)
+    if pos is None:
+        return None
+    keys = [(pos, lemma(token)), (pos, token.lower_)]
+    if pos == "V" and token.tag_ == "VBN":
+        keys.append(("A", lemma(token)))  # "is opposed to", "are prepared to"
+    if pos == "A":
+        keys.append(("A", token.lower_))
+    seen: set[tuple[str, str]] = set()
+    candidates: list[Pattern] = []
+    for key in keys:
+        if key not in seen:
+            seen.add(key)
+            candidates.extend(lexicon.index.get(key, ()))
+    candidates.sort(key=lambda p: -p.specificity)
+    for pattern in candidates:
+        ok, theme, used = _fits(token, pattern)
+        if ok:
+            if pattern.blocks:
+                return None
+            return Match(token, pattern, theme, (token, *used))
+    return None
+
+
+def sentence_has_candidates(sent: "Span", lexicon: Lexicon) -> bool:
+    """Cheap pre-filter: does any token's lemma or form start a pattern?"""
+    heads = lexicon.heads
+    return any(t.lemma_.lower() in heads or t.lower_ in heads for t in sent)
+
+
+def find_matches(tokens: Iterable["Token"], lexicon: Lexicon) -> list[Match]:
+    """Every trigger (event or frame word) among ``tokens``, in text order."""
+    heads = lexicon.heads
+    out: list[Match] = []
+    for token in tokens:
+        if token.lemma_.lower() in heads or token.lower_ in heads:
+            found = match_token(token, lexicon)
+            if found is not None:
+                out.append(found)
+    return out
