@@ -13,6 +13,7 @@ import argparse
 import json
 import os
 import random
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -136,12 +137,13 @@ def main() -> None:
             db = folder / f"bench{len(rows)}.db"
             t, rss, out = run_measured([cli, "ingest", str(folder / "corpus"), "--db", str(db), "--workers", str(args.workers), "--quiet", *extra])
             rows.append((label, t, rss))
-            print(out.strip().splitlines()[0] if out.strip() else "", file=sys.stderr)
+            stored = sqlite3.connect(db).execute("SELECT count(*), (SELECT count(*) FROM events) FROM articles").fetchone()
+            print(f"{label}: {stored[0]} articles stored, {stored[1]} events", file=sys.stderr)
     base = rows[0][1]
-    print(f"\nbenchmark: {args.articles} articles, {words:,} words, {args.workers} workers, model sm (wall time incl. model load)")
+    print(f"\nbenchmark: {len(bodies)} generated articles, {words:,} words, {args.workers} workers, model sm (wall time incl. model load)")
     print(f"{'run':<36} {'seconds':>8} {'articles/s':>11} {'words/s':>10} {'peak RSS MB':>12} {'vs bare':>8}")
     for label, t, rss in rows:
-        print(f"{label:<36} {t:>8.1f} {args.articles / t:>11.1f} {words / t:>10.0f} {rss:>12.0f} {base / t:>7.2f}x")
+        print(f"{label:<36} {t:>8.1f} {len(bodies) / t:>11.1f} {words / t:>10.0f} {rss:>12.0f} {base / t:>7.2f}x")
 
 
 if __name__ == "__main__":

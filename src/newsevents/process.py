@@ -35,3 +35,13 @@ def annotate_batch(articles: Sequence[Article], settings: Settings) -> list[Docu
             continue
         results.append(Document(article=article, entities=tuple(entities), events=tuple(events), quotes=tuple(quotes), roles=tuple(roles)))
     return results
+
+
+def warm(settings: Settings) -> None:
+    """Load the model and every table the batch path uses, by running it once on a tiny article.
+
+    The local runner calls this before forking its workers, so they share what was loaded
+    instead of each loading the gazetteer and lexicons again.
+    """
+    sample = "Police in Paris arrested two men on Monday, the French interior ministry said."
+    annotate_batch([Article(id="warm", title="", paragraphs=(sample,), published="2024-01-01")], settings)

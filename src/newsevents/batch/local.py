@@ -28,9 +28,9 @@ def map_batches(batches: Iterable[Sequence[Article]], settings: Settings) -> Ite
         for batch in batches:
             yield annotate_batch(batch, settings)
         return
-    from newsevents.nlp.pipeline import load_pipeline
+    from newsevents.process import warm
 
-    load_pipeline(settings)  # load once in the parent: forked workers share its memory
+    warm(settings)  # load model and tables once in the parent: forked workers share its memory
     ctx = mp.get_context("fork")
     with ctx.Pool(settings.workers, initializer=_init_worker, initargs=(settings,)) as pool:
         yield from pool.imap(_run, batches, chunksize=1)
