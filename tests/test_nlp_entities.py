@@ -102,3 +102,141 @@ def test_doc_must_come_from_article_text(nlp) -> None:
 
 def test_empty_article(nlp) -> None:
     assert _entities(nlp, "") == ()
+
+
+def _names(entities: tuple[Entity, ...]) -> set[str]:
+    return {e.name for e in entities}
+
+
+def test_title_fragments_are_not_entities_and_titles_chain(nlp) -> None:
+    entities = _entities(
+        nlp,
+        "Supreme Leader Ayatollah Ali Khamenei declared five days of mourning.",
+        "Iran's Supreme Leader Ali Khamenei spoke again on Sunday.",
+    )
+    assert not {"Supreme", "Supreme Leader", "Leader"} & _names(entities)
+    khamenei = _by_name(entities, "Ali Khamenei")
+    assert (khamenei.type, khamenei.title, khamenei.country) == ("PERSON", "Supreme Leader", "IRN")
+
+
+def test_portfolio_words_belong_to_the_title(nlp) -> None:
+    entities = _entities(
+        nlp,
+        "Russian Defence Minister Sergei Shoigu signed for Moscow and Infrastructure Minister Oleksandr Kubrakov signed for Kyiv.",
+        "Foreign Affairs Minister Marie Lafleur said the talks would go on.",
+    )
+    assert not {"Defence", "Infrastructure", "Foreign Affairs"} & _names(entities)
+    assert _by_name(entities, "Sergei Shoigu").title == "Defence Minister"
+    assert _by_name(entities, "Sergei Shoigu").country == "RUS"
+    assert _by_name(entities, "Oleksandr Kubrakov").title == "Infrastructure Minister"
+    assert _by_name(entities, "Marie Lafleur").title == "Foreign Affairs Minister"
+
+
+def test_name_after_a_title_is_a_person(nlp) -> None:
+    jan = _by_name(_entities(nlp, "Interior Minister Jan Kowalczyk said the attack had been politically motivated."), "Jan Kowalczyk")
+    assert (jan.type, jan.title) == ("PERSON", "Interior Minister")
+
+
+def test_a_title_does_not_start_inside_an_organisation_name(nlp) -> None:
+    entities = _entities(nlp, "The Labour Party leader Keir Starmer spoke on Monday.")
+    assert _by_name(entities, "Labour Party").type == "ORG"
+    assert _by_name(entities, "Keir Starmer").title is None
+
+
+def test_bare_institution_words(nlp) -> None:
+    hungary = _entities(
+        nlp,
+        "Hungary's parliament voted on Monday to approve the deal.",
+        "Parliament on Monday also elected Peter Toth as president.",
+    )
+    assert (_by_name(hungary, "Parliament").type, _by_name(hungary, "Parliament").country) == ("ORG", "HUN")
+    guards = _by_name(
+        _entities(nlp, "Iran's Revolutionary Guards said two officers died. The Guards said they would respond."),
+        "Revolutionary Guards",
+    )
+    assert [m.text for m in guards.mentions] == ["Revolutionary Guards", "Guards"] and guards.country == "IRN"
+    nowhere = _entities(nlp, "Canada's prime minister spoke for an hour. Trudeau told Parliament that the evidence was credible.")
+    assert "Parliament" not in _names(nowhere)  # which country's parliament the text does not say
+
+
+def test_singular_and_plural_of_a_group_are_one_entity(nlp) -> None:
+    entities = _entities(
+        nlp,
+        "British warplanes struck Houthi targets across Yemen. The Houthis, who control much of the north, said attacks would continue.",
+    )
+    (group,) = [e for e in entities if "Houthi" in e.name]
+    assert (group.name, group.type) == ("Houthis", "ORG")
+    assert [m.text for m in group.mentions] == ["Houthi", "Houthis"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("The deal was signed by Ali Reza Tavakoli, Iran's deputy foreign minister, on Friday.", "Ali Reza Tavakoli", "IRN"),
+        ("“It is a rupture,” said Omar Haddad, a former Canadian diplomat.", "Omar Haddad", "CAN"),
+        ("Iranian President Ebrahim Raisi and Foreign Minister Hossein Amir-Abdollahian were killed in the crash.", "Hossein Amir-Abdollahian", "IRN"),
+        ("President Recep Tayyip Erdogan of Turkey met the visitors in Ankara.", "Recep Tayyip Erdogan", "TUR"),
+        ("A deal was brokered by China's ruling Communist Party on Friday.", "Communist Party", "CHN"),
+        ("Food crossed into Gaza, according to the Egyptian Red Crescent.", "Egyptian Red Crescent", "EGY"),
+    ],
+)
+def test_countries_of_people_and_organisations(nlp, text: str, name: str, country: str) -> None:
+    assert _by_name(_entities(nlp, text), name).country == country
+
+
+def test_a_list_is_not_an_apposition(nlp) -> None:
+    entities = _entities(nlp, "At 0800 UTC, the Bank of Canada, the Bank of England and the Bank of Japan announced a joint plan.")
+    assert _by_name(entities, "Bank of Canada").country == "CAN"
+
+
+def test_spans_are_split_and_extended(nlp) -> None:
+    entities = _entities(
+        nlp,
+        "It was signed by the secretary of Iran's Supreme National Security Council.",
+        "Diplomats from Chile, Peru, the Dominican Republic and Uruguay were expelled.",
+        "Fighters seized the headquarters in Rostov-on-Don. He was flown to a hospital in Banska Bystrica, where he had surgery.",
+    )
+    council = _by_name(entities, "Supreme National Security Council")
+    assert (council.type, council.country) == ("ORG", "IRN")
+    for name, country in [("Iran", "IRN"), ("Dominican Republic", "DOM"), ("Uruguay", "URY"), ("Rostov-on-Don", "RUS"), ("Banska Bystrica", "SVK")]:
+        place = _by_name(entities, name)
+        assert (place.type, place.country) == ("LOC", country)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("OTTAWA — Canada expelled six diplomats on Monday.", "OTTAWA", "LOC"),
+        ("Leaders meeting in the Nigerian capital Abuja said force remained an option.", "Nigerian", "NORP"),
+        ("The army fights General Mohamed Hamdan Dagalo, known as Hemedti, in the capital.", "Hemedti", "PERSON"),
+        ("Among those returned to Russia was Vadim Krasikov, who had been serving a life sentence.", "Vadim Krasikov", "PERSON"),
+        ("Pashinyan said Yerevan had taken no part in the talks. Yerevan wants peace, he said.", "Yerevan", "LOC"),
+        ("Six airlines will get planes: Air China and China Eastern Airlines. In China, officials choose them.", "Air China", "ORG"),
+    ],
+)
+def test_context_decides_the_type(nlp, text: str, name: str, kind: str) -> None:
+    assert _by_name(_entities(nlp, text), name).type == kind
+
+
+def test_sentence_initial_common_noun_is_no_name(nlp) -> None:
+    entities = _entities(nlp, "The count went on for hours.", "Protests broke out in several Caracas neighbourhoods on Monday.")
+    assert "Protests" not in _names(entities)
+
+
+def test_lexicon_rejects_a_bad_row(monkeypatch) -> None:
+    from newsevents.nlp import datafiles, lexicon
+
+    original = datafiles.read_text
+
+    def broken(name: str) -> str:
+        if name == "nlp_titles.tsv":
+            return "# nlp_titles v2\nphrase\tkind\tcase\tportfolio\nminister\toffice\tany\tmaybe\n"
+        return original(name)
+
+    monkeypatch.setattr(datafiles, "read_text", broken)
+    lexicon.lexicon.cache_clear()
+    try:
+        with pytest.raises(datafiles.DataFileError, match="portfolio 'maybe'"):
+            lexicon.lexicon()
+    finally:
+        lexicon.lexicon.cache_clear()

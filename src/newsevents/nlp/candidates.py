@@ -1,15 +1,21 @@
-"""Entity candidates: spaCy's NER spans, cleaned, with the context evidence for their type.
+"""Entity candidates: spaCy's NER spans, repaired and cleaned, with the context evidence for their type.
 
 spaCy's small model often gets a name's type wrong in one mention and right in another, so each
 span here carries *votes* (NER's label, a gazetteer hint) and *evidence* from context rules;
 linking.py sums both per name, and evidence, being more reliable than the small model's label,
 decides whenever there is any. Rules are general patterns, not lists of names:
 
+- spans are repaired first (split where NER joined two names, extended where it cut one short;
+  see ``repair_span`` in context.py);
 - a title before a name ("Iranian President X", "police commander X") or inside the span
-  ("Supreme Leader X") votes PERSON and records the title; a span that is only (the end of) a
-  title ("Supreme Leader", "State" of "Secretary of State") or ends in "Mr." is dropped;
+  ("Supreme Leader X") votes PERSON and records the title; titles chain ("Supreme Leader
+  Ayatollah X" -> "Supreme Leader") and portfolio words join theirs ("Infrastructure Minister X");
+- a span that is only (part of) a title is dropped: "Supreme Leader", "State" of "Secretary of
+  State", "Supreme" of "Supreme Leader X", "Defence" of "Defence Minister X", "Infrastructure" of
+  "Infrastructure Minister X", and a span ending in "Mr.";
+- a capitalised run after a title that NER missed is a PERSON ("Interior Minister Jan Kowalczyk");
 - "(Ali) Khamenei" becomes one PERSON mention named "Ali Khamenei";
-- "World Health Organization (WHO" is split at the unpaired bracket;
+- a sentence-initial common noun NER took for a name ("Protests broke out") is dropped;
 - an acronym right after a clock time ("08:30 UTC") is part of the time, not a name;
 - the other context rules and the country evidence are in context.py.
 """
@@ -21,7 +27,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsevents.nlp.context import context_votes, country_evidence
+from newsevents.nlp.context import context_votes, country_before, country_evidence, repair_span
+from newsevents.nlp.gazetteer import country_code, is_demonym, lookup_place
 from newsevents.nlp.lexicon import Lexicon, Title, lexicon
 
 if TYPE_CHECKING:
@@ -34,8 +41,11 @@ VALUE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANT
 _LEADING_WORDS = frozenset({"the", "a", "an"})
 _CLOCK = re.compile(r"^\d{1,2}[:.]?\d{2}$")
 _TIME_ZONE = re.compile(r"^(?:[A-Z]{1,4}T|UTC)$")
+_PROPER_TAGS = ("NNP", "NNPS")
 _STRONG = 2.0  # weight of a context rule's vote; NER's own label weighs 1
 _TITLE_VOTE = 3.0
+_MAX_PORTFOLIO = 3  # words before a title that can name its portfolio
+_MAX_MISSED_NAME = 4  # words of a name NER missed after a title
 
 
 @dataclass
@@ -59,7 +69,7 @@ class Candidate:
 
 
 def find_candidates(doc: "Doc") -> list[Candidate]:
-    """Clean candidates for every NER span of the Doc, in text order, without overlaps."""
+    """Clean candidates for every NER span of the Doc (and names NER missed), in text order."""
     lex = lexicon()
     found: list[Candidate] = []
     for ent in doc.ents:
@@ -67,19 +77,17 @@ def find_candidates(doc: "Doc") -> list[Candidate]:
         if label in VALUE_LABELS:
             found.append(Candidate(ent.start, ent.end, _text(doc, ent.start, ent.end), label, Counter({label: 1})))
             continue
-        for start, end in _split_brackets(doc, ent.start, ent.end):
-            candidate = _name_candidate(doc, start, end, label, lex)
+        for start, end, part_label in repair_span(doc, ent.start, ent.end, label, lex):
+            candidate = _name_candidate(doc, start, end, part_label, lex)
             if candidate is not None:
                 found.append(candidate)
-    return _drop_nested(found)
+    found.extend(_missed_titled_names(doc, lex))
+    kept = _drop_nested(found)
+    _share_coordinated_country(doc, kept)
+    return kept
 
 
-def _split_brackets(doc: "Doc", start: int, end: int) -> list[tuple[int, int]]:
-    """Split 'World Health Organization (WHO' at a bracket NER swallowed without its pair."""
-    for i in range(start, end):
-        if doc[i].text == "(" and not any(doc[j].text == ")" for j in range(i + 1, end)):
-            return [(start, i), (i + 1, end)]
-    return [(start, end)]
+# --- one candidate ---------------------------------------------------------------------------
 
 
 def _name_candidate(doc: "Doc", start: int, end: int, label: str, lex: Lexicon) -> Candidate | None:
@@ -87,9 +95,16 @@ def _name_candidate(doc: "Doc", start: int, end: int, label: str, lex: Lexicon) 
     start, end = _trim(doc, start, end)
     if end <= start or not any(ch.isalpha() for ch in doc[start:end].text):
         return None
-    if _inside_title(doc, start, end, lex) or _is_honorific(lex, doc[end - 1]):
-        return None  # "Supreme Leader" alone, "State" of "Secretary of State", "Dear Mr."
-    if not any(t.text[:1].isupper() for t in doc[start:end]):
+    cut = _title_runs_past(doc, start, end, lex)
+    if cut is not None:  # "Supreme" of "Supreme Leader X", "Russian Defence" of "... Defence Minister X"
+        start, end = _trim(doc, start, cut)
+        if end <= start:
+            return None
+        if lookup_place(doc[start:end].text, alternates=False) is not None:
+            label = "LOC"
+    if _inside_title(doc, start, end, lex) or _is_honorific(lex, doc[end - 1]) or _is_portfolio(doc, start, end, lex):
+        return None  # "Supreme Leader" alone, "State" of "Secretary of State", "Dear Mr.", "Infrastructure"
+    if not any(t.text[:1].isupper() for t in doc[start:end]) or _is_common_noun(doc, start, end, label):
         return None
     if _TIME_ZONE.match(doc[start:end].text) and start > 0 and (doc[start - 1].ent_type_ == "TIME" or _CLOCK.match(doc[start - 1].text)):
         return None
@@ -103,7 +118,7 @@ def _name_candidate(doc: "Doc", start: int, end: int, label: str, lex: Lexicon) 
         if title.kind == "office":
             cand.title = _text(doc, start, cand.start)
     _paren_first_name(doc, cand)
-    _title_before(doc, cand, lex)
+    _titles_before(doc, cand, lex)
     context_votes(doc, cand, lex)
     if label in ("PERSON", "ORG") or any(k in ("PERSON", "ORG") for k in cand.evidence):
         cand.country = country_evidence(doc, cand, lex)
@@ -126,12 +141,70 @@ def _trim(doc: "Doc", start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _is_common_noun(doc: "Doc", start: int, end: int, label: str) -> bool:
+    """True for one sentence-initial common noun NER took for a name ("Protests broke out")."""
+    token = doc[start]
+    return (
+        end - start == 1
+        and label in ("PERSON", "ORG", "NORP")
+        and token.tag_ in ("NN", "NNS")
+        and token.is_sent_start
+        and not is_demonym(token.text)
+        and lookup_place(token.text) is None
+    )
+
+
+# --- titles ------------------------------------------------------------------------------
+
+
 def _inside_title(doc: "Doc", start: int, end: int, lex: Lexicon) -> bool:
     """True when the span is (the end of) a title phrase rather than a name."""
     for length in range(lex.longest_title, end - start - 1, -1):
         if end - length <= start and _title_at(doc, end - length, length, lex) is not None:
             return True
     return False
+
+
+def _title_runs_past(doc: "Doc", start: int, end: int, lex: Lexicon) -> int | None:
+    """Where a title that starts inside the span and ends after it begins ("Supreme" + "Leader").
+
+    Inside a longer name only a capitalised continuation counts: "Labour Party" + "leader" keeps
+    its name, "Russian Defence" + "Minister" does not.
+    """
+    if end >= len(doc):
+        return None
+    for i in range(start, end):
+        if i > start and not doc[end].text[:1].isupper():
+            break
+        for length in range(min(lex.longest_title, len(doc) - i), end - i, -1):
+            if _title_at(doc, i, length, lex) is not None:
+                return i
+    return None
+
+
+def _is_portfolio(doc: "Doc", start: int, end: int, lex: Lexicon) -> bool:
+    """True for portfolio words before a capitalised title ("Infrastructure" of "Infrastructure Minister")."""
+    if end - start > _MAX_PORTFOLIO or not all(_portfolio_word(t) for t in doc[start:end]):
+        return False
+    for length in range(min(lex.longest_title, len(doc) - end), 0, -1):
+        title = _title_at(doc, end, length, lex)
+        if title is not None:
+            return title.portfolio and doc[end].text[:1].isupper()
+    return False
+
+
+def _portfolio_word(token: "Token") -> bool:
+    """True for a capitalised word that can name a minister's portfolio ("Defence", "Foreign", "High")."""
+    text = token.text
+    return (
+        text[:1].isupper()
+        and token.is_alpha
+        and token.tag_ in ("NNP", "NNPS", "JJ")
+        and not (text.isupper() and len(text) > 1)
+        and token.ent_type_ not in ("PERSON", "GPE", "NORP", "LOC", "FAC")
+        and country_code(text) is None
+        and lookup_place(text, alternates=False) is None
+    )
 
 
 def _is_honorific(lex: Lexicon, token: "Token") -> bool:
@@ -147,12 +220,33 @@ def _vote(cand: Candidate, kind: str, weight: float) -> None:
 
 def _title_at(doc: "Doc", start: int, length: int, lex: Lexicon) -> Title | None:
     """The title spelled by ``doc[start:start+length]``, honouring its capitalisation rule."""
-    if start < 0 or length <= 0:
+    if start < 0 or length <= 0 or start + length > len(doc):
         return None
-    title = lex.titles.get(tuple(t.lower_ for t in doc[start : start + length]))
-    if title is None or (title.needs_capital and not doc[start].text[:1].isupper()):
+    first = doc[start]
+    if first.lower_ not in lex.title_starts:
+        return None
+    key = (first.lower_,) if length == 1 else tuple(doc[i].lower_ for i in range(start, start + length))
+    title = lex.titles.get(key)
+    if title is None or (title.needs_capital and not first.text[:1].isupper()):
         return None
     return title
+
+
+def _title_ending_at(doc: "Doc", end: int, lex: Lexicon) -> tuple[int, Title] | None:
+    """The longest title whose last token is ``end - 1``, with its first token, and its portfolio."""
+    if end < 1 or doc[end - 1].lower_ not in lex.title_ends:
+        return None
+    for length in range(min(lex.longest_title, end), 0, -1):
+        title = _title_at(doc, end - length, length, lex)
+        if title is not None and doc[end - length].ent_iob_ == "I" and doc[end - length].ent_type_ != "PERSON":
+            continue  # "Party leader" of "the Labour Party leader X": the name is not the title
+        if title is not None:
+            start = end - length
+            if title.portfolio and doc[start].text[:1].isupper():
+                while start > 0 and end - length - start < _MAX_PORTFOLIO and _portfolio_word(doc[start - 1]):
+                    start -= 1
+            return start, title
+    return None
 
 
 def _looks_like_name(token: "Token") -> bool:
@@ -162,33 +256,86 @@ def _looks_like_name(token: "Token") -> bool:
 
 def _title_prefix(doc: "Doc", start: int, end: int, label: str, lex: Lexicon) -> tuple[int, Title] | None:
     """A title at the start of the span followed by a name ("Supreme Leader Ali Khamenei")."""
-    for length in range(min(lex.longest_title, end - start - 1), 0, -1):
-        title = _title_at(doc, start, length, lex)
-        if title is None or not _looks_like_name(doc[start + length]):
-            continue
-        if label == "PERSON" or (title.kind == "office" and (length > 1 or not title.needs_capital)):
-            return length, title
+    for skip in range(0, min(_MAX_PORTFOLIO, end - start - 2) + 1):
+        if skip and not _portfolio_word(doc[start + skip - 1]):
+            break
+        for length in range(min(lex.longest_title, end - start - skip - 1), 0, -1):
+            title = _title_at(doc, start + skip, length, lex)
+            if title is None or (skip and not title.portfolio) or not _looks_like_name(doc[start + skip + length]):
+                continue
+            if label == "PERSON" or (title.kind == "office" and (length + skip > 1 or not title.needs_capital)):
+                return skip + length, title
     return None
 
 
-def _title_before(doc: "Doc", cand: Candidate, lex: Lexicon) -> None:
-    """Vote PERSON (and keep the office) when a title stands right before the name."""
-    if cand.lead >= 0 or not _looks_like_name(doc[cand.start]) or _ends_in_org_noun(doc, cand, lex):
+def _titles_before(doc: "Doc", cand: Candidate, lex: Lexicon) -> None:
+    """Vote PERSON and keep the outermost office when titles stand right before the name."""
+    if cand.lead < 0 and (not _looks_like_name(doc[cand.start]) or _ends_in_org_noun(doc, cand, lex)):
         return
-    for length in range(lex.longest_title, 0, -1):
-        title = _title_at(doc, cand.start - length, length, lex)
-        if title is None:
-            continue
+    begin = index = cand.lead if cand.lead >= 0 else cand.start
+    office: tuple[int, int] | None = None
+    while True:
+        found = _title_ending_at(doc, index, lex)
+        if found is None:
+            break
+        first, title = found
+        if title.kind == "office":
+            office = (first, index)  # the outermost office wins: "Supreme Leader" of "... Ayatollah X"
+        index = first
+    if index == begin:
+        return
+    if cand.lead < 0:
         _vote(cand, "PERSON", _TITLE_VOTE)
-        cand.lead = cand.start - length
-        if title.kind == "office" and cand.title is None:
-            cand.title = _text(doc, cand.start - length, cand.start)
-        return
+    if office is not None:
+        cand.title = _text(doc, *office)
+    cand.lead = index
 
 
 def _ends_in_org_noun(doc: "Doc", cand: Candidate, lex: Lexicon) -> bool:
     """True for names like 'Foreign Ministry' whose last word says they are organisations."""
     return lex.head_nouns.get(doc[cand.end - 1].lower_) == "ORG"
+
+
+def _missed_titled_names(doc: "Doc", lex: Lexicon) -> list[Candidate]:
+    """PERSON candidates for capitalised runs right after a capitalised title that NER left out."""
+    found: list[Candidate] = []
+    n, after = len(doc), -1
+    for i in _after_title_words(doc, lex):
+        token = doc[i]
+        if i <= after or token.ent_iob_ != "O" or token.tag_ != "NNP" or not token.is_alpha or not token.text[:1].isupper():
+            continue
+        titled = _title_ending_at(doc, i, lex) if (token.lower_,) not in lex.titles else None
+        if titled is None or titled[1].kind == "role" or not doc[titled[0]].text[:1].isupper():
+            continue
+        end = i + 1
+        while end < n and end - i < _MAX_MISSED_NAME and doc[end].ent_iob_ == "O" and (
+            (doc[end].tag_ == "NNP" and doc[end].text[:1].isupper()) or (doc[end].text == "-" and doc[end].whitespace_ == "")
+        ):
+            end += 1
+        words = [t for t in doc[i:end] if t.text != "-"]
+        plain = not any(t.lower_ in lex.head_nouns or lex.is_generic(t.text) for t in words)
+        if plain and doc[end - 1].text != "-" and (end == n or doc[end].tag_ not in _PROPER_TAGS):
+            cand = _name_candidate(doc, i, end, "PERSON", lex)
+            if cand is not None:
+                found.append(cand)
+        after = end - 1
+    return found
+
+
+def _after_title_words(doc: "Doc", lex: Lexicon) -> list[int]:
+    """Indexes of the tokens that follow a word that can end a title (found with one array pass)."""
+    import numpy
+    from spacy.attrs import LOWER
+    from spacy.strings import get_string_id
+
+    if len(doc) < 2:
+        return []
+    lowers = doc.to_array([LOWER])
+    ends = numpy.fromiter((get_string_id(word) for word in lex.title_ends), dtype=lowers.dtype)
+    return [int(i) + 1 for i in numpy.nonzero(numpy.isin(lowers[:-1], ends))[0]]
+
+
+# --- other mention rules -------------------------------------------------------------------
 
 
 def _paren_first_name(doc: "Doc", cand: Candidate) -> None:
@@ -204,6 +351,16 @@ def _paren_first_name(doc: "Doc", cand: Candidate) -> None:
                 cand.start = opening
                 _vote(cand, "PERSON", _STRONG)
             return
+
+
+def _share_coordinated_country(doc: "Doc", kept: list[Candidate]) -> None:
+    """'Iranian President X and Foreign Minister Y': the country before the first title covers both."""
+    for before, cand in zip(kept, kept[1:]):
+        if cand.country or not cand.title or not before.title or before.lead < 0 or cand.lead < 1:
+            continue
+        if before.end == cand.lead - 1 and doc[before.end].lower_ == "and" and before.country:
+            if country_before(doc, before.lead) == before.country:
+                cand.country = before.country
 
 
 def _drop_nested(found: list[Candidate]) -> list[Candidate]:

@@ -1,18 +1,34 @@
-"""Context rules for entity candidates: what the words around a name say about its type and country.
+"""Context rules for entity candidates: what the words around a name say about its extent, type and country.
+
+Extent (``repair_span``, run before anything else): "World Health Organization (WHO" is split at
+the unpaired bracket, "Iran's Supreme National Security Council" at the possessive (a place, then
+the name), "Dominican Republic and Uruguay" at "and" when both sides are known places; a name NER
+cut short is extended (the place "Banska" + "Bystrica", "Air" + "China", "Rostov" + "-on-Don",
+"Defence" -> "Ministry of Defence").
+
+Type:
 
 - an acronym tagged PERSON, or tagged as a place the gazetteer does not know, votes ORG;
 - a head noun next to or in apposition with the name votes its type ("the human rights
   organization, Hengaw", "Hengaw, a rights group" -> ORG; "the province of Gilan", "Tehran
   province" -> LOC; "Sotoudeh, a lawyer" -> PERSON);
 - a demonym NER tagged as a place ("Ukrainian") votes NORP;
-- a name the gazetteer knows as a place (primary names only) after "at/in/near/from ...", and an
-  ORG name the gazetteer knows as a facility ("the Kremlin", "the White House"), votes LOC;
+- a name the gazetteer knows as a place (primary names only) after "at/in/near/from/to/of ...", a
+  country NER called a person or organisation, a known place in a list with other places
+  ("Odesa, Chornomorsk and Pivdennyi"), a known place before an administrative noun ("Ilam
+  provinces"), an all-capitals dateline place ("OTTAWA —"), and an ORG name the gazetteer knows as
+  a facility ("the Kremlin", "the White House"), vote LOC;
+- a multi-word place name ending in a capitalised organisation noun votes ORG ("... Economic
+  Cooperation", "... Support Forces");
 - an unknown place name that is the subject of "say/announce/sue ..." votes ORG, and so does
-  a PERSON name after "the" that heads its phrase ("the Beatles").
+  a PERSON name after "the" that heads its phrase ("the Beatles");
+- "X, known as Y" and "Jan Kowalski, who ..." vote PERSON.
 
 Country evidence for people and organisations comes from a demonym, country, facility or
-"X-based" modifier before the name (or its title), or before or inside the noun phrase the
-name is in apposition with ("the Norway-based ... organization, Hengaw").
+"X-based" modifier before the name (or its title), from the noun phrase the name is in
+apposition with, before it ("the Norway-based ... organization, Hengaw") or after it ("Ali
+Shamkhani, secretary of Iran's Supreme National Security Council", "X, a former Canadian
+diplomat"), or from "of <country>" after a titled name ("President Erdogan of Turkey").
 """
 
 from __future__ import annotations
@@ -28,13 +44,18 @@ if TYPE_CHECKING:
 
     from newsevents.nlp.candidates import Candidate
 
-_LOCATIVE = frozenset({"at", "in", "inside", "outside", "near", "into", "within", "across", "from"})
+_LOCATIVE = frozenset({"at", "in", "inside", "outside", "near", "into", "within", "across", "from", "to", "of"})
+_DATELINE_MARKS = frozenset({",", "—", "–", "-", "(", ":"})
+_ALIAS_WORDS = (("known", "as"), ("dubbed",), ("nicknamed",), ("alias",))
+_ALIAS_LAST = frozenset(words[-1] for words in _ALIAS_WORDS)
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ACTOR_VERBS = frozenset(
     "say state announce report claim sue file add tell deny accuse warn confirm sell buy hire "
     "acquire launch release unveil order reveal".split()
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
 _STRONG = 2.0  # weight of a context rule's vote; NER's own label weighs 1
+_PROPER_TAGS = ("NNP", "NNPS")
 
 
 def _vote(cand: "Candidate", kind: str, weight: float) -> None:
@@ -47,11 +68,13 @@ def context_votes(doc: "Doc", cand: "Candidate", lex: Lexicon) -> None:
     heads = lex.head_nouns
     span = doc[cand.start : cand.end]
     place = lookup_place(cand.form)
+    demonym = is_demonym(cand.form)
     if _ACRONYM.match(cand.form) and (cand.label == "PERSON" or (cand.label == "LOC" and place is None)):
         _vote(cand, "ORG", _STRONG)
     after = doc[cand.end] if cand.end < len(doc) else None
-    if after is not None and after.is_lower:
-        if heads.get(after.lemma_.lower()) == "LOC" and cand.label != "ORG":  # not "Boeing plant"
+    if after is not None and after.is_lower and not demonym:  # "the Nigerian capital" is no place name
+        lemma = after.lemma_.lower()
+        if heads.get(lemma) == "LOC" and (cand.label != "ORG" or lemma in lex.admin):  # not "Boeing plant"
             _vote(cand, "LOC", _STRONG)
         elif after.lower_ == "agency" or (after.lower_ == "news" and cand.end + 1 < len(doc) and doc[cand.end + 1].lower_ == "agency"):
             _vote(cand, "ORG", _STRONG)
@@ -62,7 +85,7 @@ def context_votes(doc: "Doc", cand: "Candidate", lex: Lexicon) -> None:
     for noun in (appositive_noun(doc, cand.start, cand.end, heads), appositive_after(doc, cand.end, heads)):
         if noun is not None:
             _vote(cand, heads[noun.lemma_.lower()], _STRONG)
-    if cand.label == "LOC" and is_demonym(cand.form):
+    if cand.label == "LOC" and demonym:
         _vote(cand, "NORP", _STRONG)  # "Ukrainian" tagged as a place
     for child in root.children:
         if child.dep_ == "appos" and child.is_lower and child.lemma_.lower() in heads:
@@ -72,9 +95,22 @@ def context_votes(doc: "Doc", cand: "Candidate", lex: Lexicon) -> None:
     if place is None:
         if cand.label == "LOC" and root.dep_ == "nsubj" and root.head.lemma_.lower() in _ACTOR_VERBS:
             _vote(cand, "ORG", 1.0)
+        if cand.label == "LOC" and cand.end - cand.start > 1 and _ends_in_org_noun(doc[cand.end - 1], heads):
+            _vote(cand, "ORG", _STRONG)  # "Asia-Pacific Economic Cooperation", "Rapid Support Forces"
     else:
         primary = lookup_place(cand.form, alternates=False)
-        if cand.label != "LOC" and primary is not None and _after_locative(doc, cand.start):
+        if (
+            cand.label != "LOC"
+            and primary is not None
+            and not cand.evidence.get("PERSON")
+            # "a day after Azerbaijan launched ..." tagged PERSON
+            and (
+                primary.kind == "country"
+                or _after_locative(doc, cand.start)
+                or _dateline(doc, cand)
+                or (primary.country is not None and primary.kind in ("city", "region") and _listed_with_places(root))
+            )
+        ):
             _vote(cand, "LOC", 1.5)
         elif cand.label == "PERSON" and primary is not None and root.dep_ == "compound" and root.head.is_lower:
             _vote(cand, "LOC", 1.0)  # "the Zaporizhzhia plant"
@@ -85,6 +121,53 @@ def context_votes(doc: "Doc", cand: "Candidate", lex: Lexicon) -> None:
     if cand.label == "PERSON" and cand.start > 0 and doc[cand.start - 1].lower_ == "the" and root.dep_ != "compound":
         if not cand.evidence:
             _vote(cand, "ORG", 1.0)
+    if _is_alias(doc, cand.start) or (place is None and _person_relative(doc, cand, heads)):
+        _vote(cand, "PERSON", _STRONG)
+
+
+def _ends_in_org_noun(token: "Token", heads: dict[str, str]) -> bool:
+    """True for a capitalised organisation noun ending a name ("Cooperation", "Forces")."""
+    lowered = token.lower_
+    singular = lowered[:-1] if lowered.endswith("s") else lowered
+    return token.text[:1].isupper() and "ORG" in (heads.get(lowered), heads.get(singular))
+
+
+def _dateline(doc: "Doc", cand: "Candidate") -> bool:
+    """True for an all-capitals place opening a paragraph: 'OTTAWA —', 'DOHA, Nov 25'."""
+    starts_paragraph = cand.start == 0 or "\n" in doc[cand.start - 1].text_with_ws
+    return (
+        starts_paragraph
+        and cand.form.isupper()
+        and cand.end < len(doc)
+        and doc[cand.end].text in _DATELINE_MARKS
+    )
+
+
+def _listed_with_places(root: "Token") -> bool:
+    """True when the name is coordinated with a place NER recognised ("Odesa, Chornomorsk and ...")."""
+    return any(other.ent_type_ in _PLACE_LABELS for other in root.conjuncts)
+
+
+def _is_alias(doc: "Doc", start: int) -> bool:
+    """True for the name in "<person>, known as X" (or dubbed / nicknamed X)."""
+    if start < 3 or doc[start - 1].lower_ not in _ALIAS_LAST:
+        return False
+    for words in _ALIAS_WORDS:
+        first = start - len(words)
+        if first >= 2 and tuple(t.lower_ for t in doc[first:start]) == words:
+            return doc[first - 1].text == "," and doc[first - 2].ent_type_ == "PERSON"
+    return False
+
+
+def _person_relative(doc: "Doc", cand: "Candidate", heads: dict[str, str]) -> bool:
+    """True for a two-to-four word name followed by ', who': people take 'who', firms 'which'."""
+    words = doc[cand.start : cand.end]
+    if not 2 <= len(words) <= 4 or cand.end + 1 >= len(doc) or cand.label not in ("ORG", "PERSON"):
+        return False
+    if doc[cand.end].text != "," or doc[cand.end + 1].lower_ != "who":
+        return False
+    last = words[-1].lower_
+    return all(t.is_alpha and t.text[:1].isupper() for t in words) and not last.endswith("s") and last not in heads
 
 
 def _after_locative(doc: "Doc", index: int) -> bool:
@@ -103,13 +186,68 @@ def country_evidence(doc: "Doc", cand: "Candidate", lex: Lexicon) -> str | None:
     noun = appositive_noun(doc, cand.start, cand.end, lex.head_nouns)
     if noun is not None:
         return country_before(doc, noun.i, limit=6)
-    noun = appositive_after(doc, cand.end, lex.head_nouns)
-    if noun is not None:
-        for tok in doc[cand.end + 2 : noun.i]:
-            code = country_code(tok.text) if tok.text[:1].isupper() else None
-            if code:
-                return code
+    return country_after(doc, cand.end, titled=cand.lead >= 0)
+
+
+def country_after(doc: "Doc", end: int, titled: bool = False) -> str | None:
+    """A country named in the apposition after a name: "X, Iran's president", "X, a Canadian diplomat".
+
+    The apposition is read up to its first verb, pronoun or punctuation mark; a country before a
+    hyphen ("Iranian-backed") describes someone else and is skipped, unless it is "-based". A
+    titled name also takes "of <country>" ("President Erdogan of Turkey").
+    """
+    n = len(doc)
+    if titled and end + 1 < n and doc[end].lower_ == "of" and doc[end + 1].text[:1].isupper():
+        place = lookup_place(doc[end + 1].text, alternates=False)
+        if place is not None and place.kind == "country":
+            return place.country
+    if end + 1 >= n or doc[end].text != ",":
+        return None
+    for j in range(end + 1, min(end + 12, n)):
+        tok = doc[j]
+        if tok.tag_ == "POS":
+            return country_code(_name_before(doc, j))
+        owner = j + 1 < n and doc[j + 1].tag_ == "POS"
+        if tok.text == "-":
+            continue  # "a 22-year-old Iranian Kurd"
+        if (tok.is_punct and j > end + 1) or (tok.ent_type_ in ("PERSON", "ORG") and not owner):
+            return None  # "the Bank of Canada, the Bank of England, ...": a list, not an apposition
+        if tok.text[:1].isupper() and tok.is_alpha:
+            hyphen = j + 2 < n and doc[j + 1].text == "-" and tok.whitespace_ == ""
+            if not hyphen or doc[j + 2].lower_ == "based":
+                code = country_code(tok.text) if not owner else None
+                if code:
+                    return code
+        elif tok.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") and not (tok.tag_ in ("VBG", "VBN") and tok.dep_ == "amod"):
+            return None
+        elif tok.pos_ == "ADP" and tok.lower_ not in ("of", "for"):
+            return None
     return None
+
+
+def _name_before(doc: "Doc", j: int) -> str:
+    """The name ending right before token ``j`` (the whole NER span when there is one)."""
+    k = j - 1
+    while k > 0 and doc[k].ent_iob_ == "I" and doc[k - 1].ent_type_ == doc[k].ent_type_:
+        k -= 1
+    return doc[k:j].text
+
+
+def country_in_name(words: list[str]) -> str | None:
+    """The one country a name spells, longest match first ("United States Federal Reserve" -> USA)."""
+    codes: set[str] = set()
+    i = 0
+    while i < len(words):
+        for size in range(min(4, len(words) - i), 0, -1):
+            part = words[i : i + size]
+            code = country_code(" ".join(part)) if part[0][:1].isupper() and "-" not in part[-1] else None
+            if code:
+                codes.add(code)
+                i += size
+                break
+        else:
+            i += 1
+    return codes.pop() if len(codes) == 1 else None
 
 
 def appositive_after(doc: "Doc", end: int, heads: dict[str, str]) -> "Token | None":
@@ -163,7 +301,76 @@ def country_before(doc: "Doc", index: int, limit: int = 4) -> str | None:
             code = country_code(tok.text)
             if code:
                 return code
-        if tok.is_punct or tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM"):
+        ruling = tok.tag_ == "VBG" and tok.dep_ == "amod"  # "China's ruling Communist Party"
+        if tok.is_punct or (tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM") and not ruling):
             return None
         j, steps = j - 1, steps + 1
     return None
+
+
+# --- extent ---------------------------------------------------------------------------------
+
+
+def repair_span(doc: "Doc", start: int, end: int, label: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """The span split where NER joined two names and extended where it cut one short."""
+    return [_extend(doc, s, e, lab, lex) for s, e, lab in _split(doc, start, end, label)]
+
+
+def _split(doc: "Doc", start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """Split at an unpaired bracket, a possessive after a place, or 'and' between two places."""
+    for i in range(start, end):
+        token = doc[i]
+        if token.text == "(" and not any(doc[j].text == ")" for j in range(i + 1, end)):
+            return [*_split(doc, start, i, label), *_split(doc, i + 1, end, label)]
+        if start < i < end - 1 and token.tag_ == "POS":
+            owner = lookup_place(doc[start:i].text, alternates=False)
+            rest_named = any(t.text[:1].isupper() for t in doc[i + 1 : end])
+            if owner is not None or not rest_named:  # "Iran's Supreme ... Council", "Ankara's airport"
+                head = (start, i, "LOC" if owner is not None else label)
+                return [head, *_split(doc, i + 1, end, label)] if rest_named else [head]
+        if start < i < end - 1 and token.lower_ == "and" and label == "LOC":
+            both = lookup_place(doc[start:i].text, alternates=False) and lookup_place(doc[i + 1 : end].text, alternates=False)
+            if both and lookup_place(doc[start:end].text, alternates=False) is None:
+                return [(start, i, label), *_split(doc, i + 1, end, label)]
+    return [(start, end, label)]
+
+
+def _extend(doc: "Doc", start: int, end: int, label: str, lex: Lexicon) -> tuple[int, int, str]:
+    """Extend a span NER cut short: '-on-Don', a following name word, 'Ministry of' before it."""
+    n = len(doc)
+    if end + 3 < n and _glued(doc, end - 1, 3) and doc[end].text == "-" and doc[end + 2].text == "-":
+        particle = doc[end + 1]
+        if particle.is_lower and particle.is_alpha and len(particle) <= 4 and doc[end + 3].text[:1].isupper():
+            end += 4  # "Rostov-on-Don", "Stratford-upon-Avon"
+    if label == "LOC" and lookup_place(doc[start:end].text, alternates=False) is None and not country_code(doc[start:end].text):
+        limit = min(n, end + 2)  # "Banska" + "Bystrica", but not "US" + "Marine"
+        while end < limit and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end and _continues_name(doc[end], lex):
+            end += 1
+    if label == "LOC" and start > 0 and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end:
+        if _continues_name(doc[start - 1], lex, first=True):
+            start -= 1  # "Air" + "China"
+    if label != "PERSON" and start >= 2 and doc[start - 1].lower_ == "of":
+        noun = doc[start - 2]
+        if noun.text[:1].isupper() and noun.ent_iob_ == "O" and lex.head_nouns.get(noun.lower_) == "ORG":
+            return start - 2, end, "ORG"  # "Ministry of" + "Defence"
+    return start, end, label
+
+
+def _glued(doc: "Doc", index: int, count: int) -> bool:
+    """True when tokens index .. index+count are written without spaces between them."""
+    return all(doc[i].whitespace_ == "" for i in range(index, index + count))
+
+
+def _continues_name(token: "Token", lex: Lexicon, first: bool = False) -> bool:
+    """True for a capitalised proper-noun word NER left out of the name next to it."""
+    return (
+        token.tag_ in _PROPER_TAGS
+        and token.is_alpha
+        and token.text[:1].isupper()
+        and token.ent_iob_ == "O"
+        and (first or not token.is_sent_start)
+        and country_code(token.text) is None
+        and (token.lower_,) not in lex.titles
+        and token.lower_ not in lex.head_nouns
+        and not lex.is_generic(token.text)
+    )

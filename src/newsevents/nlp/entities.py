@@ -6,8 +6,10 @@ ORDINAL) and spaCy's other labels unchanged (EVENT, LAW, WORK_OF_ART, PRODUCT, L
 How candidates get their type is in candidates.py; how they are grouped in linking.py.
 
 Countries: LOC from the gazetteer (preferring the article's main country when a name is
-ambiguous), NORP from the demonym, PERSON and ORG from the modifiers before them ("Iranian
-President ...", "the Norway-based ... organization, Hengaw").
+ambiguous), NORP from the demonym, PERSON and ORG from the words around them ("Iranian
+President ...", "the Norway-based ... organization, Hengaw", "X, Iran's president"; see
+context.py), and an ORG without such words from a country or demonym inside its name
+("Egyptian Red Crescent", "Royal Canadian Mounted Police").
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from newsevents.nlp.candidates import find_candidates
+from newsevents.nlp.context import country_in_name
 from newsevents.nlp.gazetteer import country_code, lookup_place
 from newsevents.nlp.linking import Group, resolve_groups
 from newsevents.records import Article, Entity, Mention
@@ -61,7 +64,9 @@ def _char_span(doc: "Doc", start: int, end: int) -> tuple[int, int]:
 
 
 def _fullest_name(group: Group) -> str:
-    """The form with the most words (then characters); the first seen on ties."""
+    """The name linking chose, else the form with the most words (then characters), first on ties."""
+    if group.name:
+        return group.name
     ordered = sorted(group.members, key=lambda m: m.start)
     return max((m.form for m in ordered), key=lambda f: (len(f.split()), len(f)))
 
@@ -100,7 +105,14 @@ def _country(group: Group, name: str, kind: str, hint: str | None) -> str | None
             place = lookup_place(name)
             if place is not None and place.kind in ("facility", "country"):
                 return place.country
+            return _country_in_name(name)
     return None
+
+
+def _country_in_name(name: str) -> str | None:
+    """The one country a multi-word ORG name spells ("Egyptian Red Crescent", "US State Department")."""
+    words = name.split()
+    return country_in_name(words) if len(words) >= 2 else None
 
 
 def _forms(group: Group, name: str) -> list[str]:

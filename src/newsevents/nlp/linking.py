@@ -10,8 +10,18 @@
    name ("Ford" beside "Ford Motor Company"); with several possible people, each mention goes
    to the one named most recently before it.
 4. A name NER alone called PERSON that begins a longer ORG name of the article is typed ORG
-   ("Lockheed" beside "Lockheed Martin").
-5. Names NER missed in some places are found by a word-bounded string match of every known
+   ("Lockheed" beside "Lockheed Martin"); a one-word one that is a city of a million people or
+   more, and no short form of a person named in the article, is typed LOC ("Yerevan").
+5. The singular and plural of a group's name are one entity ("Houthi", "Houthis"): an ORG takes
+   the plural as its name, a NORP the singular ("Palestinian").
+6. A bare institution word ("Parliament", "the Council", "the Guards") joins the one longer
+   organisation of the article it ends ("National Electoral Council", "Revolutionary Guards");
+   else it keeps the country an earlier "Hungary's parliament" / "the Georgian parliament" gives
+   it, or a name it is coordinated with ("the United States House of Representatives and the
+   Senate"); else it names nothing we can tell apart from other countries' parliaments and is
+   dropped (the article's most mentioned country is no safe guess: "US hits Russia with sanctions
+   ... the Treasury and State departments").
+7. Names NER missed in some places are found by a word-bounded string match of every known
    form (and of the surname of a multi-word PERSON), so every mention is kept.
 """
 
@@ -23,12 +33,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsevents.nlp.candidates import Candidate
+from newsevents.nlp.context import country_before, country_in_name
 from newsevents.nlp.gazetteer import is_demonym, lookup_place
+from newsevents.nlp.lexicon import lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
+_BIG_CITY = 1_000_000  # a one-word PERSON this big a city is the city ("Yerevan said ...")
 _GENERIC_ORG_WORDS = frozenset({"Company", "Corporation", "Corp.", "Inc.", "Inc", "Ltd", "Ltd.", "Group", "Co.", "plc"})
 _CALENDAR_WORDS = frozenset(
     "January February March April May June July August September October November December "
@@ -44,6 +57,7 @@ class Group:
     value: bool  # dates and amounts
     members: list[Candidate] = field(default_factory=list)
     forced: str | None = None  # type fixed by linking (a short form joined a PERSON)
+    name: str | None = None  # name fixed by linking (a singular/plural pair: see _link_plurals)
 
     @property
     def tokens(self) -> list[str]:
@@ -82,10 +96,18 @@ def resolve_groups(doc: "Doc", candidates: list[Candidate]) -> list[Group]:
         key = (cand.is_value, cand.form)
         groups.setdefault(key, Group(cand.form, cand.is_value)).members.append(cand)
     names = [g for g in groups.values() if not g.value]
-    for step in (lambda gs: _link_acronyms(doc, gs), _link_country_names, _link_short_forms):
+    steps = (
+        lambda gs: _link_acronyms(doc, gs),
+        _link_country_names,
+        _link_short_forms,
+        _link_plurals,
+        lambda gs: _resolve_generic(doc, gs),
+    )
+    for step in steps:
         step(names)
         names = [g for g in names if g.members]
     _type_organisation_prefixes(names)
+    _type_big_cities(names)
     _add_string_matches(doc, names, [g for g in groups.values() if g.value])
     result = names + [g for g in groups.values() if g.value]
     return sorted(result, key=lambda g: g.first)
@@ -235,6 +257,21 @@ def _type_organisation_prefixes(groups: list[Group]) -> None:
             group.forced = "ORG"
 
 
+def _type_big_cities(groups: list[Group]) -> None:
+    """Type as LOC a one-word name NER alone called PERSON that is a city of a million or more.
+
+    Runs after short forms joined their people, so "Houston" beside "Whitney Houston" is gone by
+    now; what is left ("Pashinyan said Yerevan had taken no part") is the city used for its
+    government.
+    """
+    for group in groups:
+        if len(group.tokens) != 1 or group.forced or group.type() != "PERSON" or any(m.evidence for m in group.members):
+            continue
+        place = lookup_place(group.key, alternates=False)
+        if place is not None and place.kind == "city" and (place.population or 0) >= _BIG_CITY:
+            group.forced = "LOC"
+
+
 def _assign_to_nearest(group: Group, targets: list[Group]) -> None:
     """Give each mention to the person named most recently before it (else the first named)."""
     for member in group.members:
@@ -246,6 +283,68 @@ def _assign_to_nearest(group: Group, targets: list[Group]) -> None:
         best.members.append(member)
         best.forced = "PERSON"
     group.members = []
+
+
+def _link_plurals(groups: list[Group]) -> None:
+    """Join a group name's singular and plural ("Houthi" + "Houthis") when both are ORG or NORP."""
+    by_key = {g.key: g for g in groups if g.members and g.type() in ("ORG", "NORP")}
+    for key, singular in list(by_key.items()):
+        plural = by_key.get(key + "s") or by_key.get(key + "es")
+        if plural is None or not singular.members or not plural.members or not key[-1:].isalpha():
+            continue
+        kind = "ORG" if "ORG" in (plural.type(), singular.type()) else "NORP"
+        _merge(singular, plural, kind)
+        plural.name = plural.key if kind == "ORG" else key
+
+
+def _resolve_generic(doc: "Doc", groups: list[Group]) -> None:
+    """Link, give a country to, or drop bare institution words ("Parliament", "the Guards")."""
+    lex = lexicon()
+    longer = [g for g in groups if len(g.tokens) >= 2 and g.type() == "ORG"]
+    for group in groups:
+        if not group.members or len(group.tokens) != 1 or group.type() != "ORG" or not lex.is_generic(group.key):
+            continue
+        targets = [g for g in longer if g.members and g.tokens[-1] == group.key]
+        if len(targets) == 1:
+            _merge(group, targets[0], "ORG")
+            continue
+        countries = {m.country for m in group.members if m.country} or _countries_of_word(doc, group.key)
+        if len(countries) == 1:
+            code = next(iter(countries))
+            for member in group.members:
+                member.country = code
+        else:
+            group.members = []
+
+
+def _countries_of_word(doc: "Doc", word: str) -> set[str]:
+    """Countries that modify the word anywhere in the article ("Hungary's parliament voted")."""
+    import numpy
+    from spacy.attrs import LOWER
+    from spacy.strings import get_string_id
+
+    found: set[str] = set()
+    for i in numpy.nonzero(doc.to_array([LOWER]) == get_string_id(word.lower()))[0]:
+        token = doc[int(i)]
+        if token.dep_ != "compound":
+            code = country_before(doc, token.i, limit=2) or _country_of_conjunct(token)
+            if code:
+                found.add(code)
+    return found
+
+
+def _country_of_conjunct(token: "Token") -> str | None:
+    """The country a coordinated name spells: "the United States House ... and the Senate"."""
+    for other in token.conjuncts:
+        if other.ent_type_ in ("ORG", "GPE") and other.ent_iob_ != "O":
+            start = other.i
+            while start > 0 and other.doc[start].ent_iob_ == "I":
+                start -= 1
+            words = [t.text for t in other.doc[start : other.i + 1] if t.lower_ != "the"]
+            code = country_in_name(words) if len(words) > 1 else None
+            if code:
+                return code
+    return None
 
 
 def _add_string_matches(doc: "Doc", names: list[Group], values: list[Group]) -> None:
