@@ -6,7 +6,7 @@ articles with offsets and coordinates. Two figures, the usual 161 km (100 mile) 
 - ``resolution``: every gold mention looked up by its own text in our gazetteer, with the
   article's main country (from our entities) as the hint — the gazetteer and the hint alone;
 - ``below_country``: the same, counting only names resolved to a city, region or facility
-  (a country's point is a convention: ours is the median of its cities, GeoVirus uses Wikipedia's);
+  (a country's point is a convention: ours is a point near its geographic centre, GeoVirus uses Wikipedia's);
 - ``end_to_end``: the share of gold mentions that ``article_places`` finds (an overlapping
   mention) and places within 161 km — NER, entity typing and resolution together.
 """
@@ -88,18 +88,18 @@ def evaluate(shared: Path, nlp: Language, *, limit: int | None = None) -> dict[s
                     found_ok += haversine_km(lat, lon, loc.lat, loc.lon) <= TOLERANCE_KM
                     break
     figures = {
-        "articles": len(items),
-        "gold_places": gold_total,
-        "resolution": round(resolved_ok / gold_total, 3) if gold_total else 0.0,
-        "end_to_end": round(found_ok / gold_total, 3) if gold_total else 0.0,
-        "with_coordinates": round(resolved_any / gold_total, 3) if gold_total else 0.0,
-        "below_country": round(local_ok / local_total, 3) if local_total else 0.0,
+        "geo_articles": len(items),
+        "geo_gold_places": gold_total,
+        "geo_resolution": round(resolved_ok / gold_total, 3) if gold_total else 0.0,
+        "geo_end_to_end": round(found_ok / gold_total, 3) if gold_total else 0.0,
+        "geo_with_coordinates": round(resolved_any / gold_total, 3) if gold_total else 0.0,
+        "geo_below_country": round(local_ok / local_total, 3) if local_total else 0.0,
     }
     print(
         f"geo (GeoVirus, Wikinews CC BY 2.5): {len(items)} articles, {gold_total} gold places; "
-        f"gazetteer on gold names {figures['resolution']:.3f}, end to end {figures['end_to_end']:.3f} "
-        f"within {TOLERANCE_KM:.0f} km; {figures['with_coordinates']:.3f} of gold names get coordinates; "
-        f"{figures['below_country']:.3f} within {TOLERANCE_KM:.0f} km when resolved below country level "
+        f"gazetteer on gold names {figures['geo_resolution']:.3f}, end to end {figures['geo_end_to_end']:.3f} "
+        f"within {TOLERANCE_KM:.0f} km; {figures['geo_with_coordinates']:.3f} of gold names get coordinates; "
+        f"{figures['geo_below_country']:.3f} within {TOLERANCE_KM:.0f} km when resolved below country level "
         f"({local_total} mentions)"
     )
     return figures

@@ -67,14 +67,14 @@ def evaluate(shared: Path, *, show_errors: bool = False) -> dict[str, Any]:
             print(f"  {name[:40]:40} {text!r:32} anchor={anchor} gold={gold} got={got}")
     other = [item for item in items if not _EXPRESSIBLE.match(item[2])]
     figures = {
-        "dates": len(items),
-        "expressible": len(expressible),
-        "correct": correct,
-        "accuracy": round(correct / len(expressible), 3) if expressible else 0.0,
-        "inexpressible": len(other),
+        "timex_dates": len(items),
+        "timex_expressible": len(expressible),
+        "timex_correct": correct,
+        "timex_accuracy": round(correct / len(expressible), 3) if expressible else 0.0,
+        "timex_inexpressible": len(other),
     }
     print(
         f"timex (MEANTIME dev, CC BY 4.0): {correct}/{len(expressible)} DATE values exact "
-        f"= {figures['accuracy']:.3f}; {len(other)} gold values not expressible as YYYY[-MM[-DD]]"
+        f"= {figures['timex_accuracy']:.3f}; {len(other)} gold values not expressible as YYYY[-MM[-DD]]"
     )
     return figures

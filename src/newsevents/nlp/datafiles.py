@@ -55,3 +55,23 @@ def read_words(name: str) -> list[str]:
     if not lines or not lines[0].startswith("# "):
         raise DataFileError(f"{name}:1: expected a '# {name.split('.')[0]} vN' version header")
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def read_points(name: str, columns: tuple[str, ...]) -> list[tuple[dict[str, str], float, float]]:
+    """Rows of a versioned TSV table with ``lat`` and ``lon`` columns, the coordinates parsed and checked."""
+    points = []
+    for row in read_table(name, columns):
+        label = row[columns[0]]
+        try:
+            lat, lon = float(row["lat"]), float(row["lon"])
+        except ValueError as exc:
+            raise DataFileError(f"{name}: {label!r} has a non-numeric lat/lon: {row['lat']!r}, {row['lon']!r}") from exc
+        if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
+            raise DataFileError(f"{name}: {label!r} has lat/lon out of range ({lat}, {lon}); use decimal degrees")
+        points.append((row, lat, lon))
+    return points
+
+
+def split_names(cell: str) -> list[str]:
+    """The names of a ``|``-separated cell, stripped, empty ones dropped."""
+    return [part.strip() for part in cell.split("|") if part.strip()]

