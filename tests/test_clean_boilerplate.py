@@ -98,3 +98,37 @@ def test_edited_copies_of_one_article_teach_nothing() -> None:
     ]
     table = BoilerplateTable.learn(edited)
     assert not table.is_boilerplate("Example Daily", paragraphs[0])
+
+
+CAPTION = "Traders on the exchange floor on the day (Photo: Example Daily)"
+RUBRIC = "Markets Today in Brief"
+DAILY = [
+    (RUBRIC, ["Shares rose on Monday as banks gained after strong quarterly results.", "The currency held steady against the dollar.", "Oil prices fell for a third day."]),
+    ("Storm Cuts Power to Thousands", ["A storm cut power to thousands of homes on Monday, the utility said.", "Crews worked through the night to restore supply.", "Schools stayed open."]),
+    (RUBRIC, ["Shares fell on Tuesday after the central bank left interest rates unchanged.", "Bond yields edged higher.", "Gold traded near a record."]),
+    ("Parliament Passes Budget After Long Debate", ["Parliament passed the annual budget late on Tuesday after a debate lasting 14 hours.", "The opposition voted against it.", "It takes effect in January."]),
+    (RUBRIC, ["Shares were flat on Wednesday ahead of inflation figures due on Thursday.", "Technology stocks lagged.", "Trading volumes were thin."]),
+    ("Police Arrest Suspect in Museum Theft", ["Police arrested a man suspected of stealing paintings from the city museum on Wednesday.", "He denied it.", "Two paintings are still missing."]),
+]
+
+
+def daily_dump(scraped_header: bool) -> RawDocument:
+    """One dump of one source: every article carries the same photo caption; three share a rubric headline."""
+    parts = []
+    for title, paragraphs in DAILY:
+        head = f"{title}\n\n{CAPTION}\n{CAPTION}\nTT\n\n{title}\n\n{CAPTION}\n\n" if scraped_header else f"{title}\n\n{CAPTION}\n\n"
+        parts.append(head + "\n\n".join(paragraphs))
+    return RawDocument(origin="daily.txt", format="text", text="\n\n\n\n".join(parts))
+
+
+@pytest.mark.parametrize("scraped_header", [False, True])
+def test_learned_lines_never_merge_the_articles_of_a_dump(scraped_header: bool) -> None:
+    raw = daily_dump(scraped_header)
+    table = BoilerplateTable.learn([raw])
+    source = BoilerplateTable.source_of(raw)
+    assert table.is_boilerplate(source, CAPTION) and table.is_boilerplate(source, RUBRIC)
+    plain, cleaned = clean_document(raw), clean_document(raw, table)
+    assert len(cleaned) == len(plain) == len(DAILY)
+    assert [a.title for a in cleaned] == [t for t, _ in DAILY]
+    assert [list(a.paragraphs) for a in cleaned] == [p for _, p in DAILY]
+    assert all(CAPTION not in p and "Traders on the exchange floor" not in p for a in cleaned for p in a.paragraphs)

@@ -154,7 +154,12 @@ def _trim_footer(kept: list[LineInfo]) -> None:
 
 
 def _choose_title(header: list[LineInfo], counts: Counter[str]) -> int | None:
-    """Index of the headline among the header lines, or None."""
+    """Index of the headline among the header lines, or None.
+
+    A headline learned as boilerplate (a rubric such as ``Markets Today`` opening many articles of
+    a source) is taken only when the header has no other, and only with support: it opens the
+    block, is repeated in it, or a byline or dateline follows it.
+    """
     first_text = next((i for i, info in enumerate(header) if info.kind == TEXT), None)
     candidates: list[int] = []
     for i, info in enumerate(header):
@@ -164,6 +169,12 @@ def _choose_title(header: list[LineInfo], counts: Counter[str]) -> int | None:
         if info.scrap and not (repeated or i == first_text or _meta_follows(header, i)):
             continue  # "World", "Live", "TT": a short label is a headline only with support
         candidates.append(i)
+    if not candidates:
+        candidates = [
+            i
+            for i, info in enumerate(header)
+            if info.boilerplate and info.title_like and (i == 0 or counts[info.key] >= 2 or _meta_follows(header, i))
+        ]
     for rule in (lambda i: counts[header[i].key] >= 2, lambda i: _meta_follows(header, i), lambda i: True):
         chosen = next((i for i in candidates if rule(i)), None)
         if chosen is not None:

@@ -1,14 +1,22 @@
 """Split a plain-text dump into article blocks, after re-joining hard-wrapped lines.
 
-An article starts at a headline-shaped line that is not itself a repeat of a line just above and
-that has one of: a larger blank gap before it than the usual one between paragraphs (two more
-blank lines, or one more before a Title Case line), a rule line such as ``* * *`` above it, a repeat of
-itself a few lines below (scrapers copy the headline), or a byline/dateline right after it.
+An article starts at a headline-shaped line that is not itself a repeat of a line just above (in
+the same header, before any body text) and that has one of: a larger blank gap before it than the
+usual one between paragraphs (two more blank lines, or one more before a Title Case line), a rule
+line such as ``* * *`` above it, a repeat of itself a few lines below and before the body
+(scrapers copy the headline), or a byline/dateline right after it.
 A block without body text is no article: it joins the block before it (a footer list) or, at the
 top of the dump, the block after it (page header).
+
+Learned boilerplate lines take part in the split as what they look like (a recurring kicker or
+rubric headline still opens an article, a recurring caption is still skipped on the way to a
+byline), so the table never merges articles; the caller makes them furniture afterwards and joins
+any block left without body text with ``merge_bodiless``.
 """
 
 from __future__ import annotations
+
+from typing import Iterable
 
 from newsevents.clean.classify import CAPTION, JUNK, META, TEXT, LineInfo
 from newsevents.clean.meta import parse_meta
@@ -64,7 +72,11 @@ def _continues(prev: str, line: str, width: int | None) -> bool:
 def split_blocks(infos: list[LineInfo], gap: int) -> list[list[LineInfo]]:
     """Cut the labelled lines of a dump into article blocks (each with some body text)."""
     starts = [0] + [i for i in range(1, len(infos)) if _starts_article(infos, i, gap)]
-    blocks = [infos[a:b] for a, b in zip(starts, starts[1:] + [len(infos)])]
+    return merge_bodiless([infos[a:b] for a, b in zip(starts, starts[1:] + [len(infos)])])
+
+
+def merge_bodiless(blocks: list[list[LineInfo]]) -> list[list[LineInfo]]:
+    """Join each block without body text to the block before it (at the top, to the block after it)."""
     merged: list[list[LineInfo]] = []
     pending: list[LineInfo] = []  # bodiless lines from the top of the dump
     for block in blocks:
@@ -85,15 +97,35 @@ def _starts_article(infos: list[LineInfo], i: int, gap: int) -> bool:
     info = infos[i]
     if info.kind != TEXT or not info.title_like:
         return False
-    before = infos[max(0, i - ECHO_WINDOW) : i]
-    if any(other.key == info.key for other in before):
+    if _echoes_header_above(infos, i):
         return False  # the repeat of a headline just above belongs to that article
     if info.line.gap > gap or (info.line.gap == gap and is_title_case(info.text)):
         return True  # a clearly larger gap, or a slightly larger one before a Title Case headline
     if i > 0 and is_separator(infos[i - 1].text):
         return True
-    after = infos[i + 1 : i + 1 + ECHO_WINDOW]
-    if any(other.key == info.key for other in after):
+    if _repeats_in_header(infos[i + 1 : i + 1 + ECHO_WINDOW], info.key):
         return True
-    following = next((other for other in infos[i + 1 : i + 1 + ECHO_WINDOW] if other.kind not in (JUNK, CAPTION)), None)
+    following = next(
+        (other for other in infos[i + 1 : i + 1 + ECHO_WINDOW] if other.kind not in (JUNK, CAPTION) and not other.boilerplate),
+        None,
+    )
     return following is not None and following.kind == META
+
+
+def _echoes_header_above(infos: list[LineInfo], i: int) -> bool:
+    """True when line ``i`` repeats a line a few lines above with no body text between (a scraped headline copy).
+
+    With body text between, the same line opens the next article (a rubric headline such as
+    ``Markets Today`` that several stories of a dump share).
+    """
+    return _repeats_in_header(reversed(infos[max(0, i - ECHO_WINDOW) : i]), infos[i].key)
+
+
+def _repeats_in_header(lines: Iterable[LineInfo], key: str) -> bool:
+    """True when a line with ``key`` comes among ``lines`` before the first line of body text."""
+    for other in lines:
+        if other.key == key:
+            return True
+        if other.strict_body:
+            return False
+    return False

@@ -1,13 +1,15 @@
 """Label every line of an input once: furniture, metadata, caption, link-list header or text.
 
 Labels look at the line alone plus the learned boilerplate table; position and repetition are
-judged later (``blocks`` splits a dump, ``article`` builds each article).
+judged later (``blocks`` splits a dump, ``article`` builds each article). A learned boilerplate
+line keeps its shape label and is only flagged, so the split into articles sees the same lines
+with or without the table; ``as_furniture`` turns it into furniture once the split is made.
 """
 
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from newsevents.clean.captions import is_credit_only, split_credit
@@ -47,7 +49,7 @@ class LineInfo:
     meta: Meta | None = None
     caption: Caption | None = None
     explicit_credit: bool = False
-    boilerplate: bool = False
+    boilerplate: bool = False  # learned per-source boilerplate (furniture once the dump is split)
 
     @property
     def text(self) -> str:
@@ -61,7 +63,7 @@ class LineInfo:
 
 
 def classify_line(line: Line, boilerplate: IsBoilerplate | None = None) -> LineInfo:
-    """Label one line."""
+    """Label one line; a learned boilerplate line keeps its label and gets the ``boilerplate`` flag."""
     text = line.text
     key = fold(text)
     if not has_letters(text) or is_navigation(text) or is_link_only(text) or is_ui_junk(text) or is_credit_only(text):
@@ -72,8 +74,7 @@ def classify_line(line: Line, boilerplate: IsBoilerplate | None = None) -> LineI
         meta = parse_meta(text)
         if meta is not None:
             return LineInfo(line, META, key, meta=meta)
-    if boilerplate is not None and boilerplate(text):
-        return LineInfo(line, JUNK, key, boilerplate=True)
+    learned = boilerplate is not None and boilerplate(text)
     credit = split_credit(text)
     return LineInfo(
         line,
@@ -85,7 +86,15 @@ def classify_line(line: Line, boilerplate: IsBoilerplate | None = None) -> LineI
         scrap=is_scrap(text),
         caption=credit[0] if credit else None,
         explicit_credit=credit[1] if credit else False,
+        boilerplate=learned,
     )
+
+
+def as_furniture(info: LineInfo) -> LineInfo:
+    """A flagged boilerplate line as furniture (its shape flags kept, so it can still give a title)."""
+    if not info.boilerplate or info.kind == JUNK:
+        return info
+    return replace(info, kind=JUNK, caption=None, explicit_credit=False)
 
 
 def classify_lines(lines: list[Line], boilerplate: IsBoilerplate | None = None) -> list[LineInfo]:

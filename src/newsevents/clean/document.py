@@ -7,8 +7,8 @@ from typing import Sequence
 from newsevents.clean.article import build_article, build_fallback
 from newsevents.clean.captions import split_credit
 from newsevents.clean.boilerplate import BoilerplateTable
-from newsevents.clean.blocks import join_wrapped, split_blocks
-from newsevents.clean.classify import IsBoilerplate, LineInfo, big_gap, classify_lines
+from newsevents.clean.blocks import join_wrapped, merge_bodiless, split_blocks
+from newsevents.clean.classify import IsBoilerplate, LineInfo, as_furniture, big_gap, classify_lines
 from newsevents.clean.ids import article_id
 from newsevents.clean.shapes import is_body
 from newsevents.clean.text import split_lines
@@ -16,14 +16,20 @@ from newsevents.records import Article, Caption, RawDocument
 
 
 def document_blocks(raw: RawDocument, boilerplate: IsBoilerplate | None = None) -> list[list[LineInfo]]:
-    """The labelled lines of ``raw``, one block per article (a structured document is one block)."""
+    """The labelled lines of ``raw``, one block per article (a structured document is one block).
+
+    The dump is split with every line as it looks (learned boilerplate only flagged), so the table
+    can never merge two articles; boilerplate lines become furniture inside each block afterwards.
+    """
     lines = join_wrapped(split_lines(raw.text))
     infos = classify_lines(lines, boilerplate)
     if not infos:
         return []
-    if raw.structured:
-        return [infos]
-    return split_blocks(infos, big_gap(lines))
+    blocks = [infos] if raw.structured else split_blocks(infos, big_gap(lines))
+    if not any(info.boilerplate for info in infos):
+        return blocks
+    blocks = [[as_furniture(info) for info in block] for block in blocks]
+    return blocks if raw.structured else merge_bodiless(blocks)
 
 
 def clean_document(raw: RawDocument, boilerplate: BoilerplateTable | None = None) -> list[Article]:
