@@ -1,9 +1,11 @@
 """Event coding: who did what to whom, in PLOVER with CAMEO codes, plus quotes and roles.
 
 ``code_document`` is what the pipeline calls once per article after NER and parsing. The coder
-(``newsevents.coder.v1``) lives in small modules: ``lexicon``/``tables`` (our data files),
-``triggers`` (pattern matching), ``sentence`` (frames and status), ``arguments`` and ``actors``
-(who and whom), ``roles``, ``cues`` (modes, contexts) and ``coder`` (assembling ``Event``s).
+(``newsevents.coder.v2``) lives in small modules: ``lexicon``/``tables`` (our data files),
+``triggers`` (pattern matching), ``sentence`` (frames and status), ``arguments``, ``actors`` and
+``pronouns`` (who and whom), ``roles``, ``cues`` (modes, contexts), ``vetoes`` (readings that are
+no political event: rebuttals, one person's crime, generic actors, accidents), ``clashes`` (forces
+against a crowd) and ``coder`` (assembling ``Event``s).
 Quotes, dates and places come from ``quotes``, ``dates`` and ``places``.
 """
 
@@ -17,7 +19,7 @@ from newsevents.settings import Settings
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-CODER = "newsevents.coder.v1"
+CODER = "newsevents.coder.v2"
 
 __all__ = ["CODER", "code_document"]
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsevents.events.phrases import known_org, offset, opposed, sector_noun, through_quantity
+from newsevents.events.pronouns import PronounMixin
 from newsevents.events.scope import ArticleScope, Named, capitals, place_country
 from newsevents.events.tables import fold_name, office_table
 from newsevents.records import ActorRef
@@ -21,14 +22,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _MOD_DEPS = ("compound", "amod", "poss", "nmod", "nummod")
-_PERSON_PRONOUNS = ("he", "she", "him", "her", "his", "hers")
-_THING_PRONOUNS = ("it", "they", "them", "its", "their")
-_RELATIVE = ("who", "which", "that", "whom")
 _LEADER_WORDS = ("leader", "president", "premier", "counterpart", "chancellor", "head")
 _GROUP_NOUNS = ("leader", "country", "nation", "side", "party", "government")
 #: Sectors for which a bare noun ("police", "the government") takes the article's main country.
-_DOMESTIC = ("COP", "JUD", "LEG", "GOV", "MIL", "MED", "PRM", "SPY")
+_DOMESTIC = ("COP", "JUD", "LEG", "GOV", "MIL", "MED", "PRM", "SPY", "REB", "OPP")
 _PREP_COUNTRY = ("of", "in", "from", "throughout", "across", "for")
+#: Documents that speak for their authors ("a report released in Kigali alleged ...").
+_DOCUMENTS = ("report", "study", "document", "dossier", "letter", "statement", "communique", "communiqué",
+              "survey", "paper", "memo", "memorandum", "editorial", "commentary")
 
 
 @dataclass
@@ -42,7 +43,7 @@ class _Facts:
     owner: ActorRef | None = None
 
 
-class ActorResolver:
+class ActorResolver(PronounMixin):
     """Resolves tokens of one article; keeps the article scope for names, roles and pronouns."""
 
     def __init__(self, scope: ArticleScope) -> None:
@@ -206,7 +207,7 @@ class ActorResolver:
         if role is not None:
             country = country or role.country
             office = next((o for o in office_table().values() if o.title == role.office), None)
-            sector = sector or (office.sector if office else None)
+            sector = (office.sector if office else None) or sector  # "Secretary-General" is no army "General"
         if title and sector is None:
             office = office_table().get(tuple(title.lower().split()))
             sector = office.sector if office else None
@@ -214,58 +215,6 @@ class ActorResolver:
         if country is None and sector in _DOMESTIC:
             country = self.scope.dominant_country  # an official of the country the article is about
         return ActorRef(name, entity_id, country, sector, start, end)
-
-    def _pronoun(self, token: "Token") -> ActorRef | None:
-        """A pronoun as the actor it stands for."""
-        word = token.lower_
-        if word in _RELATIVE and token.head.dep_ in ("relcl", "acl"):
-            return self.resolve_one(token.head.head)
-        if word not in _PERSON_PRONOUNS and word not in _THING_PRONOUNS:
-            return None
-        antecedent = self._controller(token)
-        if antecedent is None:
-            if word in _PERSON_PRONOUNS:
-                person = self.scope.person_before(token.i)
-                if person is None:
-                    return None
-                antecedent = self.scope.doc[person.end - 1]
-            else:
-                antecedent = self._previous_subject(token)
-        if antecedent is None or antecedent.pos_ == "PRON":
-            return None
-        ref = self.resolve_one(antecedent)
-        if ref is None:
-            return None
-        start, end = offset(token)
-        return ActorRef(ref.name, ref.entity, ref.country, ref.sector, start, end)
-
-    def _controller(self, token: "Token") -> "Token | None":
-        """For a pronoun subject of a reported clause, the subject of the reporting verb."""
-        if token.dep_ not in ("nsubj", "nsubjpass"):
-            return None
-        clause = token.head
-        for _ in range(4):
-            if clause.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or clause.head.i == clause.i:
-                return None
-            clause = clause.head
-            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subjects and subjects[0].pos_ != "PRON":
-                return subjects[0]
-        return None
-
-    def _previous_subject(self, token: "Token") -> "Token | None":
-        """The nearest earlier subject that names an organisation, state or group (for "it"/"they")."""
-        doc = self.scope.doc
-        floor = max(0, token.sent.start - 60)
-        for i in range(token.i - 1, floor - 1, -1):
-            cand = doc[i]
-            if cand.dep_ in ("nsubj", "nsubjpass") and cand.pos_ != "PRON":
-                named = self.scope.named(cand)
-                if named is not None and named.label == "PERSON":
-                    continue
-                if named is not None or sector_noun(cand)[0]:
-                    return cand
-        return None
 
     def _modifiers(self, head: "Token", skip: range = range(0)) -> _Facts:
         """Country and sector given by a noun's modifiers and its "of/in X" phrase."""
@@ -286,6 +235,9 @@ class ActorResolver:
             seen.add(mod.i)
             if mod.lower_ in ("based", "-based") or mod.lemma_ == "base":
                 continue  # "Norway-based" says where an office is, not whose it is
+            if mod.lower_ in ("led", "-led", "run", "owned") and mod.tag_ == "VBN":
+                stack.extend(c for c in mod.children if c.dep_ in ("npadvmod", "compound"))  # "US-led war"
+                continue
             if mod.pos_ == "PRON" and mod.lower_ in ("his", "her", "its", "their"):
                 owners.append(mod)
                 continue
@@ -324,6 +276,8 @@ class ActorResolver:
             return named.entity.country
         if named.label in ("GPE", "NORP", "LOC"):
             return place_country(named.text)
+        if len(named.text.split()) == 1 and self.scope.doc[named.start].dep_ in ("amod", "compound"):
+            return place_country(named.text, places=False)  # "Ugandan candidates": a nationality the NER took for a name
         return None
 
     def _description(self, head: "Token") -> ActorRef | None:
@@ -346,6 +300,16 @@ class ActorResolver:
                 return ActorRef(named_ref.name, named_ref.entity, named_ref.country or country or ("NGO" if sector == "NGO" else None),
                                 named_ref.sector or sector, named_ref.start, named_ref.end)
         if sector is None and country is None:
+            for mod in (c for c in head.children if c.dep_ in ("compound", "nmod", "poss")):
+                named = self.scope.named(mod)
+                if named is not None and named.label == "ORG":
+                    return self._named(named, mod)  # "the UNITA militarist wing": a part speaks for the group
+        if sector is None and country is None and head.lemma_.lower() in _DOCUMENTS:
+            source = self._document_source(head)
+            if source is not None:
+                start, end = offset(head)
+                return ActorRef(f"{head.text} ({source.name})", source.entity, source.country, source.sector, start, end)
+        if sector is None and country is None:
             if head.pos_ == "PROPN" and head.text[:1].isupper() and head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
                 # A name the NER missed: keep it as an actor we cannot place.
                 start, end = offset(head)
@@ -366,6 +330,22 @@ class ActorResolver:
         left = min([head.i] + [c.left_edge.i for c in head.children if c.dep_ in _MOD_DEPS and c.i < head.i])
         span = self.scope.doc[left : head.i + 1]
         return ActorRef(span.text, None, country, sector, span.start_char, span.end_char)
+
+    def _document_source(self, head: "Token") -> ActorRef | None:
+        """Who speaks through a document: "a report by X", "a report issued by X / released in Kigali"."""
+        words: list["Token"] = []
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                words += [p for p in child.children if p.dep_ == "pobj"]
+            elif child.dep_ == "acl":
+                for grand in child.children:
+                    if grand.dep_ == "agent" or (grand.dep_ == "prep" and grand.lower_ == "in"):
+                        words += [p for p in grand.children if p.dep_ == "pobj"]
+        for word in words:
+            ref = self.resolve_one(word)
+            if ref is not None and ref.country:
+                return ref
+        return None
 
     def _appositive_name(self, head: "Token") -> Named | None:
         """A name in apposition: "the rights organization, Hengaw," / "Mahsa Amini, a 22-year-old woman"."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsevents.events.lexicon import Pattern
+from newsevents.events.phrases import in_dateline
 from newsevents.events.triggers import Match, is_actor_like, objects
 
 if TYPE_CHECKING:
@@ -22,6 +23,29 @@ if TYPE_CHECKING:
 _RELATIVE = ("who", "which", "that", "whom")
 _OWNER_TYPES = ("REJECT", "SUPPORT", "ACCUSE", "AGREE", "CONCEDE", "REQUEST")
 _DEFAULT_TARGET_PREPS = frozenset({"against"})
+#: Nouns for things said or sent, whose "from X" is their author ("an appeal from Gbagbo"), unlike
+#: "a withdrawal from Bosnia".
+_MESSAGES = frozenset({
+    "appeal", "call", "request", "demand", "proposal", "offer", "invitation", "plea", "letter", "message",
+    "warning", "ultimatum", "statement", "pressure", "criticism", "plan", "initiative", "order", "instruction",
+    "suggestion", "promise", "pledge", "commitment", "assurance", "guarantee", "threat", "complaint",
+})  # fmt: skip
+#: Nouns for an undertaking, whose "to X" is the one it was given to.
+_PROMISES = frozenset({"commitment", "promise", "pledge", "obligation", "guarantee", "assurance", "undertaking"})
+#: Texts that speak for their authors: "a resolution demanding a ceasefire".
+_TEXTS = frozenset({
+    "resolution", "statement", "letter", "report", "declaration", "motion", "bill", "communique", "text",
+    "draft", "proposal", "law", "decree", "order", "document", "petition", "message",
+})  # fmt: skip
+#: Verbs whose subject speaks through the document they put out ("issued a statement demanding").
+_ISSUING = frozenset({
+    "issue", "release", "publish", "send", "deliver", "make", "sign", "adopt", "pass", "write", "draft",
+    "table", "submit", "present", "put", "post", "broadcast", "announce", "unveil", "circulate", "lodge",
+})  # fmt: skip
+#: Types whose object noun's "of X" is the target ("the blockade of Serbia", "the arrest of X").
+_OF_TARGET_TYPES = ("COERCE", "ASSAULT", "SANCTION")
+#: Noun events whose "from X" names who acts: "a demand from Washington", "aid from China".
+_SOURCE_TYPES = ("REQUEST", "AGREE", "AID", "THREATEN", "ACCUSE", "SUPPORT")
 #: Nouns that name an act, so that a nationality on them names the actor ("US sanctions").
 EVENT_NOUNS = frozenset({
     "sanction", "embargo", "strike", "airstrike", "attack", "raid", "blockade", "offensive", "bombing",
@@ -50,18 +74,76 @@ class Arguments:
     passive_without_agent: bool = False
 
 
+_PLACE_PREPS = ("in", "at", "near", "inside")
+
+
 def place_objects(token: "Token") -> list["Token"]:
-    """Named places the trigger happened in or at ("shelled positions in Rafah")."""
+    """Named places the trigger happened in or at ("shelled positions in Rafah", "at a jail in Israel")."""
     out: list["Token"] = []
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("in", "at", "near", "inside"):
-            out.extend(p for p in _pobjs(child) if p.ent_type_ in ("GPE", "LOC", "FAC"))
+        if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
+            for pobj in _pobjs(child):
+                if pobj.ent_type_ in ("GPE", "LOC", "FAC"):
+                    out.append(pobj)
+                else:  # "at this jail in northern Israel": the named place around an unnamed one
+                    out += [p for c in pobj.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS
+                            for p in _pobjs(c) if p.ent_type_ in ("GPE", "LOC")]
+    return out
+
+
+def origins(token: "Token") -> list["Token"]:
+    """Named places an attack came from ("a mortar bomb was fired from the Gaza Strip")."""
+    return [p for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
+            for p in _pobjs(c) if p.ent_type_ in ("GPE", "LOC")]
+
+
+def _attack_agents(verb: "Token") -> list["Token"]:
+    """Who carried out the attack a passive victim fell in: "killed in an air strike by government forces"."""
+    out: list["Token"] = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
+        for noun in (p for p in _pobjs(prep) if p.lemma_.lower() in EVENT_NOUNS):
+            for child in noun.children:
+                if child.dep_ == "prep" and child.lower_ == "by":
+                    out += _pobjs(child)
+                elif child.dep_ in ("amod", "compound", "poss") and is_actor_like(child):
+                    out.append(child)  # "killed in Israeli strikes"
+    return out
+
+
+def _infinitive_objects(verb: "Token", victims: bool) -> list["Token"]:
+    """Who a non-event infinitive is aimed at: "threatened to deliver blows to the US" -> the US.
+
+    With ``victims`` (threats) the infinitive's own object counts too: "threatened to harm Bazoum".
+    """
+    out: list["Token"] = []
+    for clause in (c for c in verb.children if c.dep_ == "xcomp"):
+        for child in clause.children:
+            if victims and child.dep_ in ("dobj", "obj") and is_actor_like(child):
+                out.append(child)
+            elif child.dep_ == "dative":
+                out += _pobjs(child) if child.pos_ == "ADP" else [child]
+            elif child.dep_ in ("dobj", "obj") and not is_actor_like(child):
+                out += [p for c in child.children if c.dep_ == "prep" and c.lower_ in ("to", "against", "on")
+                        for p in _pobjs(c)]
+            elif child.dep_ == "prep" and child.lower_ in ("to", "against"):
+                out += _pobjs(child)
     return out
 
 
 def _pobjs(prep: "Token") -> list["Token"]:
     """Objects of a preposition."""
     return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+
+
+def _real_subjects(found: list["Token"]) -> list["Token"]:
+    """Subjects with a dateline dropped; the parse often hangs the true subject on it as apposition."""
+    out: list["Token"] = []
+    for subject in found:
+        if in_dateline(subject):
+            out += [c for c in subject.children if c.dep_ == "appos" and not in_dateline(c)]
+        else:
+            out.append(subject)
+    return out
 
 
 def subjects(verb: "Token", object_control: frozenset[int], depth: int = 0) -> list["Token"]:
@@ -72,7 +154,7 @@ def subjects(verb: "Token", object_control: frozenset[int], depth: int = 0) -> l
     """
     if depth > 5:
         return []
-    found = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    found = _real_subjects([c for c in verb.children if c.dep_ in ("nsubj", "csubj")])
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return [p for c in verb.children if c.dep_ == "agent" for p in _pobjs(c)]
     if found:
@@ -86,7 +168,7 @@ def subjects(verb: "Token", object_control: frozenset[int], depth: int = 0) -> l
         return subjects(head, object_control, depth + 1) if verb.dep_ != "amod" else [head]
     if verb.dep_ in ("xcomp", "ccomp", "advcl") or (verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX")):
         governor = head.head if verb.dep_ == "pcomp" else head
-        if governor.i in object_control:
+        if governor.i in object_control and verb.dep_ != "advcl":  # "ordered X to leave, accusing Y": not X accusing
             objs = [c for c in governor.children if c.dep_ in ("dobj", "obj")]
             if objs:
                 return objs
@@ -101,8 +183,11 @@ def subjects(verb: "Token", object_control: frozenset[int], depth: int = 0) -> l
     if verb.dep_ == "conj":
         return subjects(head, object_control, depth + 1)
     if verb.dep_ in ("relcl", "acl"):
-        if head.dep_ in ("dobj", "obj", "pobj") and not is_actor_like(head) and head.head.pos_ in ("VERB", "AUX"):
-            return subjects(head.head, object_control, depth + 1)  # "issued a statement demanding ..."
+        carrier = head.head
+        if head.dep_ in ("dobj", "obj", "pobj") and not is_actor_like(head) and carrier.pos_ in ("VERB", "AUX"):
+            if head.lemma_.lower() in _TEXTS and carrier.lemma_.lower() not in _ISSUING:
+                return [head]  # "vetoed a resolution demanding ...": the resolution's authors, not the vetoer
+            return subjects(carrier, object_control, depth + 1)  # "issued a statement demanding ..."
         return [head]
     return []
 
@@ -140,15 +225,22 @@ def _partners(token: "Token") -> list["Token"]:
     return out
 
 
-def _owners(noun: "Token") -> list["Token"]:
+def owners(noun: "Token") -> list["Token"]:
     """Who owns a noun: "a U.S. request", "Iraq's proposal", "calls by Annan", "appeal from X"."""
     out = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod") and is_actor_like(c)]
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+        if child.dep_ == "prep" and (child.lower_ == "by" or child.lower_ == "from" and noun.lemma_.lower() in _MESSAGES):
             out.extend(p for p in _pobjs(child) if is_actor_like(p))
         elif child.dep_ == "acl":  # "an appeal issued by X"
             out.extend(p for c in child.children if c.dep_ == "agent" for p in _pobjs(c))
     return out
+
+
+def _addressees(noun: "Token") -> list["Token"]:
+    """Whom a promise was made to: "his commitment to the Zambian people"."""
+    if noun.lemma_.lower() not in _PROMISES:
+        return []
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "to" for p in _pobjs(c) if is_actor_like(p)]
 
 
 def verb_arguments(match: Match, object_control: frozenset[int]) -> Arguments:
@@ -159,6 +251,8 @@ def verb_arguments(match: Match, object_control: frozenset[int]) -> Arguments:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD")
     )
+    if passive and not args.actors and pattern.pos == "A":
+        args.actors = [c for c in verb.children if c.dep_ == "nsubjpass"]  # "Israel is opposed to ...": Israel opposes
     if passive and not args.actors and "sym" in pattern.flags:
         # "are engaged in talks", "is involved in cooperation": the passive subject takes part.
         args.actors = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -179,8 +273,10 @@ def verb_arguments(match: Match, object_control: frozenset[int]) -> Arguments:
     holders = [verb] + [t for t in match.tokens[1:] if t.pos_ in ("NOUN", "PROPN")]
     holders += [o for o in objects(verb) if o not in holders and not is_actor_like(o)]
     for holder in holders:
+        # "tightened the blockade of Serbia": a coercive act named by a noun falls on what follows "of"
+        allowed = preps | {"of"} if holder is not verb and pattern.type in _OF_TARGET_TYPES else preps
         for child in holder.children:
-            if child.dep_ == "prep" and child.lower_ in preps:
+            if child.dep_ == "prep" and child.lower_ in allowed:
                 args.targets.extend(p for p in _pobjs(child) if p not in args.targets)
     if "sym" in pattern.flags:
         args.partners = [p for holder in holders for p in _partners(holder)]
@@ -188,17 +284,36 @@ def verb_arguments(match: Match, object_control: frozenset[int]) -> Arguments:
             # "met the French president": the one met takes part as much as the one meeting.
             args.partners += [t for t in args.targets if is_actor_like(t)]
             args.targets = [t for t in args.targets if t not in args.partners]
-    if not args.targets and pattern.type in _OWNER_TYPES:
+    if pattern.type in _OWNER_TYPES:
+        # "rejected calls by Annan", "welcomed Reagan's statement": a thing's owner is the one addressed;
+        # "reneged on his commitment to the Zambian people": the one a promise was made to.
+        things = objects(verb) + [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for p in _pobjs(c)]
+        for obj in things:
+            whose = [o for o in owners(obj) + _addressees(obj) if o not in args.actors] if not is_actor_like(obj) else []
+            if whose and obj in args.targets:
+                args.targets[args.targets.index(obj) : args.targets.index(obj) + 1] = whose
+            elif whose:
+                args.targets += [o for o in whose if o not in args.targets]
+    if "sym" not in pattern.flags:
+        # "boycott contact with the United States", "cut trade with Iran": the other party receives.
         for obj in objects(verb):
             if not is_actor_like(obj):
-                args.targets.extend(_owners(obj))
+                args.targets += [p for p in _partners(obj) if p not in args.targets and is_actor_like(p)]
     if not args.targets and (pattern.frame in ("request", "threaten", "accuse") or pattern.type == "ACCUSE"):
         args.targets = clause_subjects(verb)
     if not args.targets and pattern.frame in ("threaten", "request", "agree", "reject"):
-        args.targets = condition_subjects(verb)
+        args.targets = _infinitive_objects(verb, victims=True) if pattern.frame == "threaten" else []
+        args.targets = args.targets or condition_subjects(verb) or _infinitive_objects(verb, victims=False)
+    if not args.targets and pattern.type is not None and pattern.frame is None:
+        args.targets = [s for s in clause_subjects(verb) if s not in args.actors]  # "allowed X to take part"
+    if not args.actors and pattern.type == "ASSAULT":
+        args.actors = _attack_agents(verb) or origins(verb)  # "rockets were fired from Gaza": the attackers are from there
     if "swap" in pattern.flags:
         args.actors, args.targets = args.targets, args.actors
     args.places = place_objects(verb) + [p for o in objects(verb) for p in place_objects(o)]
+    # "killed 23 people when they blew themselves up in Tel Aviv": a when-clause happens at the same place
+    args.places += [p for c in verb.children if c.dep_ == "advcl" and any(m.dep_ == "advmod" and m.lower_ in ("when", "as") or m.dep_ == "mark" and m.lower_ in ("when", "as") for m in c.children)
+                    for p in place_objects(c)]
     return args
 
 
@@ -211,6 +326,8 @@ def noun_arguments(match: Match, object_control: frozenset[int]) -> Arguments:
             args.actors.append(child)
         elif child.dep_ == "prep" and child.lower_ == "by":
             args.actors.extend(_pobjs(child))
+        elif child.dep_ == "prep" and child.lower_ == "from" and pattern.type in _SOURCE_TYPES:
+            args.actors.extend(p for p in _pobjs(child) if is_actor_like(p))  # "pressure from Congress"
     if not args.actors:
         carrier = noun.head
         if noun.dep_ in ("dobj", "obj") and carrier.pos_ in ("VERB", "AUX") and carrier.lemma_.lower() in LIGHT_VERBS:
@@ -222,8 +339,14 @@ def noun_arguments(match: Match, object_control: frozenset[int]) -> Arguments:
             args.actors = [p for c in carrier.children if c.dep_ == "agent" for p in _pobjs(c)]
     preps = _target_preps(pattern) | {"of"} if pattern.type in ("COERCE", "ASSAULT", "RETREAT") else _target_preps(pattern)
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
+        if child.dep_ == "prep" and child.lower_ == "of" and pattern.mode == "withdraw" and not args.actors:
+            args.actors.extend(_pobjs(child))  # "the withdrawal of Serbian forces": they withdraw
+        elif child.dep_ == "prep" and child.lower_ in preps:
             args.targets.extend(_pobjs(child))
+    for target in [t for t in args.targets if not is_actor_like(t)]:
+        # "a suspension of air links with Serbia", "aid deliveries to Gaza": the other party of the thing
+        args.targets += [p for c in target.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
+                         for p in _pobjs(c) if is_actor_like(p) and p not in args.targets]
     if "sym" in pattern.flags:
         args.partners = _partners(noun)
     args.places = place_objects(noun)

@@ -1,4 +1,4 @@
-"""The event coder ``newsevents.coder.v1``: sentences of a parsed article in, ``Event`` records out.
+"""The event coder ``newsevents.coder.v2``: sentences of a parsed article in, ``Event`` records out.
 
 Per sentence: a cheap lemma pre-filter, trigger matching, frames and statuses
 (:mod:`~newsevents.events.sentence`), then actor resolution, reciprocity, mode and context
@@ -8,24 +8,27 @@ cues, date and place (from the dates and places helpers), a confidence and a sta
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from newsevents.events.actors import ActorResolver
-from newsevents.events.arguments import subjects
+from newsevents.events.arguments import owners, subjects
+from newsevents.events.clashes import clash_sides
 from newsevents.events.cues import mode_from_cues, sentence_contexts
 from newsevents.events.frames import Coding
 from newsevents.events.lexicon import load_lexicon
 from newsevents.events.scope import ArticleScope
 from newsevents.events.sentence import Draft, draft_sentence
 from newsevents.events.tables import cameo_table
-from newsevents.events.triggers import find_matches, sentence_has_candidates
+from newsevents.events.triggers import find_matches, is_actor_like, is_passive, sentence_has_candidates
+from newsevents.events.vetoes import accidental, charge_subjects, charged_nouns, generic_reference, lone_private_person
 from newsevents.records import ActorRef, Event, Location
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-NAME = "newsevents.coder.v1"
+NAME = "newsevents.coder.v2"
 #: Drafts scoring below this are dropped: deep, unresolved, weakly worded mentions are mostly noise.
 MIN_CONFIDENCE = 0.2
 
@@ -35,6 +38,10 @@ _OFFICIAL = ("GOV", "MIL", "COP", "JUD", "LEG", "IGO", "MED", "SPY")
 _NON_OFFICIAL = ("NGO", "CVL", "OPP", "REB", "UAF", "CRM", "PTY", "LAB", "EDU", "REL", "ELI")
 #: Agentless actions that the official reporting them performed ("X was arrested, police said").
 _REPORTER_ACTS = ("COERCE", "SANCTION")
+#: Sectors whose arrival somewhere is a deployment or an errand, not a diplomatic visit.
+_NOT_VISITORS = ("MIL", "COP", "PRM", "REB", "UAF", "CVL", "CRM")
+#: Modes complete without a recipient: a resignation is not done to anyone.
+_SELF_CONTAINED = ("resign",)
 #: Types kept without an actor when someone suffered them ("he was arrested", "prisoners were freed").
 _MATERIAL = ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "RETREAT")
 
@@ -83,6 +90,31 @@ def _is_official(ref: ActorRef | None) -> bool:
     return ref.sector is None and ref.country is not None and ref.country not in ("NGO", "IMG")
 
 
+#: Subordinators that make a clause the background of the main event.
+_BACKGROUND_MARKS = ("after", "before", "since", "until", "following", "amid", "while", "when")
+
+
+def _in_background(token: "Token") -> bool:
+    """True when the trigger sits in an "after ..." / "since ..." clause or phrase of another event."""
+    current = token
+    for _ in range(8):
+        if current.head.i == current.i:
+            return False
+        if current.dep_ in ("advcl", "pcomp", "pobj") and any(
+            c.lower_ in _BACKGROUND_MARKS for c in (*current.children, current.head) if c.dep_ in ("mark", "prep", "advmod")
+        ):
+            return True
+        current = current.head
+    return False
+
+
+def _same_party(a: ActorRef, b: ActorRef) -> bool:
+    """True when two references name the same actor, or actors of the same state."""
+    if (a.entity and a.entity == b.entity) or a.name == b.name:
+        return True
+    return a.country is not None and a.country == b.country
+
+
 class SentenceCoder:
     """Codes the sentences of one article; holds the article scope and resolver."""
 
@@ -116,11 +148,27 @@ class SentenceCoder:
             if event is None or event.confidence < MIN_CONFIDENCE or (event.type, event.evidence_start) in seen:
                 continue
             seen.add((event.type, event.evidence_start))
-            out.append(event)
+            out.extend(self._split_clash(event))
             accusation = self._accusation(sent, draft, event, contexts)
             if accusation is not None and (accusation.type, accusation.evidence_start) not in seen:
                 seen.add((accusation.type, accusation.evidence_start))
                 out.append(accusation)
+        return out
+
+    def _split_clash(self, event: Event) -> list[Event]:
+        """A clash of forces with a crowd as two events: repression (175) and a riot (145)."""
+        sides = clash_sides(event.actors) if event.type == "ASSAULT" and event.reciprocal else None
+        if sides is None:
+            return [event]
+        forces, crowd = sides
+        out = []
+        for etype, mode, cameo, actors, targets in (("ASSAULT", None, "175", forces, crowd), ("PROTEST", "riot", "145", crowd, forces)):
+            code = cameo_table()[cameo]
+            out.append(replace(
+                event, id=event_id(self.scope.article.id, event.evidence_start, event.evidence_end, etype), type=etype,
+                mode=mode, cameo=cameo, quad_class=code.quad_class, goldstein=code.goldstein, actors=actors,
+                targets=targets, reciprocal=False,
+            ))
         return out
 
     def _reporter(self, draft: Draft) -> ActorRef | None:
@@ -134,7 +182,7 @@ class SentenceCoder:
         """One Event from a draft, or None when no actor or target can be resolved."""
         pattern = draft.match.pattern
         actors = list(self.resolver.resolve(draft.args.actors))
-        targets = list(self.resolver.resolve(draft.args.targets))
+        targets = list(self.resolver.resolve(self._target_words(draft)))
         partners = list(self.resolver.resolve(draft.args.partners))
         reporter = self._reporter(draft)
         status = draft.status
@@ -147,8 +195,24 @@ class SentenceCoder:
         if coding.type == "PROTEST" and "diplo" in pattern.flags and actors and all(_is_official(a) or a.sector == "NGO" for a in actors):
             coding = Coding("ACCUSE", "disapprove", "114")  # a government "protests": a complaint
         if coding.type == "COERCE" and coding.mode == "seize" and actors and all(a.sector in ("CVL", "OPP") for a in actors):
+            if not targets and lone_private_person(draft.args.actors) and not any(a.country for a in actors):
+                return None  # "a protester demolished the building": one person's damage, a crime
             coding = Coding("PROTEST", "vandalize", "145")  # protesters wrecking property
-        if not actors and coding.type == "PROTEST":
+        if generic_reference(draft.args.actors):
+            return None  # "any state that attacks the other": a hypothetical actor, no event
+        if coding.type == "ASSAULT" and not actors and accidental(draft.match.head):
+            return None  # "killed when their helicopter came down": an accident
+        if coding.mode == "visit" and "weak" in pattern.flags and (
+            is_passive(draft.match.head) or (actors and all(a.sector in _NOT_VISITORS for a in actors))
+        ):
+            return None  # "was flown to a hospital", "soldiers arrived at parliament": travel, not a visit
+        if coding.type in ("ACCUSE", "REJECT") and self._rebuttal(draft, actors):
+            return None  # condemning charges against oneself: a denial (CAMEO 016), dropped by PLOVER
+        if coding.type == "PROTEST" and coding.mode == "strike" and pattern.pos == "N" and actors and all(
+            a.country and a.sector in (None, "GOV", "MIL") for a in actors
+        ):
+            coding = Coding("ASSAULT", None, "190")  # "Israeli strikes": a state strikes with weapons, not a walkout
+        if not actors and coding.type == "PROTEST" and "weak" not in pattern.flags:
             actors = [ActorRef("protesters", None, self.scope.dominant_country, "CVL")]
         places = [p for p in self.resolver.resolve(draft.args.places) if p.country]
         if places and coding.type in ("ASSAULT", "COERCE", "PROTEST"):
@@ -160,6 +224,10 @@ class SentenceCoder:
                 targets = [ActorRef(t.name, t.entity, where, t.sector, t.start, t.end) for t in targets]
             elif not targets:
                 targets = [ActorRef(p.name, p.entity, p.country, None, p.start, p.end) for p in places[:1]]
+        if places and not targets and coding.type in ("AID", "SANCTION", "MOBILIZE"):
+            # "suspended aid deliveries in Baghdad", "troops on alert in the West Bank": a foreign place receives
+            foreign = [p for p in places if all(p.country != a.country for a in actors)]
+            targets = [ActorRef(p.name, p.entity, p.country, None, p.start, p.end) for p in foreign[:1]]
         if coding.type == "PROTEST" and not targets:
             country = places[0].country if places else None
             country = country or next((a.country for a in actors if a.country and a.sector not in ("GOV", "IGO")), None)
@@ -188,7 +256,7 @@ class SentenceCoder:
             return None  # deaths in an outbreak or a disaster, not an attack
         if coding.mode == "martial-law" and set(contexts) & {"health", "disasters"}:
             return None  # PLOVER: emergencies declared for disasters are not repression
-        resolved = any(a.country or a.sector for a in actors)
+        resolved = any(a.country or a.sector or a.entity for a in actors)  # a named actor is a specific one
         if "weak" in pattern.flags and not resolved:
             return None
         if "weak" in pattern.flags and coding.type in ("ASSAULT", "COERCE") and not targets and not reciprocal:
@@ -223,6 +291,29 @@ class SentenceCoder:
             reciprocal=reciprocal,
         )
 
+    def _target_words(self, draft: Draft) -> list["Token"]:
+        """Target words, with an event noun standing for whoever did it ("condemned Israeli strikes" -> Israel).
+
+        An act with no one behind it ("demanded an immediate ceasefire") is what is asked for, not a recipient.
+        """
+        out: list["Token"] = []
+        for token in draft.args.targets:
+            if ("N", token.lemma_.lower()) in self.lexicon.index and not is_actor_like(token):
+                out += [o for o in owners(token) if o not in out]
+            elif token not in out:
+                out.append(token)
+        return out
+
+    def _rebuttal(self, draft: Draft, actors: list[ActorRef]) -> bool:
+        """True when the disapproved charge is about the actor itself ("condemned claims that it ...")."""
+        if not actors:
+            return False
+        for noun in charged_nouns(draft.match.head):
+            for ref in self.resolver.resolve(charge_subjects(noun)):
+                if any(_same_party(ref, actor) for actor in actors):
+                    return True
+        return False
+
     def _with_mode(self, draft: Draft) -> Coding:
         """The draft's coding, with a mode from cue words when the pattern gave none."""
         coding = draft.coding
@@ -248,13 +339,15 @@ class SentenceCoder:
             score += 0.15
         elif actors:
             score += 0.05
-        if targets or reciprocal:
+        if targets or reciprocal or draft.coding.mode in _SELF_CONTAINED:
             score += 0.1
         score -= 0.12 * min(draft.depth, 3)
         if head.dep_ in ("acl", "relcl") or (pattern.pos == "N" and head.dep_ in ("pobj", "compound")):
             score -= 0.1  # "sanctions imposed on ...", "after the arrest of ...": background
         if status == "hypothetical":
             score -= 0.1
+        if _in_background(head):
+            score -= 0.1  # "one day after a jet shot down a helicopter": the occasion, not the news
         return round(min(0.95, max(0.0, score)), 2)
 
     def _date(self, sent: "Span", trigger: "Token") -> tuple[str | None, str | None]:
@@ -273,6 +366,8 @@ class SentenceCoder:
         """ "Hengaw said X was killed under torture": the allegation itself, an ACCUSE by the source."""
         if draft.reporter is None or event.type not in ("ASSAULT", "COERCE"):
             return None
+        if not event.actors and event.type == "ASSAULT" and event.mode not in ("torture", "sexual"):
+            return None  # "officials said dozens were killed" accuses no one; torture implies the jailers
         reporter = self._reporter(draft)
         if reporter is None:
             return None

@@ -49,3 +49,18 @@ def sector_noun(token: "Token") -> tuple[str | None, str | None]:
 def offset(token: "Token") -> tuple[int, int]:
     """Character span of one token."""
     return token.idx, token.idx + len(token.text)
+
+
+_DASHES = ("—", "–", "-", "--")
+
+
+def in_dateline(token: "Token") -> bool:
+    """True for a word of a news dateline ("MOSCOW (TNS) —", "NEW YORK, Dec 9 –"): a place, not an actor."""
+    sent = token.sent
+    first = sent[0]
+    if token.i - sent.start > 3 or not (first.is_alpha and first.is_upper and len(first.text) >= 3):
+        return False
+    for other in sent[: min(len(sent), 12)]:
+        if other.text in _DASHES:
+            return token.i < other.i
+    return False

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from newsevents.events.phrases import known_org
 from newsevents.events.scope import ArticleScope, Named, place_country
 from newsevents.events.tables import Office, office_table
 from newsevents.records import Role
@@ -43,7 +44,9 @@ def _country_before(words: list[str]) -> str | None:
         if len(words) >= size:
             text = " ".join(words[-size:])
             if text[:1].isupper():
-                code = place_country(re.sub(r"['’]s$", "", text), places=False)
+                bare = re.sub(r"['’]s$", "", text)
+                org = known_org(bare)  # "UN Secretary-General": the organisation's code (IGO)
+                code = place_country(bare, places=False) or (org.country if org is not None else None)
                 if code:
                     return code
     return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsevents.events.arguments import Arguments, condition_subjects, noun_arguments, subjects, verb_arguments
+from newsevents.events.arguments import LIGHT_VERBS, Arguments, condition_subjects, noun_arguments, subjects, verb_arguments
 from newsevents.events.frames import Coding, future, reject, under_frame
 from newsevents.events.status import Reading, reading
 from newsevents.events.triggers import Match, is_actor_like
@@ -28,6 +28,8 @@ _FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 _DEONTIC = ("must", "should", "ought")
 _SPEECH_VERBS = ("say", "tell", "announce", "state", "declare", "add", "insist", "stress", "emphasize",
                  "emphasise", "underline", "underscore", "reiterate", "write", "note")
+#: Verbs that carry an event noun in a prepositional phrase: "took part in talks", "returned to war".
+_ENTERING = frozenset({"participate", "engage", "return", "enter", "go", "come", "resort", "proceed", "move", "turn", "head"})
 _NOUN_PLANS = ("expect", "anticipate", "await", "schedule", "ready", "prepared", "set")
 
 
@@ -58,6 +60,7 @@ class _Chain:
     planned: bool = False
     denied: bool = False
     dropped: bool = False
+    governing: Match | None = None  # another event word the trigger is a complement of
 
 
 def _deontic(verb: "Token") -> bool:
@@ -84,12 +87,17 @@ def _governor(token: "Token") -> "Token | None":
     head = token.head
     if head.i == token.i:
         return None
-    if token.dep_ in ("xcomp", "ccomp", "conj"):
-        if token.dep_ == "conj" and head.pos_ not in ("VERB", "AUX", "ADJ"):
-            return None
+    if token.dep_ == "conj":
+        # "helped to plan and carry out killings": conjuncts share a governor; one does not govern the other
+        return _governor(head) if head.pos_ in ("VERB", "AUX", "ADJ") else None
+    if token.dep_ in ("xcomp", "ccomp"):
         if head.pos_ == "NOUN" and head.lemma_.lower() not in _SPEECH_NOUNS:
             return None
         return head
+    if token.dep_ == "advcl" and head.pos_ in ("VERB", "AUX") and _infinitive(token):
+        return head  # "gave permission to Russia to help": the purpose hangs on the act
+    if token.dep_ == "acl" and head.pos_ == "NOUN" and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+        return head  # "his claim that it had struck Wagner positions": a content clause, whatever its tense
     if token.dep_ == "acl" and head.pos_ == "NOUN" and token.tag_ not in ("VBN", "VBD"):
         return head  # "a threat to boycott", "claims that he was killed"
     if token.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
@@ -120,13 +128,19 @@ def _chain(match: Match, by_head: dict[int, Match]) -> _Chain:
         if gov is None:
             break
         found = by_head.get(gov.i)
+        if found is None and token.dep_ in ("pobj", "pcomp") and token.pos_ in ("NOUN", "PROPN") and gov.pos_ in ("VERB", "AUX") \
+                and gov.lemma_.lower() not in LIGHT_VERBS and gov.lemma_.lower() not in _ENTERING:
+            break  # "remained far apart on a ceasefire": a topic of another verb, not its complement
         if found is None:
             if gov.pos_ in ("VERB", "AUX") and not chain.frames and not chain.verbs:
                 chain.verbs.append(gov)  # the light verb carrying a noun trigger
+            elif gov.pos_ in ("VERB", "AUX") and _relation(token) == "xcomp" and not chain.reporter:
+                chain.verbs.append(gov)  # "did not have to agree": negation and modality sit on the governor
             token = gov
             continue
         frame = frame_of(found)
-        if frame is None:
+        if frame is None or _relation(token) == "advcl":
+            chain.governing = found  # a purpose clause is no complement: "offered troops to help"
             break  # governed by another event word: a separate event
         if frame in ("plan", "try") and token.dep_ not in ("xcomp", "ccomp", "conj") and found.head.lemma_.lower() not in _NOUN_PLANS:
             break  # "planned the killings" is not a plan to kill: only infinitives are governed
@@ -216,7 +230,11 @@ def draft_sentence(matches: list[Match]) -> list[Draft]:
         inner = complements.get(match.head.i, [])
         if chain.absorbing is not None and match.pattern.type is not None:
             continue  # folded into the frame's event
+        if _refused_above(chain, chains):
+            continue  # "refused to allow planes to land and evacuate observers": nobody was evacuated
         own = _own_coding(match)
+        if not inner and "weak" in match.pattern.flags and frame_of(match) == "request" and match.pattern.frame == "request":
+            continue  # "might want Obama to head back": a wish counts only when it names an event
         if inner:
             first = _own_coding(inner[0])
             assert first is not None
@@ -225,10 +243,28 @@ def draft_sentence(matches: list[Match]) -> list[Draft]:
             coding = own
         else:
             continue
-        draft = _finish(match, coding, chain, inner, by_head, object_control)
+        draft = _finish(match, coding, chain, inner, by_head, object_control, _nested(inner, complements))
         if draft is not None:
             drafts.append(draft)
     return drafts
+
+
+def _refused_above(chain: _Chain, chains: dict[int, _Chain]) -> bool:
+    """True when the event word governing this one was itself refused or rejected."""
+    above = chains.get(chain.governing.head.i) if chain.governing is not None else None
+    return above is not None and above.absorbing is not None and frame_of(above.absorbing) == "reject"
+
+
+def _nested(inner: list[Match], complements: dict[int, list[Match]]) -> list[Match]:
+    """Complements of complements, any depth, each once."""
+    out: list[Match] = []
+    stack = [c for comp in inner for c in complements.get(comp.head.i, [])]
+    while stack:
+        found = stack.pop(0)
+        if found not in out and found not in inner:
+            out.append(found)
+            stack += complements.get(found.head.i, [])
+    return out
 
 
 def _status(chain: _Chain, read: Reading, match: Match) -> str:
@@ -247,9 +283,15 @@ def _status(chain: _Chain, read: Reading, match: Match) -> str:
 
 
 def _finish(match: Match, coding: Coding, chain: _Chain, inner: list[Match], by_head: dict[int, Match],
-            object_control: frozenset[int]) -> Draft | None:
-    """Arguments, status and evidence of one draft; None for a negated action."""
+            object_control: frozenset[int], nested: list[Match]) -> Draft | None:
+    """Arguments, status and evidence of one draft; None for a negated action.
+
+    ``nested`` are the complements of the complements ("refused to commit to assistance to X"):
+    they give targets, not the coding.
+    """
     read = reading(chain.verbs, reported=chain.reporter is not None)
+    if chain.governing is not None and _infinitive(match.head) and reading([chain.governing.head], False).negated:
+        return None  # "would not give permission to Russia to help Israel": the purpose falls with its event
     status = _status(chain, read, match)
     if read.negated:
         if (read.future or read.hypothetical or chain.planned) and coding.type in (
@@ -264,10 +306,18 @@ def _finish(match: Match, coding: Coding, chain: _Chain, inner: list[Match], by_
     frame = frame_of(match)
     if frame == "request" and match.pattern.frame == "report":
         args.targets = [t for c in _ccomps(match) for t in subjects(c, object_control)]
-    for comp in inner:
+    addressed = any(is_actor_like(t) for t in args.targets)
+    for comp in inner + nested:
         comp_args = noun_arguments(comp, object_control) if comp.pattern.pos == "N" else verb_arguments(comp, object_control)
-        if frame == "request" and not args.targets:
-            args.targets = [t for t in comp_args.actors if t not in args.actors]
+        if frame == "request" and not addressed:
+            asked = [t for t in comp_args.actors if t not in args.actors]  # "demanded that Israel ease ..."
+            args.targets += asked
+            addressed = bool(asked)
+        if frame == "request" and addressed:
+            continue  # "urged Iraq to cooperate with the inspectors": the one asked is the recipient
+        if comp.pattern.pos == "N" and frame in ("reject", "agree"):
+            # "refused a demand from Washington", "accepted an offer by Cairo": the one who made it
+            args.targets += [t for t in comp_args.actors if t not in args.targets and t not in args.actors]
         for target in comp_args.targets:
             if target not in args.targets and target not in args.actors:
                 args.targets.append(target)
@@ -279,6 +329,18 @@ def _finish(match: Match, coding: Coding, chain: _Chain, inner: list[Match], by_
             args.targets = condition_subjects(comp.head)
     evidence = match.tokens + tuple(t for comp in inner for t in comp.tokens[:1])
     return Draft(match, coding, args, status, _depth(match, by_head), evidence, chain.reporter, inner)
+
+
+def _relation(token: "Token") -> str:
+    """The dependency that ties a clause to its governor, looking through conjunctions."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_
+
+
+def _infinitive(token: "Token") -> bool:
+    """True for a "to"-infinitive ("to help")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _ccomps(match: Match) -> list["Token"]:

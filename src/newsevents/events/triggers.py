@@ -79,7 +79,23 @@ def objects(token: "Token") -> list["Token"]:
     found += [child for child in token.children if child.dep_ == "nsubjpass"]
     if not found and token.dep_ == "acl" and token.tag_ in ("VBN", "VBD"):
         found.append(token.head)
+    if not found and token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that") for c in token.children
+    ):
+        found.append(token.head)  # "a charge Stockholm rejected": the noun is the relative clause's object
+    if not found and token.dep_ == "conj" and any(c.dep_ == "auxpass" for c in token.children):
+        # "were arrested and were later released": the second passive shares the first one's subject
+        found += [c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj")]
     return [_through_measure(obj) for obj in found]
+
+
+def raised_subjects(token: "Token") -> list["Token"]:
+    """Subjects of an infinitive complement: "Putin" in "wants Putin to attack" (parsed as its subject)."""
+    out: list["Token"] = []
+    for clause in token.children:
+        if clause.dep_ in ("ccomp", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            out.extend(c for c in clause.children if c.dep_ == "nsubj")
+    return out
 
 
 def forms(token: "Token") -> set[str]:
@@ -97,6 +113,11 @@ def forms(token: "Token") -> set[str]:
                 if pobj.dep_ == "pobj":
                     out.add(f"{base}_of_{lemma(pobj)}")
     return out
+
+
+def _own(noun: "Token") -> bool:
+    """True for "its territory", "their borders": something the subject owns."""
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our", "his", "her") for c in noun.children)
 
 
 def is_actor_like(token: "Token") -> bool:
@@ -118,6 +139,9 @@ def _prep_ok(token: "Token", prep: Prep, used: list["Token"]) -> bool:
             used.append(child)
             return True
         for pobj in child.children:
+            if pobj.dep_ in ("pobj", "pcomp") and "@actor" in prep.objects and is_actor_like(pobj):
+                used.extend((child, pobj))  # "called on Iran": the preposition's object must be an actor
+                return True
             if pobj.dep_ in ("pobj", "pcomp") and forms(_through_measure(pobj)) & prep.objects:
                 used.extend((child, pobj))
                 return True
@@ -139,11 +163,13 @@ def _fits(token: "Token", pattern: Pattern) -> tuple[bool, "Token | None", list[
             if ("@actor" in pattern.obj and is_actor_like(obj)) or forms(obj) & pattern.obj:
                 theme = obj
                 break
+        if theme is None and "@actor" in pattern.obj and not objects(token):
+            theme = next((s for s in raised_subjects(token) if is_actor_like(s)), None)
         if theme is None:
             return False, None, used
         used.append(theme)
-    if "needobj" in pattern.flags and not objects(token):
-        return False, None, used
+    if "needobj" in pattern.flags and not any(not _own(o) or pattern.type != "SUPPORT" for o in objects(token)):
+        return False, None, used  # "defend its territory": one's own things are no one to back
     if "noccomp" in pattern.flags and any(c.dep_ == "ccomp" for c in token.children):
         return False, None, used
     if "noxcomp" in pattern.flags and any(c.dep_ == "xcomp" for c in token.children):
@@ -181,6 +207,8 @@ def match_token(token: "Token", lexicon: Lexicon) -> Match | None:
     keys = [(pos, lemma(token)), (pos, token.lower_)]
     if pos == "V" and token.tag_ == "VBN":
         keys.append(("A", lemma(token)))  # "is opposed to", "are prepared to"
+        if is_passive(token) and not any(c.dep_ == "agent" for c in token.children):
+            keys.insert(0, ("A", token.lower_))  # a state, not a deed: "Israel is opposed to ..."
     if pos == "A":
         keys.append(("A", token.lower_))
     seen: set[tuple[str, str]] = set()
