@@ -174,12 +174,13 @@ def _subordinate(clause: Token, target: Token) -> bool:
 def _place_mentions(doc: Doc, sent: Span, entities: tuple[Entity, ...]) -> list[tuple[Mention, Entity | None, str]]:
     """Place-like mentions inside the sentence: (mention, entity, type)."""
     found: list[tuple[Mention, Entity | None, str]] = []
+    text = doc.text  # Doc.text rebuilds the string on every access: read it once
     for entity in entities:
         if entity.type not in _PLACE_TYPES and entity.type not in _MAYBE_PLACE_TYPES:
             continue
         for mention in entity.mentions:
             if sent.start_char <= mention.start and mention.end <= sent.end_char:
-                if doc.text[mention.start : mention.end] == mention.text:  # offsets agree with the Doc
+                if text[mention.start : mention.end] == mention.text:  # offsets agree with the Doc
                     found.append((mention, entity, entity.type))
     if not entities:
         for ent in sent.ents:

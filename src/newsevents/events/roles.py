@@ -66,8 +66,12 @@ def _title_before(scope: ArticleScope, named: Named) -> tuple[Office, str | None
             break
         words.insert(0, token.text)
         i -= 1
-    lowered = [w.lower() for w in words]
-    found = _longest_office(lowered)
+    return _office_and_country(words)
+
+
+def _office_and_country(words: list[str]) -> tuple[Office, str | None] | None:
+    """The office found in ``words`` (longest match) and the country named before it."""
+    found = _longest_office([w.lower() for w in words])
     if found is None:
         return None
     office, size = found
@@ -77,12 +81,7 @@ def _title_before(scope: ArticleScope, named: Named) -> tuple[Office, str | None
 def _office_in(tokens: list["Token"]) -> tuple[Office, str | None] | None:
     """Office and country inside a noun phrase ("the Iranian president", "UN secretary-general")."""
     words = [t.text for t in tokens if t.pos_ != "DET" and not t.is_punct]
-    lowered = [w.lower() for w in words]
-    found = _longest_office(lowered)
-    if found is None:
-        return None
-    office, size = found
-    return office, _country_before(words[: len(words) - size])
+    return _office_and_country(words)
 
 
 def _appositive(scope: ArticleScope, named: Named) -> tuple[Office, str | None] | None:
