@@ -106,11 +106,11 @@ def tree_rss_mb(root: int) -> float:
 
 BARE = """
 import sys, json, time
-from newsevents.nlp.pipeline import load_pipeline
+from newsevents.nlp.pipeline import load_model
 from newsevents.settings import Settings
 texts = json.load(open(sys.argv[1]))
 workers = int(sys.argv[2])
-nlp = load_pipeline(Settings.make())
+nlp = load_model(Settings.make())
 t0 = time.perf_counter()
 n = sum(1 for _ in nlp.pipe(texts, batch_size=32, n_process=workers))
 print(n, time.perf_counter() - t0)

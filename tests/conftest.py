@@ -31,8 +31,16 @@ def seed_text() -> str:
 
 @pytest.fixture(scope="session")
 def nlp():
-    """The default spaCy pipeline, loaded once per test session."""
-    from newsevents.nlp.pipeline import load_pipeline
+    """The default spaCy model (without our components), loaded once per test session."""
+    from newsevents.nlp.pipeline import load_model
     from newsevents.settings import Settings
 
-    return load_pipeline(Settings.make())
+    return load_model(Settings.make())
+
+
+@pytest.fixture(scope="session")
+def make_doc():
+    """``tests/docs.make_doc``: a parsed spaCy Doc built by hand on a blank English vocab (no model)."""
+    from docs import make_doc
+
+    return make_doc

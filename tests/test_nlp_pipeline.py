@@ -7,13 +7,17 @@ import importlib.util
 import pytest
 
 from newsevents.errors import ModelError
-from newsevents.nlp.pipeline import annotate_texts, load_pipeline
+from newsevents.nlp.pipeline import annotate_texts, load_model, load_pipeline
 from newsevents.settings import Settings
 
 
-def test_pipeline_is_loaded_once(nlp) -> None:
-    assert load_pipeline(Settings.make()) is nlp
+def test_model_and_pipeline_are_loaded_once(nlp) -> None:
+    assert load_model(Settings.make()) is nlp
     assert "ner" in nlp.pipe_names and "parser" in nlp.pipe_names
+    full = load_pipeline(Settings.make())
+    assert load_pipeline(Settings.make()) is full and full is not nlp
+    assert full.pipe_names[-5:] == ["newsevents_entities", "newsevents_dates", "newsevents_places", "newsevents_coder", "newsevents_quotes"]
+    assert load_pipeline(Settings.make(events=False)).pipe_names[-1] == "newsevents_entities"
 
 
 def test_numpy_ops_without_blis(nlp) -> None:

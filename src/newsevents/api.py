@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, Sequence
 
 from newsevents.errors import InputError
 from newsevents.records import Article, Document, InputFailure, RawDocument, RunSummary
 from newsevents.settings import Settings
+from newsevents.unicode import surrogate_at
 
 
 def process_text(
@@ -23,6 +25,7 @@ def process_text(
     from newsevents.process import annotate_batch
 
     settings = Settings.make(**overrides)
+    _check_text("<text>", text)
     raw = RawDocument(origin="<text>", format="text", text=text, url=url, published=published, source=source)
     articles = clean_document(raw)
     if not articles:
@@ -49,28 +52,88 @@ def ingest(
 
 
 def code_records(records: Iterable[dict[str, Any]], settings: Settings) -> Iterator[dict[str, Any]]:
-    """Code sentences given as ``{"id", "text", "published"?}``; yield ``{"id", "events": [...]}`` in order."""
+    """Code sentences given as ``{"id", "text", "published"?}``; yield ``{"id", "events": [...]}`` in order.
+
+    A record that cannot be coded yields ``{"id", "events": [], "error": "record N: ..."}`` in its place.
+    """
+    return code_items(((f"record {n}", rec) for n, rec in enumerate(records, 1)), settings)
+
+
+def code_lines(lines: Iterable[str], settings: Settings, name: str = "-") -> Iterator[dict[str, Any]]:
+    """Code JSON Lines text; one result per non-blank line, in input order, errors naming ``name`` and the line."""
+
+    def items() -> Iterator[tuple[str, dict[str, Any] | str]]:
+        for n, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            where = f"{name} line {n}"
+            try:
+                rec = json.loads(line)
+            except ValueError as exc:
+                yield where, f"not valid JSON ({exc})"
+                continue
+            except RecursionError:
+                yield where, "JSON nested too deeply"
+                continue
+            yield where, rec if isinstance(rec, dict) else f"not a JSON object but a {type(rec).__name__}"
+
+    return code_items(items(), settings)
+
+
+def code_items(items: Iterable[tuple[str, dict[str, Any] | str]], settings: Settings) -> Iterator[dict[str, Any]]:
+    """Code ``(where, record or reason it is bad)`` pairs; yield one result each, in input order."""
     from newsevents.process import annotate_batch
     from newsevents.serialize import event_to_dict
 
-    def flush(batch: list[tuple[Any, Article]]) -> Iterator[dict[str, Any]]:
-        results = annotate_batch([a for _, a in batch], settings)
-        for (rid, _), res in zip(batch, results):
+    def flush(batch: list[tuple[Any, Article | str]]) -> Iterator[dict[str, Any]]:
+        articles = [a for _, a in batch if isinstance(a, Article)]
+        results = iter(annotate_batch(articles, settings) if articles else [])
+        for rid, item in batch:
+            if isinstance(item, str):
+                yield {"id": rid, "events": [], "error": item}
+                continue
+            res = next(results)
             if isinstance(res, InputFailure):
-                yield {"id": rid, "events": [], "error": res.reason}
+                yield {"id": rid, "events": [], "error": f"{item.origin}: {res.reason}"}
             else:
                 yield {"id": rid, "events": [event_to_dict(ev) for ev in res.events]}
 
-    batch: list[tuple[Any, Article]] = []
-    for n, rec in enumerate(records, 1):
-        text = rec.get("text")
-        if not isinstance(text, str) or not text.strip():
-            yield {"id": rec.get("id"), "events": [], "error": f"record {n}: no 'text' string; give each line a non-empty \"text\""}
-            continue
-        article_id = hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
-        batch.append((rec.get("id", n), Article(id=article_id, title="", paragraphs=(text.strip(),), published=rec.get("published"), origin=f"record {n}")))
+    batch: list[tuple[Any, Article | str]] = []
+    for n, (where, rec) in enumerate(items, 1):
+        problem = rec if isinstance(rec, str) else _record_problem(rec)
+        rid = rec.get("id", n) if isinstance(rec, dict) else None
+        if problem is not None:
+            batch.append((rid, f"{where}: {problem}"))
+        else:
+            assert isinstance(rec, dict)
+            text = rec["text"].strip()
+            article_id = hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+            published = rec.get("published") if isinstance(rec.get("published"), str) else None
+            batch.append((rid, Article(id=article_id, title="", paragraphs=(text,), published=published, origin=where)))
         if len(batch) >= settings.batch_size:
             yield from flush(batch)
             batch = []
     if batch:
         yield from flush(batch)
+
+
+def _record_problem(rec: dict[str, Any]) -> str | None:
+    """Why a ``code`` record cannot be coded, or None."""
+    text = rec.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return 'no "text" string; give each line a non-empty "text"'
+    for value in (text, rec.get("published")):
+        if isinstance(value, str) and surrogate_at(value) is not None:
+            return "it holds a lone surrogate escape, which is not valid Unicode; fix the exporter or remove that escape"
+    return None
+
+
+def _check_text(origin: str, text: str) -> None:
+    """Refuse text that is not valid Unicode (a lone surrogate), naming where."""
+    at = surrogate_at(text)
+    if at is not None:
+        raise InputError(
+            origin,
+            f"the text holds a lone surrogate (\\u{ord(text[at]):04x}) at character {at}, which is not valid Unicode; "
+            "decode it with errors='replace' or fix its source",
+        )

@@ -10,16 +10,23 @@ from typing import Any
 
 import click
 
+from newsevents.cli_options import CONFIG_OPTION, make_settings, settings_options
 from newsevents.errors import NewseventsError
-from newsevents.settings import SETTINGS, Settings
+from newsevents.settings import Settings
 
-DB_OPTION = click.option("--db", default=SETTINGS["db"][0], show_default=True, help=SETTINGS["db"][1])
+DB_OPTION = settings_options("db")
 
 
-def _conn(db: str):
+def _settings(**options: Any) -> Settings:
+    """Settings for this command: config file (--config), environment, then the flags given."""
+    root = click.get_current_context().find_root()
+    return make_settings(root.params.get("config"), **options)
+
+
+def _conn(db: str | None):
     from newsevents.store import open_store
 
-    return open_store(db, readonly=True).conn
+    return open_store(_settings(db=db).db, readonly=True).conn
 
 
 def _fail(exc: NewseventsError) -> None:
@@ -39,7 +46,8 @@ class _Group(click.Group):
 
 @click.group(cls=_Group)
 @click.version_option(package_name="newsevents")
-def main() -> None:
+@CONFIG_OPTION
+def main(config: str | None) -> None:
     """newsevents: raw news in, clean articles, actors and evidence-backed events out.
 
     \b
@@ -51,15 +59,9 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@DB_OPTION
-@click.option("--format", "input_format", default="auto", show_default=True, type=click.Choice(["auto", "text", "html", "json"]), help=SETTINGS["input_format"][1])
-@click.option("--model", default="sm", show_default=True, type=click.Choice(["sm", "md"]), help=SETTINGS["model"][1])
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help=SETTINGS["workers"][1])
-@click.option("--batch-size", default=SETTINGS["batch_size"][0], show_default=True, type=click.IntRange(1, 10_000), help=SETTINGS["batch_size"][1])
-@click.option("--max-input-bytes", default=SETTINGS["max_input_bytes"][0], show_default=True, type=click.IntRange(1), help=SETTINGS["max_input_bytes"][1])
-@click.option("--no-events", is_flag=True, help="Only clean and annotate entities; skip event coding.")
-@click.option("--quiet", is_flag=True, help=SETTINGS["quiet"][1])
-def ingest(paths: tuple[str, ...], db: str, input_format: str, model: str, workers: int, batch_size: int, max_input_bytes: int, no_events: bool, quiet: bool) -> None:
+@settings_options("db", "input_format", "model", "workers", "batch_size", "max_input_bytes", "events", "coder", "lexicon",
+                  "min_confidence", "busy_timeout", "quiet")  # fmt: skip
+def ingest(paths: tuple[str, ...], **options: Any) -> None:
     """Read files, folders (recursively) or - (stdin); store clean, annotated articles.
 
     \b
@@ -68,10 +70,8 @@ def ingest(paths: tuple[str, ...], db: str, input_format: str, model: str, worke
     """
     from newsevents.api import ingest as run
 
-    settings = Settings.make(
-        db=db, input_format=input_format, model=model, workers=workers, batch_size=batch_size,
-        max_input_bytes=max_input_bytes, events=not no_events, quiet=quiet,
-    )
+    settings = _settings(**options)
+    quiet = settings.quiet
     bar = _progress(quiet)
     summary = run(list(paths), settings, progress=bar, on_failure=lambda f: click.echo(f"failed: {f.origin}: {f.reason}", err=True))
     bar.close()
@@ -105,7 +105,8 @@ def _progress(quiet: bool) -> _Bar:
 
 def _print_summary(s: Any, quiet: bool) -> None:
     lines = [
-        f"inputs: {s.inputs} ({s.inputs_stored} stored, {s.inputs_duplicate} duplicate, {s.failed} failed)",
+        f"inputs: {s.inputs} ({s.inputs_stored} stored, {s.inputs_duplicate} duplicate, {s.failed} failed"
+        + (f", {s.failed_partly} of them in part)" if s.failed_partly else ")"),
         f"articles: {s.stored} new, {s.duplicates} duplicate; events: {s.events}",
         f"database: {s.db}",
     ]
@@ -147,27 +148,27 @@ def show(article_id: str, db: str, as_json: bool) -> None:
 
     d = query.get_article(_conn(db), article_id)
     if as_json:
-        click.echo(json.dumps(d, ensure_ascii=False, indent=2))
+        click.echo(_json_line(d, indent=2))
         return
-    click.echo(f"{d['title']}\n{d['source'] or ''} {d['published'] or ''} {d['url'] or ''}".rstrip())
+    _say(f"{d['title']}\n{d['source'] or ''} {d['published'] or ''} {d['url'] or ''}".rstrip())
     for c in d["captions"]:
-        click.echo(f"[caption] {c['text']}" + (f" ({c['credit']})" if c["credit"] else ""))
-    click.echo("")
-    click.echo("\n\n".join(d["paragraphs"]))
-    click.echo("\nentities:")
+        _say(f"[caption] {c['text']}" + (f" ({c['credit']})" if c["credit"] else ""))
+    _say("")
+    _say("\n\n".join(d["paragraphs"]))
+    _say("\nentities:")
     for e in d["entities"]:
         if e["type"] in ("PERSON", "ORG", "LOC", "NORP"):
-            click.echo(f"  {e['type']:<7} {e['name']}" + (f" [{e['country']}]" if e["country"] else "") + f"  ×{len(e['mentions'])}")
+            _say(f"  {e['type']:<7} {e['name']}" + (f" [{e['country']}]" if e["country"] else "") + f"  ×{len(e['mentions'])}")
     if d["events"]:
-        click.echo("events:")
+        _say("events:")
         for ev in d["events"]:
             who = ", ".join(a["name"] for a in ev["actors"]) or "?"
             whom = ", ".join(a["name"] for a in ev["targets"]) or "-"
-            click.echo(f"  {ev['type']:<9} {who} → {whom}  [{ev['status']}, {ev['date'] or ev['date_text'] or 'undated'}]  “{d['text'][ev['evidence']['start']:ev['evidence']['end']]}”")
+            _say(f"  {ev['type']:<9} {who} → {whom}  [{ev['status']}, {ev['date'] or ev['date_text'] or 'undated'}]  “{d['text'][ev['evidence']['start']:ev['evidence']['end']]}”")
     if d["quotes"]:
-        click.echo("quotes:")
+        _say("quotes:")
         for q in d["quotes"]:
-            click.echo(f"  {q['speaker'] or '?'}: “{q['text'][:100]}”")
+            _say(f"  {q['speaker'] or '?'}: “{q['text'][:100]}”")
 
 
 @main.command()
@@ -206,7 +207,7 @@ def export(db: str, fmt: str, table: str, out: str) -> None:
     from newsevents.export import export as run
     from newsevents.store import open_store
 
-    with open_store(db, readonly=True) as store:
+    with open_store(_settings(db=db).db, readonly=True) as store:
         n = run(store.iter_documents(), fmt, out, table)
     if out != "-":
         click.echo(f"wrote {n} rows to {out}", err=True)
@@ -214,37 +215,60 @@ def export(db: str, fmt: str, table: str, out: str) -> None:
 
 @main.command()
 @click.argument("file", default="-")
-@click.option("--model", default="sm", show_default=True, type=click.Choice(["sm", "md"]), help=SETTINGS["model"][1])
-def code(file: str, model: str) -> None:
+@settings_options("model", "coder", "lexicon", "min_confidence", "batch_size")
+def code(file: str, **options: Any) -> None:
     """Code sentences: JSONL {"id", "text", "published"?} in, {"id", "events"} out.
 
     \b
     Example:
       echo '{"id": 1, "text": "Police arrested two protesters in Tehran."}' | newsevents code
     """
-    from newsevents.api import code_records
+    from newsevents.api import code_lines
 
-    handle = sys.stdin if file == "-" else open(file, encoding="utf-8")
+    from contextlib import nullcontext
+
     bad = 0
-
-    def records():
-        nonlocal bad
-        for n, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-                if not isinstance(rec, dict):
-                    raise ValueError("not an object")
-            except ValueError as exc:
+    with nullcontext(sys.stdin) if file == "-" else _open_text(file) as handle:
+        for out in code_lines(handle, _settings(**options), name=file):
+            click.echo(_json_line(out))
+            if "error" in out:
                 bad += 1
-                click.echo(f"error: {file} line {n}: not a JSON object ({exc}); each line must be {{\"id\", \"text\"}}", err=True)
-                continue
-            yield rec
-
-    for out in code_records(records(), Settings.make(model=model)):
-        click.echo(json.dumps(out, ensure_ascii=False))
+                sys.stdout.flush()  # keep stdout and stderr in input order on a terminal
+                click.echo(f"error: {_plain(out['error'])}", err=True)
     sys.exit(1 if bad else 0)
+
+
+def _open_text(path: str):
+    """Open a UTF-8 text file for reading, or fail with a message naming it."""
+    try:
+        return open(path, encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise click.ClickException(f"cannot read {path}: {exc.strerror}; check the path")
+
+
+def _json_line(obj: Any, indent: int | None = None) -> str:
+    """JSON safe on a terminal: C1 controls escaped; ASCII escapes when a value is not valid Unicode."""
+    import re
+
+    line = json.dumps(obj, ensure_ascii=False, indent=indent)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(obj, indent=indent)
+    return re.sub(r"[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", line)  # JSON escapes C0 itself
+
+
+def _say(text: str) -> None:
+    """Print text from the data on the terminal, without its control characters."""
+    click.echo(_plain(text))
+
+
+def _plain(value: Any) -> str:
+    """A value as text that is safe on a terminal: no control characters, no escape sequences."""
+    from newsevents.unicode import strip_controls
+
+    text = "" if value is None else str(value)
+    return strip_controls(text).encode("utf-8", "replace").decode("utf-8")
 
 
 def _event_filter_options(f):
@@ -283,7 +307,7 @@ def events(db: str, actor, target, country, type, status, since, until, text, li
     items = query.list_events(_conn(db), f, limit=limit)["items"]
     if as_json:
         for it in items:
-            click.echo(json.dumps(it, ensure_ascii=False))
+            click.echo(_json_line(it))
         return
     rows = [
         {**it, "actor": ", ".join(a["name"] for a in it["actors"]), "target": ", ".join(a["name"] for a in it["targets"]), "where": (it["location"] or {}).get("name")}
@@ -375,13 +399,14 @@ def dyad(a: str, b: str, db: str, by: str, as_csv: bool) -> None:
 @main.command()
 @DB_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind; loopback unless told otherwise.")
-@click.option("--port", default=8000, show_default=True, type=int)
-def serve(db: str, host: str, port: int) -> None:
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@settings_options("trusted_hosts")
+def serve(db: str | None, host: str, port: int, trusted_hosts: str | None) -> None:
     """Serve the JSON API and the dashboard (read-only).
 
     \b
     Example:
-      newsevents serve --db news.db --port 8000
+      newsevents serve --db news.db --port 8000 --trusted-hosts localhost,news.example.org
     """
     try:
         from newsevents.web import serve as run
@@ -389,15 +414,16 @@ def serve(db: str, host: str, port: int) -> None:
         raise click.ClickException(f"the web extra is not installed ({exc}); run: pip install 'newsevents[web]'")
     from newsevents.store import open_store
 
-    open_store(db, readonly=True).close()  # fail early with a clear message
-    run(db, host=host, port=port)
+    settings = _settings(db=db, trusted_hosts=trusted_hosts)
+    open_store(settings.db, readonly=True).close()  # fail early with a clear message
+    run(settings.db, host=host, port=port, trusted_hosts=settings.trusted_hosts)
 
 
 @main.command()
 @click.option("--db", default="demo.db", show_default=True, help="Database for the demo (recreated).")
 @click.option("--corpus", default=None, help="Corpus folder (default: the example corpus that ships with newsevents).")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64))
-def demo(db: str, corpus: str | None, workers: int) -> None:
+@settings_options("workers", "model")
+def demo(db: str, corpus: str | None, workers: int | None, model: str | None) -> None:
     """Ingest the example corpus into a fresh database and print a summary.
 
     \b
@@ -413,7 +439,7 @@ def demo(db: str, corpus: str | None, workers: int) -> None:
         raise click.ClickException(f"corpus {corpus} not found; pass --corpus PATH")
     for suffix in ("", "-wal", "-shm"):
         Path(db + suffix).unlink(missing_ok=True)
-    summary = run([corpus], Settings.make(db=db, workers=workers, quiet=True), on_failure=lambda f: click.echo(f"failed: {f.origin}: {f.reason}", err=True))
+    summary = run([corpus], _settings(db=db, workers=workers, model=model, quiet=True), on_failure=lambda f: click.echo(f"failed: {f.origin}: {f.reason}", err=True))
     _print_summary(summary, False)
     conn = _conn(db)
     st = query.stats(conn)

@@ -32,3 +32,11 @@ class NotFound(NewseventsError):
 
 class QueryError(NewseventsError):
     """A query parameter has a value we cannot use (a 400 in the API)."""
+
+
+class DataFileError(NewseventsError):
+    """A data table (bundled or one's own) is missing or malformed; the message names the file and line."""
+
+
+class MissingExtra(NewseventsError):
+    """An optional part is used but its extra is not installed; the message names the pip command."""

@@ -35,7 +35,7 @@ def _event_rows(d: dict[str, Any]) -> Iterator[dict[str, Any]]:
             "actors": json.dumps(ev["actors"]), "targets": json.dumps(ev["targets"]), "date": ev["date"], "date_text": ev["date_text"],
             "location": loc.get("name"), "location_country": loc.get("country"), "lat": loc.get("lat"), "lon": loc.get("lon"),
             "status": ev["status"], "sentence": ev["sentence"], "evidence_start": ev["evidence"]["start"],
-            "evidence_end": ev["evidence"]["end"], "confidence": ev["confidence"],
+            "evidence_end": ev["evidence"]["end"], "confidence": ev["confidence"], "coder": ev["coder"], "lexicon": ev["lexicon"],
         }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import BinaryIO, Callable, Iterator, Sequence
 
+from newsevents.errors import NewseventsError
 from newsevents.records import Article, Document, InputFailure, LoadedInput, RunSummary
 from newsevents.settings import Settings
 
@@ -32,7 +33,14 @@ def clean_inputs(loaded: Sequence[LoadedInput]) -> Iterator[tuple[LoadedInput, l
         articles: list[Article] = []
         empty: list[str] = []
         for raw in item.documents:
-            found = clean_document(raw, table)
+            try:
+                found = clean_document(raw, table)
+            except NewseventsError as exc:
+                empty.append(str(exc))
+                continue
+            except Exception as exc:  # noqa: BLE001 - one odd record must never stop a run
+                empty.append(f"{raw.origin}: cleaning failed ({type(exc).__name__}: {exc}); please report it with the input")
+                continue
             if not found:
                 empty.append(explain_empty(raw))
             articles.extend(found)
@@ -58,7 +66,7 @@ def run_ingest(
     summary = RunSummary(db=settings.db)
     loaded = list(iter_inputs(paths, settings, stdin=stdin))
     summary.inputs = len(loaded)
-    with open_store(settings.db) as store:
+    with open_store(settings.db, busy_timeout=settings.busy_timeout) as store:
         run_id = store.begin_run({k: v for k, v in dataclasses.asdict(settings).items()})
         summary.run_id = run_id
         states: dict[str, _InputState] = {}
@@ -105,6 +113,7 @@ def run_ingest(
                 if on_failure:
                     on_failure(failure)
                 status = "partial" if state.articles or state.duplicates else "failed"
+                summary.failed_partly += status == "partial"
             elif state.articles:
                 summary.inputs_stored += 1
                 status = "stored"

@@ -6,35 +6,56 @@ Every runner (in-process, the local process pool, a distributed engine later) ma
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from newsevents.records import Article, Document, InputFailure
 from newsevents.settings import Settings
 
+if TYPE_CHECKING:  # spaCy stays a lazy import
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
 
 def annotate_batch(articles: Sequence[Article], settings: Settings) -> list[Document | InputFailure]:
-    """Run NER (and, with ``settings.events``, event coding) over ``articles``; one result each, in order."""
-    from newsevents.nlp.entities import extract_entities
-    from newsevents.nlp.pipeline import annotate_texts, load_pipeline
+    """Run the newsevents pipeline over ``articles``; one Document (or the reason it failed) each, in order.
+
+    The pipeline's components write records onto Doc extensions (``doc._.entities``,
+    ``doc._.events``, ``doc._.quotes``, ``doc._.roles``); this turns them into Documents.
+    """
+    from newsevents.nlp.pipeline import load_pipeline
 
     nlp = load_pipeline(settings)
     results: list[Document | InputFailure] = []
-    docs = annotate_texts(nlp, [a.text for a in articles], max(1, settings.batch_size))
-    for article, doc in zip(articles, docs):
-        try:
-            entities = extract_entities(doc, article)
-            if settings.events:
-                from newsevents.events import code_document
-
-                events, quotes, roles = code_document(doc, article, entities, settings)
-            else:
-                events, quotes, roles = (), (), ()
-        except Exception as exc:  # one article must not sink the batch; the run reports it
-            reason = f"annotation of article {article.id} ({article.title[:60]!r}) failed: {type(exc).__name__}: {exc}; please report this with the input"
+    for article, doc in zip(articles, _parse(nlp, articles, settings)):
+        problem = f"{type(doc).__name__}: {doc}" if isinstance(doc, Exception) else "; ".join(doc._.newsevents_errors)
+        if problem:  # one article must not sink the batch; the run reports it
+            reason = f"annotation of article {article.id} ({article.title[:60]!r}) failed: {problem}; please report this with the input"
             results.append(InputFailure(article.origin, reason))
             continue
-        results.append(Document(article=article, entities=tuple(entities), events=tuple(events), quotes=tuple(quotes), roles=tuple(roles)))
+        results.append(Document(article=article, entities=tuple(doc._.entities), events=tuple(doc._.events),
+                                quotes=tuple(doc._.quotes), roles=tuple(doc._.roles)))  # fmt: skip
     return results
+
+
+def _parse(nlp: "Language", articles: Sequence[Article], settings: Settings) -> list["Doc | Exception"]:
+    """One annotated Doc per article; when the batch fails, each article is run alone and keeps its own error."""
+    from newsevents.nlp.pipeline import annotate_texts
+
+    def make(article: Article) -> "Doc":
+        doc = nlp.make_doc(article.text)
+        doc._.article = article
+        return doc
+
+    try:
+        return list(annotate_texts(nlp, [make(a) for a in articles], max(1, settings.batch_size)))
+    except Exception:  # noqa: BLE001 - find the one article that fails, keep the others
+        parsed: list[Doc | Exception] = []
+        for article in articles:
+            try:
+                parsed.extend(annotate_texts(nlp, [make(article)], 1))
+            except Exception as exc:  # noqa: BLE001
+                parsed.append(exc)
+        return parsed
 
 
 def warm(settings: Settings) -> None:

@@ -10,14 +10,11 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from newsevents.errors import NotFound, QueryError
+from newsevents.plover import EVENT_TYPES
 
 MAX_LIMIT = 200
 DEFAULT_LIMIT = 50
 STATUSES = ("reported", "alleged", "denied", "planned", "hypothetical")
-EVENT_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 #: the day an event counts on: its own full date, else the article's
 EVENT_DAY = "COALESCE(CASE WHEN length(e.date) = 10 THEN e.date END, substr(e.published, 1, 10))"
@@ -30,12 +27,17 @@ def page_args(limit: int | None, cursor: str | None) -> tuple[int, int]:
         raise QueryError(f"limit must be between 1 and {MAX_LIMIT}, got {limit}")
     if not cursor:
         return limit, 0
+    bad = QueryError(f"cursor {cursor[:100]!r} is not valid; pass the 'next' value of the previous page")
     try:
-        offset = int(json.loads(base64.urlsafe_b64decode(cursor.encode()).decode())["o"])
+        offset = json.loads(base64.b64decode(cursor.encode(), altchars=b"-_", validate=True).decode())["o"] if len(cursor) <= 100 else None
     except Exception:
-        raise QueryError(f"cursor {cursor!r} is not valid; pass the 'next' value of the previous page") from None
+        raise bad from None
+    if not isinstance(offset, int) or isinstance(offset, bool):  # our cursors hold a plain JSON integer
+        raise bad
     if offset < 0:
         raise QueryError("cursor points before the first item; start again without a cursor")
+    if offset > 2**31:  # SQLite takes 64-bit offsets only; no real page is this far
+        raise QueryError("cursor points past any page; start again without a cursor")
     return limit, offset
 
 

@@ -134,6 +134,18 @@ class Event:
     evidence_end: int
     confidence: float
     reciprocal: bool = False
+    coder: str | None = None  # the coder that produced it: "newsevents.coder.v2"
+    lexicon: str | None = None  # the lexicon it used: "events_lexicon v2+<sha256 prefix>"
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    """A date expression in ``Article.text`` and its ISO value against the article's date (None if unresolved)."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None
 
 
 @dataclass(frozen=True)
@@ -203,6 +215,7 @@ class RunSummary:
     inputs_stored: int = 0  # inputs with at least one new article
     inputs_duplicate: int = 0  # inputs whose articles were all stored already
     failed: int = 0  # inputs that failed, wholly or in part
+    failed_partly: int = 0  # of those, inputs some of whose records were stored all the same
     stored: int = 0  # articles newly stored
     duplicates: int = 0  # articles already stored (or repeated within the run)
     events: int = 0

@@ -37,6 +37,8 @@ def event_to_dict(ev: Event) -> dict[str, Any]:
         "sentence": ev.sentence,
         "evidence": {"start": ev.evidence_start, "end": ev.evidence_end},
         "confidence": ev.confidence,
+        "coder": ev.coder,
+        "lexicon": ev.lexicon,
     }
 
 

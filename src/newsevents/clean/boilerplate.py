@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from newsevents.clean.classify import JUNK, META, TEXT, LineInfo
 from newsevents.clean.shapes import word_count
 from newsevents.clean.text import fold, fold_digits
-from newsevents.clean.ui import CleanDataError
+from newsevents.errors import DataFileError
 from newsevents.records import RawDocument
 
 FORMAT_VERSION = 1
@@ -122,13 +122,13 @@ class BoilerplateTable:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "BoilerplateTable":
-        """Rebuild a table saved with ``to_dict``; a bad shape raises CleanDataError saying what is wrong."""
+        """Rebuild a table saved with ``to_dict``; a bad shape raises DataFileError saying what is wrong."""
         if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
             found = data.get("version") if isinstance(data, dict) else type(data).__name__
-            raise CleanDataError(f"boilerplate table: version {found!r} is not {FORMAT_VERSION}; relearn it from the inputs")
+            raise DataFileError(f"boilerplate table: version {found!r} is not {FORMAT_VERSION}; relearn it from the inputs")
         sources = data.get("sources")
         if not isinstance(sources, dict) or not all(_is_line_list(src, lines) for src, lines in sources.items()):
-            raise CleanDataError("boilerplate table: 'sources' must map each source name to a list of lines; relearn it")
+            raise DataFileError("boilerplate table: 'sources' must map each source name to a list of lines; relearn it")
         table = cls(min_docs=int(data.get("min_docs", 3)), min_share=float(data.get("min_share", 0.3)))
         table._lines = {src: frozenset(lines) for src, lines in sources.items() if lines}
         return table

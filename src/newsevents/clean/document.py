@@ -12,7 +12,22 @@ from newsevents.clean.classify import IsBoilerplate, LineInfo, as_furniture, big
 from newsevents.clean.ids import article_id
 from newsevents.clean.shapes import is_body
 from newsevents.clean.text import split_lines
+from newsevents.errors import InputError
 from newsevents.records import Article, Caption, RawDocument
+from newsevents.unicode import surrogate_at
+
+
+def _check_unicode(raw: RawDocument) -> None:
+    """Refuse a document holding a lone surrogate, naming the field and the offset."""
+    for field, value in (("text", raw.text), ("title", raw.title), ("source", raw.source), ("url", raw.url),
+                         ("author", raw.author), ("published", raw.published)):  # fmt: skip
+        at = surrogate_at(value) if value else None
+        if at is not None:
+            raise InputError(
+                raw.origin,
+                f"its {field} holds a lone surrogate (\\u{ord(value[at]):04x}) at character {at}, which is not valid Unicode; "
+                "fix its source or decode it with errors='replace'",
+            )
 
 
 def document_blocks(raw: RawDocument, boilerplate: IsBoilerplate | None = None) -> list[list[LineInfo]]:
@@ -33,7 +48,11 @@ def document_blocks(raw: RawDocument, boilerplate: IsBoilerplate | None = None) 
 
 
 def clean_document(raw: RawDocument, boilerplate: BoilerplateTable | None = None) -> list[Article]:
-    """The clean articles of ``raw``; ``[]`` when nothing article-like remains (see ``explain_empty``)."""
+    """The clean articles of ``raw``; ``[]`` when nothing article-like remains (see ``explain_empty``).
+
+    Raises InputError when the text is not valid Unicode (a lone surrogate from a bad JSON escape).
+    """
+    _check_unicode(raw)
     blocks = document_blocks(raw, _checker(raw, boilerplate))
     drafts = [
         build_article(

@@ -9,21 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+from newsevents.calendar_words import MONTH_RE, MONTHS
+
 _WEEKDAY = r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?"
 _DATE_PATTERNS = (
-    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d{2})\b"),
-    re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b"),
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_RE + r",?\s+(?P<year>(?:19|20)\d{2})\b"),
+    re.compile(r"\b" + MONTH_RE + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b"),
     re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<nmonth>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
     re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:19|20)\d{2})\b"),
-    re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"),  # no year: recognised, not dated
-    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"(?!\w)"),
+    re.compile(r"\b" + MONTH_RE + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"),  # no year: recognised, not dated
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + MONTH_RE + r"(?!\w)"),
 )
 _TIME = re.compile(
     r"(?:t|\b)(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?\s*(?P<ampm>[ap]\.?\s?m\b\.?)?"
@@ -159,7 +154,7 @@ def _looks_like_names(text: str) -> bool:
         return False
     if text.rstrip().endswith((".", "!", "?")) and not re.search(r"\b[A-Z]\.$", text.strip()):
         return False
-    if all(re.fullmatch(_WEEKDAY + "|" + _MONTH, tok.casefold()) for tok in tokens):
+    if all(re.fullmatch(_WEEKDAY + "|" + MONTH_RE, tok.casefold()) for tok in tokens):
         return False  # "By Monday", "By March": a time phrase, not a person
     for tok in tokens:
         bare = tok.strip(",")
@@ -177,7 +172,7 @@ def _date_iso(match: re.Match[str]) -> str | None:
     if not year:
         return None
     if groups.get("month"):
-        month = _MONTHS[groups["month"].rstrip(".")]
+        month = MONTHS[groups["month"].rstrip(".")]
         day = int(groups["day"])
     elif groups.get("nmonth"):
         month, day = int(groups["nmonth"]), int(groups["day"])

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
-_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")
+#: zero-width and soft-hyphen format characters, and control characters (NUL, ESC, C1) that no article holds
+_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _QUOTES = str.maketrans(
     {
@@ -36,7 +37,7 @@ class Line:
 
 
 def normalise_newlines(text: str) -> str:
-    """CRLF, CR and the other unicode line breaks become ``\\n``; invisible format characters go."""
+    """CRLF, CR and the other unicode line breaks become ``\\n``; invisible format and control characters go."""
     return _INVISIBLE.sub("", _NEWLINES.sub("\n", text))
 
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from newsevents.clean.shapes import ends_with_period, word_count
 from newsevents.clean.text import fold
-from newsevents.errors import NewseventsError
+from newsevents.datafiles import DataFileError, parse_rows, read_text
 
 TABLE = "clean_ui_lines.tsv"
 _KINDS = ("junk", "section")
@@ -21,8 +20,8 @@ _TRAILING = re.compile(r"[\s:.…›»>|•·→←\-]+$")
 _LEADING = re.compile(r"^[\s•·›»>|\-–—*]+")
 
 
-class CleanDataError(NewseventsError):
-    """A table of the clean stage is malformed; the message names the file and line."""
+#: The error of a bad data file (:class:`newsevents.errors.DataFileError`), by the name the clean stage exported.
+CleanDataError = DataFileError
 
 
 @dataclass(frozen=True)
@@ -56,35 +55,20 @@ def is_section_header(line: str) -> bool:
 @lru_cache(maxsize=1)
 def load_patterns() -> UiPatterns:
     """Read and compile the bundled table once."""
-    text = resources.files("newsevents.data").joinpath(TABLE).read_text(encoding="utf-8")
-    return parse_table(text, TABLE)
+    return parse_table(read_text(TABLE), TABLE)
 
 
 def parse_table(text: str, name: str) -> UiPatterns:
     """Parse a ``clean_ui_lines`` table; errors name the file and line and what is allowed."""
-    lines = text.splitlines()
-    if not lines or not re.match(r"# clean_ui_lines v\d+", lines[0]):
-        raise CleanDataError(f"{name}:1: expected a '# clean_ui_lines vN' version header")
     found: dict[str, list[str]] = {kind: [] for kind in _KINDS}
-    header_seen = False
-    for number, line in enumerate(lines, start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if not header_seen:
-            if cells != ["kind", "pattern"]:
-                raise CleanDataError(f"{name}:{number}: header should be 'kind<TAB>pattern', got {line!r}")
-            header_seen = True
-            continue
-        if len(cells) != 2 or cells[0] not in _KINDS:
-            raise CleanDataError(f"{name}:{number}: expected '<kind><TAB><pattern>' with kind one of {_KINDS}, got {line!r}")
+    for number, row in parse_rows(name, text, ("kind", "pattern"), kind="clean_ui_lines"):
+        if row["kind"] not in _KINDS:
+            raise DataFileError(f"{name}:{number}: expected '<kind><TAB><pattern>' with kind one of {_KINDS}, got {row['kind']!r}")
         try:
-            re.compile(cells[1])
+            re.compile(row["pattern"])
         except re.error as exc:
-            raise CleanDataError(f"{name}:{number}: bad regular expression {cells[1]!r}: {exc}") from exc
-        found[cells[0]].append(cells[1])
-    if not header_seen:
-        raise CleanDataError(f"{name}: no 'kind<TAB>pattern' header row found")
+            raise DataFileError(f"{name}:{number}: bad regular expression {row['pattern']!r}: {exc}") from exc
+        found[row["kind"]].append(row["pattern"])
     return UiPatterns(
         junk=re.compile("|".join(f"(?:{p})" for p in found["junk"]) or r"(?!)"),
         section=re.compile("|".join(f"(?:{p})" for p in found["section"]) or r"(?!)"),

@@ -25,10 +25,8 @@ SECTIONS: list[tuple[str, bool]] = [
 
 
 def _run(name: str, shared: Path, nlp: Any) -> dict[str, Any] | None:
-    try:
-        module = importlib.import_module(f"newsevents.evaluation.{name}")
-    except ModuleNotFoundError:
-        return None
+    """One section's figures (None when it has nothing to report); every section is a module of this package."""
+    module = importlib.import_module(f"newsevents.evaluation.{name}")
     args = (shared, nlp) if dict(SECTIONS)[name] else (shared,)
     return module.evaluate(*args)
 
@@ -53,10 +51,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", help="run only these sections")
     args = parser.parse_args(argv)
     shared = Path(args.shared)
-    from newsevents.nlp.pipeline import load_pipeline
+    from newsevents.nlp.pipeline import load_model
     from newsevents.settings import Settings
 
-    nlp = load_pipeline(Settings.make())
+    nlp = load_model(Settings.make())
     figures: dict[str, float] = {}
     for name, _ in SECTIONS:
         if args.only and name not in args.only:

@@ -1,6 +1,8 @@
 """Event coding: who did what to whom, in PLOVER with CAMEO codes, plus quotes and roles.
 
-``code_document`` is what the pipeline calls once per article after NER and parsing. The coder
+The pipeline runs the coder as spaCy components (``components.py``: ``newsevents_dates``,
+``newsevents_places``, ``newsevents_coder``, ``newsevents_quotes``); ``code_document`` does the
+same for a Doc parsed elsewhere. The coder
 (``newsevents.coder.v2``) lives in small modules: ``lexicon``/``tables`` (our data files),
 ``triggers`` (pattern matching), ``sentence`` (frames and status), ``arguments``, ``actors`` and
 ``pronouns`` (who and whom), ``roles``, ``cues`` (modes, contexts), ``vetoes`` (readings that are
@@ -27,23 +29,15 @@ __all__ = ["CODER", "code_document"]
 def code_document(
     doc: "Doc", article: Article, entities: tuple[Entity, ...], settings: Settings
 ) -> tuple[tuple[Event, ...], tuple[Quote, ...], tuple[Role, ...]]:
-    """Events, quotes and roles of one article; ``doc`` is the parsed ``article.text``."""
-    from newsevents.events.coder import SentenceCoder
-    from newsevents.events.roles import extract_roles
-    from newsevents.events.scope import ArticleScope
+    """Events, quotes and roles of one article; ``doc`` is the parsed ``article.text``.
 
-    scope = ArticleScope.build(doc, article, entities)
-    roles = extract_roles(scope)
-    scope.roles = list(roles)
-    events = SentenceCoder(scope).code()
-    quotes = _quotes(doc, article, entities)
+    The same work as the ``newsevents_coder`` and ``newsevents_quotes`` components, for a Doc
+    that did not go through them; coder options come from ``settings``.
+    """
+    from newsevents.events.components import QuoteFinder, coder_for
+
+    doc._.article = article
+    doc._.entities = entities
+    events, roles = coder_for(settings).match(doc)
+    quotes = QuoteFinder("newsevents_quotes", "raise").match(doc)
     return events, quotes, roles
-
-
-def _quotes(doc: "Doc", article: Article, entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
-    """Quotes from the quotes helper (none while it is not installed)."""
-    try:
-        from newsevents.events.quotes import extract_quotes
-    except ImportError:  # pragma: no cover - only while the quotes module is missing
-        return ()
-    return extract_quotes(doc, article, entities)

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from newsevents.events.phrases import known_org, offset, opposed, sector_noun, through_quantity
 from newsevents.events.pronouns import PronounMixin
 from newsevents.events.scope import ArticleScope, Named, capitals, place_country
-from newsevents.events.tables import fold_name, office_table
+from newsevents.events.tables import office_table
+from newsevents.names import name_key
 from newsevents.records import ActorRef
 
 if TYPE_CHECKING:
@@ -167,7 +168,7 @@ class ActorResolver(PronounMixin):
             return ActorRef(org.name, entity_id, org.country, facts.sector or org.sector, start, end)
         label = named.label
         if label in ("GPE", "LOC", "FAC"):
-            folded = fold_name(named.text)
+            folded = name_key(named.text, strict=True)
             if folded in capitals() and place_country(named.text) == capitals()[folded]:
                 return ActorRef(name, entity_id, capitals()[folded], "GOV", start, end)
             country = (entity.country if entity is not None else None) or place_country(named.text)

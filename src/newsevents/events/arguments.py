@@ -6,6 +6,7 @@ come from the governing verb ("X refused to meet" -> X; "urged Y to stop" -> Y);
 and "talks between A and B" give partners (a reciprocal event). Nouns: the possessor, a
 nationality adjective or a "by" phrase acts ("Israeli air strikes", "protests by students"),
 else the subject of the verb that carries the noun ("X launched an investigation").
+The word lists these readings use (light verbs, message nouns, ...) are in ``events_words.tsv``.
 """
 
 from __future__ import annotations
@@ -15,52 +16,18 @@ from typing import TYPE_CHECKING
 
 from newsevents.events.lexicon import Pattern
 from newsevents.events.phrases import in_dateline
+from newsevents.events.policy import words
 from newsevents.events.triggers import Match, is_actor_like, objects
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_RELATIVE = ("who", "which", "that", "whom")
-_OWNER_TYPES = ("REJECT", "SUPPORT", "ACCUSE", "AGREE", "CONCEDE", "REQUEST")
-_DEFAULT_TARGET_PREPS = frozenset({"against"})
-#: Nouns for things said or sent, whose "from X" is their author ("an appeal from Gbagbo"), unlike
-#: "a withdrawal from Bosnia".
-_MESSAGES = frozenset({
-    "appeal", "call", "request", "demand", "proposal", "offer", "invitation", "plea", "letter", "message",
-    "warning", "ultimatum", "statement", "pressure", "criticism", "plan", "initiative", "order", "instruction",
-    "suggestion", "promise", "pledge", "commitment", "assurance", "guarantee", "threat", "complaint",
-})  # fmt: skip
-#: Nouns for an undertaking, whose "to X" is the one it was given to.
-_PROMISES = frozenset({"commitment", "promise", "pledge", "obligation", "guarantee", "assurance", "undertaking"})
-#: Texts that speak for their authors: "a resolution demanding a ceasefire".
-_TEXTS = frozenset({
-    "resolution", "statement", "letter", "report", "declaration", "motion", "bill", "communique", "text",
-    "draft", "proposal", "law", "decree", "order", "document", "petition", "message",
-})  # fmt: skip
-#: Verbs whose subject speaks through the document they put out ("issued a statement demanding").
-_ISSUING = frozenset({
-    "issue", "release", "publish", "send", "deliver", "make", "sign", "adopt", "pass", "write", "draft",
-    "table", "submit", "present", "put", "post", "broadcast", "announce", "unveil", "circulate", "lodge",
-})  # fmt: skip
-#: Types whose object noun's "of X" is the target ("the blockade of Serbia", "the arrest of X").
-_OF_TARGET_TYPES = ("COERCE", "ASSAULT", "SANCTION")
-#: Noun events whose "from X" names who acts: "a demand from Washington", "aid from China".
-_SOURCE_TYPES = ("REQUEST", "AGREE", "AID", "THREATEN", "ACCUSE", "SUPPORT")
-#: Nouns that name an act, so that a nationality on them names the actor ("US sanctions").
-EVENT_NOUNS = frozenset({
-    "sanction", "embargo", "strike", "airstrike", "attack", "raid", "blockade", "offensive", "bombing",
-    "shelling", "crackdown", "tariff", "boycott", "ban", "restriction", "aid", "assistance", "investigation",
-})  # fmt: skip
-#: Verbs whose subject performs the event their object names ("staged protests", "announced a
-#: suspension"); with other verbs ("7 million people require aid") the subject is no actor.
-LIGHT_VERBS = frozenset({
-    "hold", "stage", "launch", "conduct", "carry", "make", "issue", "announce", "declare", "begin", "start",
-    "order", "take", "give", "provide", "impose", "continue", "resume", "lead", "organize", "organise",
-    "join", "mount", "unleash", "step", "intensify", "escalate", "end", "halt", "suspend", "open", "complete",
-    "initiate", "undertake", "renew", "reiterate", "repeat", "lodge", "file", "deliver", "extend", "offer",
-    "send", "approve", "adopt", "sign", "seal", "finalize", "finalise", "pursue", "wage", "stage", "threaten",
-    "vow", "pledge", "promise", "plan", "propose", "demand", "call", "expand", "deepen", "strengthen",
-})  # fmt: skip
+
+def __getattr__(name: str) -> frozenset[str]:
+    """``LIGHT_VERBS``, read from ``events_words.tsv`` on first use (``sentence`` imports it by that name)."""
+    if name == "LIGHT_VERBS":
+        return words("light_verbs")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass
@@ -74,19 +41,16 @@ class Arguments:
     passive_without_agent: bool = False
 
 
-_PLACE_PREPS = ("in", "at", "near", "inside")
-
-
 def place_objects(token: "Token") -> list["Token"]:
     """Named places the trigger happened in or at ("shelled positions in Rafah", "at a jail in Israel")."""
     out: list["Token"] = []
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
+        if child.dep_ == "prep" and child.lower_ in words("place_preps"):
             for pobj in _pobjs(child):
                 if pobj.ent_type_ in ("GPE", "LOC", "FAC"):
                     out.append(pobj)
                 else:  # "at this jail in northern Israel": the named place around an unnamed one
-                    out += [p for c in pobj.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS
+                    out += [p for c in pobj.children if c.dep_ == "prep" and c.lower_ in words("place_preps")
                             for p in _pobjs(c) if p.ent_type_ in ("GPE", "LOC")]
     return out
 
@@ -101,7 +65,7 @@ def _attack_agents(verb: "Token") -> list["Token"]:
     """Who carried out the attack a passive victim fell in: "killed in an air strike by government forces"."""
     out: list["Token"] = []
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
-        for noun in (p for p in _pobjs(prep) if p.lemma_.lower() in EVENT_NOUNS):
+        for noun in (p for p in _pobjs(prep) if p.lemma_.lower() in words("event_nouns")):
             for child in noun.children:
                 if child.dep_ == "prep" and child.lower_ == "by":
                     out += _pobjs(child)
@@ -158,7 +122,7 @@ def subjects(verb: "Token", object_control: frozenset[int], depth: int = 0) -> l
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return [p for c in verb.children if c.dep_ == "agent" for p in _pobjs(c)]
     if found:
-        return [verb.head if s.lower_ in _RELATIVE and verb.dep_ == "relcl" else s for s in found]
+        return [verb.head if s.lower_ in words("relative_pronouns") and verb.dep_ == "relcl" else s for s in found]
     if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):
         return [p for c in verb.children if c.dep_ == "agent" for p in _pobjs(c)]
     head = verb.head
@@ -185,7 +149,7 @@ def subjects(verb: "Token", object_control: frozenset[int], depth: int = 0) -> l
     if verb.dep_ in ("relcl", "acl"):
         carrier = head.head
         if head.dep_ in ("dobj", "obj", "pobj") and not is_actor_like(head) and carrier.pos_ in ("VERB", "AUX"):
-            if head.lemma_.lower() in _TEXTS and carrier.lemma_.lower() not in _ISSUING:
+            if head.lemma_.lower() in words("text_nouns") and carrier.lemma_.lower() not in words("issuing_verbs"):
                 return [head]  # "vetoed a resolution demanding ...": the resolution's authors, not the vetoer
             return subjects(carrier, object_control, depth + 1)  # "issued a statement demanding ..."
         return [head]
@@ -213,7 +177,7 @@ def clause_subjects(verb: "Token") -> list["Token"]:
 
 def _target_preps(pattern: Pattern) -> frozenset[str]:
     """Prepositions whose objects are targets for this pattern."""
-    return pattern.target_preps | _DEFAULT_TARGET_PREPS
+    return pattern.target_preps | words("default_target_preps")
 
 
 def _partners(token: "Token") -> list["Token"]:
@@ -229,7 +193,8 @@ def owners(noun: "Token") -> list["Token"]:
     """Who owns a noun: "a U.S. request", "Iraq's proposal", "calls by Annan", "appeal from X"."""
     out = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod") and is_actor_like(c)]
     for child in noun.children:
-        if child.dep_ == "prep" and (child.lower_ == "by" or child.lower_ == "from" and noun.lemma_.lower() in _MESSAGES):
+        authored = child.lower_ == "from" and noun.lemma_.lower() in words("message_nouns")
+        if child.dep_ == "prep" and (child.lower_ == "by" or authored):
             out.extend(p for p in _pobjs(child) if is_actor_like(p))
         elif child.dep_ == "acl":  # "an appeal issued by X"
             out.extend(p for c in child.children if c.dep_ == "agent" for p in _pobjs(c))
@@ -238,7 +203,7 @@ def owners(noun: "Token") -> list["Token"]:
 
 def _addressees(noun: "Token") -> list["Token"]:
     """Whom a promise was made to: "his commitment to the Zambian people"."""
-    if noun.lemma_.lower() not in _PROMISES:
+    if noun.lemma_.lower() not in words("promise_nouns"):
         return []
     return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "to" for p in _pobjs(c) if is_actor_like(p)]
 
@@ -257,7 +222,7 @@ def verb_arguments(match: Match, object_control: frozenset[int]) -> Arguments:
         # "are engaged in talks", "is involved in cooperation": the passive subject takes part.
         args.actors = [c for c in verb.children if c.dep_ == "nsubjpass"]
     args.passive_without_agent = passive and not args.actors
-    if not args.actors and match.theme is not None and match.theme.lemma_.lower() in EVENT_NOUNS:
+    if not args.actors and match.theme is not None and match.theme.lemma_.lower() in words("event_nouns"):
         # "Western sanctions imposed on ...", "Israeli air strikes carried out ...": whose the act is
         args.actors = [c for c in match.theme.children if c.dep_ in ("amod", "compound", "poss") and is_actor_like(c)]
     for obj in objects(verb):
@@ -274,7 +239,7 @@ def verb_arguments(match: Match, object_control: frozenset[int]) -> Arguments:
     holders += [o for o in objects(verb) if o not in holders and not is_actor_like(o)]
     for holder in holders:
         # "tightened the blockade of Serbia": a coercive act named by a noun falls on what follows "of"
-        allowed = preps | {"of"} if holder is not verb and pattern.type in _OF_TARGET_TYPES else preps
+        allowed = preps | {"of"} if holder is not verb and pattern.type in words("of_target_types") else preps
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ in allowed:
                 args.targets.extend(p for p in _pobjs(child) if p not in args.targets)
@@ -284,7 +249,7 @@ def verb_arguments(match: Match, object_control: frozenset[int]) -> Arguments:
             # "met the French president": the one met takes part as much as the one meeting.
             args.partners += [t for t in args.targets if is_actor_like(t)]
             args.targets = [t for t in args.targets if t not in args.partners]
-    if pattern.type in _OWNER_TYPES:
+    if pattern.type in words("owner_types"):
         # "rejected calls by Annan", "welcomed Reagan's statement": a thing's owner is the one addressed;
         # "reneged on his commitment to the Zambian people": the one a promise was made to.
         things = objects(verb) + [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for p in _pobjs(c)]
@@ -326,11 +291,11 @@ def noun_arguments(match: Match, object_control: frozenset[int]) -> Arguments:
             args.actors.append(child)
         elif child.dep_ == "prep" and child.lower_ == "by":
             args.actors.extend(_pobjs(child))
-        elif child.dep_ == "prep" and child.lower_ == "from" and pattern.type in _SOURCE_TYPES:
+        elif child.dep_ == "prep" and child.lower_ == "from" and pattern.type in words("source_types"):
             args.actors.extend(p for p in _pobjs(child) if is_actor_like(p))  # "pressure from Congress"
     if not args.actors:
         carrier = noun.head
-        if noun.dep_ in ("dobj", "obj") and carrier.pos_ in ("VERB", "AUX") and carrier.lemma_.lower() in LIGHT_VERBS:
+        if noun.dep_ in ("dobj", "obj") and carrier.pos_ in ("VERB", "AUX") and carrier.lemma_.lower() in words("light_verbs"):
             args.actors = subjects(carrier, object_control)
         elif noun.dep_ == "pobj" and carrier.dep_ == "prep" and carrier.head.pos_ in ("VERB", "AUX"):
             if carrier.lower_ in ("in", "into", "for", "to"):

@@ -1,28 +1,31 @@
 """The event coder ``newsevents.coder.v2``: sentences of a parsed article in, ``Event`` records out.
 
 Per sentence: a cheap lemma pre-filter, trigger matching, frames and statuses
-(:mod:`~newsevents.events.sentence`), then actor resolution, reciprocity, mode and context
-cues, date and place (from the dates and places helpers), a confidence and a stable id.
+(:mod:`~newsevents.events.sentence`), then per draft: resolve (actors, targets, reporter, cue
+mode), the policy rules of stage "resolved" (vetoes and recodings, ``events_policy.tsv``), place
+(default actors, places, reciprocity), the rules of stage "merged", and build (date, place,
+confidence and a stable id).
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from newsevents.events.actors import ActorResolver
 from newsevents.events.arguments import owners, subjects
 from newsevents.events.clashes import clash_sides
 from newsevents.events.cues import mode_from_cues, sentence_contexts
+from newsevents.events.dates import event_date
 from newsevents.events.frames import Coding
-from newsevents.events.lexicon import load_lexicon
+from newsevents.events.lexicon import Lexicon, load_lexicon
+from newsevents.events.places import event_location
+from newsevents.events.policy import Case, Policy, load_policy, words
 from newsevents.events.scope import ArticleScope
 from newsevents.events.sentence import Draft, draft_sentence
 from newsevents.events.tables import cameo_table
-from newsevents.events.triggers import find_matches, is_actor_like, is_passive, sentence_has_candidates
-from newsevents.events.vetoes import accidental, charge_subjects, charged_nouns, generic_reference, lone_private_person
+from newsevents.events.triggers import find_matches, is_actor_like, sentence_has_candidates
 from newsevents.records import ActorRef, Event, Location
 
 if TYPE_CHECKING:
@@ -32,46 +35,11 @@ NAME = "newsevents.coder.v2"
 #: Drafts scoring below this are dropped: deep, unresolved, weakly worded mentions are mostly noise.
 MIN_CONFIDENCE = 0.2
 
-#: Reporters whose word makes a claim "reported" rather than "alleged".
-_OFFICIAL = ("GOV", "MIL", "COP", "JUD", "LEG", "IGO", "MED", "SPY")
-#: Sources whose account of an event is a claim ("alleged"), not a report.
-_NON_OFFICIAL = ("NGO", "CVL", "OPP", "REB", "UAF", "CRM", "PTY", "LAB", "EDU", "REL", "ELI")
-#: Agentless actions that the official reporting them performed ("X was arrested, police said").
-_REPORTER_ACTS = ("COERCE", "SANCTION")
-#: Sectors whose arrival somewhere is a deployment or an errand, not a diplomatic visit.
-_NOT_VISITORS = ("MIL", "COP", "PRM", "REB", "UAF", "CVL", "CRM")
-#: Modes complete without a recipient: a resignation is not done to anyone.
-_SELF_CONTAINED = ("resign",)
-#: Types kept without an actor when someone suffered them ("he was arrested", "prisoners were freed").
-_MATERIAL = ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "RETREAT")
-
-
-def _neighbours() -> tuple[Callable[..., Any] | None, Callable[..., Any] | None]:
-    """The dates and places helpers; None while a helper module is not installed."""
-    try:
-        from newsevents.events.dates import event_date
-    except ImportError:  # pragma: no cover - only while the dates module is missing
-        event_date = None  # type: ignore[assignment]
-    try:
-        from newsevents.events.places import event_location
-    except ImportError:  # pragma: no cover - only while the places module is missing
-        event_location = None  # type: ignore[assignment]
-    return event_date, event_location
-
 
 def event_id(article_id: str, start: int, end: int, event_type: str) -> str:
     """A stable id: the same article, trigger span and type always give the same id."""
     digest = hashlib.sha1(f"{article_id}|{start}|{end}|{event_type}".encode()).hexdigest()
     return digest[:16]
-
-
-_WEAPONS = ("bomb", "bombing", "explosion", "blast", "attack", "grenade", "mine", "shell", "shelling", "rocket",
-            "missile", "gunfire", "strike", "airstrike", "raid", "ambush", "device", "shot", "bullet", "drone")
-
-
-def _is_weapon(token: "Token") -> bool:
-    """ "A roadside bombing killed ...": an attack or weapon as subject stands for an unknown attacker."""
-    return token.lemma_.lower() in _WEAPONS
 
 
 def _country_name(code: str) -> str:
@@ -81,48 +49,31 @@ def _country_name(code: str) -> str:
     return country_name(code) or code
 
 
-def _is_official(ref: ActorRef | None) -> bool:
-    """True for a government, security, judicial, legislative, IGO or media source."""
-    if ref is None:
-        return False
-    if ref.sector in _OFFICIAL or ref.country == "IGO":
-        return True
-    return ref.sector is None and ref.country is not None and ref.country not in ("NGO", "IMG")
-
-
-#: Subordinators that make a clause the background of the main event.
-_BACKGROUND_MARKS = ("after", "before", "since", "until", "following", "amid", "while", "when")
-
-
 def _in_background(token: "Token") -> bool:
     """True when the trigger sits in an "after ..." / "since ..." clause or phrase of another event."""
+    marks = words("background_marks")
     current = token
     for _ in range(8):
         if current.head.i == current.i:
             return False
         if current.dep_ in ("advcl", "pcomp", "pobj") and any(
-            c.lower_ in _BACKGROUND_MARKS for c in (*current.children, current.head) if c.dep_ in ("mark", "prep", "advmod")
+            c.lower_ in marks for c in (*current.children, current.head) if c.dep_ in ("mark", "prep", "advmod")
         ):
             return True
         current = current.head
     return False
 
 
-def _same_party(a: ActorRef, b: ActorRef) -> bool:
-    """True when two references name the same actor, or actors of the same state."""
-    if (a.entity and a.entity == b.entity) or a.name == b.name:
-        return True
-    return a.country is not None and a.country == b.country
-
-
 class SentenceCoder:
-    """Codes the sentences of one article; holds the article scope and resolver."""
+    """Codes the sentences of one article; holds the article scope, resolver, lexicon and policy."""
 
-    def __init__(self, scope: ArticleScope) -> None:
+    def __init__(self, scope: ArticleScope, *, min_confidence: float = MIN_CONFIDENCE, lexicon: Lexicon | None = None,
+                 policy: Policy | None = None) -> None:
         self.scope = scope
         self.resolver = ActorResolver(scope)
-        self.lexicon = load_lexicon()
-        self.event_date, self.event_location = _neighbours()
+        self.lexicon = lexicon if lexicon is not None else load_lexicon()
+        self.policy = policy if policy is not None else load_policy()
+        self.min_confidence = min_confidence
 
     def code(self) -> tuple[Event, ...]:
         """All events of the article, in text order."""
@@ -145,7 +96,7 @@ class SentenceCoder:
         seen: set[tuple[str, int]] = set()
         for draft in drafts:
             event = self._event(sent, draft, contexts)
-            if event is None or event.confidence < MIN_CONFIDENCE or (event.type, event.evidence_start) in seen:
+            if event is None or event.confidence < self.min_confidence or (event.type, event.evidence_start) in seen:
                 continue
             seen.add((event.type, event.evidence_start))
             out.extend(self._split_clash(event))
@@ -179,42 +130,36 @@ class SentenceCoder:
         return found[0] if found else None
 
     def _event(self, sent: "Span", draft: Draft, contexts: tuple[str, ...]) -> Event | None:
-        """One Event from a draft, or None when no actor or target can be resolved."""
-        pattern = draft.match.pattern
+        """One Event from a draft, or None when a policy rule drops it."""
+        case = self._resolve(draft, contexts)
+        if not self.policy.apply("resolved", case):
+            return None
+        self._place(case)
+        self._merge(case)
+        if not self.policy.apply("merged", case):
+            return None
+        return self._build(sent, case)
+
+    def _resolve(self, draft: Draft, contexts: tuple[str, ...]) -> Case:
+        """Actors, targets, partners and reporter resolved; the status and mode the reporter and cues give."""
         actors = list(self.resolver.resolve(draft.args.actors))
         targets = list(self.resolver.resolve(self._target_words(draft)))
         partners = list(self.resolver.resolve(draft.args.partners))
         reporter = self._reporter(draft)
         status = draft.status
-        if status == "reported" and reporter is not None and reporter.sector in _NON_OFFICIAL:
+        if status == "reported" and reporter is not None and reporter.sector in words("claimant_sectors"):
             status = "alleged"  # rights groups, activists, witnesses, rebels: a claim, not a report
-        if not actors and draft.args.passive_without_agent and draft.coding.type in _REPORTER_ACTS:
-            if reporter is not None and reporter.sector in ("COP", "MIL", "GOV", "JUD"):
-                actors = [reporter]
-        coding = self._with_mode(draft)
-        if coding.type == "PROTEST" and "diplo" in pattern.flags and actors and all(_is_official(a) or a.sector == "NGO" for a in actors):
-            coding = Coding("ACCUSE", "disapprove", "114")  # a government "protests": a complaint
-        if coding.type == "COERCE" and coding.mode == "seize" and actors and all(a.sector in ("CVL", "OPP") for a in actors):
-            if not targets and lone_private_person(draft.args.actors) and not any(a.country for a in actors):
-                return None  # "a protester demolished the building": one person's damage, a crime
-            coding = Coding("PROTEST", "vandalize", "145")  # protesters wrecking property
-        if generic_reference(draft.args.actors):
-            return None  # "any state that attacks the other": a hypothetical actor, no event
-        if coding.type == "ASSAULT" and not actors and accidental(draft.match.head):
-            return None  # "killed when their helicopter came down": an accident
-        if coding.mode == "visit" and "weak" in pattern.flags and (
-            is_passive(draft.match.head) or (actors and all(a.sector in _NOT_VISITORS for a in actors))
-        ):
-            return None  # "was flown to a hospital", "soldiers arrived at parliament": travel, not a visit
-        if coding.type in ("ACCUSE", "REJECT") and self._rebuttal(draft, actors):
-            return None  # condemning charges against oneself: a denial (CAMEO 016), dropped by PLOVER
-        if coding.type == "PROTEST" and coding.mode == "strike" and pattern.pos == "N" and actors and all(
-            a.country and a.sector in (None, "GOV", "MIL") for a in actors
-        ):
-            coding = Coding("ASSAULT", None, "190")  # "Israeli strikes": a state strikes with weapons, not a walkout
-        if not actors and coding.type == "PROTEST" and "weak" not in pattern.flags:
+        if not actors and draft.args.passive_without_agent and draft.coding.type in words("reporter_act_types"):
+            if reporter is not None and reporter.sector in words("reporter_actor_sectors"):
+                actors = [reporter]  # "X was arrested, police said": the police arrested X
+        return Case(draft, self._with_mode(draft), actors, targets, contexts, self.resolver.resolve, partners, status)
+
+    def _place(self, case: Case) -> None:
+        """Default actors and targets: protesters, the people of the place it happened, a government protested at."""
+        coding, actors, targets = case.coding, case.actors, case.targets
+        if not actors and coding.type == "PROTEST" and "weak" not in case.pattern.flags:
             actors = [ActorRef("protesters", None, self.scope.dominant_country, "CVL")]
-        places = [p for p in self.resolver.resolve(draft.args.places) if p.country]
+        places = [p for p in self.resolver.resolve(case.draft.args.places) if p.country]
         if places and coding.type in ("ASSAULT", "COERCE", "PROTEST"):
             # "killed 23 people in Tel Aviv", "students protested in Santiago": people there are from there.
             where = places[0].country
@@ -233,62 +178,58 @@ class SentenceCoder:
             country = country or next((a.country for a in actors if a.country and a.sector not in ("GOV", "IGO")), None)
             if country and country not in ("NGO", "IGO", "IMG"):
                 targets = [ActorRef(f"government of {_country_name(country)}", None, country, "GOV")]
-        reciprocal = False
-        if "sym" in pattern.flags and coding.type != pattern.type and actors:
+        case.actors, case.targets = actors, targets
+
+    def _merge(self, case: Case) -> None:
+        """Reciprocity: partners of a joint act join the actors, who are each other's targets; else no self-targets.
+
+        The "merged" rules run after this. A reciprocal recode there (joint manoeuvres) replaces the
+        targets with all actors and reads only the actors, so dropping self-targets first changes nothing.
+        """
+        actors, targets, partners = case.actors, case.targets, case.partners
+        if "sym" in case.pattern.flags and case.coding.type != case.pattern.type and actors:
             # "will meet the UN mediator" is a promise to the one to be met, not a joint act.
             targets += [p for p in partners if p not in targets]
             partners = []
-        if "sym" in pattern.flags and (partners or len(actors) > 1):
+        if "sym" in case.pattern.flags and (partners or len(actors) > 1):
             for partner in partners:
                 if all((p.name, p.country) != (partner.name, partner.country) for p in actors):
                     actors.append(partner)
-            reciprocal = len(actors) > 1
-            if reciprocal:
+            case.reciprocal = len(actors) > 1
+            if case.reciprocal:
                 targets = list(actors)
-        if coding.type == "MOBILIZE" and len({a.country for a in actors if a.country}) > 1:
-            coding, reciprocal, targets = Coding("COOPERATE", None, "062"), True, list(actors)  # joint manoeuvres
-        targets = [t for t in targets if all((t.name, t.country) != (a.name, a.country) for a in actors)] if not reciprocal else targets
-        if not actors and draft.args.actors and not any(_is_weapon(t) for t in draft.args.actors):
-            return None  # "seasonal flu kills thousands": the subject is no actor, so no event
-        if not actors and not (draft.args.targets and targets and coding.type in _MATERIAL):
-            return None
-        if not actors and coding.type == "ASSAULT" and set(contexts) & {"health", "disasters"} and "military" not in contexts:
-            return None  # deaths in an outbreak or a disaster, not an attack
-        if coding.mode == "martial-law" and set(contexts) & {"health", "disasters"}:
-            return None  # PLOVER: emergencies declared for disasters are not repression
-        resolved = any(a.country or a.sector or a.entity for a in actors)  # a named actor is a specific one
-        if "weak" in pattern.flags and not resolved:
-            return None
-        if "weak" in pattern.flags and coding.type in ("ASSAULT", "COERCE") and not targets and not reciprocal:
-            return None  # "to fight a pandemic", "prevent the spread": force needs someone to bear it
-        if coding.mode == "visit" and not targets and any(o.dep_ in ("dobj", "obj") for o in draft.args.targets):
-            return None  # "visited a clinic": a visit counts when someone or somewhere political is visited
+        if not case.reciprocal:
+            targets = [t for t in targets if all((t.name, t.country) != (a.name, a.country) for a in actors)]
+        case.actors, case.targets, case.partners = actors, targets, partners
+
+    def _build(self, sent: "Span", case: Case) -> Event:
+        """The Event record: evidence span, date, place, CAMEO scores and confidence."""
+        draft, coding = case.draft, case.coding
         trigger = draft.match.head
         start = min(t.idx for t in draft.evidence)
         end = max(t.idx + len(t.text) for t in draft.evidence)
         date, date_text = self._date(sent, trigger)
-        location = self._location(sent, trigger)
         code = cameo_table().get(coding.cameo)
         return Event(
             id=event_id(self.scope.article.id, start, end, coding.type),
             type=coding.type,
             mode=coding.mode,
-            context=contexts,
+            context=case.contexts,
             cameo=coding.cameo,
             quad_class=code.quad_class if code else None,
             goldstein=code.goldstein if code else None,
-            actors=tuple(actors),
-            targets=tuple(targets),
+            actors=tuple(case.actors),
+            targets=tuple(case.targets),
             date=date,
             date_text=date_text,
-            location=location,
-            status=status,
+            location=self._location(sent, trigger),
+            status=case.status,
             sentence=sent.text,
             sentence_start=sent.start_char,
             evidence_start=start,
             evidence_end=end,
-            confidence=self._confidence(draft, actors, targets, reciprocal, status),
-            reciprocal=reciprocal,
+            confidence=self._confidence(draft, case.actors, case.targets, case.reciprocal, case.status),
+            reciprocal=case.reciprocal,
         )
 
     def _target_words(self, draft: Draft) -> list["Token"]:
@@ -303,16 +244,6 @@ class SentenceCoder:
             elif token not in out:
                 out.append(token)
         return out
-
-    def _rebuttal(self, draft: Draft, actors: list[ActorRef]) -> bool:
-        """True when the disapproved charge is about the actor itself ("condemned claims that it ...")."""
-        if not actors:
-            return False
-        for noun in charged_nouns(draft.match.head):
-            for ref in self.resolver.resolve(charge_subjects(noun)):
-                if any(_same_party(ref, actor) for actor in actors):
-                    return True
-        return False
 
     def _with_mode(self, draft: Draft) -> Coding:
         """The draft's coding, with a mode from cue words when the pattern gave none."""
@@ -339,7 +270,7 @@ class SentenceCoder:
             score += 0.15
         elif actors:
             score += 0.05
-        if targets or reciprocal or draft.coding.mode in _SELF_CONTAINED:
+        if targets or reciprocal or draft.coding.mode in words("self_contained_modes"):
             score += 0.1
         score -= 0.12 * min(draft.depth, 3)
         if head.dep_ in ("acl", "relcl") or (pattern.pos == "N" and head.dep_ in ("pobj", "compound")):
@@ -351,16 +282,12 @@ class SentenceCoder:
         return round(min(0.95, max(0.0, score)), 2)
 
     def _date(self, sent: "Span", trigger: "Token") -> tuple[str | None, str | None]:
-        """Date of the event from the dates helper (None, None without it)."""
-        if self.event_date is None:
-            return None, None
-        return self.event_date(self.scope.doc, sent, trigger, self.scope.article)
+        """Date of the event from the dates helper."""
+        return event_date(self.scope.doc, sent, trigger, self.scope.article)
 
     def _location(self, sent: "Span", trigger: "Token") -> Location | None:
-        """Place of the event from the places helper (None without it)."""
-        if self.event_location is None:
-            return None
-        return self.event_location(self.scope.doc, sent, trigger, self.scope.entities)
+        """Place of the event from the places helper."""
+        return event_location(self.scope.doc, sent, trigger, self.scope.entities)
 
     def _accusation(self, sent: "Span", draft: Draft, event: Event, contexts: tuple[str, ...]) -> Event | None:
         """ "Hengaw said X was killed under torture": the allegation itself, an ACCUSE by the source."""

@@ -26,6 +26,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from newsevents.calendar_words import MONTH_RE, MONTHS, WEEKDAYS
 from newsevents.records import Article
 
 if TYPE_CHECKING:  # spaCy stays a lazy, type-only import here
@@ -33,35 +34,24 @@ if TYPE_CHECKING:  # spaCy stays a lazy, type-only import here
 
 NAME = "newsevents.dates.v1"
 
-_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
-_WEEKDAYS = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
-    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
-    "sunday": 6, "sun": 6,
-}  # fmt: skip
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "few": None,
 }  # fmt: skip
 _SEASONS = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
 
-_MONTH_RE = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR_RE = r"(?P<year>1[5-9]\d\d|2[01]\d\d)"
-_WEEKDAY_RE = r"(?P<weekday>" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY_RE = r"(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
 
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?\b")
 _SLASHED = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})\b")
-_MONTH_DAY = re.compile(rf"\b{_MONTH_RE}\s+{_DAY_RE}\b(?:\s*,?\s*{_YEAR_RE}\b)?")
-_DAY_MONTH = re.compile(rf"\b{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}(?:\s*,?\s*{_YEAR_RE}\b)?")
-_MONTH_YEAR = re.compile(rf"\b{_MONTH_RE}(?:\s+of)?\s*,?\s*{_YEAR_RE}\b")
+_MONTH_DAY = re.compile(rf"\b{MONTH_RE}\s+{_DAY_RE}\b(?:\s*,?\s*{_YEAR_RE}\b)?")
+_DAY_MONTH = re.compile(rf"\b{_DAY_RE}\s+(?:of\s+)?{MONTH_RE}(?:\s*,?\s*{_YEAR_RE}\b)?")
+_MONTH_YEAR = re.compile(rf"\b{MONTH_RE}(?:\s+of)?\s*,?\s*{_YEAR_RE}\b")
 _MONTH_ONLY = re.compile(
     r"^(?:(?:the\s+)?(?:early|late|mid|middle|end|beginning|start|close)(?:-|\s+of\s+|\s+)(?:the\s+)?)?"
-    rf"(?:(?P<rel>last|next|this|past|previous|coming)\s+)?{_MONTH_RE}$")
+    rf"(?:(?P<rel>last|next|this|past|previous|coming)\s+)?{MONTH_RE}$")
 _YEAR = re.compile(rf"(?<![\d$£€.,])\b{_YEAR_RE}\b(?![.,]?\d|s\b|'s\b)")
 #: A season of a given year would need a value like "2022-SU"; we give the year only.
 _SEASON = re.compile(
@@ -132,7 +122,7 @@ def _parse(text: str) -> _Expr | None:
         return _Expr("abs", year, month, day) if month and _valid(year, month, day) else None
     for pattern in (_MONTH_DAY, _DAY_MONTH):
         if m := pattern.search(s):
-            month, day = _MONTHS[m["month"]], int(m["day"])
+            month, day = MONTHS[m["month"]], int(m["day"])
             if not 1 <= day <= 31:
                 continue
             if m["year"]:
@@ -140,7 +130,7 @@ def _parse(text: str) -> _Expr | None:
                 return _Expr("abs", year, month, day) if _valid(year, month, day) else None
             return _Expr("md", None, month, day)
     if m := _MONTH_YEAR.search(s):
-        return _Expr("abs", int(m["year"]), _MONTHS[m["month"]])
+        return _Expr("abs", int(m["year"]), MONTHS[m["month"]])
     if m := _YEAR.search(s):
         return _Expr("abs", int(m["year"]))
     if m := _AGO.search(s):
@@ -152,14 +142,14 @@ def _parse(text: str) -> _Expr | None:
         shift = 2 if word == "day after tomorrow" else shift
         return _Expr("day", amount=shift)
     if m := _WEEKDAY.search(s):
-        return _Expr("weekday", day=_WEEKDAYS[m["weekday"]], rel=_rel(m["rel"]))
+        return _Expr("weekday", day=WEEKDAYS[m["weekday"]], rel=_rel(m["rel"]))
     if m := _UNIT.search(s):
         unit = m["unit"] or m["unit2"] or m["unit3"]
         rel = _rel(m["rel"]) or "this"
         kind = {"week": "week", "weekend": "weekend", "month": "rmonth", "year": "ryear"}[unit]
         return _Expr(kind, rel=rel)
     if m := _MONTH_ONLY.match(s):
-        return _Expr("month", month=_MONTHS[m["month"]], rel=_rel(m["rel"]))
+        return _Expr("month", month=MONTHS[m["month"]], rel=_rel(m["rel"]))
     if m := _SEASON.search(s):
         return _Expr("season", month=_SEASONS[m["season"]], rel=_rel(m["rel"]))
     return None

@@ -8,15 +8,20 @@ token is a handful of set look-ups, done in :mod:`newsevents.events.triggers`.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from pathlib import Path
 
-from newsevents.events.tables import PLOVER_TYPES, EventsDataError, cameo_table, parse_rows, read_rows, split_words
+from newsevents.datafiles import DataFileError, parse_rows, read_text, split_words
+from newsevents.events.tables import cameo_table
+from newsevents.plover import EVENT_TYPES
 
 FRAMES = ("agree", "reject", "threaten", "request", "plan", "try", "report", "accuse", "deny", "neg")
 FLAGS = ("sym", "swap", "weak", "diplo", "needobj", "noccomp", "noxcomp", "objtarget")
 _FILE = "events_lexicon.tsv"
+_KIND = "events_lexicon"
 
 
 @dataclass(frozen=True)
@@ -69,13 +74,14 @@ class Lexicon:
     index: dict[tuple[str, str], tuple[Pattern, ...]]
     heads: frozenset[str]
     patterns: tuple[Pattern, ...]
+    version: str = ""  # "events_lexicon v2+<sha256 prefix>": which lexicon coded an event
 
 
 def _parse_pattern(text: str, number: int) -> tuple[frozenset[str], frozenset[str] | None, tuple[Prep, ...], frozenset[str] | None, frozenset[str] | None]:
     """Split a pattern into head lemmas and constraints; errors name the line."""
     parts = text.split()
     if not parts or parts[0][0] in "><+*":
-        raise EventsDataError(f"{_FILE}:{number}: pattern {text!r} must start with a head lemma")
+        raise DataFileError(f"{_FILE}:{number}: pattern {text!r} must start with a head lemma")
     heads = split_words(parts[0])
     obj: frozenset[str] | None = None
     mods: frozenset[str] | None = None
@@ -84,7 +90,7 @@ def _parse_pattern(text: str, number: int) -> tuple[frozenset[str], frozenset[st
     for part in parts[1:]:
         kind, rest = part[0], part[1:]
         if not rest:
-            raise EventsDataError(f"{_FILE}:{number}: empty constraint {part!r} in {text!r}")
+            raise DataFileError(f"{_FILE}:{number}: empty constraint {part!r} in {text!r}")
         if kind == ">":
             obj = split_words(rest)
         elif kind == "<":
@@ -95,7 +101,7 @@ def _parse_pattern(text: str, number: int) -> tuple[frozenset[str], frozenset[st
             word, _, objects = rest.partition(">")
             preps.append(Prep(split_words(word), split_words(objects) if objects else None))
         else:
-            raise EventsDataError(
+            raise DataFileError(
                 f"{_FILE}:{number}: constraint {part!r} in {text!r} must start with >, <, + or *"
             )
     return heads, obj, tuple(preps), mods, anychild
@@ -111,43 +117,61 @@ def _parse_flags(cell: str, number: int) -> tuple[frozenset[str], frozenset[str]
         elif flag in FLAGS:
             flags.add(flag)
         else:
-            raise EventsDataError(f"{_FILE}:{number}: unknown flag {flag!r}; known: {', '.join(FLAGS)}, tgt:p1/p2")
+            raise DataFileError(f"{_FILE}:{number}: unknown flag {flag!r}; known: {', '.join(FLAGS)}, tgt:p1/p2")
     return frozenset(flags), frozenset(targets)
 
 
 COLUMNS = ("pattern", "pos", "type", "mode", "cameo", "frame", "flags")
 
 
-@lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
-    """Read and validate ``events_lexicon.tsv`` once per process."""
-    return build_lexicon(read_rows(_FILE, COLUMNS))
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """Read and validate a lexicon once per process: ours (``events_lexicon.tsv``) or the TSV at ``path``.
+
+    A lexicon of one's own keeps our columns and the ``# events_lexicon vN`` header line.
+    """
+    if not path:
+        text = read_text(_FILE)
+        return parse_lexicon(text)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataFileError(f"lexicon {path} cannot be read ({exc.strerror}); check the path (setting lexicon)") from exc
+    return parse_lexicon(text, path)
 
 
-def parse_lexicon(text: str) -> Lexicon:
+def parse_lexicon(text: str, name: str = _FILE) -> Lexicon:
     """A lexicon from the text of a lexicon table (for tests and for checking edits)."""
-    return build_lexicon(parse_rows(_FILE, text, COLUMNS))
+    lexicon = build_lexicon(parse_rows(name, text, COLUMNS, kind=_KIND), name)
+    header = text.split("\n", 1)[0].removeprefix("# ").split(" ")[:2]
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    return replace(lexicon, version=f"{' '.join(header)}+{digest}")
 
 
-def build_lexicon(rows: Iterable[tuple[int, dict[str, str]]]) -> Lexicon:
+def lexicon_version(lexicon: Lexicon) -> str:
+    """The lexicon's name, version and content hash ("events_lexicon v2+3fa9c1d20b7e"), stored with each event."""
+    return lexicon.version
+
+
+def build_lexicon(rows: Iterable[tuple[int, dict[str, str]]], name: str = _FILE) -> Lexicon:
     """Validate lexicon rows and index them; errors name the file and line."""
     codes = cameo_table()
     patterns: list[Pattern] = []
     for number, row in rows:
         heads, obj, preps, mods, anychild = _parse_pattern(row["pattern"], number)
         if row["pos"] not in ("V", "N", "A"):
-            raise EventsDataError(f"{_FILE}:{number}: pos must be V, N or A, got {row['pos']!r}")
+            raise DataFileError(f"{name}:{number}: pos must be V, N or A, got {row['pos']!r}")
         etype = None if row["type"] == "-" else row["type"]
-        if etype is not None and etype not in PLOVER_TYPES:
-            raise EventsDataError(f"{_FILE}:{number}: {etype!r} is not a PLOVER event type ({', '.join(PLOVER_TYPES)})")
+        if etype is not None and etype not in EVENT_TYPES:
+            raise DataFileError(f"{name}:{number}: {etype!r} is not a PLOVER event type ({', '.join(EVENT_TYPES)})")
         cameo = None if row["cameo"] == "-" else row["cameo"]
         if cameo is not None and cameo not in codes:
-            raise EventsDataError(f"{_FILE}:{number}: CAMEO code {cameo!r} is not in events_cameo.tsv")
+            raise DataFileError(f"{name}:{number}: CAMEO code {cameo!r} is not in events_cameo.tsv")
         if etype is not None and cameo is None:
-            raise EventsDataError(f"{_FILE}:{number}: an event row needs a CAMEO code")
+            raise DataFileError(f"{name}:{number}: an event row needs a CAMEO code")
         frame = None if row["frame"] == "-" else row["frame"]
         if frame is not None and frame not in FRAMES:
-            raise EventsDataError(f"{_FILE}:{number}: unknown frame {frame!r}; known: {', '.join(FRAMES)}")
+            raise DataFileError(f"{name}:{number}: unknown frame {frame!r}; known: {', '.join(FRAMES)}")
         flags, targets = _parse_flags(row["flags"], number)
         patterns.append(
             Pattern(

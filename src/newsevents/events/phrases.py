@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsevents.events.tables import KnownOrg, actor_tables, fold_name
+from newsevents.events.tables import KnownOrg, actor_tables
+from newsevents.names import name_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -35,7 +36,7 @@ def opposed(token: "Token") -> bool:
 def known_org(text: str) -> KnownOrg | None:
     """A well-known organisation named exactly by ``text`` ("UN", "the Red Cross"), else None."""
     tables = actor_tables()
-    return tables.orgs_exact.get(text.strip()) or tables.orgs_folded.get(fold_name(text))
+    return tables.orgs_exact.get(text.strip()) or tables.orgs_folded.get(name_key(text, strict=True))
 
 
 def sector_noun(token: "Token") -> tuple[str | None, str | None]:

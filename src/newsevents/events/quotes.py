@@ -13,9 +13,9 @@ documents ("the statement added") take the issuer of the latest statement mentio
 before it when that one is in the same or the previous paragraph. Speakers are entity names when
 an entity covers the subject, else a short description ("police", "state media").
 
-A multi-paragraph quote is one ``Quote``: ``start``/``end`` span all its paragraphs and ``text``
-is their quoted parts joined by a blank line (the continuation marks are left out, so only then
-``text`` differs from ``Article.text[start:end]``).
+A multi-paragraph quote is one ``Quote``: ``start``/``end`` span all its paragraphs, and ``text``
+is always exactly ``Article.text[start:end]`` (paragraph breaks and continuation marks included),
+so every emitted offset can be checked against the text.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from newsevents.datafiles import DataFileError, read_rows
 from newsevents.records import Article, Entity, Quote
 
 if TYPE_CHECKING:  # spaCy stays a lazy, type-only import here
@@ -71,10 +72,8 @@ class QuoteSpan:
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
     """Reporting verb lemmas and document nouns from ``data/quotes_lexicon.tsv``."""
-    from newsevents.nlp.datafiles import DataFileError, read_table
-
     verbs, documents = set(), set()
-    for row in read_table("quotes_lexicon.tsv", ("lemma", "kind")):
+    for _, row in read_rows("quotes_lexicon.tsv", ("lemma", "kind")):
         if row["kind"] == "verb":
             verbs.add(row["lemma"])
         elif row["kind"] == "document":
@@ -364,7 +363,7 @@ def extract_quotes(doc: Doc, article: Article, entities: tuple[Entity, ...]) -> 
         previous = (span, speaker)
         quotes.append(
             Quote(
-                text=quoted,
+                text=text[span.start : span.end],  # always the exact span, continuation marks included
                 start=span.start,
                 end=span.end,
                 speaker=speaker.name if speaker else None,

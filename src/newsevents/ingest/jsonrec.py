@@ -17,7 +17,7 @@ in an array. Bad records never sink the file: good ones are returned, bad ones a
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
@@ -25,6 +25,7 @@ from typing import Any
 from newsevents.errors import InputError
 from newsevents.ingest.html import HtmlPage
 from newsevents.records import RawDocument
+from newsevents.unicode import surrogate_at
 
 TEXT_KEYS = ("text", "body", "content", "articlebody", "full_text")
 HTML_KEYS = ("html", "raw_html")
@@ -35,6 +36,7 @@ SOURCE_KEYS = ("source", "site_name", "site", "publisher")
 AUTHOR_KEYS = ("author", "authors", "byline")
 WRAPPER_KEYS = ("articles", "items", "records", "documents", "data", "results", "entries")
 NEEDS = 'give each record a "text" (or "body"/"content") or an "html" field'
+_MAX_DEPTH_HINT = 900  # Python's parser gives up near its recursion limit (1,000 frames)
 
 HtmlExtractor = Callable[[str, str | None], HtmlPage]
 
@@ -63,25 +65,35 @@ def read_json(origin: str, text: str, extract: HtmlExtractor) -> JsonRecords:
         value = json.loads(text)
     except json.JSONDecodeError as error:
         return _read_lines(origin, text, extract, error)
+    except RecursionError:
+        raise InputError(origin, f"JSON nested more than {_MAX_DEPTH_HINT} levels deep; news records are flat objects: check the export") from None
     items = _items(origin, value)
     return _collect(origin, list(enumerate(items, start=1)), extract, "record")
 
 
 def _read_lines(origin: str, text: str, extract: HtmlExtractor, error: json.JSONDecodeError) -> JsonRecords:
-    """JSON Lines (when at least half the non-blank lines are objects), else a JSON syntax error."""
+    """JSON Lines (when a line holds a JSON object of its own), else a JSON syntax error.
+
+    A file whose first non-blank line opens a pretty-printed document (a lone ``{`` or ``[``) is
+    one broken JSON document, not JSON Lines, and gets the parser's message.
+    """
     numbered: list[tuple[int, Any]] = []
     objects = 0
+    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
             value = json.loads(line)
         except json.JSONDecodeError as line_error:
-            numbered.append((number, BadRecord(f"line {number}", f"not valid JSON ({line_error.msg})")))
+            numbered.append((number, BadRecord(f"line {number}", f"not valid JSON ({line_error.msg}, column {line_error.colno})")))
+            continue
+        except RecursionError:
+            numbered.append((number, BadRecord(f"line {number}", f"JSON nested more than {_MAX_DEPTH_HINT} levels deep")))
             continue
         objects += isinstance(value, dict)
         numbered.append((number, value))
-    if objects == 0 or objects * 2 < len(numbered):
+    if objects == 0 or first in ("{", "[") or (first.startswith("[") and not first.endswith("]")):
         raise InputError(
             origin,
             f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}); "
@@ -127,6 +139,9 @@ def _record(origin: str, item: Any, extract: HtmlExtractor) -> RawDocument | str
     if not isinstance(item, dict):
         return f"not a JSON object but a {type(item).__name__}"
     fields = {str(k).lower(): v for k, v in item.items()}
+    broken = _lone_surrogate(fields)
+    if broken:
+        return broken
     url = _string(_first(fields, URL_KEYS))
     body = _text(_first(fields, TEXT_KEYS))
     page = HtmlPage(text="")
@@ -153,6 +168,32 @@ def _record(origin: str, item: Any, extract: HtmlExtractor) -> RawDocument | str
         author=_string(_first(fields, AUTHOR_KEYS)) or page.author,
         structured=True,
     )
+
+
+def _lone_surrogate(fields: dict[str, Any]) -> str | None:
+    """Why a record cannot be read when one of its strings holds a lone surrogate escape (``"\\ud800"``)."""
+    for key, value in fields.items():
+        for part in (key, *_strings(value)):
+            at = surrogate_at(part)
+            if at is not None:
+                return (
+                    f"its {key!r} field holds a lone surrogate escape (\\u{ord(part[at]):04x}) at character {at}, "
+                    "which is not valid Unicode; fix the exporter or remove that escape"
+                )
+    return None
+
+
+def _strings(value: Any, depth: int = 0) -> Iterator[str]:
+    """Every string inside a JSON value (keys of objects included), a few levels down."""
+    if isinstance(value, str):
+        yield value
+    elif depth < 4 and isinstance(value, list):
+        for part in value:
+            yield from _strings(part, depth + 1)
+    elif depth < 4 and isinstance(value, dict):
+        for key, part in value.items():
+            yield str(key)
+            yield from _strings(part, depth + 1)
 
 
 def _first(fields: dict[str, Any], keys: tuple[str, ...]) -> Any:

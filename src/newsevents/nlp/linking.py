@@ -32,6 +32,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from newsevents.calendar_words import CALENDAR_NAMES
 from newsevents.nlp.candidates import Candidate
 from newsevents.nlp.context import country_before, country_in_name
 from newsevents.nlp.gazetteer import is_demonym, lookup_place
@@ -43,10 +44,6 @@ if TYPE_CHECKING:
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
 _BIG_CITY = 1_000_000  # a one-word PERSON this big a city is the city ("Yerevan said ...")
 _GENERIC_ORG_WORDS = frozenset({"Company", "Corporation", "Corp.", "Inc.", "Inc", "Ltd", "Ltd.", "Group", "Co.", "plc"})
-_CALENDAR_WORDS = frozenset(
-    "January February March April May June July August September October November December "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
-)
 
 
 @dataclass
@@ -391,7 +388,7 @@ def _matchable(doc: "Doc", form: str, lower_words: set[str]) -> bool:
     return (
         len(form) >= 2
         and form.replace("-", "").replace("'", "").isalpha()
-        and form not in _CALENDAR_WORDS
+        and form not in CALENDAR_NAMES
         and form.lower() not in lower_words
         and not doc.vocab[form.lower()].is_stop
     )

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 #: Extras that install each model, for the error message when one is missing.
 _INSTALL_HINT = {"sm": "pip install newsevents", "md": "pip install newsevents[md]"}
 _LOADED: dict[str, "Language"] = {}
+_PIPELINES: dict[tuple[object, ...], "Language"] = {}
 
 
 def _use_fast_ops() -> None:
@@ -39,11 +40,53 @@ def _use_fast_ops() -> None:
     set_current_ops(NumpyOps(use_blis=False))
 
 
-def load_pipeline(settings: Settings) -> "Language":
-    """The spaCy pipeline for ``settings.model``, loaded once per process and model."""
+def load_model(settings: Settings) -> "Language":
+    """The bare spaCy model for ``settings.model`` (tagger, parser, NER), loaded once per process and model."""
     model = settings.model
     if model in _LOADED:
         return _LOADED[model]
+    nlp = _load(model)
+    _LOADED[model] = nlp
+    return nlp
+
+
+def load_pipeline(settings: Settings) -> "Language":
+    """The newsevents pipeline: the spaCy model plus our components, as ``settings`` asks; once per process.
+
+    Components: ``newsevents_entities``, then with ``settings.events`` ``newsevents_dates``,
+    ``newsevents_places``, ``newsevents_coder`` and ``newsevents_quotes``, all with
+    ``on_error="record"`` so one article's failure is reported and the others go on.
+    """
+    key = pipeline_key(settings)
+    if key in _PIPELINES:
+        return _PIPELINES[key]
+    import newsevents.events.components  # noqa: F401 - registers the event factories
+    import newsevents.nlp.components  # noqa: F401 - registers newsevents_entities and the Doc extensions
+
+    nlp = _load(settings.model)
+    for name, config in components(settings):
+        nlp.add_pipe(name, config=config)
+    _PIPELINES[key] = nlp
+    return nlp
+
+
+def pipeline_key(settings: Settings) -> tuple[object, ...]:
+    """The settings that shape the pipeline: model, events, coder, lexicon and minimum confidence."""
+    return (settings.model, settings.events, settings.coder, settings.lexicon, settings.min_confidence)
+
+
+def components(settings: Settings) -> list[tuple[str, dict[str, object]]]:
+    """Our components, in order, with their configs from ``settings``."""
+    record = {"on_error": "record"}
+    names = [("newsevents_entities", record)]
+    if settings.events:
+        coder = {**record, "coder": settings.coder, "lexicon": settings.lexicon, "min_confidence": settings.min_confidence}
+        names += [("newsevents_dates", record), ("newsevents_places", record), ("newsevents_coder", coder), ("newsevents_quotes", record)]
+    return names
+
+
+def _load(model: str) -> "Language":
+    """A fresh copy of the spaCy model package for ``model``."""
     package = MODEL_PACKAGES.get(model)
     if package is None:
         raise ModelError(f"model {model!r} is not known; use one of: {', '.join(MODEL_PACKAGES)} (--model)")
@@ -55,18 +98,16 @@ def load_pipeline(settings: Settings) -> "Language":
             # The md wheel (3.7.1) was trained with spaCy 3.7.2; it loads and runs under 3.8 (checked
             # by tests/test_nlp_models.py), so the version-mismatch warning W095 is expected here.
             warnings.filterwarnings("ignore", message=r"\[W095\]")
-            nlp = spacy.load(package)
+            return spacy.load(package)
     except OSError as exc:
         hint = _INSTALL_HINT.get(model, f"pip install {package}")
         raise ModelError(
             f"spaCy model package {package!r} for --model {model} is not installed; run `{hint}` "
             f"or choose another model with --model ({', '.join(MODEL_PACKAGES)})"
         ) from exc
-    _LOADED[model] = nlp
-    return nlp
 
 
-def annotate_texts(nlp: "Language", texts: Iterable[str], batch_size: int) -> Iterator["Doc"]:
-    """Run the pipeline over texts in batches, yielding one Doc per text in order."""
+def annotate_texts(nlp: "Language", texts: Iterable["str | Doc"], batch_size: int) -> Iterator["Doc"]:
+    """Run the pipeline over texts (or Docs made with ``nlp.make_doc``) in batches, one Doc each, in order."""
     _use_fast_ops()  # thinc keeps its ops per thread; a server thread starts with the default
     yield from nlp.pipe(texts, batch_size=max(1, batch_size))

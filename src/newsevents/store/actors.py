@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from newsevents.names import strip_accents
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
 def slug(text: str) -> str:
     """Lower-case ASCII words joined by hyphens."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    folded = strip_accents(text, ascii_only=True).lower()
     return _NON_WORD.sub("-", folded).strip("-") or "unknown"
 
 

@@ -1,4 +1,9 @@
-"""Named migrations: every ``migrations/NNNN_name.sql`` is applied once, in order, and recorded."""
+"""Named migrations: every ``migrations/NNNN_name.sql`` is applied once, in order, and recorded.
+
+Several processes may open (and so create or migrate) the same database at the same moment:
+the pending migrations are re-read and applied inside one ``BEGIN IMMEDIATE`` transaction, so
+only one process applies them and the others, waiting on the write lock, find nothing to do.
+"""
 
 from __future__ import annotations
 
@@ -13,25 +18,58 @@ def migration_scripts() -> list[tuple[str, str]]:
     return sorted(items)
 
 
+def _applied(conn: sqlite3.Connection) -> set[str]:
+    """Names already recorded; an empty set when ``_migrations`` does not exist yet."""
+    exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='_migrations'").fetchone()
+    if not exists:
+        return set()
+    return {row[0] for row in conn.execute("SELECT name FROM _migrations")}
+
+
 def migrate(conn: sqlite3.Connection) -> list[str]:
-    """Apply the migrations not yet applied; return their names."""
-    conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")
-    done = {row[0] for row in conn.execute("SELECT name FROM _migrations")}
-    applied = []
-    for name, sql in migration_scripts():
-        if name in done:
-            continue
-        _apply(conn, name, sql)
-        applied.append(name)
+    """Apply the migrations not yet applied, all in one write transaction; return their names."""
+    scripts = migration_scripts()
+    if not [name for name, _ in scripts if name not in _applied(conn)]:
+        return []  # the common case: nothing to do, no write lock taken
+    conn.execute("BEGIN IMMEDIATE")  # waits (busy timeout) for another process migrating the same file
+    try:
+        conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")
+        done = _applied(conn)  # re-check inside the lock: another process may have migrated meanwhile
+        applied = []
+        for name, sql in scripts:
+            if name in done:
+                continue
+            for statement in split_statements(sql):
+                conn.execute(statement)
+            conn.execute("INSERT INTO _migrations(name, applied) VALUES (?, datetime('now'))", (name,))
+            applied.append(name)
+        conn.commit()
+    except BaseException:
+        if conn.in_transaction:
+            try:
+                conn.rollback()
+            except sqlite3.Error:
+                pass
+        raise
     return applied
 
 
-def _apply(conn: sqlite3.Connection, name: str, sql: str) -> None:
-    """Run one migration script and record it, all in one transaction."""
-    try:
-        conn.executescript(f"BEGIN;\n{sql}")
-        conn.execute("INSERT INTO _migrations(name, applied) VALUES (?, datetime('now'))", (name,))
-        conn.commit()
-    except sqlite3.Error:
-        conn.rollback()
-        raise
+def split_statements(sql: str) -> list[str]:
+    """The complete statements of a script (``executescript`` would commit our open transaction)."""
+    statements: list[str] = []
+    buffer = ""
+    for piece in sql.split(";"):
+        buffer += piece + ";"
+        if sqlite3.complete_statement(buffer):
+            if _code(buffer) != ";":
+                statements.append(buffer.strip())
+            buffer = ""
+    rest = _code(buffer[:-1])
+    if rest:
+        raise ValueError(f"migration ends with an incomplete statement: {rest[:80]!r}")
+    return statements
+
+
+def _code(sql: str) -> str:
+    """``sql`` without ``--`` comment lines and surrounding blanks."""
+    return "\n".join(line for line in sql.splitlines() if not line.strip().startswith("--")).strip()

@@ -61,7 +61,7 @@ def _read_events(conn: sqlite3.Connection, article_id: str) -> tuple[Event, ...]
                 actors=tuple(parts.get((r["id"], "actor"), ())), targets=tuple(parts.get((r["id"], "target"), ())),
                 date=r["date"], date_text=r["date_text"], location=loc, status=r["status"], sentence=r["sentence"],
                 sentence_start=r["sentence_start"], evidence_start=r["evidence_start"], evidence_end=r["evidence_end"],
-                confidence=r["confidence"], reciprocal=bool(r["reciprocal"]),
+                confidence=r["confidence"], reciprocal=bool(r["reciprocal"]), coder=r["coder"], lexicon=r["lexicon"],
             )
         )
     return tuple(events)

@@ -1,23 +1,31 @@
-"""SQLite store: WAL mode, migrations on open, one writer, documents in and out as records."""
+"""SQLite store: WAL mode, migrations on open, one writer, documents in and out as records.
+
+Several processes may write the same file: every write is one ``BEGIN IMMEDIATE`` transaction
+(a deferred one that upgrades its read lock to a write lock can fail with SQLITE_BUSY at once,
+without waiting), and a busy database is waited for up to ``busy_timeout`` seconds.
+"""
 
 from __future__ import annotations
 
 import json
 import sqlite3
+import time
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from newsevents.errors import StoreError
 from newsevents.records import Document, InputFailure, LoadedInput
+from newsevents.settings import SETTINGS
 from newsevents.store.actors import actor_key
 from newsevents.store.migrate import migrate
 from newsevents.store.read import read_document
 
 
-def open_store(path: str | Path, *, readonly: bool = False) -> "SQLiteStore":
-    """Open (and migrate, unless read-only) the database at ``path``."""
-    return SQLiteStore(path, readonly=readonly)
+def open_store(path: str | Path, *, readonly: bool = False, busy_timeout: float = SETTINGS["busy_timeout"][0]) -> "SQLiteStore":
+    """Open (and migrate, unless read-only) the database at ``path``; wait up to ``busy_timeout`` s for a writer."""
+    return SQLiteStore(path, readonly=readonly, busy_timeout=busy_timeout)
 
 
 def _now() -> str:
@@ -27,24 +35,106 @@ def _now() -> str:
 class SQLiteStore:
     """The default store. Writes go through this object only; reads may use ``conn`` directly."""
 
-    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+    def __init__(self, path: str | Path, *, readonly: bool = False, busy_timeout: float = SETTINGS["busy_timeout"][0]) -> None:
         self.path = str(path)
+        self.busy_timeout = max(0.0, float(busy_timeout))
+        conn: sqlite3.Connection | None = None
         try:
             if readonly:
                 if not Path(self.path).exists():
                     raise StoreError(f"database {self.path} does not exist; create it with `newsevents ingest PATH --db {self.path}`")
                 uri = f"file:{Path(self.path).resolve()}?mode=ro"
-                self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                conn = sqlite3.connect(uri, uri=True, timeout=self.busy_timeout, check_same_thread=False)
             else:
-                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-                self.conn = sqlite3.connect(self.path, check_same_thread=False)
-                self.conn.execute("PRAGMA journal_mode=WAL")
-                self.conn.execute("PRAGMA synchronous=NORMAL")
-                migrate(self.conn)
+                try:
+                    Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise StoreError(f"cannot create the folder of database {self.path}: {exc.strerror or exc}; choose another --db") from exc
+                # timeout= sets SQLite's busy timeout before the first statement, so even the first read waits for a writer
+                conn = sqlite3.connect(self.path, timeout=self.busy_timeout, check_same_thread=False)
+                self.conn = conn
+                self._use_wal()
+                conn.execute("PRAGMA synchronous=NORMAL")
+                migrate(conn)
+            self.conn = conn
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA foreign_keys=ON")
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot open database {self.path}: {exc}; check the path and permissions (--db)") from exc
-        self.conn.row_factory = sqlite3.Row
-        self.conn.execute("PRAGMA foreign_keys=ON")
+            if conn is not None:
+                conn.close()
+            raise self._error(exc, "open") from exc
+        except BaseException:
+            if conn is not None:
+                conn.close()
+            raise
+
+    def _use_wal(self) -> None:
+        """Switch to WAL; the switch needs an exclusive lock and can fail with SQLITE_BUSY without waiting, so retry it."""
+        deadline = time.monotonic() + self.busy_timeout
+        delay = 0.005
+        while True:
+            try:
+                mode = self.conn.execute("PRAGMA journal_mode").fetchone()[0]
+                if mode.lower() != "wal":
+                    mode = self.conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+                if mode.lower() != "wal":
+                    raise StoreError(f"cannot switch database {self.path} to WAL mode (it stays {mode!r}); choose a --db on a local disk")
+                return
+            except sqlite3.OperationalError as exc:
+                if _primary(exc) not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or time.monotonic() >= deadline:
+                    raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.1)
+
+    def _error(self, exc: sqlite3.Error, action: str = "write to") -> StoreError:
+        """A StoreError that names the database, says what went wrong and what to do about it."""
+        code = _primary(exc)
+        where = f"database {self.path}"
+        if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            return StoreError(
+                f"{where} is busy: another process holds the write lock and did not release it within {self.busy_timeout:g} s; "
+                "wait for it to finish and try again, or wait longer with NEWSEVENTS_BUSY_TIMEOUT=SECONDS (setting busy_timeout)"
+            )
+        if code == sqlite3.SQLITE_FULL:
+            return StoreError(
+                f"cannot {action} {where}: the disk is full (or the file size limit is reached); nothing of the failed write was stored; "
+                "free some space or choose another --db, then run again"
+            )
+        if code == sqlite3.SQLITE_READONLY:
+            return StoreError(
+                f"cannot {action} {where}: the database is read-only (file or folder permissions, an immutable file or a read-only file system); "
+                "make the file and its folder writable, or copy it somewhere writable and pass the copy with --db"
+            )
+        if code == sqlite3.SQLITE_IOERR:
+            return StoreError(
+                f"cannot {action} {where}: disk I/O error ({getattr(exc, 'sqlite_errorname', exc)}): the disk may be full, the file size limit reached "
+                "or the disk failing; nothing of the failed write was stored; free some space or choose another --db, then run again"
+            )
+        if code == sqlite3.SQLITE_CONSTRAINT:
+            return StoreError(f"cannot {action} {where}: {exc}; nothing of the failed write was stored; this is a bug, please report it with the input")
+        if code == sqlite3.SQLITE_CANTOPEN:
+            return StoreError(f"cannot open {where}: {exc}; check that the folder exists and is writable, or choose another --db")
+        if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+            return StoreError(f"cannot {action} {where}: {exc}; it is damaged or not a newsevents database; choose another --db")
+        return StoreError(f"cannot {action} {where}: {exc}; check the path and permissions (--db)")
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction that takes the write lock up front (waiting up to busy_timeout) and is all or nothing."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+                self.conn.commit()
+            except BaseException:
+                if self.conn.in_transaction:
+                    try:
+                        self.conn.rollback()
+                    except sqlite3.Error:
+                        pass  # the connection is unusable; the uncommitted write is gone either way
+                raise
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
 
     def close(self) -> None:
         """Close the connection."""
@@ -60,13 +150,13 @@ class SQLiteStore:
 
     def begin_run(self, settings: dict[str, Any]) -> int:
         """Record the start of an ingest run; return its id."""
-        with self.conn:
+        with self._write():
             cur = self.conn.execute("INSERT INTO runs(started, settings) VALUES (?, ?)", (_now(), json.dumps(settings, sort_keys=True)))
         return int(cur.lastrowid)
 
     def finish_run(self, run_id: int, *, inputs: int, stored: int, duplicates: int, failed: int) -> None:
         """Record the end of a run with its counts."""
-        with self.conn:
+        with self._write():
             self.conn.execute(
                 "UPDATE runs SET finished=?, inputs=?, stored=?, duplicates=?, failed=? WHERE id=?",
                 (_now(), inputs, stored, duplicates, failed, run_id),
@@ -75,7 +165,7 @@ class SQLiteStore:
     def record_input(self, run_id: int, loaded: LoadedInput, *, status: str, articles: int = 0, duplicates: int = 0, failure: InputFailure | None = None) -> int:
         """Record what became of one input; return its row id."""
         failure = failure or loaded.failure
-        with self.conn:
+        with self._write():
             cur = self.conn.execute(
                 "INSERT INTO inputs(run_id, origin, sha256, size, format, status, reason, articles, duplicates) VALUES (?,?,?,?,?,?,?,?,?)",
                 (run_id, loaded.origin, loaded.sha256, loaded.size, loaded.format, status, failure.reason if failure else None, articles, duplicates),
@@ -84,7 +174,7 @@ class SQLiteStore:
 
     def update_input(self, input_id: int, *, status: str, articles: int, duplicates: int, reason: str | None) -> None:
         """Set the final status of an input once its articles are stored."""
-        with self.conn:
+        with self._write():
             self.conn.execute(
                 "UPDATE inputs SET status=?, articles=?, duplicates=?, reason=? WHERE id=?",
                 (status, articles, duplicates, reason, input_id),
@@ -99,19 +189,23 @@ class SQLiteStore:
         for i in range(0, len(ids), 500):
             chunk = ids[i : i + 500]
             marks = ",".join("?" * len(chunk))
-            found.update(r[0] for r in self.conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
+            try:
+                found.update(r[0] for r in self.conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
+            except sqlite3.Error as exc:
+                raise self._error(exc, "read") from exc
         return found
 
     def write_documents(self, docs: Iterable[Document], *, input_ids: dict[str, int] | None = None, run_id: int | None = None) -> int:
-        """Store documents (skipping ids already stored) in one transaction; return how many were new."""
+        """Store documents (skipping ids already stored) in one transaction; return how many were new.
+
+        All or nothing: a crash, a full disk or a busy database leaves none of them stored, so a re-run stores them all.
+        """
+        docs = list(docs)  # prepare outside the transaction: hold the write lock only while writing
         written = 0
-        try:
-            with self.conn:
-                for doc in docs:
-                    if self._write_document(doc, (input_ids or {}).get(doc.article.origin), run_id):
-                        written += 1
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot write to {self.path}: {exc}; is another process writing? (one writer per database)") from exc
+        with self._write():
+            for doc in docs:
+                if self._write_document(doc, (input_ids or {}).get(doc.article.origin), run_id):
+                    written += 1
         return written
 
     def _write_document(self, doc: Document, input_id: int | None, run_id: int | None) -> bool:
@@ -140,14 +234,17 @@ class SQLiteStore:
         for ev in doc.events:
             loc = ev.location
             self.conn.execute(
-                "INSERT OR IGNORE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT OR IGNORE INTO events (id, article_id, type, mode, context, cameo, quad_class, goldstein, date, date_text,"
+                " location_name, location_country, lat, lon, location_start, location_end, status, sentence, sentence_start,"
+                " evidence_start, evidence_end, confidence, reciprocal, published, coder, lexicon)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     ev.id, a.id, ev.type, ev.mode, json.dumps(list(ev.context)), ev.cameo, ev.quad_class, ev.goldstein,
                     ev.date, ev.date_text,
                     loc.name if loc else None, loc.country if loc else None, loc.lat if loc else None, loc.lon if loc else None,
                     loc.start if loc else None, loc.end if loc else None,
                     ev.status, ev.sentence, ev.sentence_start, ev.evidence_start, ev.evidence_end, ev.confidence, int(ev.reciprocal),
-                    a.published,
+                    a.published, ev.coder, ev.lexicon,
                 ),
             )
             for role, refs in (("actor", ev.actors), ("target", ev.targets)):
@@ -174,3 +271,9 @@ class SQLiteStore:
             doc = read_document(self.conn, article_id)
             if doc is not None:
                 yield doc
+
+
+def _primary(exc: BaseException) -> int | None:
+    """The primary SQLite result code of ``exc`` (SQLITE_BUSY for SQLITE_BUSY_SNAPSHOT, ...), or None."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF

@@ -6,7 +6,10 @@ The web stack (FastAPI, Jinja2, uvicorn) is imported only when these functions a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import importlib.util
+from typing import TYPE_CHECKING, Iterable
+
+from newsevents.errors import MissingExtra
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -14,25 +17,43 @@ if TYPE_CHECKING:
 __all__ = ["create_app", "serve"]
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
+_STACK = ("fastapi", "jinja2", "uvicorn")  # what the [web] extra installs
 
 
-def create_app(db: str, *, cache_size: int = 128) -> "FastAPI":
+def require_web() -> None:
+    """Raise MissingExtra, naming the pip command, when a package of the ``[web]`` extra is not installed."""
+    missing = [name for name in _STACK if importlib.util.find_spec(name) is None]
+    if missing:
+        raise MissingExtra(f"the web extra is not installed (no {', '.join(missing)}); run: pip install 'newsevents[web]'")
+
+
+def create_app(db: str, *, cache_size: int = 128, trusted_hosts: str | Iterable[str] | None = None) -> "FastAPI":
     """The ASGI app serving the API under /api and the dashboard pages, reading ``db`` read-only.
 
     ``cache_size`` aggregate results (stats, dyads, actors, places) are kept until the database
-    changes; 0 turns the cache off.
+    changes; 0 turns the cache off. ``trusted_hosts`` are the Host names answered (comma-separated
+    or a list, "*" for any); None takes the ``trusted_hosts`` setting (NEWSEVENTS_TRUSTED_HOSTS,
+    loopback names by default). Requests naming any other host get 400.
     """
+    require_web()
     from newsevents.web.app import build_app
 
-    return build_app(db, cache_size)
+    if trusted_hosts is None:
+        from newsevents.settings import Settings
+
+        trusted_hosts = Settings.make().trusted_hosts
+    return build_app(db, cache_size, trusted_hosts)
 
 
-def serve(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:
+def serve(db: str, host: str = "127.0.0.1", port: int = 8000, trusted_hosts: str | Iterable[str] | None = None) -> None:
     """Serve ``create_app(db)`` with uvicorn on ``host``:``port`` until interrupted (loopback by default)."""
+    require_web()
     import uvicorn
 
-    app = create_app(db)
+    app = create_app(db, trusted_hosts=trusted_hosts)
     if host not in LOOPBACK:
         print(f"warning: serving on {host}, not loopback: anyone who can reach this address can read {db}")
+        print(f"answering only requests for the trusted hosts {app.state.trusted_hosts!r}; allow more names with "
+              "NEWSEVENTS_TRUSTED_HOSTS or --trusted-hosts")
     print(f"newsevents dashboard on http://{'[' + host + ']' if ':' in host else host}:{port}/  (API docs at /api/docs; Ctrl+C to stop)")
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)

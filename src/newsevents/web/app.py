@@ -5,18 +5,19 @@ from __future__ import annotations
 import logging
 from contextlib import asynccontextmanager
 from importlib import resources
-from typing import Any, AsyncIterator
+from typing import Any, AsyncIterator, Iterable
 
 import anyio.to_thread
 from fastapi import FastAPI
 from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp
 
 from newsevents import __version__
 from newsevents.web import apidocs, api, errors, pages
 from newsevents.web.cache import ResultCache
 from newsevents.web.pool import ReadPool
 from newsevents.web.render import environment
-from newsevents.web.security import ReadOnlySecurity
+from newsevents.web.security import LOOPBACK_HOSTS, ReadOnlySecurity
 
 log = logging.getLogger("newsevents.web")
 #: request threads: SQLite releases the GIL while a query runs, so a few threads overlap queries;
@@ -30,8 +31,18 @@ DESCRIPTION = (
 )
 
 
-def build_app(db: str, cache_size: int = 128) -> FastAPI:
-    """Create the app for database ``db`` (opened read-only; fails now if it cannot be opened)."""
+class NewsEventsApp(FastAPI):
+    """FastAPI with our security layer outside everything, Starlette's own 500 handler included."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return ReadOnlySecurity(super().build_middleware_stack(), self.state.trusted_hosts)
+
+
+def build_app(db: str, cache_size: int = 128, trusted_hosts: str | Iterable[str] = LOOPBACK_HOSTS) -> FastAPI:
+    """Create the app for database ``db`` (opened read-only; fails now if it cannot be opened).
+
+    ``trusted_hosts``: the Host names answered (comma-separated or a list; "*" for any).
+    """
     pool = ReadPool(db)
     if pool.pending:
         log.warning("database %s lacks migrations %s; the API works but may be slow. Apply them with any write, "
@@ -43,12 +54,13 @@ def build_app(db: str, cache_size: int = 128) -> FastAPI:
         yield
         pool.close()
 
-    app = FastAPI(
+    app = NewsEventsApp(
         title="newsevents", version=__version__, description=DESCRIPTION, lifespan=lifespan,
         docs_url=None, redoc_url=None, openapi_url="/api/openapi.json",
     )
     app.state.pool = pool
     app.state.db = db
+    app.state.trusted_hosts = trusted_hosts
     app.state.cache = ResultCache(db, cache_size)
     app.state.templates = environment()
     errors.install(app)
@@ -56,7 +68,6 @@ def build_app(db: str, cache_size: int = 128) -> FastAPI:
     app.include_router(apidocs.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(resources.files("newsevents.web") / "static")), name="static")
-    app.add_middleware(ReadOnlySecurity)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 

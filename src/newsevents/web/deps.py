@@ -10,7 +10,8 @@ from fastapi import Depends, Query
 from starlette.requests import Request
 from starlette.responses import Response
 
-from newsevents.query import EVENT_TYPES, MAX_LIMIT, STATUSES, EventFilter
+from newsevents.plover import EVENT_TYPES
+from newsevents.query import MAX_LIMIT, STATUSES, EventFilter
 
 T = TypeVar("T")
 

@@ -8,22 +8,18 @@ from fastapi import APIRouter, Query
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
-from newsevents import query
+from newsevents import plover, query
 from newsevents.errors import QueryError
-from newsevents.query import EVENT_TYPES, MAX_LIMIT, STATUSES, EventFilter
+from newsevents.plover import EVENT_TYPES
+from newsevents.query import MAX_LIMIT, STATUSES, EventFilter
 from newsevents.web import charts, highlight
 from newsevents.web.deps import Conn, Cursor, Filters, blank, cached
-from newsevents.web.render import page, segment, with_params
+from newsevents.web.render import page, quad_css, segment, with_params
 
 router = APIRouter(include_in_schema=False)
 
 #: colour of each PLOVER type's bar, by the quad class its CAMEO codes usually fall in
-TYPE_QUAD = {
-    "AGREE": "q1", "CONSULT": "q1", "SUPPORT": "q1", "CONCEDE": "q1", "REQUEST": "q1",
-    "COOPERATE": "q2", "AID": "q2", "RETREAT": "q2",
-    "ACCUSE": "q3", "REJECT": "q3", "THREATEN": "q3", "PROTEST": "q3", "SANCTION": "q3",
-    "MOBILIZE": "q4", "COERCE": "q4", "ASSAULT": "q4",
-}
+TYPE_QUAD = {etype: quad_css(quad) for etype, quad in plover.TYPE_QUAD.items()}
 COLUMNS = ("Date", "Type", "Actor", "Target", "Status", "Conf.", "Goldstein", "Evidence")
 #: sortable column → (first sort when clicked, the other direction when clicked again)
 SORTABLE = {"Date": ("date", "-date"), "Type": ("type", None), "Conf.": ("confidence", None), "Goldstein": ("-goldstein", "goldstein")}

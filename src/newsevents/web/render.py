@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from importlib import resources
 from typing import Any, Mapping
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 import jinja2
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from newsevents import __version__
+from newsevents.plover import QUAD_NAMES
 
 DEFAULT_HEADERS = [{"label": c, "href": None, "arrow": None, "aria": None} for c in ("Date", "Type", "Actor", "Target", "Status", "Conf.", "Goldstein", "Evidence")]
-QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
 
 def quad_name(quad: int | None) -> str:
@@ -29,6 +29,33 @@ def quad_css(quad: int | None) -> str:
 def segment(value: Any) -> str:
     """Quote one URL path segment (slashes included)."""
     return quote(str(value), safe="")
+
+
+#: what browsers drop before parsing a URL: C0 controls and space at either end, tab and newlines anywhere
+_EDGE = "".join(map(chr, range(0x21)))
+_INSIDE = str.maketrans("", "", "\t\n\r")
+LINK_SCHEMES = ("http", "https")
+
+
+def safe_href(value: Any) -> str | None:
+    """``value`` as a link target if it is an absolute http(s) URL, else None (show it as text).
+
+    Every URL taken from data goes through here before it reaches an ``href``: ``javascript:``,
+    ``data:`` and any other scheme, in any case and behind any control characters or whitespace
+    a browser would skip ("\\x01JaVa\\tScript:"), is refused.
+    """
+    if not isinstance(value, str):
+        return None
+    url = value.translate(_INSIDE).strip(_EDGE)
+    if any(ord(c) < 0x20 or c == "\x7f" for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in LINK_SCHEMES or not parts.netloc or not url.lower().startswith(parts.scheme.lower() + "://"):
+        return None
+    return url
 
 
 def number(value: Any) -> str:
@@ -58,7 +85,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(quad_name=quad_name, quad_css=quad_css, seg=segment, num=number, sides=sides)
+    env.filters.update(quad_name=quad_name, quad_css=quad_css, seg=segment, num=number, sides=sides, safe_href=safe_href)
     env.globals.update(with_params=with_params, version=__version__, quad_names=QUAD_NAMES, default_headers=DEFAULT_HEADERS)
     return env
 
