@@ -408,11 +408,8 @@ def serve(db: str | None, host: str, port: int, trusted_hosts: str | None) -> No
     Example:
       newsevents serve --db news.db --port 8000 --trusted-hosts localhost,news.example.org
     """
-    try:
-        from newsevents.web import serve as run
-    except ImportError as exc:
-        raise click.ClickException(f"the web extra is not installed ({exc}); run: pip install 'newsevents[web]'")
     from newsevents.store import open_store
+    from newsevents.web import serve as run  # raises MissingExtra naming the [web] extra when it is not installed
 
     settings = _settings(db=db, trusted_hosts=trusted_hosts)
     open_store(settings.db, readonly=True).close()  # fail early with a clear message

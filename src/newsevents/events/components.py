@@ -19,6 +19,8 @@ from newsevents.settings import Settings
 
 _PARSED = ["doc._.entities", "token.dep", "token.head", "token.lemma", "token.pos", "token.tag", "token.is_sent_start"]
 _DATE_TYPES = ("DATE", "TIME")
+#: The rules plus the learned classifier where they code nothing (:mod:`newsevents.events.hybrid`).
+HYBRID = "newsevents.hybrid.v1"
 
 
 class DateNormaliser(Component):
@@ -60,10 +62,14 @@ class EventCoder(Component):
         from newsevents.events.lexicon import lexicon_version, load_lexicon
 
         super().__init__(name, on_error)
-        if coder != NAME:
+        if coder not in (NAME, HYBRID):
             from newsevents.errors import SettingsError
 
-            raise SettingsError(f"coder {coder!r} is not known; this newsevents has {NAME!r} (setting coder)")
+            raise SettingsError(f"coder {coder!r} is not known; this newsevents has {NAME!r} and {HYBRID!r} (setting coder)")
+        if coder == HYBRID:
+            from newsevents.events.model import load_events_model
+
+            load_events_model()  # a missing or broken model file fails here, not on the first article
         self.version, self.min_confidence = coder, min_confidence
         self.lexicon = load_lexicon(lexicon or None)
         self.lexicon_version = lexicon_version(self.lexicon)
@@ -76,7 +82,13 @@ class EventCoder(Component):
         scope = ArticleScope.build(doc, article_of(doc), doc._.entities)
         roles = extract_roles(scope)
         scope.roles = list(roles)
-        events = SentenceCoder(scope, min_confidence=self.min_confidence, lexicon=self.lexicon).code()
+        coder = SentenceCoder(scope, min_confidence=self.min_confidence, lexicon=self.lexicon)
+        if self.version == HYBRID:
+            from newsevents.events.hybrid import code_hybrid
+
+            events = code_hybrid(coder)
+        else:
+            events = coder.code()
         stamped = tuple(replace(ev, coder=self.version, lexicon=self.lexicon_version) for ev in events)
         return stamped, roles
 

@@ -1,0 +1,227 @@
+"""The learned event-type classifier that works beside the rules (``newsevents.hybrid.v1``).
+
+A sentence's features are read off the spaCy parse the pipeline already has: lemma unigrams and
+bigrams, the root and main verb (a reporting verb's complement stands for it) with its object and
+prepositional objects, every verb-object pair, negation, modal and future auxiliaries, passive
+voice, conditional marks. A multinomial logistic regression over those features (trained by
+``python -m newsevents.training.events``) gives each of the 16 PLOVER types and ``NONE`` a
+probability, calibrated by a temperature chosen on the corpus' dev split.
+
+The model is two files in ``newsevents/data``: ``events_model.npz`` (weights and biases) and
+``events_model.json`` (labels, feature vocabulary, temperature, hybrid threshold, provenance).
+Both are written byte for byte the same from the same corpus (:func:`write_model`).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable
+
+import numpy as np
+
+from newsevents.errors import DataFileError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+NONE = "NONE"
+MODEL_FILE = "events_model.npz"
+META_FILE = "events_model.json"
+FORMAT = "newsevents.events_model.v1"
+#: Reporting verbs whose complement clause carries the news ("X said police arrested Y").
+_REPORTING = frozenset({"say", "tell", "announce", "report", "add", "state", "claim", "allege", "confirm", "accord",
+                        "declare", "insist", "note", "write", "believe", "think", "warn"})  # fmt: skip
+_MODALS = frozenset({"will", "would", "could", "might", "may", "should", "must", "can", "shall", "'ll", "wo", "ca"})
+_OBJ_DEPS = ("dobj", "obj", "nsubjpass", "attr", "dative")
+#: Parts of speech a trigger can have (the model's strongest word among these stands for the event).
+TRIGGER_POS = ("VERB", "NOUN", "ADJ")
+
+
+def _lemma(token: "Token") -> str:
+    """The token's lower-case lemma; numbers are one word."""
+    if token.like_num:
+        return "#num"
+    return (token.lemma_ or token.text).lower()
+
+
+def _skip(token: "Token") -> bool:
+    """Punctuation and white space carry no feature."""
+    return token.is_punct or token.is_space or token.pos_ in ("PUNCT", "SPACE", "SYM")
+
+
+def main_verbs(tokens: "Span") -> list["Token"]:
+    """The roots of the span, each followed down from a reporting verb to the clause it reports."""
+    out: list["Token"] = []
+    for root in (t for t in tokens if t.head.i == t.i or t.head.i < tokens.start or t.head.i >= tokens.end):
+        current = root
+        for _ in range(3):
+            clauses = [c for c in current.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
+            if current.lemma_.lower() not in _REPORTING or not clauses:
+                break
+            current = clauses[0]
+        out.append(current)
+    return out
+
+
+def _verb_features(prefix: str, verb: "Token") -> list[str]:
+    """The verb's lemma, objects, prepositional objects, negation, auxiliaries and voice, under ``prefix``."""
+    lemma = _lemma(verb)
+    out = [f"{prefix}:{lemma}"]
+    for child in verb.children:
+        if child.dep_ in _OBJ_DEPS:
+            out.append(f"{prefix}>o:{lemma}_{_lemma(child)}")
+        elif child.dep_ in ("prep", "agent"):
+            out += [f"{prefix}>p:{lemma}_{child.lower_}_{_lemma(p)}" for p in child.children if p.dep_ in ("pobj", "pcomp")]
+            out.append(f"{prefix}>p:{lemma}_{child.lower_}")
+        elif child.dep_ == "neg":
+            out.append(f"{prefix}:neg")
+        elif child.dep_ in ("aux", "auxpass") and child.lower_ in _MODALS:
+            out.append(f"{prefix}:aux_{child.lower_}")
+        elif child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+            out.append(f"{prefix}:if")
+        elif child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
+            out.append(f"{prefix}>c:{lemma}_{_lemma(child)}")
+        if child.dep_ in ("nsubjpass", "auxpass"):
+            out.append(f"{prefix}:passive")
+    return out
+
+
+def sentence_features(tokens: "Span") -> list[str]:
+    """The sorted, distinct feature names of one parsed sentence (or any span of a parsed Doc)."""
+    words = [t for t in tokens if not _skip(t)]
+    found: set[str] = set()
+    for token in words:
+        found.add(f"u:{_lemma(token)}")
+        if token.ent_type_:
+            found.add(f"e:{token.ent_type_}")
+        if token.dep_ == "neg" or token.lower_ in ("never", "no"):
+            found.add("neg")
+        elif token.dep_ in ("aux", "auxpass") and token.lower_ in _MODALS:
+            found.add(f"aux:{token.lower_}")
+        elif token.dep_ == "mark" and token.lower_ in ("if", "unless", "whether"):
+            found.add("if")
+        elif token.dep_ == "nsubjpass":
+            found.add("passive")
+        if token.pos_ in ("VERB", "AUX"):
+            found.update(f for f in _verb_features("v", token) if not f.startswith("v:"))
+    for left, right in zip(words, words[1:]):
+        found.add(f"b:{_lemma(left)}_{_lemma(right)}")
+    for root in (t for t in tokens if t.head.i == t.i):
+        found.add(f"root:{_lemma(root)}")
+    for verb in main_verbs(tokens):
+        found.update(_verb_features("m", verb))
+    if tokens.text.rstrip().endswith("?"):
+        found.add("question")
+    return sorted(found)
+
+
+@dataclass(frozen=True)
+class EventModel:
+    """A trained classifier: labels, feature index, weights, bias, temperature and hybrid threshold."""
+
+    labels: tuple[str, ...]
+    index: dict[str, int]
+    weights: Any  # float32 array, features x labels
+    bias: Any  # float32 array, labels
+    temperature: float
+    threshold: float
+    meta: dict[str, Any]
+
+    def logits(self, features: Iterable[str]) -> Any:
+        """Raw scores per label for a feature list (rows are normalised to length 1, as in training)."""
+        rows = sorted({self.index[f] for f in features if f in self.index})
+        scores = self.bias.astype(np.float64).copy()
+        if rows:
+            scores += self.weights[rows].astype(np.float64).sum(axis=0) / np.sqrt(len(rows))
+        return scores
+
+    def probabilities(self, features: Iterable[str]) -> Any:
+        """Calibrated probabilities per label."""
+        return softmax(self.logits(features) / self.temperature)
+
+    def predict(self, tokens: "Span") -> list[tuple[str, float]]:
+        """(label, calibrated probability) for every label, most probable first (ties in label order)."""
+        probs = self.probabilities(sentence_features(tokens))
+        order = sorted(range(len(self.labels)), key=lambda i: (-probs[i], i))
+        return [(self.labels[i], float(probs[i])) for i in order]
+
+    def strongest(self, tokens: "Span", label: str) -> "Token | None":
+        """The content word whose lemma speaks most for ``label`` (None when no word has positive weight)."""
+        column = self.labels.index(label)
+        best: tuple[float, int] | None = None
+        for token in tokens:
+            if token.pos_ not in TRIGGER_POS:
+                continue
+            row = self.index.get(f"u:{_lemma(token)}")
+            weight = float(self.weights[row, column]) if row is not None else 0.0
+            if weight > 0 and (best is None or weight > best[0]):
+                best = (weight, token.i)
+        return tokens.doc[best[1]] if best else None
+
+
+def softmax(scores: Any) -> Any:
+    """Softmax over the last axis, stable for large scores."""
+    shifted = scores - scores.max(axis=-1, keepdims=True)
+    exp = np.exp(shifted)
+    return exp / exp.sum(axis=-1, keepdims=True)
+
+
+def _zip_entry(archive: zipfile.ZipFile, name: str, array: Any) -> None:
+    """One ``.npy`` member with a fixed date, so the archive's bytes depend on the array only."""
+    buffer = io.BytesIO()
+    np.save(buffer, array, allow_pickle=False)
+    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    archive.writestr(info, buffer.getvalue(), compresslevel=9)
+
+
+def write_model(folder: Path, labels: list[str], features: list[str], weights: Any, bias: Any,
+                meta: dict[str, Any]) -> tuple[Path, Path]:
+    """Write ``events_model.npz`` and ``events_model.json`` into ``folder``; the same inputs give the same bytes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    npz, js = folder / MODEL_FILE, folder / META_FILE
+    with zipfile.ZipFile(npz, "w") as archive:
+        _zip_entry(archive, "weights.npy", np.ascontiguousarray(weights, dtype="<f4"))
+        _zip_entry(archive, "bias.npy", np.ascontiguousarray(bias, dtype="<f4"))
+    document = {"format": FORMAT, **meta, "labels": labels, "features": features}
+    js.write_text(json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    return npz, js
+
+
+def read_model(npz: Any, meta_text: str, where: str) -> EventModel:
+    """An :class:`EventModel` from the bytes of the two files; ``where`` names them in errors."""
+    try:
+        meta = json.loads(meta_text)
+        with np.load(npz, allow_pickle=False) as arrays:
+            weights, bias = arrays["weights"], arrays["bias"]
+    except (OSError, ValueError, KeyError) as exc:
+        raise DataFileError(f"{where}: the event model cannot be read ({exc}); run `make train` to rebuild it") from exc
+    if meta.get("format") != FORMAT or weights.shape != (len(meta["features"]), len(meta["labels"])):
+        raise DataFileError(f"{where}: not a {FORMAT} model of matching shape; run `make train` to rebuild it")
+    index = {name: i for i, name in enumerate(meta["features"])}
+    extra = {k: v for k, v in meta.items() if k not in ("features", "labels")}
+    return EventModel(tuple(meta["labels"]), index, weights, bias, float(meta["temperature"]),
+                      float(meta["threshold"]), extra)
+
+
+@lru_cache(maxsize=4)
+def load_events_model(folder: str = "") -> EventModel:
+    """The bundled model (or the one in ``folder``), read once per process."""
+    if folder:
+        base = Path(folder)
+        return read_model(base / MODEL_FILE, (base / META_FILE).read_text(encoding="utf-8"), str(base))
+    data = resources.files("newsevents.data")
+    try:
+        with data.joinpath(MODEL_FILE).open("rb") as handle:
+            raw = io.BytesIO(handle.read())
+        meta_text = data.joinpath(META_FILE).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise DataFileError(f"newsevents/data/{MODEL_FILE} is missing; run `make train` or reinstall newsevents") from exc
+    return read_model(raw, meta_text, f"newsevents/data/{MODEL_FILE}")

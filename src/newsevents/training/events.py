@@ -1,0 +1,297 @@
+"""Train the event-type classifier of ``newsevents.hybrid.v1``: ``python -m newsevents.training.events`` (``make train``).
+
+Data: our corpus (``eval/corpus/*.jsonl``) with its id-hash split; a sentence's label is its first
+event's PLOVER type, or ``NONE``. Every step is deterministic: full-batch optimisation from zero
+weights over features in sorted order draws no random number at all, so there is no seed to
+fix, and the same corpus gives byte-identical model files.
+
+1. Parse every sentence with the bare spaCy model and read its features
+   (:func:`newsevents.events.model.sentence_features`).
+2. For each point of a small grid (L2 strength, minimum feature count) fit a multinomial
+   logistic regression on train (full-batch Adam); keep the best dev accuracy (then dev log-loss).
+3. Calibrate: the temperature that minimises the dev log-loss.
+4. The hybrid threshold: the calibrated probability from which the model's type, added where the
+   rules code nothing, gives the best dev type accuracy (the higher threshold among equals).
+5. Write ``newsevents/data/events_model.npz`` and ``events_model.json``; print dev and test figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+import numpy as np
+
+from newsevents.events.model import NONE, sentence_features, softmax, write_model
+from newsevents.plover import EVENT_TYPES
+
+LABELS: tuple[str, ...] = (*EVENT_TYPES, NONE)
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@dataclass(frozen=True)
+class Params:
+    """Hyper-parameters of one fit."""
+
+    l2: float
+    min_count: int
+    epochs: int = 300
+    learning_rate: float = 0.05
+
+
+#: The grid searched on dev.
+GRID: tuple[Params, ...] = tuple(Params(l2, count) for count in (1, 2) for l2 in (1e-4, 3e-4, 1e-3, 3e-3))
+TEMPERATURES = tuple(round(0.25 + 0.05 * i, 2) for i in range(76))  # 0.25 .. 4.0
+THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(16))  # 0.2 .. 0.95
+#: Weights are rounded to this many decimals: far below what changes a prediction, far above float noise.
+DECIMALS = 4
+
+
+def label_of(record: dict[str, Any]) -> str:
+    """A corpus sentence's class: its first (main) event's type, or NONE."""
+    events = record.get("events") or []
+    return events[0]["type"] if events else NONE
+
+
+@dataclass(frozen=True)
+class Design:
+    """A sparse feature matrix, each row scaled to length 1: CSR entries plus the feature-sorted order for gradients."""
+
+    rows: int
+    columns: int
+    indptr: Any
+    indices: Any
+    values: Any
+    row_of: Any
+    order: Any  # entries sorted by feature
+    present: Any  # features that occur, in order
+    starts: Any  # where each present feature's run starts in ``order``
+
+
+def design(feature_lists: Sequence[Sequence[str]], index: dict[str, int], columns: int) -> Design:
+    """The design matrix of feature lists against a vocabulary index."""
+    rows = [sorted({index[f] for f in features if f in index}) for features in feature_lists]
+    lengths = np.array([len(r) for r in rows], dtype=np.int64)
+    indptr = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+    indices = np.array([i for r in rows for i in r], dtype=np.int64)
+    values = np.repeat(np.where(lengths > 0, 1.0 / np.sqrt(np.maximum(lengths, 1)), 0.0), lengths)
+    row_of = np.repeat(np.arange(len(rows), dtype=np.int64), lengths)
+    order = np.argsort(indices, kind="stable")
+    present, starts = np.unique(indices[order], return_index=True)
+    return Design(len(rows), columns, indptr, indices, values, row_of, order, present, starts)
+
+
+def scores(x: Design, weights: Any, bias: Any) -> Any:
+    """Logits: X W + b, summed entry by entry in a fixed order."""
+    out = np.tile(bias, (x.rows, 1))
+    filled = np.diff(x.indptr) > 0
+    if x.indices.size:
+        out[filled] += np.add.reduceat(weights[x.indices] * x.values[:, None], x.indptr[:-1][filled], axis=0)
+    return out
+
+
+def fit(x: Design, y: Any, params: Params, classes: int) -> tuple[Any, Any]:
+    """Weights and bias of an L2-regularised multinomial logistic regression, by full-batch Adam from zero."""
+    weights = np.zeros((x.columns, classes))
+    bias = np.zeros(classes)
+    onehot = np.eye(classes)[y]
+    moments = [np.zeros_like(weights), np.zeros_like(weights), np.zeros_like(bias), np.zeros_like(bias)]
+    beta1, beta2, eps = 0.9, 0.999, 1e-8
+    for step in range(1, params.epochs + 1):
+        error = (softmax(scores(x, weights, bias)) - onehot) / x.rows
+        grad_w = params.l2 * weights
+        if x.indices.size:
+            entries = error[x.row_of[x.order]] * x.values[x.order][:, None]
+            grad_w[x.present] += np.add.reduceat(entries, x.starts, axis=0)
+        grad_b = error.sum(axis=0)
+        for value, grad, m, v in ((weights, grad_w, moments[0], moments[1]), (bias, grad_b, moments[2], moments[3])):
+            m *= beta1
+            m += (1 - beta1) * grad
+            v *= beta2
+            v += (1 - beta2) * grad * grad
+            value -= params.learning_rate * (m / (1 - beta1**step)) / (np.sqrt(v / (1 - beta2**step)) + eps)
+    return weights, bias
+
+
+def log_loss(logits: Any, y: Any, temperature: float = 1.0) -> float:
+    """Mean negative log-likelihood of the true labels."""
+    scaled = logits / temperature
+    shifted = scaled - scaled.max(axis=1, keepdims=True)
+    log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    return float(-log_probs[np.arange(len(y)), y].mean()) if len(y) else 0.0
+
+
+def calibrate(logits: Any, y: Any) -> float:
+    """The temperature of the grid with the lowest log-loss (1.0 with no data)."""
+    if not len(y):
+        return 1.0
+    return min(TEMPERATURES, key=lambda t: (round(log_loss(logits, y, t), 6), abs(t - 1.0)))
+
+
+def reliability(probs: Any, y: Any, bins: int = 10) -> tuple[float, list[dict[str, Any]]]:
+    """Expected calibration error of the top label, and the table behind it (equal-width confidence bins)."""
+    if not len(y):
+        return 0.0, []
+    top = probs.argmax(axis=1)
+    confidence = probs.max(axis=1)
+    correct = top == y
+    table, ece = [], 0.0
+    for b in range(bins):
+        low, high = b / bins, (b + 1) / bins
+        inside = (confidence > low) & (confidence <= high) if b else (confidence <= high)
+        if not inside.any():
+            continue
+        conf, acc = float(confidence[inside].mean()), float(correct[inside].mean())
+        ece += inside.sum() / len(y) * abs(conf - acc)
+        table.append({"bin": f"{low:.1f}-{high:.1f}", "n": int(inside.sum()), "confidence": round(conf, 3), "accuracy": round(acc, 3)})
+    return round(float(ece), 4), table
+
+
+def hybrid_labels(probs: Any, rules: Sequence[str | None], threshold: float) -> list[str]:
+    """The hybrid's top type per sentence: the rules' when they coded one, else the model's from ``threshold``."""
+    out = []
+    for p, rule in zip(probs, rules):
+        best = int(p.argmax())
+        model = LABELS[best] if p[best] >= threshold else NONE
+        out.append(rule if rule is not None else model)
+    return out
+
+
+def choose_threshold(probs: Any, rules: Sequence[str | None], gold: Sequence[str]) -> float:
+    """The threshold of the grid with the best hybrid type accuracy on these sentences (the higher among equals)."""
+    def accuracy(t: float) -> float:
+        return sum(h == g for h, g in zip(hybrid_labels(probs, rules, t), gold)) / max(1, len(gold))
+
+    return max(THRESHOLDS, key=lambda t: (round(accuracy(t), 6), t))
+
+
+def corpus_digest(records: Sequence[dict[str, Any]]) -> str:
+    """A short hash of what training read: every sentence's id, text and label."""
+    digest = hashlib.sha256()
+    for r in sorted(records, key=lambda r: r["id"]):
+        digest.update(f"{r['id']}\t{r['text']}\t{label_of(r)}\n".encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+@dataclass
+class Trained:
+    """Everything ``write_model`` needs, plus the figures to print."""
+
+    features: list[str]
+    weights: Any
+    bias: Any
+    meta: dict[str, Any]
+
+
+def _accuracy(logits: Any, y: Any) -> float:
+    return round(float((logits.argmax(axis=1) == y).mean()), 4) if len(y) else 0.0
+
+
+def train(records: Sequence[dict[str, Any]], parsed: Sequence[Sequence[str]], rules: Callable[[list[int]], list[str | None]] | None,
+          grid: Sequence[Params] = GRID, log: Callable[[str], None] = lambda line: None) -> Trained:
+    """Fit on train, choose on dev, calibrate, set the threshold; ``parsed`` holds each record's features.
+
+    ``rules`` codes the dev sentences (given their positions in ``records``) with the rules alone and
+    returns each one's top type or None; without it the threshold is 0.5.
+    """
+    split = {name: [i for i, r in enumerate(records) if r["split"] == name] for name in ("train", "dev", "test")}
+    y = np.array([LABELS.index(label_of(r)) for r in records], dtype=np.int64)
+    counts = Counter(f for i in split["train"] for f in parsed[i])
+    best: tuple[tuple[float, float], Params, list[str], Any, Any] | None = None
+    for params in grid:
+        started = time.perf_counter()
+        vocab = sorted(f for f, n in counts.items() if n >= params.min_count)
+        index = {f: i for i, f in enumerate(vocab)}
+        x_train = design([parsed[i] for i in split["train"]], index, len(vocab))
+        weights, bias = fit(x_train, y[split["train"]], params, len(LABELS))
+        weights, bias = np.round(weights, DECIMALS), np.round(bias, DECIMALS)
+        dev_logits = scores(design([parsed[i] for i in split["dev"]], index, len(vocab)), weights, bias)
+        key = (_accuracy(dev_logits, y[split["dev"]]), -round(log_loss(dev_logits, y[split["dev"]]), 4))
+        log(f"  l2={params.l2:g} min_count={params.min_count}: {len(vocab)} features, dev accuracy {key[0]:.4f}, "
+            f"log-loss {-key[1]:.4f} ({time.perf_counter() - started:.1f}s)")
+        if best is None or key > best[0]:
+            best = (key, params, vocab, weights, bias)
+    assert best is not None, "the grid is empty"
+    _, params, vocab, weights, bias = best
+    index = {f: i for i, f in enumerate(vocab)}
+    logits = {name: scores(design([parsed[i] for i in rows], index, len(vocab)), weights, bias) for name, rows in split.items()}
+    temperature = calibrate(logits["dev"], y[split["dev"]])
+    dev_probs = softmax(logits["dev"] / temperature)
+    threshold = 0.5
+    if rules is not None and split["dev"]:
+        threshold = choose_threshold(dev_probs, rules(split["dev"]), [LABELS[k] for k in y[split["dev"]]])
+    figures: dict[str, Any] = {}
+    for name in ("dev", "test"):
+        probs = softmax(logits[name] / temperature)
+        ece, table = reliability(probs, y[split[name]])
+        figures[name] = {"sentences": len(split[name]), "accuracy": _accuracy(logits[name], y[split[name]]),
+                         "log_loss": round(log_loss(logits[name], y[split[name]], temperature), 4), "ece": ece,
+                         "ece_uncalibrated": reliability(softmax(logits[name]), y[split[name]])[0], "reliability": table}
+    meta = {
+        "version": "events_model v1",
+        "temperature": temperature,
+        "threshold": threshold,
+        "params": asdict(params),
+        "corpus": {"sentences": len(records), **{n: len(rows) for n, rows in split.items()}, "sha256": corpus_digest(records),
+                   "labels": dict(sorted(Counter(label_of(records[i]) for i in split["train"]).items()))},
+        "figures": figures,
+    }
+    return Trained(vocab, weights.astype(np.float32), bias.astype(np.float32), meta)
+
+
+def parse_records(records: Sequence[dict[str, Any]], nlp: Any) -> list[list[str]]:
+    """Each record's features, from one parse of its text."""
+    return [sentence_features(doc[:]) for doc in nlp.pipe((r["text"] for r in records), batch_size=64)]
+
+
+def rule_coder(records: Sequence[dict[str, Any]], nlp: Any) -> Callable[[list[int]], list[str | None]]:
+    """The rules-only top type of records, by position (for choosing the hybrid threshold)."""
+    from newsevents.evaluation.events_corpus import RULES, top_type
+    from newsevents.evaluation.plover import code_sentence
+    from newsevents.settings import Settings
+
+    settings = Settings.make(coder=RULES)
+    return lambda rows: [top_type(code_sentence(nlp, records[i]["text"], settings=settings)) for i in rows]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Train on the corpus and write the model files."""
+    parser = argparse.ArgumentParser(prog="python -m newsevents.training.events", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter,
+                                     epilog="example: python -m newsevents.training.events --out /tmp/model")
+    parser.add_argument("--corpus", nargs="*", type=Path, help="corpus files (default: eval/corpus/*.jsonl)")
+    parser.add_argument("--out", type=Path, default=DATA, help="folder for events_model.npz and .json (default: the package's data)")
+    args = parser.parse_args(argv)
+    from newsevents.evaluation.corpus import load
+    from newsevents.nlp.pipeline import load_model
+    from newsevents.settings import Settings
+
+    started = time.perf_counter()
+    records = load(args.corpus or None)
+    if not records:
+        print("error: the corpus is empty; add eval/corpus/*.jsonl files or pass --corpus FILE", file=sys.stderr)
+        return 1
+    nlp = load_model(Settings.make())
+    parsed = parse_records(records, nlp)
+    print(f"parsed {len(records)} sentences ({time.perf_counter() - started:.1f}s); grid on dev:")
+    trained = train(records, parsed, rule_coder(records, nlp), log=print)
+    npz, js = write_model(args.out, list(LABELS), trained.features, trained.weights, trained.bias, trained.meta)
+    meta = trained.meta
+    print(f"chosen {meta['params']}, temperature {meta['temperature']}, hybrid threshold {meta['threshold']}")
+    for name in ("dev", "test"):
+        f = meta["figures"][name]
+        print(f"{name}: {f['sentences']} sentences, accuracy {f['accuracy']:.4f}, log-loss {f['log_loss']:.4f}, "
+              f"ECE {f['ece']:.4f} (uncalibrated {f['ece_uncalibrated']:.4f})")
+    print(f"wrote {npz} ({npz.stat().st_size:,} bytes) and {js} ({js.stat().st_size:,} bytes) "
+          f"in {time.perf_counter() - started:.1f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
