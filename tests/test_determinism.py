@@ -1,4 +1,4 @@
-"""The same corpus gives byte-identical exports whatever Python's hash seed (issue #11, item 6)."""
+"""The same corpus gives byte-identical exports whatever Python's hash seed or worker count (#11 item 6, #7)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import sys
 from newsevents.cli import main
 db, out = sys.argv[1], sys.argv[2]
 try:
-    main(["ingest", sys.argv[3], "--db", db, "--quiet"], standalone_mode=False)
+    main(["ingest", sys.argv[3], "--db", db, "--quiet", "--workers", sys.argv[4]], standalone_mode=False)
 except SystemExit as exc:
     if exc.code:
         raise
@@ -24,12 +24,12 @@ main(["export", "--db", db, "--format", "jsonl", "--out", out], standalone_mode=
 
 
 @pytest.mark.slow
-def test_three_hash_seeds_give_byte_identical_exports(tmp_path):
+def test_three_hash_seeds_and_two_worker_counts_give_byte_identical_exports(tmp_path):
     runs = []
-    for seed in ("0", "1", "4242"):
+    for seed, workers in (("0", "1"), ("1", "1"), ("4242", "1"), ("7", "2")):
         env = dict(os.environ, PYTHONHASHSEED=seed)
         db, out = tmp_path / f"s{seed}.db", tmp_path / f"s{seed}.jsonl"
-        proc = subprocess.Popen([sys.executable, "-c", SCRIPT, str(db), str(out), str(CORPUS)], env=env,
+        proc = subprocess.Popen([sys.executable, "-c", SCRIPT, str(db), str(out), str(CORPUS), workers], env=env,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
         runs.append((seed, proc, out))
     exports = {}
@@ -43,4 +43,4 @@ def test_three_hash_seeds_give_byte_identical_exports(tmp_path):
         if data != first:
             a, b = first.splitlines(), data.splitlines()
             differing = next(i for i, (x, y) in enumerate(zip(a, b)) if x != y) if len(a) == len(b) else "count"
-            pytest.fail(f"PYTHONHASHSEED={seed} gave a different export (first differing article line: {differing})")
+            pytest.fail(f"PYTHONHASHSEED={seed} (or 2 workers, seed 7) gave a different export (first differing article line: {differing})")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsevents.events.policy import words
 from newsevents.events.phrases import known_org, offset, opposed, sector_noun, through_quantity
 from newsevents.events.pronouns import PronounMixin
 from newsevents.events.scope import ArticleScope, Named, capitals, place_country
@@ -287,7 +288,14 @@ class ActorResolver(PronounMixin):
         if org is not None:
             start, end = offset(head)
             return ActorRef(org.name, None, org.country, org.sector, start, end)
+        lemma = head.lemma_.lower()
+        if lemma in words("non_actor_heads"):
+            return None  # abstractions, acts and body parts are never actors
         facts = self._modifiers(head)
+        if lemma in words("place_heads"):
+            return self._owner(facts)  # "Houthi targets": the Houthis; "its ports": whoever "its" is
+        if lemma in words("equipment_heads") and facts.country is None:
+            return None  # "21 drones": equipment stands for an actor only when a country owns it
         sector, strength = sector_noun(head)
         if strength == "mod":
             sector, strength = None, None
@@ -316,7 +324,9 @@ class ActorResolver(PronounMixin):
                 start, end = offset(head)
                 return ActorRef(head.text, None, place_country(head.text, places=False), None, start, end)
             return None
-        lemma = head.lemma_.lower()
+        plural = head.tag_ in ("NNS", "NNPS")
+        if country is None and not plural and lemma in words("vague_heads"):
+            return None  # "any state", "one side": no actor to name
         if sector == "GOV" and country and lemma in _LEADER_WORDS:
             role = self.scope.leader_of(country) or (self.scope.leader_of(country, heads_only=False) if lemma == "counterpart" else None)
             if role is not None:
@@ -326,11 +336,31 @@ class ActorResolver(PronounMixin):
             country = facts.owner.country
         if country is None and sector == "NGO":
             country = "NGO"
-        if country is None and sector in _DOMESTIC:
+        bloc = plural and lemma in words("bloc_heads") and any(c.lower_ in words("bloc_words") for c in head.children if c.dep_ in ("amod", "compound", "nmod"))
+        if country is None and bloc:
+            country = "IMG"  # "Western governments": a group of states, not the article's
+        elif country is None and sector in _DOMESTIC:
             country = self.scope.dominant_country
-        left = min([head.i] + [c.left_edge.i for c in head.children if c.dep_ in _MOD_DEPS and c.i < head.i])
+        left = min([head.i] + [c.left_edge.i for c in head.children if self._in_name(c) and c.i < head.i])
         span = self.scope.doc[left : head.i + 1]
         return ActorRef(span.text, None, country, sector, span.start_char, span.end_char)
+
+    def _owner(self, facts: _Facts) -> ActorRef | None:
+        """The actor a place or facility belongs to, from its modifiers, if the text names one."""
+        if facts.owner is not None:
+            return facts.owner
+        if facts.country_token is not None and facts.country_token.pos_ != "PRON":
+            return self.resolve_one(facts.country_token)
+        return None
+
+    @staticmethod
+    def _in_name(child: "Token") -> bool:
+        """True for a modifier that belongs in an actor's name: not a count, a date or a bare "his"/"its"."""
+        if child.dep_ not in _MOD_DEPS or child.dep_ == "nummod" or child.like_num:
+            return False
+        if child.ent_type_ in ("DATE", "TIME", "CARDINAL", "QUANTITY"):
+            return False  # "Monday Venezuela's foreign ministry", "190 lawmakers"
+        return not (child.dep_ == "poss" and child.pos_ == "PRON")  # "his cabinet" is the cabinet
 
     def _document_source(self, head: "Token") -> ActorRef | None:
         """Who speaks through a document: "a report by X", "a report issued by X / released in Kigali"."""
