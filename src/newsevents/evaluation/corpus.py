@@ -22,6 +22,13 @@ PLOVER_TYPES = (
 STATUSES = ("reported", "alleged", "denied", "planned", "hypothetical")
 NONE_REASONS = ("hypothetical", "negation", "historical", "sport", "business", "opinion", "non-political", "statement")
 SPECIAL_COUNTRIES = ("IGO", "NGO", "IMG", "MNC")
+CONTEXTS = (
+    "military", "intelligence", "executive", "legislative", "election", "political_institutions", "economic", "legal",
+    "human_rights", "rights_freedoms", "repression", "human_security", "gender", "lgbt", "religion_ethnicity", "diplomatic",
+    "territory", "peacekeeping", "health", "asylum", "migration", "disasters", "natural_resource", "environment", "technology",
+    "terrorism", "cbrn", "cyber", "misinformation", "crime", "corruption", "illegal_drugs", "trafficking", "pro_democracy",
+    "pro_autocracy", "reparations", "inequality",
+)  # fmt: skip
 SECTORS = ("GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "UAF", "CRM", "PTY", "NGO", "MED", "BUS", "EDU", "REL", "LAB",
            "CVL", "IGO", "SPY", "ELI", "REF", "AGR", "HLH", "IMG")  # fmt: skip
 CORPUS = Path(__file__).resolve().parents[3] / "eval" / "corpus"
@@ -83,6 +90,8 @@ def problems(records: list[dict[str, Any]]) -> list[str]:
                 out.append(f"{at}: no trigger")
             if not isinstance(ev.get("context", []), list) or not isinstance(ev.get("reciprocal", False), bool):
                 out.append(f"{at}: context must be a list and reciprocal true or false")
+            elif any(c not in CONTEXTS for c in ev.get("context", [])):
+                out.append(f"{at}: context {ev['context']} holds a name that is not a PLOVER context ({', '.join(CONTEXTS)})")
             for role in ("actors", "targets"):
                 for party in ev.get(role) or []:
                     if not isinstance(party, dict) or party.get("text") not in text or not party.get("text"):
