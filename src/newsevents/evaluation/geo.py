@@ -3,8 +3,9 @@
 ../shared/geo/GeoVirus.xml (Wikinews text, CC BY 2.5) gives every place mention of 229 news
 articles with offsets and coordinates. Two figures, the usual 161 km (100 mile) tolerance:
 
-- ``resolution``: every gold mention looked up by its own text in our gazetteer, with the
-  article's main country (from our entities) as the hint — the gazetteer and the hint alone;
+- ``resolution``: every gold mention looked up by its own text in our gazetteer, in the
+  article's context (from our entities): its countries, its dateline and a region or country
+  named right after the mention ("Paris, Texas") — the gazetteer and the context alone;
 - ``below_country``: the same, counting only names resolved to a city, region or facility
   (a country's point is a convention: ours is a point near its geographic centre, GeoVirus uses Wikipedia's);
 - ``end_to_end``: the share of gold mentions that ``article_places`` finds (an overlapping
@@ -18,20 +19,15 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newsevents.nlp.gazetteer import haversine_km
 from newsevents.records import Article
+
+__all__ = ["TOLERANCE_KM", "evaluate", "gold_articles", "haversine_km"]
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 TOLERANCE_KM = 161.0
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def gold_articles(shared: Path) -> list[tuple[str, list[tuple[str, int, int, float, float]]]]:
@@ -60,7 +56,7 @@ def gold_articles(shared: Path) -> list[tuple[str, list[tuple[str, int, int, flo
 
 def evaluate(shared: Path, nlp: Language, *, limit: int | None = None) -> dict[str, Any]:
     """Resolution accuracy within 161 km on GeoVirus; prints and returns the figures."""
-    from newsevents.events.places import _resolve, article_places, country_hint
+    from newsevents.events.places import article_places, place_context, resolve_mention
     from newsevents.nlp.entities import extract_entities
 
     items = gold_articles(shared)[:limit]
@@ -69,13 +65,13 @@ def evaluate(shared: Path, nlp: Language, *, limit: int | None = None) -> dict[s
     for (text, places), doc in zip(items, nlp.pipe(texts, batch_size=16)):
         article = Article(id="geo", title="", paragraphs=(text,))
         entities = extract_entities(doc, article)
-        hint = country_hint(entities)
+        context = place_context(text, entities)
         predicted = article_places(doc, entities)
         for name, start, end, lat, lon in places:
             if math.isnan(lat) or math.isnan(lon):
                 continue
             gold_total += 1
-            place = _resolve(name, hint)
+            place = resolve_mention(text, name, end, context)
             if place is not None and place.lat is not None and place.lon is not None:
                 near = haversine_km(lat, lon, place.lat, place.lon) <= TOLERANCE_KM
                 resolved_any += 1

@@ -6,16 +6,21 @@ one best attached to the trigger: the trigger itself, then its object or head no
 else in the trigger's own clause. A place that is an actor ("Tehran said", "Iran's police") is
 never a location, nor one in another clause ("Hengaw said in Oslo that he was killed"). The
 direct object of a few verbs is a place too ("visited Iran", "raided the town of Jenin").
-Names resolve through ``newsevents.nlp.gazetteer`` with the article's main country as the hint
-(so "Lahijan" in an Iran story is the Iranian town). A facility the gazetteer lacks takes the
-coordinates of the place it is said to be in ("Evin prison in Tehran").
+Names resolve through ``newsevents.nlp.gazetteer``, towns of 1,000+ people included, in the
+article's context (``place_context``): its main country as the hint (so "Lahijan" in an Iran story
+is the Iranian town), then its other countries and the dateline's ("SEOUL –"), a town inside a
+state or province the article names, and a region or country named right after the place
+("Paris, Texas"; not a list such as "Tehran, Khuzestan and Ilam"). A facility the gazetteer lacks
+takes the coordinates of the place it is said to be in ("Evin prison in Tehran").
 
 The Doc must be parsed over ``Article.text`` (entity offsets and token offsets agree).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -44,17 +49,101 @@ _PLACE_VERBS = frozenset({
 })  # fmt: skip
 
 
+#: A dateline: an upper-case or capitalised place, maybe ", Month day", maybe "(Agency)", then a dash.
+#: A capitalised name counts only with a date or an agency ("Police – " opens no dateline).
+_DATELINE = re.compile(
+    r"\s*([A-Z][A-Za-z.'’]*(?:[ -][A-Z][A-Za-z.'’]*){0,3})(,\s*[A-Z][a-z]{2,8}\.?\s*\d{1,2})?"
+    r"\s*(\([A-Za-z .-]{2,30}\)\s*)?[–—-]{1,2}\s"
+)
+#: A container named right after a place: ", Texas", ", Sindh province" (up to the next punctuation),
+#: unless a list goes on after it ("Tehran, Khuzestan and Ilam provinces", "Paris, Lyon, Nice").
+_AFTER_COMMA = re.compile(
+    r",\s+((?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})(?=[\s,.;:)'’]|$)(?!,?\s+(?:and|or)\b|,\s+[A-Z])"
+)
+
+
 @lru_cache(maxsize=4096)
-def _resolve(name: str, hint: str | None) -> GeoPlace | None:
-    """Gazetteer look-up, cached per name and hint."""
+def _resolve(
+    name: str,
+    hint: str | None,
+    minor: bool = True,
+    context: tuple[str, ...] = (),
+    within: GeoPlace | None = None,
+    divisions: tuple[str, ...] = (),
+) -> GeoPlace | None:
+    """Gazetteer look-up (towns of 1,000+ people unless ``minor`` is False), cached per name and context."""
     from newsevents.nlp.gazetteer import lookup_place
 
-    return lookup_place(name, hint)
+    return lookup_place(name, hint, minor=minor, context=context, within=within, divisions=divisions)
+
+
+@dataclass(frozen=True)
+class PlaceContext:
+    """What an article says about where it is: its main country, its other countries, its divisions."""
+
+    hint: str | None
+    others: tuple[str, ...] = ()
+    divisions: tuple[str, ...] = ()  # GeoNames codes of the first-level divisions it names ("US.TX")
+
+
+def place_context(text: str, entities: tuple[Entity, ...]) -> PlaceContext:
+    """The article's countries by how often they are named, the dateline's country ("SEOUL –") next."""
+    countries = list(article_countries(entities))
+    line = dateline(text)
+    place = _resolve(line, None, False) if line else None
+    if place is not None and place.country and place.country not in countries[:1]:
+        if place.country in countries:
+            countries.remove(place.country)
+        countries.insert(1 if countries else 0, place.country)
+    hint = countries[0] if countries else None
+    divisions = list(article_divisions(entities, hint))
+    if place is not None and place.admin1 and place.admin1 not in divisions:
+        divisions.append(place.admin1)
+    return PlaceContext(hint, tuple(countries[1:]), tuple(divisions))
 
 
 @lru_cache(maxsize=64)
-def country_hint(entities: tuple[Entity, ...]) -> str | None:
-    """The article's main country: the one its places and nationalities name most often."""
+def article_divisions(entities: tuple[Entity, ...], hint: str | None) -> tuple[str, ...]:
+    """GeoNames codes of the first-level divisions (states, provinces) the article names."""
+    found: list[str] = []
+    for entity in entities:
+        if entity.type in _PLACE_TYPES:
+            place = _resolve(entity.name, hint, False)
+            if place is not None and place.kind == "region" and place.admin1 and place.admin1 not in found:
+                found.append(place.admin1)
+    return tuple(found)
+
+
+def dateline(text: str) -> str | None:
+    """The place of a dateline opening the text ("SEOUL –", "Washington (AFP) –", "LONDON, Dec 2 -")."""
+    match = _DATELINE.match(text[:120])
+    if match is None or not (match.group(1).isupper() or match.group(2) or match.group(3)):
+        return None
+    return match.group(1).strip()
+
+
+def resolve_mention(text: str, name: str, end: int, context: PlaceContext, minor: bool = True) -> GeoPlace | None:
+    """A place mention resolved in its article: "City, State" inside the state, then the article's countries."""
+    head, comma, tail = name.partition(", ")
+    within = _container(tail, context) if comma else _container_after(text, end, context)
+    return _resolve(head if comma and within else name, context.hint, minor, context.others, within, context.divisions)
+
+
+def _container(name: str, context: PlaceContext) -> GeoPlace | None:
+    """A region or country by name, as the container of the place before it."""
+    place = _resolve(name.strip(), context.hint, False)
+    return place if place is not None and place.kind in ("region", "country") else None
+
+
+def _container_after(text: str, end: int, context: PlaceContext) -> GeoPlace | None:
+    """The region or country named right after a place ("Paris, Texas"; "Hyderabad, Sindh province")."""
+    match = _AFTER_COMMA.match(text, end)
+    return _container(match.group(1), context) if match else None
+
+
+@lru_cache(maxsize=64)
+def article_countries(entities: tuple[Entity, ...]) -> tuple[str, ...]:
+    """The article's countries, the one its places and nationalities name most often first."""
     from newsevents.nlp.gazetteer import country_code
 
     votes: Counter[str] = Counter()
@@ -66,11 +155,17 @@ def country_hint(entities: tuple[Entity, ...]) -> str | None:
             if entity.type == "NORP":
                 code = country_code(entity.name)
             else:
-                place = _resolve(entity.name, None)
+                place = _resolve(entity.name, None, False)  # a village must not name the article's country
                 code = place.country if place else None
         if code:
             votes[code] += len(entity.mentions)
-    return votes.most_common(1)[0][0] if votes else None
+    return tuple(code for code, _ in votes.most_common())
+
+
+def country_hint(entities: tuple[Entity, ...]) -> str | None:
+    """The article's main country: the one its places and nationalities name most often."""
+    countries = article_countries(entities)
+    return countries[0] if countries else None
 
 
 def _clean_mention(mention: Mention) -> Mention:
@@ -93,23 +188,25 @@ def _location(mention: Mention, place: GeoPlace | None) -> Location:
     return Location(clean.text, place.country, place.lat, place.lon, clean.start, clean.end)
 
 
-def _lookup(mention: Mention, entity: Entity | None, hint: str | None) -> GeoPlace | None:
+def _lookup(text: str, mention: Mention, entity: Entity | None, context: PlaceContext, minor: bool = True) -> GeoPlace | None:
     """Resolve a mention by its own text, then by its entity's fullest name."""
-    place = _resolve(_clean_mention(mention).text, hint)
+    clean = _clean_mention(mention)
+    place = resolve_mention(text, clean.text, clean.end, context, minor)
     if place is None and entity is not None and entity.name != mention.text:
-        place = _resolve(entity.name, hint)
+        place = resolve_mention(text, entity.name, clean.end, context, minor)
     return place
 
 
 def article_places(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Location, ...]:
     """Every mention of a place the gazetteer resolves, in text order."""
-    hint = country_hint(entities)
+    text = doc.text
+    context = place_context(text, entities)
     found: list[Location] = []
     for entity in entities:
         if entity.type not in _PLACE_TYPES:
             continue
         for mention in entity.mentions:
-            place = _lookup(mention, entity, hint)
+            place = _lookup(text, mention, entity, context)
             if place is not None and place.lat is not None:
                 found.append(_location(mention, place))
     return tuple(sorted(found, key=lambda loc: (loc.start or 0, loc.end or 0)))
@@ -189,14 +286,16 @@ def _place_mentions(doc: Doc, sent: Span, entities: tuple[Entity, ...]) -> list[
     return found
 
 
-def _inner_place(root: Token, doc: Doc, hint: str | None) -> GeoPlace | None:
+def _inner_place(root: Token, doc: Doc, context: PlaceContext) -> GeoPlace | None:
     """A resolvable place that the phrase itself is said to be in: 'Evin prison in Tehran'."""
     for child in root.children:
         if child.dep_ == "prep" and child.lower_ in ("in", "near", "outside"):
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.ent_type_ in _PLACE_TYPES:
                     span = doc[obj.left_edge.i : obj.i + 1]
-                    place = _resolve(span.text, hint) or _resolve(obj.text, hint)
+                    place = _resolve(span.text, context.hint, True, context.others) or _resolve(
+                        obj.text, context.hint, True, context.others
+                    )
                     if place is not None:
                         return place
     return None
@@ -207,7 +306,8 @@ def event_location(doc: Doc, sent: Span, trigger_token: Token, entities: tuple[E
     candidates = _place_mentions(doc, sent, entities)
     if not candidates:
         return None
-    hint = country_hint(entities)
+    text = doc.text
+    context = place_context(text, entities)
     scored = []
     for mention, entity, kind in candidates:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -219,9 +319,9 @@ def event_location(doc: Doc, sent: Span, trigger_token: Token, entities: tuple[E
         distance = min(abs(span.start - trigger_token.i), abs(span.end - 1 - trigger_token.i))
         scored.append((score, distance, mention.start, mention, entity, kind, span.root))
     for score, _, _, mention, entity, kind, root in sorted(scored, key=lambda item: item[:3]):
-        place = _lookup(mention, entity, hint)
+        place = _lookup(text, mention, entity, context, kind in _PLACE_TYPES)  # no villages for a mislabelled name
         if place is None or place.lat is None:
-            inner = _inner_place(root, doc, hint)
+            inner = _inner_place(root, doc, context)
             if inner is not None:
                 place = inner
         if place is None and kind not in _PLACE_TYPES:

