@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 SHARED  ?= ../shared
 
-.PHONY: demo test eval bench web-bench serve clean install
+.PHONY: demo test eval train bench web-bench serve clean install
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null 2>&1 || { echo "error: $(PY) not found; install Python 3.11 or run make PY=/path/to/python3.11"; exit 1; }
@@ -28,6 +28,10 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python -m newsevents.evaluation --shared $(SHARED)
+
+# The hybrid coder's event-type classifier, from eval/corpus (fixed, reproducible; a few minutes on 2 cores).
+train: $(STAMP)
+	$(BIN)/python -m newsevents.training.events
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py

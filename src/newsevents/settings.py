@@ -22,7 +22,7 @@ SETTINGS: dict[str, tuple[Any, str]] = {
     "input_format": ("auto", "Input format: auto, text, html or json."),
     "max_input_bytes": (50_000_000, "Inputs larger than this many bytes are refused."),
     "events": (True, "Code events, quotes and roles (needs the parser)."),
-    "coder": ("newsevents.coder.v2", "Event coder (versioned name); newsevents.coder.v2 is the rule coder."),
+    "coder": ("newsevents.coder.v2", "Event coder: newsevents.coder.v2 (rules) or newsevents.hybrid.v1 (rules, plus a learned classifier for sentences they miss)."),
     "lexicon": ("", "Trigger lexicon TSV for the coder (our columns and '# events_lexicon vN' header); empty: the bundled one."),
     "min_confidence": (0.2, "Events the coder scores below this confidence (0-1) are dropped."),
     "quiet": (False, "Print no progress bar."),

@@ -9,7 +9,9 @@ event (highest confidence) is compared with the gold record:
 - ``plover_actor_f1`` / ``plover_recipient_f1``: micro-averaged F1 of the country codes of the
   top event's actors / targets against the gold ``actor`` / ``recipient`` codes (ISO alpha-3 or
   IGO, NGO, IMG). PLOVER codes a reciprocal event with every party as actor and no recipient, so
-  a reciprocal event's targets are not counted as recipients.
+  a reciprocal event's targets are not counted as recipients;
+- ``plover_model_type_acc``: the learned classifier alone (:mod:`newsevents.events.model`, the
+  hybrid coder's), its most probable label over the sentence (NONE counts as wrong).
 """
 
 from __future__ import annotations
@@ -80,7 +82,10 @@ def evaluate(shared: Path | str, nlp: Any, settings: "Settings | None" = None) -
     """Type accuracy and actor/recipient country F1 over the PLOVER gold sentences (``settings`` picks the coder)."""
     rows = read_jsonl(gold_file(shared, GOLD))
     started = time.perf_counter()
-    correct = 0
+    from newsevents.events.model import load_events_model
+
+    model = load_events_model()
+    correct = model_correct = 0
     counts = {"actor": [0, 0, 0], "recipient": [0, 0, 0]}
     confusion: dict[str, int] = {}
     details: list[dict[str, Any]] = []
@@ -88,6 +93,7 @@ def evaluate(shared: Path | str, nlp: Any, settings: "Settings | None" = None) -
         top = top_event(code_sentence(nlp, row["text"], settings=settings))
         predicted_type = top.type if top else None
         correct += predicted_type == row["event"]
+        model_correct += model.predict(nlp(row["text"])[:])[0][0] == row["event"]
         if predicted_type != row["event"]:
             key = f"{row['event']}->{predicted_type}"
             confusion[key] = confusion.get(key, 0) + 1
@@ -103,6 +109,7 @@ def evaluate(shared: Path | str, nlp: Any, settings: "Settings | None" = None) -
     return {
         "plover_sentences": len(rows),
         "plover_type_acc": round(correct / len(rows), 4) if rows else 0.0,
+        "plover_model_type_acc": round(model_correct / len(rows), 4) if rows else 0.0,
         "plover_actor_f1": round(_f1(*counts["actor"]), 4),
         "plover_recipient_f1": round(_f1(*counts["recipient"]), 4),
         "plover_seconds": round(time.perf_counter() - started, 2),

@@ -28,6 +28,7 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
+from newsevents.events.lexicon import lexicon_version, load_lexicon
 from newsevents.events.model import NONE, sentence_features, softmax, write_model
 from newsevents.plover import EVENT_TYPES
 
@@ -46,7 +47,7 @@ class Params:
 
 
 #: The grid searched on dev.
-GRID: tuple[Params, ...] = tuple(Params(l2, count) for count in (1, 2) for l2 in (1e-4, 3e-4, 1e-3, 3e-3))
+GRID: tuple[Params, ...] = tuple(Params(l2, count) for count in (1, 2) for l2 in (3e-6, 1e-5, 3e-5, 1e-4))
 TEMPERATURES = tuple(round(0.25 + 0.05 * i, 2) for i in range(76))  # 0.25 .. 4.0
 THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(16))  # 0.2 .. 0.95
 #: Weights are rounded to this many decimals: far below what changes a prediction, far above float noise.
@@ -235,6 +236,7 @@ def train(records: Sequence[dict[str, Any]], parsed: Sequence[Sequence[str]], ru
                          "ece_uncalibrated": reliability(softmax(logits[name]), y[split[name]])[0], "reliability": table}
     meta = {
         "version": "events_model v1",
+        "lexicon": lexicon_version(load_lexicon()),  # its features read the bundled lexicon: retrain when it changes
         "temperature": temperature,
         "threshold": threshold,
         "params": asdict(params),
