@@ -333,16 +333,26 @@ def _add_towns(build: _Builder, cities: dict[str, Any], alpha3: dict[str, str], 
         key = name_key(city["name"])
         if iso3 is None or iso3 in _OBSOLETE_CODES or not key or key in stop:
             continue
-        population = city["population"] or 0
-        admin1 = f"{city['countrycode']}.{city['admin1code']}" if city["admin1code"] else None
-        place = GeoPlace(city["name"], iso3, city["latitude"], city["longitude"], "city", population, admin1)
+        place = _city_place(city, iso3)
+        population = place.population or 0
         build.add(city["name"], _Candidate(_TIER_PLACE, float(population), False, place), key)
-        alt = _Candidate(_TIER_PLACE, population / _ALT_DIVISOR, True, place)
-        for name in city["alternatenames"]:
-            if name[:1].isupper() and name.isascii():
-                alt_key = name_key(name)
-                if alt_key != key and alt_key not in stop:
-                    build.add(name, alt, alt_key)
+        _add_alternates(build, city, place, key, stop)
+
+
+def _city_place(city: dict[str, Any], iso3: str) -> GeoPlace:
+    """A GeoNames city row as a GeoPlace, with its population and first-level division code."""
+    admin1 = f"{city['countrycode']}.{city['admin1code']}" if city["admin1code"] else None
+    return GeoPlace(city["name"], iso3, city["latitude"], city["longitude"], "city", city["population"] or 0, admin1)
+
+
+def _add_alternates(build: _Builder, city: dict[str, Any], place: GeoPlace, key: str, stop: set[str]) -> None:
+    """Index a city's alternate names (capitalised, ASCII), weighted below its own name."""
+    alt = _Candidate(_TIER_PLACE, (place.population or 0) / _ALT_DIVISOR, True, place)
+    for name in city["alternatenames"]:
+        if name[:1].isupper() and name.isascii():
+            alt_key = name_key(name)
+            if alt_key != key and alt_key not in stop:
+                build.add(name, alt, alt_key)
 
 
 def _add_cities(
@@ -358,9 +368,8 @@ def _add_cities(
         key = name_key(city["name"])
         if key in stop:
             continue
-        population = city["population"] or 0
-        admin1 = f"{city['countrycode']}.{city['admin1code']}" if city["admin1code"] else None
-        place = GeoPlace(city["name"], iso3, city["latitude"], city["longitude"], "city", population, admin1)
+        place = _city_place(city, iso3)
+        population = place.population or 0
         weight = population * (_CAPITAL_FACTOR if (iso3, city["name"]) in capitals else 1)
         build.add(city["name"], _Candidate(_TIER_PLACE, weight, False, place), key)
         if key.endswith(" city") and population >= _BIG_CITY:  # "New York" for New York City
@@ -370,12 +379,7 @@ def _add_cities(
             city_by_country_key[(iso3, key)] = place
         if iso3 == "USA" and (city["admin1code"], key) not in city_by_state_key:
             city_by_state_key[(city["admin1code"], key)] = place
-        alt = _Candidate(_TIER_PLACE, population / _ALT_DIVISOR, True, place)
-        for name in city["alternatenames"]:
-            if name[:1].isupper() and name.isascii():
-                alt_key = name_key(name)
-                if alt_key != key and alt_key not in stop:
-                    build.add(name, alt, alt_key)
+        _add_alternates(build, city, place, key, stop)
     return city_by_country_key, city_by_state_key
 
 
