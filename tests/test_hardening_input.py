@@ -128,3 +128,24 @@ def test_terminal_escapes_in_titles_are_not_printed(tmp_path):
         shown = CliRunner().invoke(main, args)
         assert shown.exit_code == 0
         assert not any(ch in shown.output for ch in ("\x1b", "\x07", "\x9b"))
+
+
+@pytest.mark.slow
+def test_an_input_whose_write_fails_reads_as_unfinished(tmp_path, monkeypatch):
+    from newsevents.errors import StoreError
+    from newsevents.pipeline import run_ingest
+    from newsevents.settings import Settings
+    from newsevents.store.sqlite import SQLiteStore
+
+    feed = tmp_path / "one.jsonl"
+    feed.write_text(_line("fine", OTHER) + "\n", encoding="utf-8")
+    db = tmp_path / "u.db"
+
+    def full_disk(self, docs, **kwargs):
+        raise StoreError(f"database {db} is full; free some space or choose another --db")
+
+    monkeypatch.setattr(SQLiteStore, "write_documents", full_disk)
+    with pytest.raises(StoreError):
+        run_ingest([str(feed)], Settings.make(db=str(db), events=False, quiet=True))
+    status, reason = sqlite3.connect(db).execute("SELECT status, reason FROM inputs").fetchone()
+    assert status == "failed" and "stopped before this input's articles were written" in reason

@@ -10,6 +10,7 @@ from newsevents.records import Article, Document, InputFailure, LoadedInput, Run
 from newsevents.settings import Settings
 
 Progress = Callable[[int], None]
+_UNFINISHED = "the run stopped before this input's articles were written; run the same ingest again to finish it"
 
 
 @dataclasses.dataclass
@@ -73,7 +74,9 @@ def run_ingest(
         pending: list[Article] = []
         seen: set[str] = set()
         for item, result in clean_inputs(loaded):
-            state = _InputState(item, store.record_input(run_id, item, status="failed" if isinstance(result, InputFailure) else "stored"))
+            # Until its articles are written, an input reads as failed (so a killed run shows what it did not finish).
+            pending_reason = result if isinstance(result, InputFailure) else InputFailure(item.origin, _UNFINISHED)
+            state = _InputState(item, store.record_input(run_id, item, status="failed", failure=pending_reason))
             states[item.origin] = state
             if isinstance(result, InputFailure):
                 state.failures.append(result.reason)
