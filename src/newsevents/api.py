@@ -9,7 +9,7 @@ from typing import Any, BinaryIO, Callable, Iterable, Iterator, Sequence
 from newsevents.errors import InputError
 from newsevents.records import Article, Document, InputFailure, RawDocument, RunSummary
 from newsevents.settings import Settings
-from newsevents.unicode import surrogate_at
+from newsevents.unicode import surrogate_problem
 
 
 def process_text(
@@ -25,7 +25,6 @@ def process_text(
     from newsevents.process import annotate_batch
 
     settings = Settings.make(**overrides)
-    _check_text("<text>", text)
     raw = RawDocument(origin="<text>", format="text", text=text, url=url, published=published, source=source)
     articles = clean_document(raw)
     if not articles:
@@ -122,18 +121,8 @@ def _record_problem(rec: dict[str, Any]) -> str | None:
     text = rec.get("text")
     if not isinstance(text, str) or not text.strip():
         return 'no "text" string; give each line a non-empty "text"'
-    for value in (text, rec.get("published")):
-        if isinstance(value, str) and surrogate_at(value) is not None:
-            return "it holds a lone surrogate escape, which is not valid Unicode; fix the exporter or remove that escape"
+    for key in ("text", "published"):
+        problem = surrogate_problem(f"its {key!r} field", rec.get(key)) if isinstance(rec.get(key), str) else None
+        if problem:
+            return problem
     return None
-
-
-def _check_text(origin: str, text: str) -> None:
-    """Refuse text that is not valid Unicode (a lone surrogate), naming where."""
-    at = surrogate_at(text)
-    if at is not None:
-        raise InputError(
-            origin,
-            f"the text holds a lone surrogate (\\u{ord(text[at]):04x}) at character {at}, which is not valid Unicode; "
-            "decode it with errors='replace' or fix its source",
-        )

@@ -40,7 +40,7 @@ def _option(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     kind: Any
     if name in CHOICES:
         kind = click.Choice(CHOICES[name])
-    elif isinstance(default, bool) or not isinstance(default, (int, float)):
+    elif not isinstance(default, (int, float)):
         kind = str
     elif isinstance(default, int):
         kind = click.IntRange(1, LIMITS.get(name))

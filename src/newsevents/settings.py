@@ -127,9 +127,15 @@ def defaults_toml() -> str:
     lines = ["# newsevents settings: the defaults. Copy this file, change what you need, pass it with --config FILE.",
              "# Environment variables NEWSEVENTS_<NAME> and command-line flags override it.", "[newsevents]"]  # fmt: skip
     for name, (default, help_) in SETTINGS.items():
-        value = ("true" if default else "false") if isinstance(default, bool) else repr(default) if not isinstance(default, str) else f'"{default}"'
-        lines += [f"# {help_}", f"{name} = {value}"]
+        lines += [f"# {help_}", f"{name} = {_toml_value(default)}"]
     return "\n".join(lines) + "\n"
+
+
+def _toml_value(value: Any) -> str:
+    """A default as TOML: true/false, a number, or a quoted string (ours hold no quotes or backslashes)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return f'"{value}"' if isinstance(value, str) else repr(value)
 
 
 def _coerce(name: str, raw: str) -> Any:

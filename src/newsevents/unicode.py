@@ -15,6 +15,17 @@ def surrogate_at(text: str) -> int | None:
     return found.start() if found else None
 
 
+def surrogate_problem(what: str, text: str | None) -> str | None:
+    """Why ``text`` (called ``what`` in the message) is not valid Unicode, or None when it is."""
+    at = surrogate_at(text) if text else None
+    if text is None or at is None:
+        return None
+    return (
+        f"{what} holds a lone surrogate escape (\\u{ord(text[at]):04x}) at character {at}, which is not valid Unicode; "
+        "fix its source (the exporter) or remove that escape"
+    )
+
+
 def strip_controls(text: str) -> str:
     """``text`` without control characters (tab and newline kept), safe to print on a terminal."""
     return _CONTROLS.sub("", text)

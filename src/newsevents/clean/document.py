@@ -14,20 +14,16 @@ from newsevents.clean.shapes import is_body
 from newsevents.clean.text import split_lines
 from newsevents.errors import InputError
 from newsevents.records import Article, Caption, RawDocument
-from newsevents.unicode import surrogate_at
+from newsevents.unicode import surrogate_problem
 
 
 def _check_unicode(raw: RawDocument) -> None:
     """Refuse a document holding a lone surrogate, naming the field and the offset."""
     for field, value in (("text", raw.text), ("title", raw.title), ("source", raw.source), ("url", raw.url),
                          ("author", raw.author), ("published", raw.published)):  # fmt: skip
-        at = surrogate_at(value) if value else None
-        if at is not None:
-            raise InputError(
-                raw.origin,
-                f"its {field} holds a lone surrogate (\\u{ord(value[at]):04x}) at character {at}, which is not valid Unicode; "
-                "fix its source or decode it with errors='replace'",
-            )
+        problem = surrogate_problem(f"its {field}", value)
+        if problem:
+            raise InputError(raw.origin, problem)
 
 
 def document_blocks(raw: RawDocument, boilerplate: IsBoilerplate | None = None) -> list[list[LineInfo]]:

@@ -25,7 +25,7 @@ from typing import Any
 from newsevents.errors import InputError
 from newsevents.ingest.html import HtmlPage
 from newsevents.records import RawDocument
-from newsevents.unicode import surrogate_at
+from newsevents.unicode import surrogate_problem
 
 TEXT_KEYS = ("text", "body", "content", "articlebody", "full_text")
 HTML_KEYS = ("html", "raw_html")
@@ -93,7 +93,7 @@ def _read_lines(origin: str, text: str, extract: HtmlExtractor, error: json.JSON
             continue
         objects += isinstance(value, dict)
         numbered.append((number, value))
-    if objects == 0 or first in ("{", "[") or (first.startswith("[") and not first.endswith("]")):
+    if objects == 0 or first == "{" or (first.startswith("[") and not first.endswith("]")):
         raise InputError(
             origin,
             f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}); "
@@ -174,12 +174,9 @@ def _lone_surrogate(fields: dict[str, Any]) -> str | None:
     """Why a record cannot be read when one of its strings holds a lone surrogate escape (``"\\ud800"``)."""
     for key, value in fields.items():
         for part in (key, *_strings(value)):
-            at = surrogate_at(part)
-            if at is not None:
-                return (
-                    f"its {key!r} field holds a lone surrogate escape (\\u{ord(part[at]):04x}) at character {at}, "
-                    "which is not valid Unicode; fix the exporter or remove that escape"
-                )
+            problem = surrogate_problem(f"its {key!r} field", part)
+            if problem:
+                return problem
     return None
 
 

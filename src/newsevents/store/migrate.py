@@ -8,6 +8,8 @@ only one process applies them and the others, waiting on the write lock, find no
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 
 
@@ -31,8 +33,7 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
     scripts = migration_scripts()
     if not [name for name, _ in scripts if name not in _applied(conn)]:
         return []  # the common case: nothing to do, no write lock taken
-    conn.execute("BEGIN IMMEDIATE")  # waits (busy timeout) for another process migrating the same file
-    try:
+    with immediate(conn):  # waits (busy timeout) for another process migrating the same file
         conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")
         done = _applied(conn)  # re-check inside the lock: another process may have migrated meanwhile
         applied = []
@@ -43,15 +44,23 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
                 conn.execute(statement)
             conn.execute("INSERT INTO _migrations(name, applied) VALUES (?, datetime('now'))", (name,))
             applied.append(name)
+    return applied
+
+
+@contextmanager
+def immediate(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction that takes the write lock up front and is all or nothing (rolled back on any error)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
         conn.commit()
     except BaseException:
         if conn.in_transaction:
             try:
                 conn.rollback()
             except sqlite3.Error:
-                pass
+                pass  # the connection is unusable; the uncommitted write is gone either way
         raise
-    return applied
 
 
 def split_statements(sql: str) -> list[str]:

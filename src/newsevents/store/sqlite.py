@@ -19,7 +19,7 @@ from newsevents.errors import StoreError
 from newsevents.records import Document, InputFailure, LoadedInput
 from newsevents.settings import SETTINGS
 from newsevents.store.actors import actor_key
-from newsevents.store.migrate import migrate
+from newsevents.store.migrate import immediate, migrate
 from newsevents.store.read import read_document
 
 
@@ -122,17 +122,8 @@ class SQLiteStore:
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction that takes the write lock up front (waiting up to busy_timeout) and is all or nothing."""
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
+            with immediate(self.conn):
                 yield self.conn
-                self.conn.commit()
-            except BaseException:
-                if self.conn.in_transaction:
-                    try:
-                        self.conn.rollback()
-                    except sqlite3.Error:
-                        pass  # the connection is unusable; the uncommitted write is gone either way
-                raise
         except sqlite3.Error as exc:
             raise self._error(exc) from exc
 
