@@ -136,6 +136,7 @@ class Event:
     reciprocal: bool = False
     coder: str | None = None  # the coder that produced it: "newsevents.coder.v2"
     lexicon: str | None = None  # the lexicon it used: "events_lexicon v2+<sha256 prefix>"
+    claim_source: str | None = None  # Attribution.id whose content holds the evidence, when someone said it
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,30 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class TextSpan:
+    """A span of ``Article.text`` and the text it covers."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who said what: a direct, mixed or indirect attribution with its source, cue and content spans."""
+
+    id: str  # stable within the article, in text order: "a1", "a2", ...
+    kind: str  # direct | mixed | indirect
+    content: TextSpan  # what was said (a quote's words without the marks, or the reported clause)
+    source: TextSpan | None = None  # the source as written: "Tehran", "the ministry", "he"
+    cue: TextSpan | None = None  # "said", "according to", "accused", "denied"
+    speaker: str | None = None  # the source's name, resolved through pronouns to their antecedent
+    speaker_entity: str | None = None  # Entity.id of the speaker in the same article
+    parent: str | None = None  # Attribution.id of the attribution this one is nested in
+    date: str | None = None  # ISO date of the saying, when the text gives one
+
+
+@dataclass(frozen=True)
 class Role:
     """An office held by a person, as seen in one article: "Iranian President Ebrahim Raisi"."""
 
@@ -179,6 +204,7 @@ class Document:
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
     roles: tuple[Role, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract (schema/article.schema.json)."""
