@@ -108,3 +108,19 @@ def test_code_command():
     first = json.loads(res.stdout.splitlines()[0])
     assert first["id"] == "a" and isinstance(first["events"], list)
     assert "line 2" in res.output
+
+
+def test_places_lists_resolved_places_with_counts(ingested):
+    _, db, _ = ingested
+    res = CliRunner().invoke(main, ["places", "--db", db, "--json"])
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(line) for line in res.output.splitlines()]
+    assert rows, "the seed's events happen somewhere"
+    for row in rows:
+        assert -90 <= row["lat"] <= 90 and -180 <= row["lon"] <= 180
+        assert row["events"] >= 1 and row["cooperation"] + row["conflict"] <= row["events"]
+    assert [r["events"] for r in rows] == sorted((r["events"] for r in rows), reverse=True)
+    assault = CliRunner().invoke(main, ["places", "--db", db, "--type", "ASSAULT"])
+    assert assault.exit_code == 0 and "events" in assault.output
+    bad = CliRunner().invoke(main, ["places", "--db", db, "--type", "NO_SUCH_TYPE"])
+    assert bad.exit_code == 2 and "NO_SUCH_TYPE" in bad.output

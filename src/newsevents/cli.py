@@ -318,6 +318,30 @@ def events(db: str, actor, target, country, type, status, since, until, text, li
 
 @main.command()
 @DB_OPTION
+@_event_filter_options
+@click.option("--limit", default=50, show_default=True, type=int)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def places(db: str, actor, target, country, type, status, since, until, text, limit: int, as_json: bool) -> None:
+    """Where events happened: each resolved place with coordinates and its event counts, busiest first.
+
+    \b
+    Example:
+      newsevents places --country UKR --type ASSAULT
+    """
+    from newsevents import query
+    from newsevents.table import render
+
+    f = query.EventFilter(actor=actor, target=target, country=country, type=type, status=status, date_from=since, date_to=until, text=text)
+    items = query.event_places(_conn(db), f, limit=limit)
+    if as_json:
+        for it in items:
+            click.echo(_json_line(it))
+        return
+    click.echo(render(items, ["name", "country", "lat", "lon", "events", "cooperation", "conflict"]))
+
+
+@main.command()
+@DB_OPTION
 @click.option("--speaker", help="Only quotes by this speaker (substring).")
 @click.option("--limit", default=50, show_default=True, type=int)
 def quotes(db: str, speaker: str | None, limit: int) -> None:
