@@ -288,12 +288,28 @@ def _event_filter_options(f):
     return f
 
 
+def _event_listing(f):
+    """The options of a command that lists by event filter: --db, the filters, --limit and --json."""
+    f = click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")(f)
+    f = click.option("--limit", default=50, show_default=True, type=int)(f)
+    return DB_OPTION(_event_filter_options(f))
+
+
+def _event_filter(o: dict[str, Any]) -> Any:
+    from newsevents import query
+
+    return query.EventFilter(actor=o["actor"], target=o["target"], country=o["country"], type=o["type"], status=o["status"],
+                             date_from=o["since"], date_to=o["until"], text=o["text"])
+
+
+def _echo_json_lines(items: list[dict[str, Any]]) -> None:
+    for it in items:
+        click.echo(_json_line(it))
+
+
 @main.command()
-@DB_OPTION
-@_event_filter_options
-@click.option("--limit", default=50, show_default=True, type=int)
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
-def events(db: str, actor, target, country, type, status, since, until, text, limit: int, as_json: bool) -> None:
+@_event_listing
+def events(db: str, limit: int, as_json: bool, **filters: Any) -> None:
     """List coded events with their evidence.
 
     \b
@@ -303,12 +319,9 @@ def events(db: str, actor, target, country, type, status, since, until, text, li
     from newsevents import query
     from newsevents.table import render
 
-    f = query.EventFilter(actor=actor, target=target, country=country, type=type, status=status, date_from=since, date_to=until, text=text)
-    items = query.list_events(_conn(db), f, limit=limit)["items"]
+    items = query.list_events(_conn(db), _event_filter(filters), limit=limit)["items"]
     if as_json:
-        for it in items:
-            click.echo(_json_line(it))
-        return
+        return _echo_json_lines(items)
     rows = [
         {**it, "actor": ", ".join(a["name"] for a in it["actors"]), "target": ", ".join(a["name"] for a in it["targets"]), "where": (it["location"] or {}).get("name")}
         for it in items
@@ -317,11 +330,8 @@ def events(db: str, actor, target, country, type, status, since, until, text, li
 
 
 @main.command()
-@DB_OPTION
-@_event_filter_options
-@click.option("--limit", default=50, show_default=True, type=int)
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
-def places(db: str, actor, target, country, type, status, since, until, text, limit: int, as_json: bool) -> None:
+@_event_listing
+def places(db: str, limit: int, as_json: bool, **filters: Any) -> None:
     """Where events happened: each resolved place with coordinates and its event counts, busiest first.
 
     \b
@@ -331,12 +341,9 @@ def places(db: str, actor, target, country, type, status, since, until, text, li
     from newsevents import query
     from newsevents.table import render
 
-    f = query.EventFilter(actor=actor, target=target, country=country, type=type, status=status, date_from=since, date_to=until, text=text)
-    items = query.event_places(_conn(db), f, limit=limit)
+    items = query.event_places(_conn(db), _event_filter(filters), limit=limit)
     if as_json:
-        for it in items:
-            click.echo(_json_line(it))
-        return
+        return _echo_json_lines(items)
     click.echo(render(items, ["name", "country", "lat", "lon", "events", "cooperation", "conflict"]))
 
 
