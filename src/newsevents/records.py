@@ -137,6 +137,21 @@ class Event:
     coder: str | None = None  # the coder that produced it: "newsevents.coder.v2"
     lexicon: str | None = None  # the lexicon it used: "events_lexicon v2+<sha256 prefix>"
     claim_source: str | None = None  # Attribution.id whose content holds the evidence, when someone said it
+    historical: bool = False  # background: told as having happened well before the article (events/history.py)
+    evidence: tuple[TextSpan, ...] = ()  # every mention of this happening in the article, in text order; () = the main one only
+
+    @property
+    def date_precision(self) -> str | None:
+        """How precise ``date`` is: "day", "month" or "year"; None when the event is undated."""
+        return {10: "day", 7: "month", 4: "year"}.get(len(self.date)) if self.date else None
+
+    def evidence_spans(self) -> tuple[TextSpan, ...]:
+        """Every mention of the event (``evidence``), or the main evidence span alone when none are listed."""
+        if self.evidence:
+            return self.evidence
+        offset = self.evidence_start - self.sentence_start
+        text = self.sentence[offset : offset + self.evidence_end - self.evidence_start]
+        return (TextSpan(self.evidence_start, self.evidence_end, text),)
 
 
 @dataclass(frozen=True)

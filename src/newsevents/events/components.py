@@ -53,7 +53,11 @@ class PlaceResolver(Component):
 
 
 class EventCoder(Component):
-    """Events (PLOVER and CAMEO, actors, status, date, place, evidence) and the roles they rest on."""
+    """Events (PLOVER and CAMEO, actors, status, date, place, evidence) and the roles they rest on.
+
+    Whatever the coder, its events are finished the same way (:func:`finish_events`): historical
+    mentions flagged, reciprocal parties listed once, repeated mentions merged.
+    """
 
     set_annotations = staticmethod(extension_setter("events", "roles"))  # type: ignore[assignment]
 
@@ -90,7 +94,15 @@ class EventCoder(Component):
         else:
             events = coder.code()
         stamped = tuple(replace(ev, coder=self.version, lexicon=self.lexicon_version) for ev in events)
-        return stamped, roles
+        return finish_events(doc, stamped), roles
+
+
+def finish_events(doc: Doc, events: tuple[Event, ...]) -> tuple[Event, ...]:
+    """Historical mentions flagged, then one event per happening (:mod:`~newsevents.events.merge`)."""
+    from newsevents.events.history import flag_historical
+    from newsevents.events.merge import merge_events
+
+    return merge_events(flag_historical(doc, events, article_of(doc)))
 
 
 @lru_cache(maxsize=8)

@@ -155,6 +155,11 @@ def _parse(text: str) -> _Expr | None:
     return None
 
 
+def is_decade(text: str) -> bool:
+    """True for a decade ("the 1990s", "the '80s"): no calendar date, but always the past or a span of it."""
+    return bool(_DECADE.search(_clean(text)))
+
+
 def is_date_expression(text: str) -> bool:
     """True when the text names a calendar date, absolute or relative (not a duration or age)."""
     return _parse(text) is not None
@@ -292,7 +297,7 @@ def anchor_date(published: str | None) -> dt.date | None:
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "'d"}
 _FUTURE_HEADS = {"plan", "schedule", "expect", "due", "set", "intend", "prepare", "aim", "agree", "hope", "seek"}
 _FUTURE_MODS = {"planned", "upcoming", "scheduled", "forthcoming", "expected", "proposed", "next"}
-_SPEECH = {
+SPEECH_VERBS = {
     "say", "tell", "add", "announce", "report", "state", "claim", "declare", "confirm", "write",
     "tweet", "post", "allege", "note", "reveal", "insist", "warn", "deny", "explain", "accord",
 }  # fmt: skip
@@ -302,7 +307,7 @@ def event_tense(trigger: Token) -> bool | None:
     """True for an event to come ('will visit', 'upcoming talks'), False for a past one, else None."""
     verbs = [trigger]
     if trigger.pos_ not in ("VERB", "AUX"):
-        verbs.append(_clause_verb(trigger))
+        verbs.append(clause_verb(trigger))
     elif trigger.dep_ in ("conj", "xcomp") and trigger.head.i != trigger.i:
         verbs.append(trigger.head)
     for verb in verbs:
@@ -325,14 +330,14 @@ def event_tense(trigger: Token) -> bool | None:
     return None
 
 
-def _clause_verb(token: Token) -> Token:
+def clause_verb(token: Token) -> Token:
     """The nearest verb at or above a token (the sentence root when there is none)."""
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     return token
 
 
-def _depth_path(token: Token) -> dict[int, int]:
+def ancestor_steps(token: Token) -> dict[int, int]:
     """Token index -> distance, for the token and all its ancestors."""
     path, steps = {token.i: 0}, 0
     while token.head.i != token.i:
@@ -365,10 +370,10 @@ def _attached(ent: Span, trigger: Token) -> bool:
 
 def _reporting_date(ent: Span, trigger: Token) -> bool:
     """True when the date belongs to a speech verb above the trigger ('X on Wednesday said ...')."""
-    verb = _clause_verb(ent.root.head if ent.root.head.i != ent.root.i else ent.root)
-    if verb.i == trigger.i or verb.lemma_ not in _SPEECH:
+    verb = clause_verb(ent.root.head if ent.root.head.i != ent.root.i else ent.root)
+    if verb.i == trigger.i or verb.lemma_ not in SPEECH_VERBS:
         return False
-    return verb.i in _depth_path(trigger)
+    return verb.i in ancestor_steps(trigger)
 
 
 def event_date(doc: Doc, sent: Span, trigger_token: Token, article: Article) -> tuple[str | None, str | None]:
@@ -376,7 +381,7 @@ def event_date(doc: Doc, sent: Span, trigger_token: Token, article: Article) -> 
     candidates = [e for e in sent.ents if e.label_ in ("DATE", "TIME") and _parse(e.text) is not None]
     if not candidates:
         return None, None
-    above_trigger = _depth_path(trigger_token)
+    above_trigger = ancestor_steps(trigger_token)
     scored = []
     for ent in candidates:
         if _reporting_date(ent, trigger_token):
