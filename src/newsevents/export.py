@@ -33,9 +33,10 @@ def _event_rows(d: dict[str, Any]) -> Iterator[dict[str, Any]]:
             "actor": first(ev["actors"], "name"), "actor_country": first(ev["actors"], "country"), "actor_sector": first(ev["actors"], "sector"),
             "target": first(ev["targets"], "name"), "target_country": first(ev["targets"], "country"), "target_sector": first(ev["targets"], "sector"),
             "actors": json.dumps(ev["actors"]), "targets": json.dumps(ev["targets"]), "date": ev["date"], "date_text": ev["date_text"],
-            "location": loc.get("name"), "location_country": loc.get("country"), "lat": loc.get("lat"), "lon": loc.get("lon"),
+            "date_precision": ev["date_precision"], "historical": ev["historical"], "location": loc.get("name"), "location_country": loc.get("country"), "lat": loc.get("lat"), "lon": loc.get("lon"),
             "status": ev["status"], "sentence": ev["sentence"], "evidence_start": ev["evidence"]["start"],
-            "evidence_end": ev["evidence"]["end"], "confidence": ev["confidence"], "coder": ev["coder"], "lexicon": ev["lexicon"],
+            "evidence_end": ev["evidence"]["end"], "mentions": len(ev["evidence_spans"]),
+            "evidence_spans": json.dumps(ev["evidence_spans"]), "confidence": ev["confidence"], "coder": ev["coder"], "lexicon": ev["lexicon"],
         }
 
 

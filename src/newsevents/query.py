@@ -16,8 +16,19 @@ MAX_LIMIT = 200
 DEFAULT_LIMIT = 50
 STATUSES = ("reported", "alleged", "denied", "planned", "hypothetical")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-#: the day an event counts on: its own full date, else the article's
-EVENT_DAY = "COALESCE(CASE WHEN length(e.date) = 10 THEN e.date END, substr(e.published, 1, 10))"
+#: The day an event counts on in date filters, sorting, charts and dyad series. A dated event counts on
+#: its own date: a full date as it is; a month or year counts on the article's day when it holds that day
+#: ("this month", "this year"), else on its first day ("in 2019" -> 2019-01-01). An undated event counts on
+#: the article's day, unless it is historical (told as background, ``events/history.py``): then it has no
+#: day at all and stays out of every time series.
+EVENT_DAY = (
+    "(CASE WHEN length(e.date) = 10 THEN e.date"
+    " WHEN e.date IS NOT NULL AND substr(e.published, 1, length(e.date)) = e.date THEN substr(e.published, 1, 10)"
+    " WHEN length(e.date) = 7 THEN e.date || '-01'"
+    " WHEN length(e.date) = 4 THEN e.date || '-01-01'"
+    " WHEN e.historical THEN NULL"
+    " ELSE substr(e.published, 1, 10) END)"
+)
 
 
 def page_args(limit: int | None, cursor: str | None) -> tuple[int, int]:
@@ -233,12 +244,15 @@ def _event_rows(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[dict[
     """Event rows as API objects, with participants fetched in one query."""
     ids = [r["id"] for r in rows]
     parts: dict[str, dict[str, list[dict[str, Any]]]] = {i: {"actor": [], "target": []} for i in ids}
+    spans: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
     if ids:
         marks = ",".join("?" * len(ids))
         for p in conn.execute(f"SELECT * FROM event_actors WHERE event_id IN ({marks}) ORDER BY event_id, role, position", ids):
             parts[p["event_id"]][p["role"]].append(
                 {"id": p["actor_id"], "name": p["name"], "entity": p["entity"], "country": p["country"], "sector": p["sector"]}
             )
+        for s in conn.execute(f"SELECT * FROM event_evidence WHERE event_id IN ({marks}) ORDER BY event_id, position", ids):
+            spans[s["event_id"]].append({"start": s["start"], "end": s["end"], "text": s["text"]})
     out = []
     for r in rows:
         loc = None
@@ -250,9 +264,10 @@ def _event_rows(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[dict[
                 "type": r["type"], "mode": r["mode"], "context": json.loads(r["context"]), "cameo": r["cameo"],
                 "quad_class": r["quad_class"], "goldstein": r["goldstein"],
                 "actors": parts[r["id"]]["actor"], "targets": parts[r["id"]]["target"], "reciprocal": bool(r["reciprocal"]),
-                "date": r["date"], "date_text": r["date_text"], "day": r["day"], "location": loc, "status": r["status"],
+                "date": r["date"], "date_text": r["date_text"], "date_precision": r["date_precision"],
+                "historical": bool(r["historical"]), "day": r["day"], "location": loc, "status": r["status"],
                 "sentence": r["sentence"], "evidence": {"start": r["evidence_start"], "end": r["evidence_end"]},
-                "confidence": r["confidence"],
+                "evidence_spans": spans[r["id"]], "confidence": r["confidence"],
             }
         )
     return out
@@ -325,34 +340,49 @@ def list_quotes(conn: sqlite3.Connection, *, speaker: str | None = None, q: str 
     return _page(rows, limit, offset)
 
 
+def _between(a: str, b: str) -> tuple[str, tuple[str, ...]]:
+    """A subquery of the ids of events between A and B, and its parameters.
+
+    A is on one side and B on the other (either way round); in a reciprocal event every pair of its
+    parties counts, each party listed once as an actor. A party is never paired with itself.
+    """
+    side = "(x.actor_id = ? OR x.name = ? COLLATE NOCASE OR x.country = ?)"
+    sql = (
+        "SELECT x.event_id FROM event_actors x JOIN event_actors y ON y.event_id = x.event_id AND y.actor_id != x.actor_id "
+        "JOIN events p ON p.id = x.event_id "
+        f"WHERE (y.role != x.role OR (p.reciprocal AND x.role = 'actor' AND y.role = 'actor')) AND {side} AND {side.replace('x.', 'y.')}"
+    )
+    return sql, (a, a, a.upper(), b, b, b.upper())
+
+
 def dyad_series(conn: sqlite3.Connection, a: str, b: str, *, by: str = "day") -> dict[str, Any]:
-    """Per day (or week): event count and summed Goldstein by quad class, for events between A and B."""
+    """Per day (or week): event count and summed Goldstein by quad class, for events between A and B.
+
+    Each event counts on its day (``EVENT_DAY``): its own date when it has one, the article's date when
+    it has none; a historical event without a date has no day and is left out of the series.
+    """
     if by not in ("day", "week"):
         raise QueryError(f"by must be 'day' or 'week', got {by!r}")
     period = EVENT_DAY if by == "day" else f"strftime('%Y-W%W', {EVENT_DAY})"
-    side = "(x.actor_id = ? OR x.name = ? COLLATE NOCASE OR x.country = ?)"
+    between, params = _between(a, b)
     sql = (
         f"SELECT {period} AS period, e.quad_class, count(*) AS events, round(sum(e.goldstein), 2) AS goldstein "
-        "FROM events e WHERE e.id IN ("
-        f" SELECT x.event_id FROM event_actors x JOIN event_actors y ON y.event_id = x.event_id AND y.role != x.role "
-        f" WHERE {side} AND {side.replace('x.', 'y.')}) "
+        f"FROM events e WHERE e.id IN ({between}) AND {EVENT_DAY} IS NOT NULL "
         "GROUP BY period, e.quad_class ORDER BY period, e.quad_class"
     )
-    params = (a, a, a.upper(), b, b, b.upper())
     rows = [dict(r) for r in conn.execute(sql, params)]
     events = list_events_between(conn, a, b)
     return {"a": a, "b": b, "by": by, "series": rows, "events": events}
 
 
 def list_events_between(conn: sqlite3.Connection, a: str, b: str, limit: int = MAX_LIMIT) -> list[dict[str, Any]]:
-    """Events with A on one side and B on the other, newest first."""
-    side = "(x.actor_id = ? OR x.name = ? COLLATE NOCASE OR x.country = ?)"
+    """Events with A on one side and B on the other (or both among a reciprocal event's parties), newest first."""
+    between, params = _between(a, b)
     sql = (
-        f"SELECT e.*, {EVENT_DAY} AS day, ar.title AS article_title FROM events e JOIN articles ar ON ar.id = e.article_id WHERE e.id IN ("
-        f" SELECT x.event_id FROM event_actors x JOIN event_actors y ON y.event_id = x.event_id AND y.role != x.role "
-        f" WHERE {side} AND {side.replace('x.', 'y.')}) ORDER BY day DESC, e.id LIMIT ?"
+        f"SELECT e.*, {EVENT_DAY} AS day, ar.title AS article_title FROM events e JOIN articles ar ON ar.id = e.article_id "
+        f"WHERE e.id IN ({between}) ORDER BY day DESC, e.id LIMIT ?"
     )
-    rows = conn.execute(sql, (a, a, a.upper(), b, b, b.upper(), limit)).fetchall()
+    rows = conn.execute(sql, (*params, limit)).fetchall()
     return _event_rows(conn, rows)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from newsevents.records import ActorRef, Article, Caption, Document, Entity, Event, Location, Mention, Quote, Role
+from newsevents.records import ActorRef, Article, Caption, Document, Entity, Event, Location, Mention, Quote, Role, TextSpan
 
 
 def read_document(conn: sqlite3.Connection, article_id: str) -> Document | None:
@@ -49,6 +49,12 @@ def _read_events(conn: sqlite3.Connection, article_id: str) -> tuple[Event, ...]
         parts.setdefault((p["event_id"], p["role"]), []).append(
             ActorRef(name=p["name"], entity=p["entity"], country=p["country"], sector=p["sector"], start=p["start"], end=p["end"])
         )
+    spans: dict[str, list[TextSpan]] = {}
+    for s in conn.execute(
+        "SELECT ee.* FROM event_evidence ee JOIN events ev ON ev.id = ee.event_id WHERE ev.article_id=? ORDER BY ee.event_id, ee.position",
+        (article_id,),
+    ):
+        spans.setdefault(s["event_id"], []).append(TextSpan(s["start"], s["end"], s["text"]))
     events = []
     for r in conn.execute("SELECT * FROM events WHERE article_id=? ORDER BY rowid", (article_id,)):
         loc = None
@@ -62,6 +68,7 @@ def _read_events(conn: sqlite3.Connection, article_id: str) -> tuple[Event, ...]
                 date=r["date"], date_text=r["date_text"], location=loc, status=r["status"], sentence=r["sentence"],
                 sentence_start=r["sentence_start"], evidence_start=r["evidence_start"], evidence_end=r["evidence_end"],
                 confidence=r["confidence"], reciprocal=bool(r["reciprocal"]), coder=r["coder"], lexicon=r["lexicon"],
+                historical=bool(r["historical"]), evidence=tuple(spans.get(r["id"], ())),
             )
         )
     return tuple(events)

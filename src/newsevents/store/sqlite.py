@@ -227,16 +227,20 @@ class SQLiteStore:
             self.conn.execute(
                 "INSERT OR IGNORE INTO events (id, article_id, type, mode, context, cameo, quad_class, goldstein, date, date_text,"
                 " location_name, location_country, lat, lon, location_start, location_end, status, sentence, sentence_start,"
-                " evidence_start, evidence_end, confidence, reciprocal, published, coder, lexicon)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " evidence_start, evidence_end, confidence, reciprocal, published, coder, lexicon, date_precision, historical)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     ev.id, a.id, ev.type, ev.mode, json.dumps(list(ev.context)), ev.cameo, ev.quad_class, ev.goldstein,
                     ev.date, ev.date_text,
                     loc.name if loc else None, loc.country if loc else None, loc.lat if loc else None, loc.lon if loc else None,
                     loc.start if loc else None, loc.end if loc else None,
                     ev.status, ev.sentence, ev.sentence_start, ev.evidence_start, ev.evidence_end, ev.confidence, int(ev.reciprocal),
-                    a.published, ev.coder, ev.lexicon,
+                    a.published, ev.coder, ev.lexicon, ev.date_precision, int(ev.historical),
                 ),
+            )
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO event_evidence (event_id, position, start, end, text) VALUES (?,?,?,?,?)",
+                [(ev.id, i, span.start, span.end, span.text) for i, span in enumerate(ev.evidence_spans())],
             )
             for role, refs in (("actor", ev.actors), ("target", ev.targets)):
                 for i, ref in enumerate(refs):

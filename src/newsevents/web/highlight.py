@@ -47,7 +47,7 @@ def paragraph_spans(paragraphs: list[str]) -> list[tuple[int, int]]:
 
 
 def layers_of(article: dict[str, Any], quads: dict[str, int | None] | None = None) -> list[Layer]:
-    """Every highlight of an article: quotes, entity mentions and event triggers."""
+    """Every highlight of an article: quotes, entity mentions and every mention of every event."""
     out: list[Layer] = []
     for q in article.get("quotes", []):
         who = q.get("speaker") or "unknown speaker"
@@ -56,13 +56,27 @@ def layers_of(article: dict[str, Any], quads: dict[str, int | None] | None = Non
         label = f"{ent['type']} · {ent['name']}" + (f" ({ent['country']})" if ent.get("country") else "")
         for m in ent.get("mentions", []):
             out.append(Layer("ent", m["start"], m["end"], "span", f"ent ent-{ent['type']}", {"title": label, "data-entity": ent["id"]}))
-    by_span: dict[tuple[int, int], list[dict[str, Any]]] = {}
-    for ev in article.get("events", []):
-        by_span.setdefault((ev["evidence"]["start"], ev["evidence"]["end"]), []).append(ev)
+    return out + _event_layers(article.get("events", []), quads)
+
+
+def _event_layers(events: list[dict[str, Any]], quads: dict[str, int | None] | None) -> list[Layer]:
+    """One mark per evidence span: every mention of every event (``evidence_spans``), events sharing a span in one mark.
+
+    ``data-events`` lists the events a span belongs to; ``data-main`` those whose main mention it is
+    (the page anchors ``ev-<id>`` sit there, once per event).
+    """
+    by_span: dict[tuple[int, int], list[tuple[dict[str, Any], bool]]] = {}
+    for ev in events:
+        main = (ev["evidence"]["start"], ev["evidence"]["end"])
+        spans = [(s["start"], s["end"]) for s in ev.get("evidence_spans") or []] or [main]
+        for span in dict.fromkeys([main, *spans]):
+            by_span.setdefault(span, []).append((ev, span == main))
+    out = []
     for (start, end), evs in by_span.items():
-        quad = (quads or {}).get(evs[0]["id"], evs[0].get("quad_class"))
-        title = "; ".join(f"{e['type']} event — select to see it coded" for e in evs)
-        attrs = {"data-events": " ".join(e["id"] for e in evs), "title": title, "tabindex": "0", "role": "button"}
+        quad = (quads or {}).get(evs[0][0]["id"], evs[0][0].get("quad_class"))
+        title = "; ".join(f"{e['type']} event{'' if is_main else ' (another mention)'} — select to see it coded" for e, is_main in evs)
+        attrs = {"data-events": " ".join(e["id"] for e, _ in evs), "data-main": " ".join(e["id"] for e, is_main in evs if is_main),
+                 "title": title, "tabindex": "0", "role": "button"}
         out.append(Layer("ev", start, end, "mark", f"ev q{quad or 0}", attrs))
     return out
 
@@ -82,10 +96,15 @@ def segments(text: str, paragraphs: list[tuple[int, int]], layers: list[Layer]) 
         for a, b in zip(bounds, bounds[1:]):
             covering = [l for l in inside if l.start <= a and l.end >= b]
             chosen = _one_per_kind(covering)
-            anchors = [f"ev-{i}" for l in covering if l.kind == "ev" and l.start == a for i in l.attrs["data-events"].split()]
+            anchors = [f"ev-{i}" for l in covering if l.kind == "ev" and l.start == a for i in _anchored(l)]
             para.append(Segment(text[a:b], chosen, anchors))
         out.append(para)
     return out
+
+
+def _anchored(layer: Layer) -> list[str]:
+    """Ids of the events anchored at an event mark: those whose main mention it is."""
+    return layer.attrs.get("data-main", layer.attrs["data-events"]).split()
 
 
 def _one_per_kind(covering: list[Layer]) -> list[Layer]:
