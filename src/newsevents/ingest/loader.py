@@ -4,7 +4,9 @@ Nothing here raises for a bad input. Every problem becomes ``LoadedInput.failure
 line saying what is wrong and what to do. JSON inputs may be partly good: the good records are
 in ``documents`` and ``failure`` counts and lists the skipped ones ("2 of 40 JSON records
 skipped (line 3: ...; line 9: ...)"), so a runner must check ``documents`` even when
-``failure`` is set.
+``failure`` is set. So may web archives (WARC): a truncated or damaged one keeps the pages read
+before the damage, with a failure saying where it broke; records that are not article pages
+(requests, other statuses, images) are skipped without failing the input.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ from typing import BinaryIO
 
 from newsevents.errors import InputError
 from newsevents.ingest.decode import decode_bytes
-from newsevents.ingest.detect import resolve_format
+from newsevents.ingest.detect import is_warc, resolve_format
 from newsevents.ingest.html import HtmlPage, extract_html
 from newsevents.ingest.jsonrec import NEEDS, JsonRecords, read_json
 from newsevents.ingest.sources import Source, iter_sources, unpack_bytes
+from newsevents.ingest.warc import damage_reason, read_warc
 from newsevents.records import InputFailure, LoadedInput, RawDocument
 from newsevents.settings import Settings
 
@@ -50,6 +53,10 @@ def load_source(source: Source, settings: Settings, extract: Extractor = extract
     try:
         if not raw:
             raise InputError(source.origin, "empty file (0 bytes); check that it was saved or downloaded completely")
+        if settings.input_format in ("auto", "warc") and is_warc(raw):
+            fmt = "warc"
+            documents, problem = _read_warc(source.origin, raw, extract)
+            return LoadedInput(**base, format=fmt, documents=documents, failure=_failure(source.origin, problem) if problem else None)
         text, _encoding = decode_bytes(source.origin, raw)
         text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
         if not text.strip():
@@ -95,6 +102,16 @@ def _read_json(origin: str, text: str, extract: Extractor) -> Read:
     return result.documents, _bad_records_reason(result) if result.bad else None
 
 
+def _read_warc(origin: str, raw: bytes, extract: Extractor) -> Read:
+    """A web archive: its article pages, and a reason when it is damaged or holds no article page."""
+    result = read_warc(origin, raw, extract)
+    if result.damage:
+        return result.documents, damage_reason(result)
+    if not result.documents:
+        raise InputError(origin, f"web archive with no article page: {result.summary()}; check that it holds HTML news pages")
+    return result.documents, None
+
+
 def _bad_records_reason(result: JsonRecords) -> str:
     """One line counting and listing the skipped records (the first few), and what to do."""
     bad = result.bad
@@ -133,7 +150,13 @@ def _failed(origin: str, reason: str) -> LoadedInput:
     return LoadedInput(origin=origin, failure=_failure(origin, reason))
 
 
+def _not_warc(origin: str, text: str, extract: Extractor) -> Read:
+    """Refuse a file read as a web archive that does not start like one."""
+    raise InputError(origin, "not a web archive: it does not start with 'WARC/' or 'filedesc://'; drop --format warc")
+
+
 _READERS: dict[str, Callable[[str, str, Extractor], Read]] = {
+    "warc": _not_warc,
     "text": _read_text,
     "html": _read_html,
     "json": _read_json,

@@ -6,7 +6,8 @@ Rules, so a run never stops on one bad input:
   hidden names (``.git``, ``.DS_Store``), not following linked directories, and refusing
   entries that are not regular files (a FIFO in a directory would block the run); a FIFO or
   device named explicitly (``<(zcat x)``) is read; a directory with no files is one failure;
-* ``-`` reads standard input; gzip data (by its magic bytes, whatever the name) is unpacked;
+* ``-`` reads standard input; gzip data (by its magic bytes, whatever the name) is unpacked; a
+  damaged ``.warc.gz`` is passed on packed, so the WARC reader keeps its records before the damage;
 * anything that cannot be read becomes a :class:`Source` with a one-line ``failure``.
 """
 
@@ -21,6 +22,8 @@ import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
+
+from newsevents.ingest.detect import is_warc
 
 STDIN_ORIGIN = "<stdin>"
 _GZIP_MAGIC = b"\x1f\x8b"
@@ -131,8 +134,12 @@ def unpack_bytes(origin: str, raw: bytes, max_bytes: int) -> Source:
         with gzip.GzipFile(fileobj=io.BytesIO(raw)) as unzipped:
             data = _read_limited(unzipped, max_bytes)  # type: ignore[arg-type]
     except EOFError:
+        if is_warc(raw):
+            return Source(origin, data=raw)  # the WARC reader keeps the records before the damage
         return Source(origin, failure="truncated gzip file (it ends early); copy or download it again")
     except (OSError, zlib.error) as error:
+        if is_warc(raw):
+            return Source(origin, data=raw)
         return Source(origin, failure=f"damaged gzip file ({error}); copy or download it again")
     if len(data) > max_bytes:
         return Source(origin, failure=_too_large(max_bytes, unpacked=True))
