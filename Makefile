@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 SHARED  ?= ../shared
 
-.PHONY: demo test eval train bench web-bench serve clean install
+.PHONY: demo test eval docs train bench web-bench serve clean install
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null 2>&1 || { echo "error: $(PY) not found; install Python 3.11 or run make PY=/path/to/python3.11"; exit 1; }
@@ -14,7 +14,7 @@ $(BIN)/python:
 # Upgrade pip first: pip 23 cannot resolve lxml's extras.
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=25"
-	$(BIN)/python -m pip install --quiet -e ".[web,test]"
+	$(BIN)/python -m pip install --quiet -e ".[web,test,docs]"
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -27,7 +27,14 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 eval: $(STAMP)
-	$(BIN)/python -m newsevents.evaluation --shared $(SHARED)
+	$(BIN)/python -m newsevents.evaluation --shared $(SHARED) --write-docs
+
+# The docs site (docs/ -> site/): regenerate the codebook, data dictionary and accuracy pages from the
+# code's own data files, then build with --strict (broken links and anchors fail; never add --quiet: it
+# hides the warnings --strict counts). Offline; `newsevents serve` shows it at /docs/.
+docs: $(STAMP)
+	$(BIN)/python -m newsevents.docsgen
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 # The hybrid coder's event-type classifier, from eval/corpus (fixed, reproducible; a few minutes on 2 cores).
 train: $(STAMP)
@@ -41,4 +48,4 @@ serve: $(STAMP)
 	$(BIN)/newsevents serve --db demo.db
 
 clean:
-	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm artifacts
+	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm artifacts site

@@ -58,6 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", help="run only these sections")
     parser.add_argument("--coder", help="event coder for the plover and petr2 sections, e.g. newsevents.hybrid.v1 "
                         "(default: the coder setting)")
+    parser.add_argument("--write-docs", action="store_true", help="store the figures measured in "
+                        "docs/data/eval_results.json (per section, merged with the sections not run) and "
+                        "regenerate docs/accuracy.md from them")
     args = parser.parse_args(argv)
     shared = Path(args.shared)
     from newsevents.nlp.pipeline import load_model
@@ -66,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings.make(coder=args.coder)
     nlp = load_model(settings)
     figures: dict[str, float] = {}
+    results: dict[str, dict[str, Any]] = {}
     for name, _ in SECTIONS:
         if args.only and name not in args.only:
             continue
@@ -73,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         result = _run(name, shared, nlp, settings)
         if result is None:
             continue
+        results[name] = result
         print(f"\n== {name} ({time.perf_counter() - t0:.1f}s)")
         for key, value in result.items():
             if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -86,6 +91,11 @@ def main(argv: list[str] | None = None) -> int:
     bad = check_floors(figures, floors)
     print("\n== floors (eval/floors.json)")
     print("  all floors held" if not bad else "\n".join(f"  BROKEN {line}" for line in bad))
+    if args.write_docs:
+        from newsevents.docsgen.accuracy import record_results
+
+        for path in record_results(results, settings.coder):
+            print(f"  wrote {path}")
     return 1 if bad else 0
 
 

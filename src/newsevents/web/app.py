@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import logging
+import re
 from contextlib import asynccontextmanager
 from importlib import resources
+from pathlib import Path
 from typing import Any, AsyncIterator, Iterable
 
 import anyio.to_thread
 from fastapi import FastAPI
+from starlette.responses import HTMLResponse
 from starlette.staticfiles import StaticFiles
-from starlette.types import ASGIApp
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsevents import __version__
 from newsevents.web import apidocs, api, errors, pages
@@ -31,6 +36,59 @@ DESCRIPTION = (
 )
 
 
+#: The docs site that `make docs` builds, beside src/ in a checkout (an editable install).
+DOCS_SITE = Path(__file__).resolve().parents[3] / "site"
+#: MkDocs Material's executable inline scripts (not its JSON config block), whose hashes the docs' policy allows.
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+NO_DOCS_PAGE = (
+    "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Documentation not built</title>"
+    "<link rel=\"stylesheet\" href=\"/static/style.css\"></head><body><main><h1>Documentation not built</h1>"
+    "<p>The documentation site is not built on this machine. In the newsevents checkout run "
+    "<code>make docs</code>, then restart <code>newsevents serve</code>; this page will show the codebook, "
+    "the data dictionary and the accuracy figures.</p><p><a href=\"/\">Back to the dashboard</a></p></main></body></html>"
+)
+
+
+class DocsSite:
+    """The built docs site as static files, under a policy that allows exactly its own inline scripts.
+
+    The app's policy forbids inline scripts; MkDocs Material has two small ones on every page. Their
+    sha256 hashes, read from the built pages when the app starts, are added to ``script-src``;
+    the security layer adds its other headers and keeps this policy (it only fills headers that are missing).
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self.files = StaticFiles(directory=str(directory), html=True)
+        scripts = {m.group(1) for page in directory.rglob("*.html") for m in _INLINE_SCRIPT.finditer(page.read_text("utf-8"))}
+        hashes = " ".join(sorted(f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in scripts))
+        self.policy = (
+            f"default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+            "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            "frame-ancestors 'none'"
+        ).encode()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def send_with_policy(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), (b"content-security-policy", self.policy)]
+            await send(message)
+
+        await self.files(scope, receive, send_with_policy)
+
+
+def mount_docs(app: FastAPI, site: Path | None) -> None:
+    """Serve the built docs site under /docs/, or a page saying how to build it."""
+    if site is not None and (site / "index.html").is_file():
+        app.mount("/docs", DocsSite(site), name="docs")
+        return
+
+    @app.get("/docs", include_in_schema=False)
+    @app.get("/docs/{path:path}", include_in_schema=False)
+    def docs_missing(path: str = "") -> HTMLResponse:
+        """The docs site is not built: say how to build it."""
+        return HTMLResponse(NO_DOCS_PAGE, status_code=404)
+
+
 class NewsEventsApp(FastAPI):
     """FastAPI with our security layer outside everything, Starlette's own 500 handler included."""
 
@@ -38,10 +96,12 @@ class NewsEventsApp(FastAPI):
         return ReadOnlySecurity(super().build_middleware_stack(), self.state.trusted_hosts)
 
 
-def build_app(db: str, cache_size: int = 128, trusted_hosts: str | Iterable[str] = LOOPBACK_HOSTS) -> FastAPI:
+def build_app(db: str, cache_size: int = 128, trusted_hosts: str | Iterable[str] = LOOPBACK_HOSTS,
+              docs_site: Path | None = DOCS_SITE) -> FastAPI:
     """Create the app for database ``db`` (opened read-only; fails now if it cannot be opened).
 
     ``trusted_hosts``: the Host names answered (comma-separated or a list; "*" for any).
+    ``docs_site``: the built docs site served under /docs/ (``make docs``); None or unbuilt: a page saying so.
     """
     pool = ReadPool(db)
     if pool.pending:
@@ -68,6 +128,7 @@ def build_app(db: str, cache_size: int = 128, trusted_hosts: str | Iterable[str]
     app.include_router(apidocs.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(resources.files("newsevents.web") / "static")), name="static")
+    mount_docs(app, docs_site)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 
