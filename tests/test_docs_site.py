@@ -64,13 +64,13 @@ def test_codebook_tables_come_from_the_coder_data():
 
 def test_site_builds_strict_with_every_codebook_anchor(site):
     """Every type and status the dashboard links to has its anchor in the built site; the API reference rendered."""
-    types = (site / "codebook" / "types" / "index.html").read_text("utf-8")
-    status = (site / "codebook" / "status" / "index.html").read_text("utf-8")
+    types = (site / "codebook" / "types.html").read_text("utf-8")
+    status = (site / "codebook" / "status.html").read_text("utf-8")
     assert all(f'id="{kind.lower()}"' in types for kind in EVENT_TYPES)
     assert all(f'id="{name}"' in status for name in STATUSES)
-    api = (site / "reference" / "api" / "index.html").read_text("utf-8")
+    api = (site / "reference" / "api.html").read_text("utf-8")
     assert 'id="newsevents.api.process_text"' in api
-    components = (site / "reference" / "components" / "index.html").read_text("utf-8")
+    components = (site / "reference" / "components.html").read_text("utf-8")
     assert 'id="newsevents.events.components.make_coder"' in components
 
 
@@ -123,7 +123,7 @@ def test_dashboard_badges_link_to_served_codebook_entries(tmp_path, site):
     client = _client(tmp_path, site)
     html = client.get("/events").text
     links = set(re.findall(r'<a class="(?:badge|status)[^"]*" href="([^"]+)"', html))
-    assert any("/types/#" in link for link in links) and any("/status/#" in link for link in links)
+    assert any("/types.html#" in link for link in links) and any("/status.html#" in link for link in links)
     for link in links:
         path, anchor = link.split("#")
         page = client.get(path)
@@ -133,7 +133,7 @@ def test_dashboard_badges_link_to_served_codebook_entries(tmp_path, site):
 def test_docs_are_served_under_a_policy_that_allows_only_their_own_inline_scripts(tmp_path, site):
     """/docs/ answers the built pages; the CSP lists each inline script's hash and no 'unsafe-inline'."""
     client = _client(tmp_path, site)
-    page = client.get("/docs/codebook/types/")
+    page = client.get("/docs/codebook/types.html")
     assert page.status_code == 200 and "text/html" in page.headers["content-type"]
     policy = page.headers["content-security-policy"]
     assert "unsafe-inline" not in policy and "frame-ancestors 'none'" in policy
@@ -148,7 +148,7 @@ def test_docs_are_served_under_a_policy_that_allows_only_their_own_inline_script
 def test_docs_not_built_answer_says_how_to_build_them(tmp_path):
     """Without a built site, /docs/ answers a short page that says to run make docs."""
     client = _client(tmp_path, None)
-    for path in ("/docs", "/docs/", "/docs/codebook/types/"):
+    for path in ("/docs", "/docs/", "/docs/codebook/types.html"):
         page = client.get(path)
         assert page.status_code == 404 and "make docs" in page.text
         assert page.headers["content-security-policy"].startswith("default-src 'self'")
