@@ -95,7 +95,7 @@ def _kind(text: str, content: tuple[int, int], inner: list[tuple[int, int]]) -> 
     start, end = content
     if start > 0 and end < len(text) and text[start - 1] in OPENING and text[end] in CLOSING:
         return "direct"
-    own = [k for k in range(start, end) if text[k] in DOUBLE and not any(a <= k < b for a, b in inner)]
+    own = [k for k in range(start, end) if text[k] in DOUBLE and not any(a - 1 <= k <= b for a, b in inner)]  # a nested quote's own marks
     return "mixed" if own else "indirect"
 
 
