@@ -108,8 +108,8 @@ def test_getting_started_examples_run(tmp_path):
     assert (tmp_path / "entities.parquet").stat().st_size > 0
 
 
-def _client(tmp_path: Path, site: Path | None):
-    """A test client of the app over a hand-made database, with the docs site ``site`` (None: not built)."""
+def _client(tmp_path: Path, site: Path):
+    """A test client of the app over a hand-made database, with the docs site ``site`` (built or not)."""
     from starlette.testclient import TestClient
     from test_web_data import build_web_db
 
@@ -147,7 +147,7 @@ def test_docs_are_served_under_a_policy_that_allows_only_their_own_inline_script
 
 def test_docs_not_built_answer_says_how_to_build_them(tmp_path):
     """Without a built site, /docs/ answers a short page that says to run make docs."""
-    client = _client(tmp_path, None)
+    client = _client(tmp_path, tmp_path / "not-built")
     for path in ("/docs", "/docs/", "/docs/codebook/types.html"):
         page = client.get(path)
         assert page.status_code == 404 and "make docs" in page.text

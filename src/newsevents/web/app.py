@@ -76,9 +76,9 @@ class DocsSite:
         await self.files(scope, receive, send_with_policy)
 
 
-def mount_docs(app: FastAPI, site: Path | None) -> None:
+def mount_docs(app: FastAPI, site: Path) -> None:
     """Serve the built docs site under /docs/, or a page saying how to build it."""
-    if site is not None and (site / "index.html").is_file():
+    if (site / "index.html").is_file():
         app.mount("/docs", DocsSite(site), name="docs")
         return
 
@@ -97,11 +97,12 @@ class NewsEventsApp(FastAPI):
 
 
 def build_app(db: str, cache_size: int = 128, trusted_hosts: str | Iterable[str] = LOOPBACK_HOSTS,
-              docs_site: Path | None = DOCS_SITE) -> FastAPI:
+              docs_site: Path | None = None) -> FastAPI:
     """Create the app for database ``db`` (opened read-only; fails now if it cannot be opened).
 
     ``trusted_hosts``: the Host names answered (comma-separated or a list; "*" for any).
-    ``docs_site``: the built docs site served under /docs/ (``make docs``); None or unbuilt: a page saying so.
+    ``docs_site``: the built docs site served under /docs/ (default: ``DOCS_SITE``, what ``make docs`` builds);
+    when it is not built, /docs/ answers a page saying how to build it.
     """
     pool = ReadPool(db)
     if pool.pending:
@@ -128,7 +129,7 @@ def build_app(db: str, cache_size: int = 128, trusted_hosts: str | Iterable[str]
     app.include_router(apidocs.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(resources.files("newsevents.web") / "static")), name="static")
-    mount_docs(app, docs_site)
+    mount_docs(app, docs_site or DOCS_SITE)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 
