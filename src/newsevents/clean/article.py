@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from newsevents.clean.classify import CAPTION, JUNK, META, SECTION, TEXT, LineInfo
 from newsevents.clean.meta import Meta
-from newsevents.clean.shapes import ends_sentence, is_list_item, is_title_case, word_count
+from newsevents.clean.shapes import ends_sentence, is_list_item, is_title_case, starts_with_dateline, word_count
 from newsevents.clean.text import fold, normalise_space
 from newsevents.records import Caption
 
@@ -72,7 +72,7 @@ def build_article(
     body_start = len(block) if body_start is None else body_start
     header = block[:body_start]
     counts = Counter(info.key for info in block)
-    title_index = None if title_hint else _choose_title(header, counts)
+    title_index = None if title_hint else _choose_title(block[: body_start + 1], counts)  # with the first body line, for a dateline
     if title_hint:
         title = _title_from_hint(normalise_space(title_hint), header, site)
     elif title_index is not None:
@@ -154,7 +154,7 @@ def _trim_footer(kept: list[LineInfo]) -> None:
 
 
 def _choose_title(header: list[LineInfo], counts: Counter[str]) -> int | None:
-    """Index of the headline among the header lines, or None.
+    """Index of the headline among the header lines (and the first body line after them), or None.
 
     A headline learned as boilerplate (a rubric such as ``Markets Today`` opening many articles of
     a source) is taken only when the header has no other, and only with support: it opens the
@@ -183,9 +183,9 @@ def _choose_title(header: list[LineInfo], counts: Counter[str]) -> int | None:
 
 
 def _meta_follows(lines: list[LineInfo], i: int) -> bool:
-    """True when the next line that is not furniture or a caption is a byline or dateline."""
+    """True when the next line that is not furniture or a caption is a byline, a date line, or a paragraph opening with a dateline."""
     nxt = next((info for info in lines[i + 1 :] if info.kind not in (JUNK, CAPTION)), None)
-    return nxt is not None and nxt.kind == META
+    return nxt is not None and (nxt.kind == META or (nxt.strict_body and starts_with_dateline(nxt.text)))
 
 
 def _read_header(header: list[LineInfo], draft: Draft) -> None:

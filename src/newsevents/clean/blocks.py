@@ -20,7 +20,7 @@ from typing import Iterable
 
 from newsevents.clean.classify import CAPTION, JUNK, META, TEXT, LineInfo
 from newsevents.clean.meta import parse_meta
-from newsevents.clean.shapes import ends_sentence, is_separator, is_title_case
+from newsevents.clean.shapes import ends_sentence, is_separator, is_title_case, starts_with_dateline
 from newsevents.clean.text import Line
 
 #: how many lines around a headline are searched for its repeat
@@ -109,7 +109,13 @@ def _starts_article(infos: list[LineInfo], i: int, gap: int) -> bool:
         (other for other in infos[i + 1 : i + 1 + ECHO_WINDOW] if other.kind not in (JUNK, CAPTION) and not other.boilerplate),
         None,
     )
-    return following is not None and following.kind == META
+    return following is not None and (following.kind == META or dateline_follows(infos, i))
+
+
+def dateline_follows(infos: list[LineInfo], i: int) -> bool:
+    """True when the first body line after line ``i`` (past furniture and captions) opens with a dateline."""
+    nxt = next((other for other in infos[i + 1 : i + 1 + ECHO_WINDOW] if other.kind not in (JUNK, CAPTION)), None)
+    return nxt is not None and nxt.kind == TEXT and nxt.body and starts_with_dateline(nxt.text)
 
 
 def _echoes_header_above(infos: list[LineInfo], i: int) -> bool:

@@ -3,7 +3,8 @@
 Recognised credit shapes (all at the end of the line):
 ``… at the Kremlin (Iranian Presidency)``, ``… (Photo: AP)``, ``… (AFP via Getty Images)``,
 ``… near Athens. Photo: AP``, ``… Photograph: Jane Doe/Reuters``, ``… 2024. REUTERS/Jane Doe``,
-and ``Photo: <caption> / AGENCY``.
+``… by billionaire George Photo: AP Photo`` and ``… on Friday AP Photo/Jane Doe`` (glued on, no stop
+before it), and ``Photo: <caption> / AGENCY``. A caption without any of these keeps no credit.
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ _MARKER_PREFIX = re.compile(r"^" + _PHOTO_WORDS + r"\s*[:|]\s*", re.IGNORECASE)
 _AGENCY_SLASH = re.compile(
     r"^(?P<text>.*?[.!?”\"])\s+(?P<credit>[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)?/[A-Z][^/]{1,40}(?:/[A-Z][^/]{1,40})*)$"
 )
+#: ``... on Friday AP Photo/Jane Doe``: an agency's photo credit glued to a caption without a full stop before it
+_GLUED_PHOTO = re.compile(
+    r"^(?P<text>.*[a-z0-9,)])\s+(?P<credit>(?:[A-Z][A-Za-z]*\s){1,2}(?:Photo|Pool|Images?)(?:\s?/\s?[A-Z][^/]{1,40}){1,2})$"
+)
 _PHOTO_WORD = re.compile(_PHOTO_WORDS + r"\s*(?:by\b|:)", re.IGNORECASE)
 _CREDIT_LINE = re.compile(r"^[(\[]?\s*(?:" + _PHOTO_WORDS + r"\s*(?:by\b|:)\s*)?([^()\[\]]{2,80}?)\s*[)\]]?$", re.IGNORECASE)
 _CREDIT_MARKER = re.compile(r"^[(\[]?\s*" + _PHOTO_WORDS + r"\s*(?:by\b|:)", re.IGNORECASE)
@@ -51,8 +56,8 @@ def split_credit(line: str) -> tuple[Caption, bool] | None:
     if is_list_item(line):
         return None  # "3) Blade Runner (Blu-Ray)": a list entry, not a photo
     end = line.rstrip()[-1:]
-    for pattern in (_PREFIX_CREDIT, _PAREN_CREDIT, _SUFFIX_CREDIT, _AGENCY_SLASH):
-        if (pattern is _PAREN_CREDIT and end not in ")]") or (pattern is _AGENCY_SLASH and "/" not in line):
+    for pattern in (_PREFIX_CREDIT, _PAREN_CREDIT, _SUFFIX_CREDIT, _AGENCY_SLASH, _GLUED_PHOTO):
+        if (pattern is _PAREN_CREDIT and end not in ")]") or (pattern in (_AGENCY_SLASH, _GLUED_PHOTO) and "/" not in line):
             continue  # cheap checks first: most lines are plain sentences
         if pattern in (_SUFFIX_CREDIT, _PREFIX_CREDIT) and not _PHOTO_WORD.search(line):
             continue
@@ -66,7 +71,7 @@ def split_credit(line: str) -> tuple[Caption, bool] | None:
         if not _plausible_credit(credit) or len(words(text)) < 2:
             continue
         marker = match.groupdict().get("marker")
-        explicit = bool(marker) or prefixed or pattern is _AGENCY_SLASH or bool(_CREDIT_HINT.search(credit))
+        explicit = bool(marker) or prefixed or pattern in (_AGENCY_SLASH, _GLUED_PHOTO) or bool(_CREDIT_HINT.search(credit))
         return Caption(text=text, credit=credit), explicit
     return None
 

@@ -66,10 +66,10 @@ def classify_line(line: Line, boilerplate: IsBoilerplate | None = None) -> LineI
     """Label one line; a learned boilerplate line keeps its label and gets the ``boilerplate`` flag."""
     text = line.text
     key = fold(text)
+    if has_letters(text) and is_section_header(text):
+        return LineInfo(line, SECTION, key)
     if not has_letters(text) or is_navigation(text) or is_link_only(text) or is_ui_junk(text) or is_credit_only(text):
         return LineInfo(line, JUNK, key)
-    if is_section_header(text):
-        return LineInfo(line, SECTION, key)
     if word_count(text) <= MAX_META_WORDS:
         meta = parse_meta(text)
         if meta is not None:

@@ -9,9 +9,11 @@ from newsevents.clean.captions import split_credit
 from newsevents.clean.boilerplate import BoilerplateTable
 from newsevents.clean.blocks import join_wrapped, merge_bodiless, split_blocks
 from newsevents.clean.classify import IsBoilerplate, LineInfo, as_furniture, big_gap, classify_lines
+from newsevents.clean.furniture import drop_stacked_scraps
 from newsevents.clean.ids import article_id
 from newsevents.clean.shapes import is_body
 from newsevents.clean.text import split_lines
+from newsevents.clean.titles import promote_titles
 from newsevents.errors import InputError
 from newsevents.records import Article, Caption, RawDocument
 from newsevents.unicode import surrogate_problem
@@ -33,10 +35,13 @@ def document_blocks(raw: RawDocument, boilerplate: IsBoilerplate | None = None) 
     can never merge two articles; boilerplate lines become furniture inside each block afterwards.
     """
     lines = join_wrapped(split_lines(raw.text))
-    infos = classify_lines(lines, boilerplate)
+    infos = drop_stacked_scraps(classify_lines(lines, boilerplate))
     if not infos:
         return []
-    blocks = [infos] if raw.structured else split_blocks(infos, big_gap(lines))
+    gap = big_gap(lines)
+    if not (raw.structured and raw.title and raw.title.strip()):
+        infos = promote_titles(infos, gap)
+    blocks = [infos] if raw.structured else split_blocks(infos, gap)
     if not any(info.boilerplate for info in infos):
         return blocks
     blocks = [[as_furniture(info) for info in block] for block in blocks]

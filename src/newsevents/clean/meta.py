@@ -1,7 +1,7 @@
 """Bylines, datelines and timestamps: lines that are article metadata, not paragraphs.
 
 ``By Jane Doe``, ``Updated 27 July 2024 14:05 GMT``, ``Saturday, 27 July, 2024``,
-``By Jane Doe | July 27, 2024``, ``5 min read``. Dates become ISO 8601 when unambiguous.
+``By Jane Doe | July 27, 2024``, ``Posted 20 May 2024 by Jane Doe``, ``5 min read``. Dates become ISO 8601 when unambiguous.
 """
 
 from __future__ import annotations
@@ -41,14 +41,15 @@ _DATE_WORDS = re.compile(
 _LEFTOVER = re.compile(r"[\s,|•·:;/()\[\]–—-]+")
 _UPDATE = re.compile(r"\b(?:updated|update|modified)\b", re.IGNORECASE)
 _BYLINE = re.compile(
-    r"^(?:(?:written|words|reported|story|text|reporting|photos?)\s+by|by|authors?|reporter)\s*[:\-–]?\s+(?P<rest>.+)$",
+    r"^(?:(?:written|words|reported|story|text|reporting|photos?|posted|published)\s+by|by|authors?|reporter)\s*[:\-–]?\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
 _NAME_PARTS_SPLIT = re.compile(r"\s*(?:\||•|·|;|\s[–—-]\s)\s*")
 _NAME_CONNECTORS = {
     "and", "&", "de", "da", "del", "della", "van", "von", "der", "den", "al", "el", "la", "le", "bin", "ibn", "y", "du", "dos"
 }  # fmt: skip
-_NAME_CUT = re.compile(r",|\s(?:in|for|at|with)\s")
+_NAME_CUT = re.compile(r",|\s(?:in|for|at|with|on)\s")
+_DATE_THEN_BY = re.compile(r"^(?P<date>.+?)\s+by\s+(?P<names>[^|•·;]+)$", re.IGNORECASE)
 _AGENCY_LIKE = re.compile(r"^[A-Z][\w'’&.-]*(?:\s+[\w'’&.-]+){0,5}$")
 
 
@@ -66,7 +67,7 @@ def parse_meta(line: str) -> Meta | None:
     byline = _parse_byline(line)
     if byline is not None:
         return byline
-    return parse_date_line(line) or _parse_name_and_date(line)
+    return parse_date_line(line) or _parse_name_and_date(line) or _parse_date_then_byline(line)
 
 
 def parse_date_line(line: str) -> Meta | None:
@@ -131,6 +132,18 @@ def _parse_byline(line: str) -> Meta | None:
         if not _AGENCY_LIKE.match(extra) or extra.endswith("."):
             return None
     return Meta(author=names.strip(), published=published, updated=updated)
+
+
+def _parse_date_then_byline(line: str) -> Meta | None:
+    """``Posted 20 May 2024 by Jane Doe``: a blog's date line that ends with its author."""
+    match = _DATE_THEN_BY.match(line)
+    if not match or len(line) > 120:
+        return None
+    date = parse_date_line(match.group("date"))
+    names = match.group("names").strip(" ,")
+    if date is None or not date.published or not _looks_like_names(names):
+        return None
+    return Meta(author=names, published=date.published, updated=date.updated)
 
 
 def _parse_name_and_date(line: str) -> Meta | None:

@@ -21,6 +21,12 @@ MAX_NAV_ITEM_WORDS = 4
 _LIST_ITEM = re.compile(r"^(?:[-–•*▪·]|\d{1,2}[.)])\s+\S")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$", re.IGNORECASE)
 _HASHTAGS = re.compile(r"^(?:[#@][\w.]+[\s,]*)+$")
+#: ``KYIV, Ukraine (AP) — ``, ``BRUSSELS — ``, ``Ankara, 3 March (Wire) - ``: a place (and date, agency) opening a story
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z'’.-]{2,}(?:\s[A-Z][A-Z'’.-]+){0,2}|[A-Z][a-z'’.-]+(?:\s[A-Z][a-z'’.-]+){0,2}(?=,\s|\s\())"
+    r"(?:,\s(?:[A-Z][\w.]+(?:\s[A-Z\d][\w.]*){0,2}|\d{1,2}\s[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s\d{1,2}))*"
+    r"(?:\s\([^()]{2,40}\))?\s?[—–-]{1,2}\s+\S"
+)
 
 #: a headline is at most this many words; longer lines without final punctuation are body text
 MAX_TITLE_WORDS = 25
@@ -140,6 +146,11 @@ def is_title_like(line: str) -> bool:
     if not first or (first.isalpha() and first.islower()):
         return False
     return bool(tokens)
+
+
+def starts_with_dateline(line: str) -> bool:
+    """True when a paragraph opens with a dateline: ``LONDON, March 3 (Reuters) - The ...``."""
+    return bool(_DATELINE.match(line))
 
 
 def is_title_case(line: str) -> bool:

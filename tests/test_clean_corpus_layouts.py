@@ -1,0 +1,88 @@
+"""Golden expectations for the example corpus' text dumps: how many articles each holds, and their titles.
+
+Three layouts were added for issue #10 (breadcrumbs with share bars, a blog with "Read more"
+lists and full-stop headlines, a digest whose stories are parted by single blank lines only);
+the older dumps are pinned too, so a rule written for one layout cannot quietly break another.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsevents.clean import clean_document
+from newsevents.ingest import load_source
+from newsevents.ingest.sources import read_path
+from newsevents.settings import Settings
+
+DUMPS = Path(__file__).resolve().parents[1] / "examples" / "corpus" / "dumps"
+
+GOLDEN: dict[str, list[str]] = {
+    "lakeside_herald_2024.txt": [
+        "Labour wins UK general election by a wide margin, Starmer becomes prime minister",
+        "South Africa's ANC agrees to share power after losing its majority",
+        "Claudia Sheinbaum elected Mexico's first woman president",
+    ],
+    "fenwick_notes_blog_2024.txt": [
+        "Lai Ching-te sworn in as Taiwan's president.",
+        "Ishiba elected Japan's prime minister.",
+        "Sri Lanka's Dissanayake wins presidential election.",
+        "Modi sworn in for third term as India's prime minister.",
+    ],
+    "meridian_wire_digest_2024.txt": [
+        "Faye sworn in as Senegal's president after opposition victory.",
+        "Dutch government led by Dick Schoof takes office.",
+        "Left-wing alliance comes first in French election, no majority.",
+        "Bangladesh's Hasina resigns and flees after weeks of protests.",
+    ],
+}
+#: the older dumps: article counts only
+COUNTS = {
+    "caspian_wire_2024a.txt": 4,
+    "caspian_wire_2024b.txt.gz": 3,
+    "danube_observer_2024.txt": 3,
+    "gulf_ledger_2023.txt": 4,
+    "northbridge_daily_2023.txt": 5,
+}
+#: furniture of the new templates that must never reach a paragraph
+FURNITURE = {"Home", "World", "Europe", "Africa", "Americas", "A A", "Copy link", "Read more", "Leave a comment",
+             "Share this post", "Subscribe to our newsletter", "Most read", "Page 2 of 2", "Advertisement"}  # fmt: skip
+
+
+def _articles(name: str):
+    """The clean articles of one example dump, read as ingest reads it."""
+    loaded = load_source(read_path(str(DUMPS / name), 10_000_000, explicit=True), Settings.make())
+    assert loaded.failure is None, loaded.failure
+    return [article for doc in loaded.documents for article in clean_document(doc)]
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN))
+def test_new_layouts_give_the_pinned_titles(name: str) -> None:
+    articles = _articles(name)
+    assert [a.title for a in articles] == GOLDEN[name]
+    for article in articles:
+        assert len(article.paragraphs) >= 3, article.title
+        assert not FURNITURE & set(article.paragraphs), article.title
+        assert all(p.endswith((".", "\u201d", '"')) for p in article.paragraphs), article.title
+
+
+@pytest.mark.parametrize(("name", "count"), sorted(COUNTS.items()))
+def test_older_dumps_keep_their_article_counts(name: str, count: int) -> None:
+    assert len(_articles(name)) == count
+
+
+def test_every_dump_is_pinned() -> None:
+    assert {p.name for p in DUMPS.iterdir()} == set(GOLDEN) | set(COUNTS)
+
+
+def test_new_layouts_keep_their_metadata_and_split_credits() -> None:
+    herald = _articles("lakeside_herald_2024.txt")
+    assert [(a.author, a.published) for a in herald] == [
+        ("Olivia Grant", "2024-07-05"), ("Thabo Nkosi", "2024-06-15"), ("Diego Herrera", "2024-06-03"),
+    ]  # fmt: skip
+    assert [c.credit for a in herald for c in a.captions] == ["Lakeside Herald", "AP Photo/Nomsa Dube", "Lakeside Herald"]
+    blog = _articles("fenwick_notes_blog_2024.txt")
+    assert [a.author for a in blog] == ["Mei Chen", "Kenji Mori", "Mei Chen", "Kenji Mori"]
+    digest = _articles("meridian_wire_digest_2024.txt")
+    assert all(" (Meridian Wire) — " in a.paragraphs[0] for a in digest)
