@@ -1,0 +1,116 @@
+"""Build a registry from the sorted set of all observations: sightings -> nodes -> clusters -> actors.
+
+Everything is computed from the set of articles (deduplicated by id, sorted), the dictionary and
+the corrections, in sorted order at every step, so the result does not depend on the order the
+articles came in, nor on whether they came at once or in several ``add`` calls.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+
+from newsevents.names import name_key
+from newsevents.registry.corrections import apply_corrections
+from newsevents.registry.dictionary import Dictionary
+from newsevents.registry.keys import is_acronym, kind_of, slug
+from newsevents.registry.orgs import join_orgs
+from newsevents.registry.persons import join_persons
+from newsevents.registry.records import ArticleFacts, Correction
+from newsevents.registry.sightings import Sighting, is_state, sighting_order, sightings_of
+from newsevents.registry.summary import Summary, summarise
+from newsevents.registry.unionfind import Clusters
+
+_PREFIX = {"person": "person:", "org": "org:", "group": "group:"}
+
+
+def unique_facts(facts: Iterable[ArticleFacts]) -> tuple[ArticleFacts, ...]:
+    """One ArticleFacts per article id, sorted by id (of two for one id, the larger by repr)."""
+    chosen: dict[str, ArticleFacts] = {}
+    for item in facts:
+        known = chosen.get(item.article)
+        if known is None or repr(item) > repr(known):
+            chosen[item.article] = item
+    return tuple(chosen[k] for k in sorted(chosen))
+
+
+def best_name(counts: Counter[str], full: Callable[[str], bool]) -> str:
+    """The canonical name: most frequent full form, then longest, then alphabetical."""
+    return min(counts, key=lambda n: (not full(n), -counts[n], -len(n), n))
+
+
+def build(facts: tuple[ArticleFacts, ...], dictionary: Dictionary, corrections: Sequence[Correction]) -> Summary:
+    """Cluster every sighting of ``facts`` into actors, apply ``corrections``, and summarise."""
+    sightings: list[Sighting] = []
+    links = []
+    for item in facts:
+        found, linked = sightings_of(item)
+        sightings.extend(found)
+        links.extend(linked)
+    sightings.sort(key=sighting_order)
+    by_node: dict[str, list[Sighting]] = defaultdict(list)
+    for s in sightings:
+        by_node[s.node].append(s)
+    entries = dictionary.by_id()
+    nodes = {s.node for s in sightings if not s.node.startswith("role:")} | {f"dict:{e}" for e in entries}
+    nodes |= {l.other for l in links}
+    nodes |= {"country:" + s.node[5:].split("|")[0] for s in sightings if s.node.startswith("role:")}
+    countries = {n: Counter(s.country for s in by_node[n] if is_state(s.country)) for n in nodes}
+    for e in entries.values():
+        if is_state(e.country):
+            countries[f"dict:{e.id}"] = Counter({e.country or "": 1})
+    pins = {f"dict:{e}": e for e in entries}
+    pins.update({n: n.split(":", 1)[1] for n in nodes if n.startswith(("country:", "agent:"))})
+    clusters = Clusters(sorted(nodes), countries, pins)
+    for e in sorted(entries):
+        if kind_of(e) in ("country", "agent"):
+            node = f"{kind_of(e)}:{e}"
+            if node in clusters.parent:
+                clusters.union(f"dict:{e}", node, "dictionary")
+    for link in sorted(links):
+        clusters.union(link.node, link.other, link.rule)
+    display = {n: written_form(n, by_node[n]) for n in nodes if not n.startswith("dict:")}
+    kinds = {"person": ("person",), "named": ("organisation", "group")}
+    listed = {k: {f"dict:{e.id}": list(e.names) for e in entries.values() if e.kind in v} for k, v in kinds.items()}
+    join_persons(clusters, {n: n[7:] for n in nodes if n.startswith("person:")}, listed["person"])
+    join_orgs(clusters, {n: display[n] for n in nodes if n.startswith(("org:", "group:"))}, listed["named"])
+    node_actor = _ids(clusters, by_node, display)
+    forms = {n: {name_key(s.name) for s in by_node[n] if s.how != "mention"} | {name_key(display[n])} for n in display}
+    forms.update({f"dict:{e.id}": {name_key(x) for x in e.names} for e in entries.values()})
+    applied = apply_corrections(corrections, node_actor, forms)
+    return summarise(sightings, applied, clusters, dictionary, display)
+
+
+def written_form(node: str, seen: list[Sighting]) -> str:
+    """How a node is written: a person's name without titles, else its most frequent written name."""
+    if node.startswith("person:"):
+        return node[7:]
+    counts = Counter(s.name for s in seen if s.how != "mention")
+    return best_name(counts, lambda n: not is_acronym(n)) if counts else node.split(":", 1)[1]
+
+
+def _ids(clusters: Clusters, by_node: dict[str, list[Sighting]], display: dict[str, str]) -> dict[str, str]:
+    """Node -> actor id: a pinned id, else the kind's prefix and the slug of the cluster's best name."""
+    proposed: list[tuple[int, str, str, list[str]]] = []
+    for root, members in clusters.groups().items():
+        pinned = clusters.pin.get(root)
+        if pinned:
+            proposed.append((0, pinned, root, members))
+            continue
+        prefix = next(_PREFIX[m.split(":", 1)[0]] for m in sorted(members, key=lambda m: not m.startswith("org:")))
+        counts: Counter[str] = Counter()
+        for m in members:
+            counts[display[m]] += max(1, sum(1 for s in by_node[m] if s.how != "mention"))
+        name = best_name(counts, (lambda n: len(n.split()) >= 2) if prefix == "person:" else (lambda n: not is_acronym(n)))
+        proposed.append((1, prefix + slug(name), root, members))
+    node_actor: dict[str, str] = {}
+    taken: set[str] = set()
+    for _, actor_id, _, members in sorted(proposed):
+        candidate, n = actor_id, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{actor_id}-{n}"
+        taken.add(candidate)
+        for m in members:
+            node_actor[m] = candidate
+    return node_actor

@@ -1,0 +1,107 @@
+"""Name keys for joining forms across articles: person keys that fold transliteration, acronym initials, ids.
+
+The person key is conservative: it folds case, accents, punctuation, y to i, -iy/-yy endings and
+doubled letters ("Zelenskiy", "Zelensky", "Zelenskyy" -> "zelenski"; "Pezeshkiyan" ->
+"pezeshkian"), and nothing that changes a consonant. Two forms with one key join only when their
+countries agree as well (see ``newsevents.registry.persons``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from newsevents.names import name_key, strip_accents
+
+#: Small words that acronyms skip ("Organisation of African Unity" -> OAU).
+_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "el", "al", "on", "in", "to", "a"})
+_PARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-")
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
+_DOUBLED = re.compile(r"(.)\1+")
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
+
+__all__ = ["acronym", "initials", "is_acronym", "person_key", "person_tokens", "slug", "surname_key", "tkey"]
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[tuple[str, ...]]:
+    """Lower-case word tuples of titles and offices written before names (nlp_titles.tsv)."""
+    from newsevents.nlp.lexicon import lexicon
+
+    return frozenset(lexicon().titles)
+
+
+def person_tokens(name: str) -> list[str]:
+    """The words of a person's name without leading titles: "President Vladimir Putin" -> [Vladimir, Putin]."""
+    words = name.replace("’", "'").split()
+    titles = _titles()
+    changed = True
+    while changed and len(words) > 1:
+        changed = False
+        for size in (4, 3, 2, 1):
+            head = tuple(w.lower().rstrip(".") for w in words[:size])
+            if size < len(words) and (head in titles or (size == 1 and head[0] in _HONORIFICS)):
+                words = words[size:]
+                changed = True
+                break
+    if words and words[-1].lower() in ("'s", "s'"):
+        words = words[:-1]
+    return [re.sub(r"['’]s$", "", w) for w in words]
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII words joined by hyphens: "Nicolás Maduro" -> "nicolas-maduro"."""
+    return "-".join(re.findall(r"[a-z0-9]+", strip_accents(text, ascii_only=True).lower())) or "unknown"
+
+
+def tkey(word: str) -> str:
+    """Transliteration key of one word: Zelenskiy, Zelensky, Zelenskyy -> zelenski."""
+    folded = name_key(word).replace(" ", "")
+    folded = folded.replace("y", "i")
+    folded = re.sub(r"ii$", "i", folded)
+    return _DOUBLED.sub(r"\1", folded)
+
+
+def person_key(name: str) -> str:
+    """The key of a whole person name: word keys joined by spaces, titles dropped."""
+    return " ".join(k for k in (tkey(w) for w in person_tokens(name)) if k)
+
+
+def surname_key(word: str) -> str:
+    """Key of a surname without an Arabic article: "al-Sisi" -> "sisi"."""
+    lowered = word.lower()
+    for particle in _PARTICLES:
+        if lowered.startswith(particle) and len(lowered) > len(particle) + 1:
+            return tkey(word[len(particle) :])
+    return tkey(word)
+
+
+def is_acronym(text: str) -> bool:
+    """True for an all-capital short form: IRGC, NATO, U.N."""
+    return bool(_ACRONYM.match(text.replace(".", "")))
+
+
+def acronym(text: str) -> str:
+    """The acronym as letters only: "U.N." -> "UN"."""
+    return text.replace(".", "").upper()
+
+
+def initials(name: str) -> str:
+    """Initials of the content words: "Islamic Revolutionary Guard Corps" -> "IRGC"."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _FUNCTION_WORDS]
+    return "".join(w[0] for w in words if w[0].isalnum()).upper()
+
+
+_ID_KINDS = (
+    (re.compile(r"^[A-Z]{3}$"), "country"),
+    (re.compile(r"^[A-Z]{3}-[A-Z]{2,4}$"), "agent"),
+    (re.compile(r"^person:[a-z0-9]+(?:-[a-z0-9]+)*$"), "person"),
+    (re.compile(r"^org:[a-z0-9]+(?:-[a-z0-9]+)*$"), "organisation"),
+    (re.compile(r"^group:[a-z0-9]+(?:-[a-z0-9]+)*$"), "group"),
+)
+ID_SCHEME = "IRN (country), IRN-COP (agent), person:vladimir-putin, org:nato, group:kurds"
+
+
+def kind_of(actor_id: str) -> str | None:
+    """The kind an actor id names by its shape, or None when it fits no shape of the scheme."""
+    return next((kind for pattern, kind in _ID_KINDS if pattern.match(actor_id)), None)

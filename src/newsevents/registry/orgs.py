@@ -1,0 +1,30 @@
+"""Join the names of one organisation: dictionary names, "Name (ACR)" in a text, and acronyms by initials.
+
+An acronym ("IRGC") joins the one organisation of the corpus with a longer name whose content
+words' initials spell it ("Islamic Revolutionary Guard Corps"); with two such organisations it
+joins neither.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from newsevents.names import name_key
+from newsevents.registry.keys import acronym, initials, is_acronym
+from newsevents.registry.unionfind import Clusters
+
+
+def join_orgs(clusters: Clusters, forms: dict[str, str], dictionary: dict[str, list[str]]) -> None:
+    """Join named nodes (node -> a name as written); ``dictionary`` maps dict node -> its names."""
+    clusters.join_listed(forms, dictionary, name_key)
+    spelled: dict[str, set[str]] = defaultdict(set)
+    names = list(forms.items()) + [(d, n) for d, ns in dictionary.items() for n in ns]
+    for node, name in names:
+        if not is_acronym(name) and len(name.split()) >= 2:
+            spelled[initials(name)].add(node)
+    for node, name in sorted(forms.items()):
+        if not is_acronym(name):
+            continue
+        candidates = {clusters.find(n) for n in spelled.get(acronym(name), set())} - {clusters.find(node)}
+        if len(candidates) == 1:
+            clusters.union(next(iter(candidates)), node, "acronym")

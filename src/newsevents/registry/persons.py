@@ -1,0 +1,78 @@
+"""Join the names of one person across the corpus, conservatively.
+
+1. A name the dictionary lists (by person key, so spellings fold) is that dictionary person.
+2. Full names with one person key ("Volodymyr Zelenskiy", "Volodymyr Zelensky") join when their
+   countries agree: when the forms of a key show two countries, only forms of one country join
+   and forms without a country stay apart.
+3. A short form ("Putin", "Mir Mousavi"; titles were dropped already, so "President Putin" and
+   "Mr Putin" are "Putin") joins the one person whose longer name holds its words in order and
+   ends with its surname — only when exactly one such person is known in the corpus and the
+   countries do not disagree. Longer forms are settled first, so "Recep Erdogan" joins "Recep
+   Tayyip Erdogan" before "Erdogan" looks for its person.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from newsevents.names import name_key
+from newsevents.registry.keys import person_key, surname_key, tkey
+from newsevents.registry.unionfind import Clusters
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    """True when ``short``'s words occur in ``long`` in the same order."""
+    it = iter(long)
+    return all(word in it for word in short)
+
+
+def _words(name: str) -> list[str]:
+    """Word keys of a name (its titles are dropped when its node is made)."""
+    return [tkey(w) for w in name.split()]
+
+
+def join_persons(clusters: Clusters, forms: dict[str, str], dictionary: dict[str, list[str]]) -> None:
+    """Join person nodes (node -> name without titles); ``dictionary`` maps dict node -> its names."""
+    clusters.join_listed(forms, dictionary, person_key)
+    _join_spellings(clusters, forms)
+    _join_short_forms(clusters, forms, dictionary)
+
+
+def _join_spellings(clusters: Clusters, forms: dict[str, str]) -> None:
+    """Rule 2: full names with one key, when their countries agree."""
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for node, name in sorted(forms.items()):
+        if len(name.split()) >= 2:
+            by_key[person_key(name)].append(node)
+    for nodes in by_key.values():
+        if len(nodes) < 2:
+            continue
+        countries = {clusters.country(n) for n in nodes} - {None}
+        for country in sorted(countries) if len(countries) > 1 else [None]:
+            members = [n for n in nodes if len(countries) <= 1 or clusters.country(n) == country]
+            for node in members[1:]:
+                same = name_key(forms[node]) == name_key(forms[members[0]])
+                clusters.union(members[0], node, "name" if same else "transliteration")
+
+
+def _join_short_forms(clusters: Clusters, forms: dict[str, str], dictionary: dict[str, list[str]]) -> None:
+    """Rule 3: a short form joins the one person whose longer name ends with its surname."""
+    long_forms = [(node, _words(name)) for node, name in forms.items()]
+    long_forms += [(d, _words(name)) for d, names in dictionary.items() for name in names]
+    by_surname: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
+    for node, words in long_forms:
+        if len(words) >= 2:
+            by_surname[surname_key(words[-1])].append((node, words))
+    for node, name in sorted(forms.items(), key=lambda item: (-len(item[1].split()), item[0])):
+        words = _words(name)
+        if not words:
+            continue
+        country = clusters.country(node)
+        candidates = {
+            clusters.find(other)
+            for other, long_words in by_surname.get(surname_key(words[-1]), [])
+            if len(long_words) > len(words) and _subsequence(words[:-1], long_words[:-1])
+        }
+        candidates = {c for c in candidates if country is None or clusters.country(c) in (None, country)}
+        if len(candidates) == 1 and clusters.find(node) not in candidates:
+            clusters.union(next(iter(candidates)), node, "surname" if len(words) == 1 else "short-form")

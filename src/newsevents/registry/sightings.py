@@ -1,0 +1,215 @@
+"""Classify every name an article gives an actor into a *node*: the unit the registry clusters.
+
+A node is a kind and a key: ``country:IRN``, ``agent:IRN-COP``, ``person:Vladimir Putin`` (the name
+without titles), ``org:<folded name>``, ``group:<slug>``, or ``role:IRN|President`` for a
+description that names an office ("the Iranian president"), which the role timeline resolves by
+the article's date. Rules, in order:
+
+- a name the gazetteer knows as a state or its demonym is the country ("Iran", "Iranian"), or the
+  country's agent when it carries a sector other than GOV ("Palestinians" CVL -> ``PSE-CVL``);
+- a capital, or any place standing for a government (sector GOV: "Tehran", "the Kremlin"), is the
+  country (the seat of government);
+- a person entity is a person; an organisation entity an organisation; a people that is no state
+  ("Kurds") or a place that is no state ("Gaza") a group;
+- a description with a state and sector GOV is the country ("the Iranian government"), with
+  another sector the agent ("Iran's police" -> ``IRN-COP``), unless it names an office;
+- a description without a state is an agent of its sector (``UNK-CVL``) or else a group.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsevents.names import name_key
+from newsevents.records import ActorRef, Entity
+from newsevents.registry.keys import initials, is_acronym, person_tokens, slug
+from newsevents.registry.records import ArticleFacts
+
+_PLACES = ("LOC", "GPE", "FAC")
+_NAMED = ("PERSON", "ORG", "NORP", *_PLACES)
+_BRACKET_GAP = (1, 3)  # chars between a name and its "(ACR)": " (" is 2
+UNKNOWN_COUNTRY = "UNK"
+
+
+@dataclass(frozen=True)
+class Sighting:
+    """One name of an actor in one article, and the node it was classified to."""
+
+    article: str
+    start: int  # -1 when unknown
+    end: int
+    name: str  # as the article gives it
+    node: str
+    how: str  # entity | holder | mention | country-name | demonym | capital | seat | description | agent | role
+    entity: str = ""
+    country: str | None = None
+    sector: str | None = None
+    date: str | None = None
+    ref: bool = False  # True for an event participant (gets an Assignment)
+    office: str | None = None  # for a role holder ("holder"): the office title the article gives
+
+
+def sighting_order(s: "Sighting") -> tuple[str, int, int, str, str, str, str, str, str, str, bool, str]:
+    """A total order of sightings (their fields, None as "")."""
+    return (s.article, s.start, s.end, s.name, s.node, s.how, s.entity, s.country or "", s.sector or "",
+            s.date or "", s.ref, s.office or "")
+
+
+@dataclass(frozen=True, order=True)
+class Link:
+    """Two nodes one article shows to be one actor ("Name (ACR)")."""
+
+    node: str
+    other: str
+    rule: str
+    article: str
+    start: int
+    end: int
+    name: str
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Folded capital name -> ISO alpha-3."""
+    from newsevents.nlp.gazetteer import capitals
+
+    return {name_key(city): iso3 for iso3, city in capitals()}
+
+
+def state_code(text: str) -> str | None:
+    """ISO alpha-3 when ``text`` names a state or its people ("Iran", "Iranians"), else None."""
+    from newsevents.nlp.gazetteer import country_code
+
+    return country_code(text) if text.strip() else None
+
+
+def is_state(code: str | None) -> bool:
+    """True for the code of a state (IRN), False for IGO / NGO / IMG / MNC and None."""
+    from newsevents.nlp.gazetteer import country_name
+
+    return bool(code) and code not in ("IGO", "NGO", "IMG", "MNC", "ISM") and country_name(code or "") is not None
+
+
+@lru_cache(maxsize=1)
+def _offices() -> dict[tuple[str, ...], str]:
+    """Office word tuples that name one holder per country -> office title (no bare "minister")."""
+    from newsevents.events.tables import office_table
+
+    return {w: o.title for w, o in office_table().items() if o.rank == "head" or (o.rank == "minister" and len(w) > 1)}
+
+
+def office_in(text: str) -> str | None:
+    """The title of the single-holder office a description ends with ("the Iranian president"), else None."""
+    words = tuple(w.strip(".,'’").lower() for w in text.replace("-", " - ").split())
+    table = _offices()
+    for size in range(min(4, len(words)), 0, -1):
+        title = table.get(words[-size:])
+        if title:
+            return title
+    return None
+
+
+def _state_or_agent(code: str, sector: str | None) -> str:
+    """The country's node for GOV or no sector, else its agent's node."""
+    return f"country:{code}" if sector in (None, "GOV") else f"agent:{code}-{sector}"
+
+
+def person_node(name: str) -> str:
+    """The node of a person's name: its words without titles."""
+    return "person:" + " ".join(person_tokens(name))
+
+
+def named_node(name: str, kind: str) -> str:
+    """The node of an organisation's (folded name) or a group's (slug) name."""
+    return f"org:{name_key(name)}" if kind == "org" else f"group:{slug(name)}"
+
+
+def _classify_named(name: str, etype: str, country: str | None, sector: str | None) -> tuple[str, str]:
+    """(node, how) of a named entity, given the country and sector the event coder gave it."""
+    if etype == "PERSON":
+        return person_node(name), "entity"
+    code = state_code(name)
+    if is_state(code):
+        return _state_or_agent(code or "", sector), "demonym" if etype == "NORP" else "country-name"
+    if etype in _PLACES:
+        folded = name_key(name)
+        if folded in _capitals() and (country in (None, _capitals()[folded])):
+            return f"country:{_capitals()[folded]}", "capital"
+        if sector == "GOV" and is_state(country):
+            return f"country:{country}", "seat"
+        return named_node(name, "group"), "entity"
+    if etype == "NORP":
+        return named_node(name, "group"), "entity"
+    return named_node(name, "org"), "entity"
+
+
+def _classify_description(ref: ActorRef) -> tuple[str, str]:
+    """(node, how) of a participant that is no named entity."""
+    code = state_code(ref.name)
+    if is_state(code):
+        return _state_or_agent(code or "", ref.sector), "country-name"
+    if is_state(ref.country):
+        country = ref.country or ""
+        office = office_in(ref.name) if ref.sector == "GOV" else None
+        if office is not None:
+            return f"role:{country}|{office}", "role"
+        return _state_or_agent(country, ref.sector), "description" if ref.sector in (None, "GOV") else "agent"
+    if ref.sector:
+        return f"agent:{ref.country or UNKNOWN_COUNTRY}-{ref.sector}", "agent"
+    return named_node(ref.name, "group"), "description"
+
+
+def _entity_node(entity: Entity) -> tuple[str, str] | None:
+    """(node, how) of an entity of the article, or None for one that names no actor (a town, a date)."""
+    if entity.type in ("PERSON", "ORG"):
+        return _classify_named(entity.name, entity.type, entity.country, None)
+    if entity.type in ("NORP", *_PLACES):
+        code = state_code(entity.name)
+        if is_state(code):
+            return f"country:{code}", "demonym" if entity.type == "NORP" else "country-name"
+    return None
+
+
+def _bracket_links(article: str, entity: Entity, node: str) -> list[Link]:
+    """ "Islamic Revolutionary Guard Corps (IRGC)": an acronym mention right after the long one."""
+    links: list[Link] = []
+    mentions = sorted(entity.mentions, key=lambda m: m.start)
+    for long_form, short in zip(mentions, mentions[1:]):
+        gap = short.start - long_form.end
+        if is_acronym(short.text) and not is_acronym(long_form.text) and _BRACKET_GAP[0] <= gap <= _BRACKET_GAP[1]:
+            rule = "bracket" if initials(long_form.text) != short.text.replace(".", "") else "acronym"
+            links.append(Link(node, named_node(short.text, "org"), rule, article, short.start, short.end, short.text))
+    return links
+
+
+def sightings_of(facts: ArticleFacts) -> tuple[list[Sighting], list[Link]]:
+    """Every sighting of an actor in one article (entities, their mentions, event participants) and its links."""
+    out: list[Sighting] = []
+    links: list[Link] = []
+    entities = {e.id: e for e in facts.entities}
+    for entity in facts.entities:
+        found = _entity_node(entity)
+        if found is None or not entity.mentions:
+            continue
+        node, how = found
+        first = min(entity.mentions, key=lambda m: m.start)
+        out.append(Sighting(facts.article, first.start, first.end, entity.name, node, how, entity.id, entity.country, None, facts.date))
+        for mention in entity.mentions:
+            if mention.text != entity.name:
+                out.append(Sighting(facts.article, mention.start, mention.end, mention.text, node, "mention", entity.id, entity.country, None, facts.date))
+        if node.startswith("org:"):
+            links.extend(_bracket_links(facts.article, entity, node))
+    for ref in facts.refs:
+        entity = entities.get(ref.entity or "")
+        if entity is not None and entity.type in _NAMED:
+            node, how = _classify_named(entity.name if entity.type == "PERSON" else ref.name, entity.type, ref.country, ref.sector)
+        else:
+            node, how = _classify_description(ref)
+        start = ref.start if ref.start is not None else -1
+        end = ref.end if ref.end is not None else -1
+        out.append(Sighting(facts.article, start, end, ref.name, node, how, ref.entity or "", ref.country, ref.sector, facts.date, True))
+    for role in facts.roles:
+        out.append(Sighting(facts.article, -1, -1, role.person, person_node(role.person), "holder", role.entity or "",
+                            role.country, None, role.seen or facts.date, office=role.office))
+    return out, links

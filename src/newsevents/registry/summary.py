@@ -1,0 +1,191 @@
+"""From the final node -> actor map to the registry's records: actors, aliases, merges, terms, assignments.
+
+Role descriptions ("the Iranian president") are resolved here, once every person's actor and
+country is known: through the timeline at the article's date, else to the country itself.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from newsevents.names import name_key
+from newsevents.registry.corrections import Applied
+from newsevents.registry.dictionary import Dictionary
+from newsevents.registry.keys import is_acronym, kind_of
+from newsevents.registry.records import Actor, Alias, Assignment, Correction, Merge, Term
+from newsevents.registry.sightings import UNKNOWN_COUNTRY, Sighting, is_state
+from newsevents.registry.timeline import Timeline, observed_terms
+from newsevents.registry.unionfind import Clusters
+
+#: When one name reached an actor in several ways, the alias shows the first of these.
+_HOW_ORDER = ("correction", "dictionary", "name", "country-name", "demonym", "capital", "seat", "transliteration",
+              "surname", "short-form", "acronym", "bracket", "description", "agent", "entity", "mention")
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The records a build produces."""
+
+    actors: tuple[Actor, ...]
+    aliases: tuple[Alias, ...]
+    merges: tuple[Merge, ...]
+    terms: tuple[Term, ...]
+    assignments: tuple[Assignment, ...]
+    stale: tuple[Correction, ...]
+
+
+def _most(values: list[str | None]) -> str | None:
+    """The most frequent non-empty value (ties: alphabetical), None when there is none."""
+    counts = Counter(v for v in values if v)
+    return min(counts, key=lambda v: (-counts[v], v)) if counts else None
+
+
+def _actor(actor_id: str, nodes: list[str], by_node: dict[str, list[Sighting]], dictionary: Dictionary,
+           display: dict[str, str]) -> Actor:
+    """The canonical record of one actor from its nodes' sightings (the dictionary's facts win)."""
+    from newsevents.nlp.gazetteer import country_name
+    from newsevents.registry.build import best_name
+
+    kind = kind_of(actor_id) or "group"
+    entry = dictionary.by_id().get(actor_id)
+    seen = [s for n in nodes for s in by_node.get(n, [])]
+    named = [s for s in seen if s.how != "mention"]
+    if kind == "country":
+        return Actor(actor_id, (entry.names[0] if entry else None) or country_name(actor_id) or actor_id, kind, actor_id, None)
+    country = entry.country if entry and entry.country else _most([s.country for s in seen])
+    sector = entry.sector if entry and entry.sector else _most([s.sector for s in seen])
+    if kind == "agent":
+        code, _, sector = actor_id.partition("-")
+        country = None if code == UNKNOWN_COUNTRY else code
+    if entry is not None:
+        name = entry.names[0]
+    else:
+        counts: Counter[str] = Counter()
+        for n in nodes:
+            if n in display:
+                counts[display[n]] += sum(1 for s in by_node.get(n, []) if s.how != "mention") or 1
+        if not counts:
+            counts.update(s.name for s in named)
+        full = (lambda t: len(t.split()) >= 2) if kind == "person" else (lambda t: not is_acronym(t))
+        name = best_name(counts, full) if counts else f"{country_name(country or '') or country or ''} {sector or ''}".strip()
+    return Actor(actor_id, name, kind, country, sector)
+
+
+def summarise(sightings: list[Sighting], applied: Applied, clusters: Clusters, dictionary: Dictionary,
+              display: dict[str, str]) -> "Summary":
+    """The registry's records from the final node map."""
+    node_actor = applied.node_actor
+    by_node: dict[str, list[Sighting]] = defaultdict(list)
+    for s in sightings:
+        by_node[s.node].append(s)
+    members: dict[str, list[str]] = defaultdict(list)
+    for node in sorted(node_actor):
+        members[node_actor[node]].append(node)
+    actors = {a: _actor(a, ns, by_node, dictionary, display) for a, ns in members.items()}
+    timeline = _timeline(sightings, node_actor, actors, dictionary)
+    resolved: dict[Sighting, str] = {}
+    for s in sightings:
+        if s.node.startswith("role:"):
+            country, office = s.node[5:].split("|", 1)
+            holder = timeline.holder(country, office, s.date)
+            resolved[s] = holder if holder in actors else node_actor[f"country:{country}"]
+        else:
+            resolved[s] = node_actor[s.node]
+    used = set(resolved.values()) | {a for a in actors if not all(n.startswith("dict:") for n in members[a])}
+    used |= {e.id for e in dictionary.entries}
+    assignments = tuple(sorted(
+        Assignment(s.article, s.start, s.end, s.name, s.entity, resolved[s], s.ref)
+        for s in sightings if s.ref or (s.how != "mention" and s.start >= 0 and s.entity)
+    ))
+    return Summary(
+        tuple(sorted(actors[a] for a in used if a in actors)),
+        _aliases(sightings, resolved, clusters, dictionary, applied),
+        _merges(sightings, resolved, clusters, actors, applied),
+        tuple(sorted(t for terms in timeline.terms.values() for t in terms)),
+        assignments,
+        tuple(applied.stale),
+    )
+
+
+def _timeline(sightings: list[Sighting], node_actor: dict[str, str], actors: dict[str, Actor], dictionary: Dictionary) -> Timeline:
+    """The dictionary's terms plus the roles observed in the articles, by actor id."""
+    observations = []
+    for s in sightings:
+        if s.how != "holder" or not s.date:
+            continue
+        actor = actors[node_actor[s.node]]
+        country = s.country if is_state(s.country) else actor.country
+        if is_state(country) and s.office:
+            observations.append((country or "", s.office, s.date, actor.id))
+    return Timeline(list(dictionary.terms) + observed_terms(observations))
+
+
+def _how(s: Sighting, clusters: Clusters, listed: set[tuple[str, str]], actor: str) -> str:
+    """How a sighting's name came to its actor, for the alias table."""
+    if (name_key(s.name), actor) in listed:
+        return "dictionary"
+    if s.how in ("mention", "country-name", "demonym", "capital", "seat", "description", "agent"):
+        return s.how
+    joined = clusters.how.get(s.node)
+    return joined[0] if joined else "name"
+
+
+def _aliases(sightings: list[Sighting], resolved: dict[Sighting, str], clusters: Clusters,
+             dictionary: Dictionary, applied: Applied) -> tuple[Alias, ...]:
+    """Names that mean one actor across the corpus (names meaning several are left out)."""
+    listed = {(name_key(n), e.id) for e in dictionary.entries for n in e.names}
+    found: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # key -> (actor, how, text)
+    for s in sightings:
+        if s.how in ("role", "holder", "description", "agent"):
+            continue  # descriptions ("officials") are evidence, not names
+        actor = resolved[s]
+        found[name_key(s.name)].append((actor, _how(s, clusters, listed, actor), s.name))
+    for entry in dictionary.entries:
+        for n in entry.names:
+            found[name_key(n)].append((entry.id, "dictionary", n))
+    for text, actor in applied.aliases:
+        found[name_key(text)] = [(a, h, t) for a, h, t in found[name_key(text)] if a == actor] + [(actor, "correction", text)]
+    out = []
+    for key, rows in found.items():
+        if not key or len({a for a, _, _ in rows}) != 1:
+            continue
+        texts = Counter(t for _, _, t in rows)
+        text = min(texts, key=lambda t: (-texts[t], t))
+        how = min((h for _, h, _ in rows), key=lambda h: _HOW_ORDER.index(h) if h in _HOW_ORDER else len(_HOW_ORDER))
+        out.append(Alias(text, rows[0][0], how))
+    return tuple(sorted(out))
+
+
+def _where(merge: Merge) -> tuple[str, int, str]:
+    """Sort key of a merge's evidence: article, offset, name."""
+    return (merge.article or "", merge.start if merge.start is not None else -1, merge.name)
+
+
+def _merges(sightings: list[Sighting], resolved: dict[Sighting, str], clusters: Clusters, actors: dict[str, Actor],
+            applied: Applied) -> tuple[Merge, ...]:
+    """Evidence for every name joined to an actor under another name: rule and first article."""
+    joined_into = {target: rule for node, (rule, target) in sorted(clusters.how.items())}
+    first: dict[tuple[str, str], Merge] = {}
+    for s in sightings:
+        if s.how == "holder":
+            continue
+        actor = resolved[s]
+        if s.how == "role":
+            rule = "role"
+        elif s.how == "mention":
+            rule = "mention"
+        else:
+            joined = clusters.how.get(s.node)
+            rule = joined[0] if joined else joined_into.get(s.node, s.how if s.how != "entity" else "name")
+        name = s.name
+        if name_key(name) == name_key(actors[actor].name):
+            continue
+        merge = Merge(actor, name, rule, s.article, s.start if s.start >= 0 else None, s.end if s.end >= 0 else None)
+        key = (actor, name_key(name))
+        if key not in first or _where(merge) < _where(first[key]):
+            first[key] = merge
+    for actor, name in applied.joined:
+        if actor in actors:
+            first[(actor, "correction:" + name_key(name))] = Merge(actor, name, "correction")
+    return tuple(sorted(first.values()))
