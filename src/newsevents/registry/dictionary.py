@@ -105,7 +105,7 @@ def parse_dictionary(name: str, text: str) -> Dictionary:
             raise DataFileError(f"{name}:{number}: {actor} has country/sector {country}/{sector} here but {known[0]}/{known[1]} on line {known[2]}; make them agree")
         facts[actor] = (country or (known[0] if known else None), sector or (known[1] if known else None), known[2] if known else number)
         listed = names.setdefault(actor, [])
-        listed.extend(n for n in split_names(row["names"]) if n not in listed)
+        listed.extend(n for n in (split_names(row["names"]) if _cell(row["names"]) else []) if n not in listed)
         role = _cell(row["role"])
         if role is not None and country is not None:
             terms.append(Term(country, role, _cell(row["start"]) or "", _cell(row["end"]) or "", actor, "dictionary"))
