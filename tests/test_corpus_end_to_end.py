@@ -27,7 +27,8 @@ def test_corpus_ingests_cleanly_with_one_duplicate(corpus_db):
     db, summary = corpus_db
     assert summary.ok, summary.failures
     assert summary.inputs == len([p for p in CORPUS.rglob("*") if p.is_file()])
-    assert summary.stored >= 24
+    # dumps 30 (the golden titles of tests/test_clean_corpus_layouts.py), feed 8, HTML pages 4, web archive 2
+    assert summary.stored == 43
     assert summary.duplicates == 1  # the article that the corpus holds twice
     assert summary.events > summary.stored  # more than one event per article on average
 
@@ -47,6 +48,8 @@ def test_corpus_articles_are_clean_and_annotated(corpus_db):
             assert ev["sentence"] in d["text"]
             assert d["text"][ev["evidence"]["start"] : ev["evidence"]["end"]]
     assert sum(bool(doc.article.captions) for doc in docs) >= 10
+    archived = sorted(doc.article.url for doc in docs if doc.article.origin.startswith(str(CORPUS / "warc")))
+    assert [url.rsplit("/", 1)[1] for url in archived] == ["chile-senate-pension-reform", "baltic-ministers-meet-vilnius"]
 
 
 def test_api_over_the_corpus(corpus_db):

@@ -7,7 +7,9 @@ nothing article-like remains; ``explain_empty(raw, boilerplate)`` then says why,
 the run report. ``article_id`` is the content hash every later stage and the store key on.
 
 Rules are general (line shape, position, repetition, a table of UI phrases in
-``data/clean_ui_lines.tsv`` and the learned ``BoilerplateTable``); pure Python, no spaCy.
+``data/clean_ui_lines.tsv`` and the learned ``BoilerplateTable``); pure Python, no spaCy. A headline
+that ends in a full stop is told from a body sentence by evidence (``titles``); stacked menu and
+breadcrumb lines are furniture by their layout (``furniture``).
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
-"""Ingest: input files, directories, stdin and gzip in; one LoadedInput of RawDocuments per file out.
+"""Ingest: input files, directories, stdin, gzip and web archives (WARC) in; one LoadedInput of RawDocuments per file out.
 
 ``iter_inputs`` never raises for a bad input: each one becomes a LoadedInput whose ``failure``
-says in one line what is wrong and what to do. Importing this package is light (trafilatura
-and charset-normalizer load on first use).
+says in one line what is wrong and what to do. Importing this package is light (trafilatura,
+charset-normalizer and warcio load on first use).
 """
 
 from __future__ import annotations
