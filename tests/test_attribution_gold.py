@@ -35,9 +35,11 @@ def test_the_file_is_what_the_sources_build():
 
 def test_check_passes_and_counts_every_split():
     counts = gold.check()
-    assert counts["all"]["articles"] >= 6 and counts["all"]["attributions"] >= 50  # raised as batches land
+    assert counts["all"]["articles"] >= 60 and counts["all"]["attributions"] >= 400
+    assert counts["all"]["direct"] + counts["all"]["mixed"] >= 150 and counts["all"]["indirect"] >= 200
+    assert counts["all"]["nested"] >= 15 and counts["all"]["pronoun_or_null_source"] >= 60
     for split in gold.SPLITS:
-        assert counts[split]["articles"] >= 2, split
+        assert counts[split]["articles"] >= 12 and counts[split]["direct"] and counts[split]["indirect"], split
 
 
 def test_every_span_indexes_the_body_text(articles):
