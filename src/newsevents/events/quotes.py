@@ -46,6 +46,7 @@ _POST_WINDOW = 12  # a reporting verb after a quote is at most this many tokens 
 _SHORT_ATTRIBUTION = 10  # after a quote ending in . ! ?, a longer sentence is not its attribution
 _ISSUING_VERBS = {"issue", "release", "publish", "put", "send", "post", "sign", "read", "circulate"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+_SPEAKER_TYPES = ("PERSON", "ORG", "NORP", "GPE", "LOC")  # entities that can speak
 
 
 @dataclass(frozen=True)
@@ -165,11 +166,34 @@ def _quote_text(text: str, span: QuoteSpan) -> str:
 
 
 @dataclass(frozen=True)
-class _Speaker:
-    """A resolved speaker: a name and, when it is one, the entity's id."""
+class Speaker:
+    """A resolved speaker: a name and, when it is one, the entity's id and type."""
 
     name: str
     entity: str | None = None
+    type: str | None = None  # the entity's type (PERSON, ORG, ...); None for descriptions ("police")
+
+    def fits(self, pronoun: str) -> bool:
+        """True when the pronoun can stand for this speaker: he/she a person, it/they a group."""
+        word = pronoun.lower()
+        if self.type is None or word in ("i", "we"):
+            return True
+        return (self.type == "PERSON") == (word in ("he", "she", "him", "her"))
+
+
+@dataclass(frozen=True)
+class DirectQuote:
+    """A direct quote with its speaker and, when the text names them, its source and cue tokens."""
+
+    span: QuoteSpan
+    speaker: Speaker | None
+    source: Token | None = None  # the subject naming the speaker ("Putin", "he", "the ministry")
+    cue: Token | None = None  # the reporting verb, or "according"
+
+
+def _speaker_of(entity: Entity) -> Speaker:
+    """The speaker an entity names."""
+    return Speaker(entity.name, entity.id, entity.type)
 
 
 class _Entities:
@@ -193,11 +217,11 @@ class _Entities:
         """The entity with exactly this name (case-insensitive)."""
         return self._by_name.get(name.lower())
 
-    def last_person_before(self, offset: int) -> Entity | None:
-        """The person mentioned last before ``offset``."""
+    def last_fitting_before(self, offset: int, pronoun: str) -> Entity | None:
+        """The entity mentioned last before ``offset`` that the pronoun can stand for."""
         i = bisect.bisect_left(self._starts, offset)
         for _, _, entity in reversed(self._spans[:i]):
-            if entity.type == "PERSON":
+            if entity.type in _SPEAKER_TYPES and _speaker_of(entity).fits(pronoun):
                 return entity
         return None
 
@@ -208,7 +232,7 @@ class _Attributor:
     def __init__(self, doc: Doc, base: int, entities: _Entities) -> None:
         self.doc, self.base, self.entities = doc, base, entities
         self.verbs, self.documents = _lexicon()
-        self.last: _Speaker | None = None
+        self.last: Speaker | None = None
         self.issuers = self._document_issuers()
 
     # tokens <-> article offsets
@@ -222,30 +246,30 @@ class _Attributor:
         return token.idx - self.base
 
     # speakers
-    def from_token(self, token: Token, at: int) -> _Speaker | None:
+    def from_token(self, token: Token, at: int) -> Speaker | None:
         """The speaker a subject token names (entity, pronoun, document or description)."""
         if token.pos_ == "PRON" or token.lower_ in _PRONOUNS:
-            if self.last is not None:
+            if self.last is not None and self.last.fits(token.lower_):
                 return self.last
-            person = self.entities.last_person_before(at)
-            return _Speaker(person.name, person.id) if person else None
+            antecedent = self.entities.last_fitting_before(at, token.lower_)
+            return _speaker_of(antecedent) if antecedent else self.last
         for candidate in [token, *(c for c in token.children if c.dep_ in ("appos", "compound", "flat"))]:
             entity = self.entities.covering(self.offset(candidate), self.offset(candidate) + len(candidate))
             if entity is not None:
-                return _Speaker(entity.name, entity.id)
+                return _speaker_of(entity)
         if token.lemma_.lower() in self.documents:
             return self._issuer(token, at)
         description = _description(token)
         entity = self.entities.named(description)
-        return _Speaker(entity.name, entity.id) if entity else _Speaker(description)
+        return _speaker_of(entity) if entity else Speaker(description)
 
-    def from_verb(self, verb: Token, at: int) -> _Speaker | None:
-        """The speaker of a reporting verb: its subject, or the noun just after it ('said Putin')."""
+    def from_verb(self, verb: Token, at: int) -> tuple[Speaker, Token] | None:
+        """The speaker of a reporting verb and the token naming them: its subject, or the noun after it ('said Putin')."""
         if verb.lower_ == "according":
             for prep in verb.children:
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
-                        return self.from_token(obj, at)
+                        return _with(self.from_token(obj, at), obj)
             return None
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subjects and verb.dep_ == "conj":
@@ -254,27 +278,27 @@ class _Attributor:
         for subject in named or subjects:
             speaker = self.from_token(subject, at)
             if speaker is not None:
-                return speaker
+                return speaker, subject
         following = verb.nbor(1) if verb.i + 1 < len(self.doc) else None
         if following is not None and following.pos_ == "PROPN":
-            return self.from_token(following, at)
+            return _with(self.from_token(following, at), following)
         return None
 
-    def _issuer(self, token: Token, at: int) -> _Speaker:
+    def _issuer(self, token: Token, at: int) -> Speaker:
         """Who issued the document a subject names: its own 'X's' / 'from X', else the last one."""
         for child in token.children:
             if child.dep_ == "poss":
-                return self.from_token(child, at) or _Speaker(_description(token))
+                return self.from_token(child, at) or Speaker(_description(token))
             if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
-                        return self.from_token(obj, at) or _Speaker(_description(token))
+                        return self.from_token(obj, at) or Speaker(_description(token))
         before = [speaker for offset, speaker in self.issuers if offset < at]
-        return before[-1] if before else _Speaker(_description(token))
+        return before[-1] if before else Speaker(_description(token))
 
-    def _document_issuers(self) -> list[tuple[int, _Speaker]]:
+    def _document_issuers(self) -> list[tuple[int, Speaker]]:
         """Statements and the like whose issuer the text names, in text order."""
-        found: list[tuple[int, _Speaker]] = []
+        found: list[tuple[int, Speaker]] = []
         for token in self.doc:
             if token.lemma_.lower() not in self.documents or token.pos_ != "NOUN":
                 continue
@@ -301,6 +325,11 @@ class _Attributor:
             if (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.verbs)
             or (t.lower_ == "according" and any(c.lower_ == "to" for c in t.children))
         ]
+
+
+def _with(speaker: Speaker | None, token: Token) -> tuple[Speaker, Token] | None:
+    """The speaker paired with the token naming them, None without a speaker."""
+    return (speaker, token) if speaker is not None else None
 
 
 def _description(token: Token) -> str:
@@ -336,46 +365,52 @@ def _doc_base(doc: Doc, text: str) -> int | None:
 
 def extract_quotes(doc: Doc, article: Article, entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
     """Every direct quote of the article with its speaker (``newsevents.quotes.v1``)."""
+    text = article.text
+    return tuple(
+        Quote(
+            text=text[q.span.start : q.span.end],  # always the exact span, continuation marks included
+            start=q.span.start,
+            end=q.span.end,
+            speaker=q.speaker.name if q.speaker else None,
+            speaker_entity=q.speaker.entity if q.speaker else None,
+        )
+        for q in find_direct_quotes(doc, article, entities)
+    )
+
+
+def find_direct_quotes(doc: Doc, article: Article, entities: tuple[Entity, ...]) -> list[DirectQuote]:
+    """Every direct quote long enough to count, with its speaker and the tokens that name them."""
     spans = find_quote_spans(article)
     if not spans:
-        return ()
+        return []
     text, paragraphs = article.text, article.paragraph_spans()
     base = _doc_base(doc, text)
     attributor = _Attributor(doc, base, _Entities(entities)) if base is not None else None
-    quotes: list[Quote] = []
-    previous: tuple[QuoteSpan, _Speaker | None] | None = None
+    quotes: list[DirectQuote] = []
     for index, span in enumerate(spans):
-        quoted = _quote_text(text, span)
-        words = len(quoted.split())
+        words = len(_quote_text(text, span).split())
         if words < _MIN_WORDS:
             continue
-        speaker = None
+        found = None
         if attributor is not None:
             following = spans[index + 1].open_mark if index + 1 < len(spans) else len(text)
             preceding = _after(spans[index - 1]) if index > 0 else None
-            speaker = _attribute(attributor, text, paragraphs, span, preceding, following)
-        if speaker is None and words < _MIN_WORDS_UNATTRIBUTED:
+            found = _attribute(attributor, text, paragraphs, span, preceding, following)
+        if found is None and words < _MIN_WORDS_UNATTRIBUTED:
             continue
-        if speaker is None and previous is not None and previous[0].last_paragraph >= span.first_paragraph - 1:
-            speaker = previous[1]
-        if speaker is not None and attributor is not None:
-            attributor.last = speaker
-        previous = (span, speaker)
-        quotes.append(
-            Quote(
-                text=text[span.start : span.end],  # always the exact span, continuation marks included
-                start=span.start,
-                end=span.end,
-                speaker=speaker.name if speaker else None,
-                speaker_entity=speaker.entity if speaker else None,
-            )
-        )
-    return tuple(quotes)
+        previous = quotes[-1] if quotes else None
+        if found is None and previous is not None and previous.span.last_paragraph >= span.first_paragraph - 1:
+            found = DirectQuote(span, previous.speaker)  # continues the quote before, without a cue of its own
+        quote = found or DirectQuote(span, None)
+        if quote.speaker is not None and attributor is not None:
+            attributor.last = quote.speaker
+        quotes.append(quote)
+    return quotes
 
 
 def _attribute(attributor: _Attributor, text: str, paragraphs: list[tuple[int, int]], span: QuoteSpan,
-               preceding_end: int | None, following_open: int) -> _Speaker | None:  # fmt: skip
-    """The speaker named next to a quote: after it first, then before it."""
+               preceding_end: int | None, following_open: int) -> DirectQuote | None:  # fmt: skip
+    """The quote with the speaker named next to it: after it first, then before it."""
     if span.close_mark is not None:
         p_end = paragraphs[span.last_paragraph][1]
         region_end = min(p_end, following_open)
@@ -383,9 +418,9 @@ def _attribute(attributor: _Attributor, text: str, paragraphs: list[tuple[int, i
         tokens = attributor.tokens(span.close_mark + 1, sentence_end)
         if not _ends_sentence(text, span) or len(tokens) <= _SHORT_ATTRIBUTION:
             for verb in attributor.reporting_verbs(tokens[:_POST_WINDOW]):
-                speaker = attributor.from_verb(verb, span.start)
-                if speaker is not None:
-                    return speaker
+                found = attributor.from_verb(verb, span.start)
+                if found is not None:
+                    return DirectQuote(span, found[0], found[1], verb)
     p_start = paragraphs[span.first_paragraph][0]
     region_start = p_start
     if preceding_end is not None and preceding_end >= p_start:
@@ -398,9 +433,9 @@ def _attribute(attributor: _Attributor, text: str, paragraphs: list[tuple[int, i
             _, sentence_start = _sentence_bounds(text, prev_start, prev_end - 1)
             tokens = attributor.tokens(sentence_start, prev_end)
     for verb in reversed(attributor.reporting_verbs(tokens)):
-        speaker = attributor.from_verb(verb, span.start)
-        if speaker is not None:
-            return speaker
+        found = attributor.from_verb(verb, span.start)
+        if found is not None:
+            return DirectQuote(span, found[0], found[1], verb)
     return None
 
 
