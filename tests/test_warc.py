@@ -138,3 +138,19 @@ def test_arc_archive_is_read_too() -> None:
     result = read_warc("crawl.arc", arc, extract_html)
     assert [(doc.url, doc.published) for doc in result.documents] == [("http://news.example.net/a", "2024-05-01T10:00:00Z")]
     assert result.damage is None and not result.skipped
+
+
+def test_compressed_body_in_the_charset_the_http_header_names() -> None:
+    import gzip
+
+    body = gzip.compress(_page("Régional parliament calls early vote").decode().encode("iso-8859-1"), mtime=0)
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    http = StatusAndHeaders(
+        "200 OK", [("Content-Type", "text/html; charset=iso-8859-1"), ("Content-Encoding", "gzip")], protocol="HTTP/1.1"
+    )
+    writer.write_record(
+        writer.create_warc_record("https://news.example.net/a", "response", payload=io.BytesIO(body), length=len(body), http_headers=http)
+    )
+    [doc] = read_warc("crawl.warc", buffer.getvalue(), extract_html).documents
+    assert doc.title == "Régional parliament calls early vote"
