@@ -213,3 +213,17 @@ def test_actor_for_finds_the_actor_of_a_participant() -> None:
     registry = Registry.build([article("a1", refs=[participant])], dictionary=NO_DICTIONARY)
     assert registry.actor_for("a1", participant) == "IRN-COP"
     assert registry.actor_for("a2", participant) is None
+
+
+def test_one_institution_name_in_two_states_is_two_actors() -> None:
+    facts = [
+        article("a1", entities=[entity("e1", "ORG", "Parliament")], refs=[ref("Parliament", "e1", "HUN", "LEG")]),
+        article("a2", entities=[entity("e1", "ORG", "Parliament", country="GEO")], refs=[ref("Parliament", "e1", "GEO", "LEG")]),
+        article("a3", entities=[entity("e1", "ORG", "Likud", country="ISR")]),
+        article("a4", entities=[entity("e1", "ORG", "Likud")], refs=[ref("Likud", "e1")]),
+    ]
+    registry = Registry.build(facts, dictionary=NO_DICTIONARY)
+    hungary, georgia = actor_of(registry, "a1", "Parliament"), actor_of(registry, "a2", "Parliament")
+    assert hungary != georgia
+    assert {registry.actor(hungary).country, registry.actor(georgia).country} == {"HUN", "GEO"}
+    assert actor_of(registry, "a3", "Likud") == actor_of(registry, "a4", "Likud") == "org:likud"

@@ -91,22 +91,24 @@ def written_form(node: str, seen: list[Sighting]) -> str:
 
 def _ids(clusters: Clusters, by_node: dict[str, list[Sighting]], display: dict[str, str]) -> dict[str, str]:
     """Node -> actor id: a pinned id, else the kind's prefix and the slug of the cluster's best name."""
-    proposed: list[tuple[int, str, str, list[str]]] = []
+    proposed: list[tuple[int, str, str, list[str], str]] = []
     for root, members in clusters.groups().items():
         pinned = clusters.pin.get(root)
         if pinned:
-            proposed.append((0, pinned, root, members))
+            proposed.append((0, pinned, root, members, ""))
             continue
         prefix = next(_PREFIX[m.split(":", 1)[0]] for m in sorted(members, key=lambda m: not m.startswith("org:")))
         counts: Counter[str] = Counter()
         for m in members:
             counts[display[m]] += max(1, sum(1 for s in by_node[m] if s.how != "mention"))
         name = best_name(counts, (lambda n: len(n.split()) >= 2) if prefix == "person:" else (lambda n: not is_acronym(n)))
-        proposed.append((1, prefix + slug(name), root, members))
+        proposed.append((1, prefix + slug(name), root, members, (clusters.country(root) or "").lower()))
     node_actor: dict[str, str] = {}
     taken: set[str] = set()
-    for _, actor_id, _, members in sorted(proposed):
+    for _, actor_id, _, members, country in sorted(proposed):
         candidate, n = actor_id, 1
+        if candidate in taken and country:
+            candidate = f"{actor_id}-{country}"  # "Parliament" of HUN and of GEO: org:parliament-geo
         while candidate in taken:
             n += 1
             candidate = f"{actor_id}-{n}"

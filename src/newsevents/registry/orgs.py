@@ -1,6 +1,8 @@
 """Join the names of one organisation: dictionary names, "Name (ACR)" in a text, and acronyms by initials.
 
-An acronym ("IRGC") joins the one organisation of the corpus with a longer name whose content
+One name seen with one state and without ("Parliament" of HUN; "Parliament") is one actor; a
+name seen with two states ("Parliament" of HUN and of GEO) is one actor per state, and its sightings
+without a state stay apart. An acronym ("IRGC") joins the one organisation of the corpus with a longer name whose content
 words' initials spell it ("Islamic Revolutionary Guard Corps"); with two such organisations it
 joins neither.
 """
@@ -17,6 +19,7 @@ from newsevents.registry.unionfind import Clusters
 def join_orgs(clusters: Clusters, forms: dict[str, str], dictionary: dict[str, list[str]]) -> None:
     """Join named nodes (node -> a name as written); ``dictionary`` maps dict node -> its names."""
     clusters.join_listed(forms, dictionary, name_key)
+    _join_countries(clusters, forms)
     spelled: dict[str, set[str]] = defaultdict(set)
     names = list(forms.items()) + [(d, n) for d, ns in dictionary.items() for n in ns]
     for node, name in names:
@@ -28,3 +31,15 @@ def join_orgs(clusters: Clusters, forms: dict[str, str], dictionary: dict[str, l
         candidates = {clusters.find(n) for n in spelled.get(acronym(name), set())} - {clusters.find(node)}
         if len(candidates) == 1:
             clusters.union(next(iter(candidates)), node, "acronym")
+
+
+def _join_countries(clusters: Clusters, forms: dict[str, str]) -> None:
+    """Join an organisation name's nodes with and without a state, when no second state shows."""
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for node in sorted(forms):
+        if node.startswith("org:"):
+            by_name[node.split("|", 1)[0]].append(node)
+    for nodes in by_name.values():
+        if len(nodes) > 1 and sum("|" in n for n in nodes) <= 1:
+            for node in nodes[1:]:
+                clusters.union(nodes[0], node, "name")

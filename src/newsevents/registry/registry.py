@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 from newsevents.names import name_key
@@ -50,17 +51,32 @@ class Registry:
         """The same articles and corrections over another dictionary."""
         return replace(self, dictionary=dictionary).add(())
 
+    @cached_property
+    def _by_id(self) -> dict[str, Actor]:
+        return {a.id: a for a in self.actors}
+
+    @cached_property
+    def _by_alias(self) -> dict[str, str]:
+        return {name_key(a.text): a.actor for a in self.aliases}
+
+    @cached_property
+    def _by_place(self) -> dict[tuple[str, int, int, str, bool], str]:
+        return {(a.article, a.start, a.end, a.name, a.participant): a.actor for a in self.assignments}
+
+    @cached_property
+    def _by_entity(self) -> dict[tuple[str, str], str]:
+        return {(a.article, a.entity): a.actor for a in sorted(self.assignments, reverse=True) if not a.participant and a.entity}
+
     def actor(self, actor_id: str) -> Actor | None:
         """The actor with this id, or None."""
-        return next((a for a in self.actors if a.id == actor_id), None)
+        return self._by_id.get(actor_id)
 
     def lookup(self, name: str) -> Actor | None:
         """The actor a name (an id, or an alias in any case) stands for, or None when unknown or ambiguous."""
         found = self.actor(name) or self.actor(name.upper())
         if found is not None:
             return found
-        key = name_key(name)
-        hit = next((a.actor for a in self.aliases if name_key(a.text) == key), None)
+        hit = self._by_alias.get(name_key(name))
         return self.actor(hit) if hit else None
 
     def aliases_of(self, actor_id: str) -> tuple[Alias, ...]:
@@ -71,9 +87,8 @@ class Registry:
         """The actor id an event participant of ``article`` resolved to, or None when it was not part of the build."""
         start = ref.start if ref.start is not None else -1
         end = ref.end if ref.end is not None else -1
-        return next((a.actor for a in self.assignments
-                     if a.participant and a.article == article and a.start == start and a.end == end and a.name == ref.name), None)
+        return self._by_place.get((article, start, end, ref.name, True))
 
     def entity_actor(self, article: str, entity: str) -> str | None:
         """The actor id an entity (``Entity.id``) of ``article`` resolved to, or None."""
-        return next((a.actor for a in self.assignments if not a.participant and a.article == article and a.entity == entity), None)
+        return self._by_entity.get((article, entity))

@@ -77,6 +77,7 @@ def _capitals() -> dict[str, str]:
     return {name_key(city): iso3 for iso3, city in capitals()}
 
 
+@lru_cache(maxsize=65536)
 def state_code(text: str) -> str | None:
     """ISO alpha-3 when ``text`` names a state or its people ("Iran", "Iranians"), else None."""
     from newsevents.nlp.gazetteer import country_code
@@ -84,6 +85,7 @@ def state_code(text: str) -> str | None:
     return country_code(text) if text.strip() else None
 
 
+@lru_cache(maxsize=4096)
 def is_state(code: str | None) -> bool:
     """True for the code of a state (IRN), False for IGO / NGO / IMG / MNC and None."""
     from newsevents.nlp.gazetteer import country_name
@@ -115,14 +117,17 @@ def _state_or_agent(code: str, sector: str | None) -> str:
     return f"country:{code}" if sector in (None, "GOV") else f"agent:{code}-{sector}"
 
 
+@lru_cache(maxsize=65536)
 def person_node(name: str) -> str:
     """The node of a person's name: its words without titles."""
     return "person:" + " ".join(person_tokens(name))
 
 
-def named_node(name: str, kind: str) -> str:
-    """The node of an organisation's (folded name) or a group's (slug) name."""
-    return f"org:{name_key(name)}" if kind == "org" else f"group:{slug(name)}"
+def named_node(name: str, kind: str, country: str | None = None) -> str:
+    """The node of an organisation's name (folded, with its state when known: "Parliament" of HUN) or a group's (slug)."""
+    if kind != "org":
+        return f"group:{slug(name)}"
+    return f"org:{name_key(name)}|{country}" if is_state(country) else f"org:{name_key(name)}"
 
 
 def _classify_named(name: str, etype: str, country: str | None, sector: str | None) -> tuple[str, str]:
@@ -141,7 +146,7 @@ def _classify_named(name: str, etype: str, country: str | None, sector: str | No
         return named_node(name, "group"), "entity"
     if etype == "NORP":
         return named_node(name, "group"), "entity"
-    return named_node(name, "org"), "entity"
+    return named_node(name, "org", country), "entity"
 
 
 def _classify_description(ref: ActorRef) -> tuple[str, str]:
@@ -160,10 +165,10 @@ def _classify_description(ref: ActorRef) -> tuple[str, str]:
     return named_node(ref.name, "group"), "description"
 
 
-def _entity_node(entity: Entity) -> tuple[str, str] | None:
+def _entity_node(entity: Entity, country: str | None) -> tuple[str, str] | None:
     """(node, how) of an entity of the article, or None for one that names no actor (a town, a date)."""
     if entity.type in ("PERSON", "ORG"):
-        return _classify_named(entity.name, entity.type, entity.country, None)
+        return _classify_named(entity.name, entity.type, entity.country or country, None)
     if entity.type in ("NORP", *_PLACES):
         code = state_code(entity.name)
         if is_state(code):
@@ -188,8 +193,12 @@ def sightings_of(facts: ArticleFacts) -> tuple[list[Sighting], list[Link]]:
     out: list[Sighting] = []
     links: list[Link] = []
     entities = {e.id: e for e in facts.entities}
+    ref_countries: dict[str, set[str | None]] = {}
+    for ref in facts.refs:
+        ref_countries.setdefault(ref.entity or "", set()).add(ref.country)
     for entity in facts.entities:
-        found = _entity_node(entity)
+        given = ref_countries.get(entity.id, set())
+        found = _entity_node(entity, next(iter(given)) if len(given) == 1 else None)
         if found is None or not entity.mentions:
             continue
         node, how = found

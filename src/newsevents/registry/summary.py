@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from newsevents.names import name_key
 from newsevents.registry.corrections import Applied
-from newsevents.registry.dictionary import Dictionary
+from newsevents.registry.dictionary import Dictionary, Entry
 from newsevents.registry.keys import is_acronym, kind_of
 from newsevents.registry.records import Actor, Alias, Assignment, Correction, Merge, Term
 from newsevents.registry.sightings import UNKNOWN_COUNTRY, Sighting, is_state
@@ -41,14 +41,14 @@ def _most(values: list[str | None]) -> str | None:
     return min(counts, key=lambda v: (-counts[v], v)) if counts else None
 
 
-def _actor(actor_id: str, nodes: list[str], by_node: dict[str, list[Sighting]], dictionary: Dictionary,
+def _actor(actor_id: str, nodes: list[str], by_node: dict[str, list[Sighting]], entries: dict[str, Entry],
            display: dict[str, str]) -> Actor:
     """The canonical record of one actor from its nodes' sightings (the dictionary's facts win)."""
     from newsevents.nlp.gazetteer import country_name
     from newsevents.registry.build import best_name
 
     kind = kind_of(actor_id) or "group"
-    entry = dictionary.by_id().get(actor_id)
+    entry = entries.get(actor_id)
     seen = [s for n in nodes for s in by_node.get(n, [])]
     named = [s for s in seen if s.how != "mention"]
     if kind == "country":
@@ -82,7 +82,8 @@ def summarise(sightings: list[Sighting], applied: Applied, clusters: Clusters, d
     members: dict[str, list[str]] = defaultdict(list)
     for node in sorted(node_actor):
         members[node_actor[node]].append(node)
-    actors = {a: _actor(a, ns, by_node, dictionary, display) for a, ns in members.items()}
+    entries = dictionary.by_id()
+    actors = {a: _actor(a, ns, by_node, entries, display) for a, ns in members.items()}
     timeline = _timeline(sightings, node_actor, actors, dictionary)
     resolved: dict[Sighting, str] = {}
     for s in sightings:
