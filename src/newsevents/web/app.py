@@ -53,8 +53,9 @@ class DocsSite:
     """The built docs site as static files, under a policy that allows exactly its own inline scripts.
 
     The app's policy forbids inline scripts; MkDocs Material has two small ones on every page. Their
-    sha256 hashes, read from the built pages when the app starts, are added to ``script-src``;
-    the security layer adds its other headers and keeps this policy (it only fills headers that are missing).
+    sha256 hashes, read from the built pages when the app starts, are added to ``script-src`` of the
+    site's HTML answers; the security layer adds its other headers and keeps this policy (it only
+    fills headers that are missing). Other answers (assets, the not-found page) keep the app's policy.
     """
 
     def __init__(self, directory: Path) -> None:
@@ -69,8 +70,10 @@ class DocsSite:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         async def send_with_policy(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), (b"content-security-policy", self.policy)]
+            headers = dict(message.get("headers", []))
+            page = message["type"] == "http.response.start" and message["status"] == 200
+            if page and headers.get(b"content-type", b"").startswith(b"text/html"):
+                message["headers"] = [*message["headers"], (b"content-security-policy", self.policy)]
             await send(message)
 
         await self.files(scope, receive, send_with_policy)
