@@ -154,3 +154,21 @@ def test_compressed_body_in_the_charset_the_http_header_names() -> None:
     )
     [doc] = read_warc("crawl.warc", buffer.getvalue(), extract_html).documents
     assert doc.title == "Régional parliament calls early vote"
+
+
+def test_a_page_with_a_binary_body_is_skipped_and_the_rest_is_read() -> None:
+    binary = ("response", "https://news.example.net/odd", "200 OK", b"\x00\x01\x02" * 300, "text/html")
+    result = read_warc("crawl.warc", _warc([binary, MIXED[0]], gz=True), extract_html)
+    assert [doc.url for doc in result.documents] == ["https://news.example.net/a"]
+    assert result.skipped == {"body not text": 1} and result.damage is None
+
+
+def test_an_extractor_failure_on_one_page_is_counted_not_fatal() -> None:
+    def fussy(text: str, url: str | None):
+        if url and url.endswith("/b"):
+            raise RuntimeError("odd markup")
+        return extract_html(text, url)
+
+    result = read_warc("crawl.warc", _warc(MIXED, gz=False), fussy)
+    assert [doc.url for doc in result.documents] == ["https://news.example.net/a"]
+    assert result.skipped["page the extractor failed on (RuntimeError)"] == 1

@@ -120,9 +120,13 @@ def _read_record(origin: str, record: Any, extract: HtmlExtractor) -> tuple[RawD
     if "html" not in mime:
         return None, f"not HTML ({mime or 'no content type'})"
     body = record.content_stream().read()
-    text = _decode(origin, body, ctype)
     url = record.rec_headers.get_header("WARC-Target-URI")
-    page = extract(text, url)
+    try:
+        page = extract(_decode(origin, body, ctype), url)
+    except InputError:
+        return None, "body not text"
+    except Exception as error:  # noqa: BLE001 - one odd page must never sink the archive
+        return None, f"page the extractor failed on ({type(error).__name__})"
     if not page.text:
         return None, "page without article text"
     fetched = record.rec_headers.get_header("WARC-Date")
