@@ -7,7 +7,9 @@ same for a Doc parsed elsewhere. The coder
 ``triggers`` (pattern matching), ``sentence`` (frames and status), ``arguments``, ``actors`` and
 ``pronouns`` (who and whom), ``roles``, ``cues`` (modes, contexts), ``vetoes`` (readings that are
 no political event: rebuttals, one person's crime, generic actors, accidents), ``clashes`` (forces
-against a crowd) and ``coder`` (assembling ``Event``s).
+against a crowd) and ``coder`` (assembling ``Event``s). Whatever the coder, ``history`` flags
+events told as background and ``merge`` makes one event per happening (reciprocal parties listed
+once, repeated mentions merged with all their evidence spans).
 Quotes, dates and places come from ``quotes``, ``dates`` and ``places``.
 """
 

@@ -41,7 +41,11 @@ def _label(day: date, by: str) -> str:
 
 
 def dyad_chart(series: list[dict[str, Any]], by: str, width: int = 960, height: int = 320) -> dict[str, Any]:
-    """Stacked Goldstein sums per period: cooperation above zero, conflict below, plus the net line."""
+    """Stacked Goldstein sums per period: cooperation above zero, conflict below, plus the net line.
+
+    ``series`` is ``query.dyad_series``'s: events sit at their own date when they have one, at the
+    article's date when they have none, and historical events without a date are not in it.
+    """
     buckets: dict[date, dict[int, list[float]]] = {}
     for row in series:
         day = period_day(row["period"], by)
