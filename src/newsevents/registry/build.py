@@ -53,7 +53,7 @@ def build(facts: tuple[ArticleFacts, ...], dictionary: Dictionary, corrections: 
         by_node[s.node].append(s)
     entries = dictionary.by_id()
     nodes = {s.node for s in sightings if not s.node.startswith("role:")} | {f"dict:{e}" for e in entries}
-    nodes |= {l.other for l in links}
+    nodes |= {link.other for link in links}
     nodes |= {"country:" + s.node[5:].split("|")[0] for s in sightings if s.node.startswith("role:")}
     countries = {n: Counter(s.country for s in by_node[n] if is_state(s.country)) for n in nodes}
     for e in entries.values():
