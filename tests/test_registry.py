@@ -114,6 +114,8 @@ def test_a_longer_form_settles_before_the_surname() -> None:
 def test_transliteration_variants_join_when_countries_agree() -> None:
     assert person_key("Zelenskiy") == person_key("Zelensky") == person_key("Zelenskyy")
     assert person_key("Pezeshkiyan") == person_key("Pezeshkian")
+    assert person_key("Yoon Suk-yeol") == person_key("President Yoon Suk Yeol")
+    assert person_key("Ebrahim Raisi") != person_key("Ibrahim Raisi")  # vowels other than y/i stay apart
     facts = [
         article("a1", entities=[entity("e1", "PERSON", "Volodymyr Zelenskiy", country="UKR")]),
         article("a2", entities=[entity("e1", "PERSON", "Volodymyr Zelensky", country="UKR")]),

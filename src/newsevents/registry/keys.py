@@ -63,8 +63,8 @@ def tkey(word: str) -> str:
 
 
 def person_key(name: str) -> str:
-    """The key of a whole person name: word keys joined by spaces, titles dropped."""
-    return " ".join(k for k in (tkey(w) for w in person_tokens(name)) if k)
+    """The key of a whole person name, titles dropped and words run together ("Yoon Suk-yeol" = "Yoon Suk Yeol")."""
+    return _DOUBLED.sub(r"\1", "".join(tkey(w) for w in person_tokens(name)))
 
 
 def surname_key(word: str) -> str:
