@@ -107,3 +107,9 @@ def test_merging_is_order_stable_and_leaves_single_events_with_their_one_span() 
     assert once == merge_events(events) == merge_events(once)
     assert [e.id for e in once] == [events[0].id, lawyer.id]
     assert once[1].evidence == (TextSpan(lawyer.evidence_start, lawyer.evidence_end, "arrested"),)
+
+
+def test_two_triggers_of_one_sentence_merge_only_with_equal_sides() -> None:
+    # "Hamas freed hostages and Israel released prisoners": an unknown side is no proof of one happening
+    assert not same_happening(event("arrested", 1, targets=()), event("families"))
+    assert same_happening(event("arrested", 1), event("families"))  # same sides: one happening told twice

@@ -9,8 +9,10 @@ sentence, in text order):
 2. **One trigger, one event**: two events of one sentence with the same evidence span and the same
    actors and targets are one happening coded twice; the surer one stays (the earlier on a tie).
 3. **Mentions merge** when they tell the same happening (:func:`same_happening`): the same type,
-   the same actors and the same targets (a side left unresolved in one mention is filled by the
-   other; reciprocal events compare their parties), compatible dates (equal, one unknown, or one
+   the same actors and the same targets (reciprocal events compare their parties; across
+   sentences a side left unresolved in one mention is filled by the other, within one sentence
+   the sides must be equal: "Hamas freed hostages and Israel released prisoners" stays two),
+   compatible dates (equal, one unknown, or one
    inside the other: 2024-07 and 2024-07-25), the same historical flag, compatible statuses (equal,
    or reported and alleged) and places (equal or one unknown). Different dates, different targets,
    a planned against a done event or a past one against today's never merge.
@@ -72,6 +74,11 @@ def _same_side(a: tuple[ActorRef, ...], b: tuple[ActorRef, ...]) -> bool:
     return all(countries_a[n] is None or countries_b[n] is None or countries_a[n] == countries_b[n] for n in countries_a)
 
 
+def _equal_side(a: tuple[ActorRef, ...], b: tuple[ActorRef, ...]) -> bool:
+    """The same parties, or no one on this side in both mentions."""
+    return not a and not b or _same_side(a, b)
+
+
 def _compatible_side(a: tuple[ActorRef, ...], b: tuple[ActorRef, ...]) -> bool:
     """The same parties, or the side unknown in one of the mentions."""
     return not a or not b or _same_side(a, b)
@@ -102,6 +109,8 @@ def same_happening(a: Event, b: Event) -> bool:
         return False
     if a.reciprocal:
         return _same_side(a.actors, b.actors)
+    if a.sentence_start == b.sentence_start:  # two triggers of one sentence: one happening only with the same sides
+        return _equal_side(a.actors, b.actors) and _equal_side(a.targets, b.targets) and bool(a.actors or a.targets)
     if not (_compatible_side(a.actors, b.actors) and _compatible_side(a.targets, b.targets)):
         return False
     # one side named in both mentions: two arrests by unnamed police are not one arrest
