@@ -152,3 +152,27 @@ def test_docs_not_built_answer_says_how_to_build_them(tmp_path):
         page = client.get(path)
         assert page.status_code == 404 and "make docs" in page.text
         assert page.headers["content-security-policy"].startswith("default-src 'self'")
+
+
+def test_eval_write_docs_merges_sections_and_renders_the_page(tmp_path, monkeypatch):
+    """--write-docs keeps the sections not run, replaces those run, and the page shows figures, floors and weak types."""
+    import datetime as dt
+    import json
+
+    from newsevents.docsgen import accuracy
+
+    monkeypatch.setattr(accuracy, "RESULTS", tmp_path / "eval_results.json")
+    monkeypatch.setattr(accuracy, "PAGE", tmp_path / "accuracy.md")
+    monkeypatch.setattr(accuracy, "FLOORS", tmp_path / "floors.json")
+    (tmp_path / "floors.json").write_text('{"plover_type_acc": 0.5, "html_f1": 0.9}')
+    accuracy.record_results({"html": {"html_f1": 0.95, "html_seconds": 3.2, "html_worst": [["x", 0.1]]}}, "c", dt.date(2026, 1, 2))
+    details = [{"gold": "AID", "predicted": "AID"}, {"gold": "AID", "predicted": None}, {"gold": "ASSAULT", "predicted": "COERCE"}]
+    accuracy.record_results({"plover": {"plover_type_acc": 0.3333, "details": details}}, "newsevents.coder.v2", dt.date(2026, 1, 3))
+    stored = json.loads((tmp_path / "eval_results.json").read_text())
+    assert set(stored["sections"]) == {"html", "plover"} and stored["sections"]["html"]["measured"] == "2026-01-02"
+    assert stored["sections"]["html"]["figures"] == {"html_f1": 0.95}  # no timings, no lists
+    assert stored["sections"]["plover"]["by_type"]["AID"] == {"sentences": 2, "correct": 1, "instead": {"no event": 1}}
+    page = (tmp_path / "accuracy.md").read_text()
+    assert "| `html_f1` | 0.950 | ≥ 0.9 |" in page and "Measured 2026-01-03" in page and "coder `newsevents.coder.v2`" in page
+    assert page.index("| ASSAULT | 1 | 0 |") < page.index("| AID | 2 | 1 |")  # worst type first
+    assert "CC BY-SA 4.0" in page and "92 news pages" in page

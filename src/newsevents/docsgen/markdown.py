@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -22,9 +23,11 @@ def cell(value: object) -> str:
 
 
 def code(value: object) -> str:
-    """A value as inline code, or a dash when it is empty."""
-    text = cell(value)
-    return f"`{text}`" if text and text != "-" else "—"
+    """A value as inline code (HTML, so that "|" needs no escape inside a table), or a dash when it is empty."""
+    text = "" if value is None else str(value).replace("\n", " ").strip()
+    if not text or text == "-":
+        return "—"
+    return "<code>" + html.escape(text, quote=False).replace("|", "&#124;") + "</code>"
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
