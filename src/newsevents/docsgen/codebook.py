@@ -8,6 +8,7 @@ and ``events_policy.tsv``; contexts from ``events_contexts.tsv``; sectors and or
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -36,8 +37,10 @@ def _policy() -> list[dict[str, str]]:
 
 def _rules_for(kind: str, rules: list[dict[str, str]]) -> list[dict[str, str]]:
     """The decision rules that name a type in their conditions or their recoding."""
-    return [r for r in rules if kind in r["conditions"].replace("|", " ").replace("=", " ").split()
-            or r["action"].split(" ")[-1].startswith(kind) or f" {kind}/" in r["action"]]
+    def words(text: str) -> list[str]:
+        return re.split(r"[\s|=;/]+", text)
+
+    return [r for r in rules if kind in words(r["conditions"]) or kind in words(r["action"])]
 
 
 def _codes_by_mode(kind: str) -> dict[str, set[str]]:
