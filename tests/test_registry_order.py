@@ -29,7 +29,7 @@ CORPUS = [
 WHOLE = Registry.build(CORPUS, dictionary=Dictionary())
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=15, deadline=None)
 @given(st.permutations(CORPUS), st.integers(0, len(CORPUS)))
 def test_order_and_increments_do_not_matter(shuffled, cut) -> None:
     at_once = Registry.build(shuffled, dictionary=Dictionary())

@@ -138,7 +138,7 @@ def _aliases(sightings: list[Sighting], resolved: dict[Sighting, str], clusters:
     listed = {(name_key(n), e.id) for e in dictionary.entries for n in e.names}
     found: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # key -> (actor, how, text)
     for s in sightings:
-        if s.how in ("role", "holder", "description", "agent"):
+        if s.how in ("role", "description", "agent"):
             continue  # descriptions ("officials") are evidence, not names
         actor = resolved[s]
         found[name_key(s.name)].append((actor, _how(s, clusters, listed, actor), s.name))
