@@ -174,3 +174,12 @@ def test_headline_shape_by_itself() -> None:
     assert not headline_shape("They rejected it.")
     assert not headline_shape("A very long line that goes on and on with many words in it, far longer than any headline would ever be written.")
     assert not headline_shape("U.S.")
+
+
+def test_a_short_paragraph_after_an_advert_inside_an_article_stays_a_paragraph() -> None:
+    text = (
+        f"Senate rejects border bill in close vote\n\n{LEAD}\n\nAdvertisement\n\n"
+        f"Leaders across Europe condemned the vote.\n\n{SECOND}\n"
+    )
+    [article] = _clean(text)
+    assert article.paragraphs == (LEAD, "Leaders across Europe condemned the vote.", SECOND)
