@@ -212,9 +212,12 @@ def test_ids_follow_the_scheme() -> None:
 
 def test_actor_for_finds_the_actor_of_a_participant() -> None:
     participant = ref("Iran's police", None, "IRN", "COP")
-    registry = Registry.build([article("a1", refs=[participant])], dictionary=NO_DICTIONARY)
+    registry = Registry.build([article("a1", refs=[participant])])
     assert registry.actor_for("a1", participant) == "IRN-COP"
     assert registry.actor_for("a2", participant) is None
+    assert registry.key_for(ActorRef("Iran's police", None, "IRN", "COP")) == "IRN-COP"
+    assert registry.key_for(ActorRef("the Iranian government", None, "IRN", "GOV")) == "IRN"
+    assert registry.key_for(ActorRef("Putin", "e9")) == "person:vladimir-putin"  # Registry.build loads our dictionary
 
 
 def test_one_institution_name_in_two_states_is_two_actors() -> None:

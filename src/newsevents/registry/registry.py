@@ -89,6 +89,21 @@ class Registry:
         end = ref.end if ref.end is not None else -1
         return self._by_place.get((article, start, end, ref.name, True))
 
+    def key_for(self, ref: ActorRef) -> str:
+        """An actor id for a participant seen outside any built article (a name, else its country and sector).
+
+        For callers that hold a bare ``ActorRef`` (the event clusters' ``actor_key``): an alias gives
+        its actor; a description with a state gives the country (no sector or GOV) or its agent.
+        """
+        from newsevents.registry.sightings import is_state
+
+        found = self.lookup(ref.name)
+        if found is not None:
+            return found.id
+        if is_state(ref.country):
+            return ref.country if ref.sector in (None, "GOV") else f"{ref.country}-{ref.sector}"
+        return f"{ref.country or '-'}:{name_key(ref.name)}"
+
     def entity_actor(self, article: str, entity: str) -> str | None:
         """The actor id an entity (``Entity.id``) of ``article`` resolved to, or None."""
         return self._by_entity.get((article, entity))
