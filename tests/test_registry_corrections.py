@@ -71,3 +71,16 @@ def test_corrections_say_what_is_wrong() -> None:
         split(registry, "org:likud", "Putin")
     with pytest.raises(QueryError, match="non-empty"):
         alias(registry, "org:likud", "  ")
+
+
+def test_an_office_description_follows_its_holder_into_a_merge() -> None:
+    facts = [article("p1", "2023-05-01", entities=[entity("e1", "PERSON", "Ebrahim Raeesi", country="IRN")],
+                     refs=[ref("Ebrahim Raeesi", "e1", "IRN")]),
+             article("p2", "2023-05-02", refs=[ref("the Iranian president", None, "IRN", "GOV")])]
+    registry = Registry.build(facts)
+    raeesi = actor_of(registry, "p1", "Ebrahim Raeesi")
+    assert raeesi != "person:ebrahim-raisi"  # a spelling our dictionary does not list, and no rule joins
+    assert actor_of(registry, "p2", "the Iranian president") == "person:ebrahim-raisi"
+    fixed = merge(registry, raeesi, "person:ebrahim-raisi")
+    assert actor_of(fixed, "p2", "the Iranian president") == raeesi
+    assert actor_of(fixed.add([]), "p1", "Ebrahim Raeesi") == raeesi

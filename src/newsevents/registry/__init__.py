@@ -4,7 +4,8 @@ Pure and store-free: it reads, per article, the event participants (``ActorRef``
 roles (an ``ArticleFacts``, see ``facts_of(document)``), and gives back a ``Registry`` of frozen
 records: canonical ``Actor``\\ s, ``Alias``\\ es (a name meaning one actor, and how that was found),
 ``Merge``\\ s (which name joined which actor, by which rule, first seen where), dated ``Term``\\ s of
-office, and one ``Assignment`` per participant.
+office, and one ``Assignment`` per participant (``Registry.actor_for(article, ref)``) and per entity
+(``Registry.entity_actor(article, entity_id)``); ``Registry.lookup(name)`` finds an actor by id or alias.
 
 Id scheme (``keys.kind_of`` reads the kind back from an id):
 

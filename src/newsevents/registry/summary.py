@@ -90,10 +90,11 @@ def summarise(sightings: list[Sighting], applied: Applied, clusters: Clusters, d
         if s.node.startswith("role:"):
             country, office = s.node[5:].split("|", 1)
             holder = timeline.holder(country, office, s.date)
-            resolved[s] = holder if holder in actors else node_actor[f"country:{country}"]
+            holder = holder if holder in actors else node_actor.get(f"dict:{holder}")  # merged away by a correction
+            resolved[s] = holder or node_actor[f"country:{country}"]
         else:
             resolved[s] = node_actor[s.node]
-    used = set(resolved.values()) | {a for a in actors if not all(n.startswith("dict:") for n in members[a])}
+    used = set(resolved.values()) | {a for a in actors if any(by_node.get(n) for n in members[a])}
     used |= {e.id for e in dictionary.entries}
     assignments = tuple(sorted(
         Assignment(s.article, s.start, s.end, s.name, s.entity, resolved[s], s.ref)
