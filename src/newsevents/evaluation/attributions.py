@@ -10,7 +10,9 @@ gold article is annotated by the same path ``process.annotate_batch`` takes (``n
 - **direct recall**: gold direct and mixed attributions matched, over all of them;
 - **speaker accuracy**: of matched direct and mixed ones (and of all matched, apart), the share
   whose predicted speaker names the gold source — the gold antecedent when the source is a pronoun
-  or missing; names agree when the words of one (without articles, possessive 's) are all in the other;
+  or missing, either of them when the source is a description pointing back ("the ministry"), and the
+  name in apposition to the source ("The agency's director, Ingrid Halvorsen, told"); names agree
+  when the words of one (without articles, possessive 's) are all in the other;
 - **indirect recall / precision**: gold indirect attributions matched; predicted indirect ones
   that match a gold attribution;
 - **exact boundaries**: of matched pairs, the share with the same source, cue and content offsets
@@ -96,25 +98,47 @@ def _words(name: str) -> set[str]:
 
 
 def _is_pronoun(text: str) -> bool:
-    """True for a pronoun source ("he", "They")."""
-    return text.lower() in {"he", "she", "it", "they", "we", "i", "his", "her", "their", "its"}
+    """True for a pronoun source ("he", "They", relative "which")."""
+    return text.lower() in {"he", "she", "it", "they", "we", "i", "who", "which", "that"}
+
+
+def gold_speakers(att: dict[str, Any], text: str = "") -> list[str]:
+    """The names the gold accepts for the speaker: the antecedent for pronoun or missing sources; for a
+    description pointing back ("the ministry", antecedent "Kestria's defence ministry") the source or the antecedent;
+    a name in apposition to the source also counts (``text`` is the article text)."""
+    source, antecedent = att.get("source"), att.get("antecedent")
+    if antecedent and (source is None or _is_pronoun(source["text"])):
+        return [antecedent["text"]]
+    return [s["text"] for s in (source, antecedent) if s] + _appositive(att, text)
+
+
+def _appositive(att: dict[str, Any], text: str) -> list[str]:
+    """The name set off by commas between the gold source and its cue: "The agency's director, Ingrid Halvorsen, told"."""
+    source, cue = att.get("source"), att.get("cue")
+    if not text or source is None or cue is None or not 0 < cue["start"] - source["end"] <= 60:
+        return []
+    between = text[source["end"] : cue["start"]].strip()
+    if between.startswith(",") and between.endswith(","):
+        return [between.strip(", ")]
+    return []
 
 
 def gold_speaker(att: dict[str, Any]) -> str | None:
-    """The name the gold gives the speaker: the antecedent for pronoun or missing sources, else the source."""
-    source = att.get("source")
-    if att.get("antecedent") and (source is None or _is_pronoun(source["text"])):
-        return att["antecedent"]["text"]
-    return source["text"] if source else None
+    """The first name the gold accepts for the speaker (for reports)."""
+    names = gold_speakers(att)
+    return names[0] if names else None
 
 
-def speaker_agrees(gold: str | None, predicted: str | None, entity: Entity | None = None) -> bool:
-    """True when the predicted speaker (or its entity's fullest name) names the gold speaker."""
-    if not gold or not predicted:
+def speaker_agrees(gold: str | list[str] | None, predicted: str | None, entity: Entity | None = None) -> bool:
+    """True when the predicted speaker (or its entity's fullest name) names a gold speaker."""
+    golds = [gold] if isinstance(gold, str) else list(gold or [])
+    if not golds or not predicted:
         return False
-    g = _words(gold)
     names = [predicted] + ([entity.name] if entity is not None else [])
-    return any(g and (g <= _words(n) or (_words(n) and _words(n) <= g)) for n in names)
+    for g in map(_words, golds):
+        if any(g and (g <= _words(n) or (_words(n) and _words(n) <= g)) for n in names):
+            return True
+    return False
 
 
 def _same(gold: dict[str, Any] | None, predicted: TextSpan | None) -> bool:
@@ -154,7 +178,7 @@ def score(records: Sequence[dict[str, Any]], predictions: Sequence[Sequence[Attr
                     errors.append(f"{record['id']} MISSED {att['kind']}: {att['content']['text'][:90]!r}")
                 continue
             pred = predicted[hit[g]]
-            agree = speaker_agrees(gold_speaker(att), pred.speaker, by_id.get(pred.speaker_entity or ""))
+            agree = speaker_agrees(gold_speakers(att, text), pred.speaker, by_id.get(pred.speaker_entity or ""))
             c["quoted_hit" if quoted else "indirect_hit"] += 1
             c["quoted_speaker"] += quoted and agree
             c["matched"] += 1

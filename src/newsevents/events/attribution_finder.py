@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 _SOURCE_DROP = ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl")  # what a source span leaves out
 _EDGE = ("punct", "cc", "mark")  # tokens trimmed off the ends of a content
 _DOCUMENTS = ("statement", "report", "interview", "letter", "post", "speech", "briefing", "communique", "message", "video")
+_QUOTED_AS = ("quote", "hear", "cite")  # "was quoted as saying", "was heard saying"
+_QUESTION_WORDS = ("what", "how", "whether", "why", "when", "where", "who", "which", "if")
 _MIN_CONTENT = 2  # tokens: shorter complements are not reported speech ("said so")
 
 
@@ -72,7 +74,9 @@ def _reported(token: Token, cue: Cue) -> Reported | None:
         return _make(cue, (token.i, cue_end), content, source)
     parts = [c for c in token.children if c.i > token.i and _dep_key(c) & FRAME_DEPS[cue.frame]]
     if cue.frame == "clause":
-        parts = [c for c in token.children if c.dep_ == "ccomp"] or _that_clause_below(token)
+        parts = [c for c in token.children if c.dep_ == "ccomp"] or _that_clause_below(token) or _clause_as_advcl(token)
+        if any(_question(c) for c in parts) or _refused(token):
+            return None  # "did not say how ...", "declined to say whether ...": no proposition reported
     if cue.frame in ("of", "to") and not any(_complement(c) for c in parts):
         return None  # "accused Y" without "of", "urged Y" without "to": not reported content
     if cue.frame == "naming" and not any(_names_it(c) for c in parts):
@@ -80,8 +84,8 @@ def _reported(token: Token, cue: Cue) -> Reported | None:
     if cue.frame == "clause" and _hearsay(token):
         return None  # "troops said to be guarding": hearsay about the subject, no speaker
     if parts:
-        end = max(_content_end(c) for c in parts)
-        content = _balanced(token.doc, _trimmed(token.doc, min(c.left_edge.i for c in parts), end))
+        start, end = _after_date(token.doc, min(c.left_edge.i for c in parts)), max(_content_end(c) for c in parts)
+        content = _balanced(token.doc, _trimmed(token.doc, start, _before_coordinated_cue(token.doc, start, end)))
     elif cue.frame == "clause" and _parenthetical(token):
         content = _host_clause(token)
     else:
@@ -126,6 +130,63 @@ def _content_end(part: Token) -> int:
     return end
 
 
+def _clause_as_advcl(token: Token) -> list[Token]:
+    """A complement clause the parser took for an adverbial one: 'said [the hours after an arrest decided ...]'."""
+    for child in token.children:
+        first = token.doc[child.left_edge.i]
+        if (child.dep_ == "advcl" and child.left_edge.i == token.i + 1 and first.dep_ != "mark" and first.pos_ not in ("SCONJ", "ADP")
+                and any(c.dep_ == "nsubj" for c in child.children)):  # fmt: skip
+            return [child]
+    return []
+
+
+def _question(part: Token) -> bool:
+    """True for an indirect question ('how the line would be paid for', 'what happened', 'whether ...')."""
+    first = part.doc[part.left_edge.i]
+    return first.lower_ in _QUESTION_WORDS
+
+
+def _refused(token: Token) -> bool:
+    """True for a cue that is negated or refused: 'did not say', 'declined to say'."""
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in ("decline", "refuse")
+
+
+def _coordinated_cue(token: Token) -> bool:
+    """A cue verb joined by 'and' with no subject of its own: 'said A and accused Y of B'."""
+    return (token.dep_ == "conj" and token.pos_ == "VERB" and token.lemma_.lower() in cue_lexicon()
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children))  # fmt: skip
+
+
+def _reporting_head(token: Token) -> Token | None:
+    """The reporting verb a coordinated cue was parsed into the content of ('said [A and accused ...]')."""
+    head = token.head
+    while head.dep_ in ("conj", "ccomp", "advcl", "xcomp") and head.head.i != head.i:
+        if head.dep_ == "ccomp" and head.head.lemma_.lower() in cue_lexicon():
+            return head.head
+        head = head.head
+    return None
+
+
+def _before_coordinated_cue(doc: Doc, start: int, end: int) -> int:
+    """Where a content ends: before a cue the parser coordinated inside it ('A [and accused Y of B]')."""
+    for token in doc[start:end]:
+        if token.i > start and _coordinated_cue(token) and _reporting_head(token) is not None:
+            return token.left_edge.i
+    return end
+
+
+def _after_date(doc: Doc, start: int) -> int:
+    """Where a content starts: after a date phrase on the saying the parser hung on it ('on Saturday it would')."""
+    token = doc[start]
+    if token.dep_ == "prep" and token.lower_ in ("on", "in") and token.head.i > token.right_edge.i:
+        objects = [o for o in token.children if o.dep_ == "pobj"]
+        if objects and objects[0].ent_type_ in ("DATE", "TIME"):
+            return token.right_edge.i + 1
+    return start
+
+
 def _complement(child: Token) -> bool:
     """True for a part that carries a complement: a clause, 'of ...', or an object the parser hung one on."""
     if child.dep_ in ("xcomp", "ccomp", "oprd", "prep"):
@@ -151,7 +212,7 @@ def _make(cue: Cue, cue_range: tuple[int, int], content: tuple[int, int] | None,
         return None
     if source is not None and content[0] <= source.i < content[1]:
         source = None  # the subject sits inside the content: a parse that reached too far
-    return Reported(cue, cue_range, content, _source_range(source) if source is not None else None,
+    return Reported(cue, cue_range, content, source_range(source) if source is not None else None,
                     source.i if source is not None else None)  # fmt: skip
 
 
@@ -175,7 +236,8 @@ def cue_range(token: Token) -> tuple[int, int]:
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, its coordinated head's subject ('... and said'), or a passive's agent."""
     shares = verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG")  # "..., accusing them of"
-    for candidate in (verb, verb.head if shares else None):
+    reporter = _reporting_head(verb) if _coordinated_cue(verb) else None
+    for candidate in (verb, reporter or (verb.head if shares else None)):
         if candidate is None:
             continue
         subjects = [c for c in candidate.children if c.dep_ == "nsubj"]  # a passive's subject is the addressee
@@ -188,10 +250,13 @@ def _subject(verb: Token) -> Token | None:
                     return objects[0]
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # "the ministry, which said ..."
+    if verb.dep_ == "pcomp" and verb.head.head.lemma_.lower() in _QUOTED_AS:
+        passive = [c for c in verb.head.head.children if c.dep_ == "nsubjpass"]
+        return passive[0] if passive else None  # "X was quoted as saying": X is the speaker
     return None
 
 
-def _source_range(head: Token) -> tuple[int, int]:
+def source_range(head: Token) -> tuple[int, int]:
     """The source as written: the subject's phrase without clauses, appositions or commas hung on it."""
     dropped: set[int] = set()
     for child in head.children:

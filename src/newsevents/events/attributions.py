@@ -58,7 +58,7 @@ def extract_attributions(doc: Doc, article: Article, entities: tuple[Entity, ...
     direct = [_from_quote(q, attributor) for q in find_direct_quotes(doc, article, entities)]
     reported = [_from_reported(r, doc, base, len(text)) for r in find_reported(doc)]
     drafts = _merge(direct, [r for r in reported if r is not None], text)
-    _resolve_speakers(drafts, attributor)
+    _resolve_speakers(drafts, attributor, article.paragraph_spans())
     anchor = anchor_date(article.published)
     drafts.sort(key=lambda d: (d.content[0], -d.content[1], d.cue or (0, 0)))
     ids = [f"a{n}" for n in range(1, len(drafts) + 1)]
@@ -89,18 +89,9 @@ def _span(text: str, bounds: tuple[int, int]) -> TextSpan:
 def _from_quote(quote: DirectQuote, attributor: _Attributor) -> _Draft:
     """A draft for a direct quote: the quoted words are the content."""
     base = attributor.base
-    source = _source_bounds(quote.source, base) if quote.source is not None else None
+    source = _phrase(quote.source, base) if quote.source is not None else None
     cue = _cue_bounds(quote.cue, base) if quote.cue is not None else None
     return _Draft("direct", (quote.span.start, quote.span.end), source, cue, quote.speaker, quote.source, quote.cue)
-
-
-def _source_bounds(token: Token, base: int) -> tuple[int, int]:
-    """The source phrase of a subject token, as the reported finder cuts it."""
-    from newsevents.events.attribution_finder import _source_range
-
-    start, end = _source_range(token)
-    doc = token.doc
-    return doc[start].idx - base, doc[end - 1].idx + len(doc[end - 1]) - base
 
 
 def _cue_bounds(token: Token, base: int) -> tuple[int, int]:
@@ -174,18 +165,50 @@ def _outside_words(text: str, content: tuple[int, int], quotes: list[_Draft]) ->
     return any(ch.isalnum() for ch in chars)
 
 
-def _resolve_speakers(drafts: list[_Draft], attributor: _Attributor) -> None:
+def _resolve_speakers(drafts: list[_Draft], attributor: _Attributor, paragraphs: list[tuple[int, int]]) -> None:
     """Speakers of reported speech, and of pronoun sources, in text order (pronouns take the last fitting one)."""
     attributor.last = None
-    for draft in sorted(drafts, key=lambda d: (d.source or d.cue or d.content)[0]):
+    ordered = sorted(drafts, key=lambda d: (d.source or d.cue or d.content)[0])
+    for draft in ordered:
         token = draft.source_token
         if token is not None and (draft.speaker is None or token.pos_ == "PRON"):
-            at = attributor.offset(token)
-            draft.speaker = attributor.from_token(token, at) or draft.speaker
-            if draft.speaker is not None and draft.speaker.entity is None and _plain_source(token, attributor) and draft.source:
-                draft.speaker = Speaker(_as_name(token.doc.text[draft.source[0] + attributor.base : draft.source[1] + attributor.base]))
+            named = _relative_antecedent(token)
+            draft.speaker = attributor.from_token(named, attributor.offset(token)) or draft.speaker
+            if draft.speaker is not None and draft.speaker.entity is None and _plain_source(named, attributor):
+                start, end = (draft.source or (0, 0)) if named is token else _phrase(named, attributor.base)
+                draft.speaker = Speaker(_as_name(attributor.doc.text[start + attributor.base : end + attributor.base]))
+        if draft.speaker is None and draft.kind == "direct":
+            draft.speaker = _introduced(draft, ordered, attributor, paragraphs)
         if draft.speaker is not None:
             attributor.last = draft.speaker
+
+
+def _relative_antecedent(token: Token) -> Token:
+    """The noun a relative pronoun stands for ('the club, which said' -> 'club'), else the token itself."""
+    if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def _phrase(token: Token, base: int) -> tuple[int, int]:
+    """A noun's source phrase as offsets of the article text."""
+    from newsevents.events.attribution_finder import source_range
+
+    start, end = source_range(token)
+    return token.doc[start].idx - base, token.doc[end - 1].idx + len(token.doc[end - 1]) - base
+
+
+def _introduced(quote: _Draft, ordered: list[_Draft], attributor: _Attributor, paragraphs: list[tuple[int, int]]) -> Speaker | None:
+    """The speaker of a quote nobody is named for: the next attribution's, when it is in the next paragraph
+    ('"The second phone is the one I fear." / Khalil said ...'), else the last person named before it."""
+    paragraph = next((k for k, (s, e) in enumerate(paragraphs) if s <= quote.content[0] <= e), 0)
+    limit = paragraphs[min(paragraph + 1, len(paragraphs) - 1)][1]
+    later = [d for d in ordered if d.content[0] > quote.content[1] and d.source_token is not None]
+    if later and (later[0].source or later[0].content)[0] <= limit and later[0].source_token.pos_ != "PRON":
+        token = _relative_antecedent(later[0].source_token)
+        return attributor.from_token(token, attributor.offset(token))
+    person = attributor.entities.last_fitting_before(quote.content[0], "he")
+    return Speaker(person.name, person.id, person.type) if person else None
 
 
 def _plain_source(token: Token, attributor: _Attributor) -> bool:
