@@ -7,7 +7,7 @@ Each paragraph is the parse en_core_web_sm 3.8.0 gave once, frozen as a token ta
 from __future__ import annotations
 
 import pytest
-from docs import article_doc, forbid_model, paragraph
+from docs import Paragraph, article_doc, forbid_model, paragraph
 
 from newsevents.events.attributions import extract_attributions
 from newsevents.records import Article, Attribution
@@ -96,18 +96,146 @@ PARAGRAPHS = (
 )
 
 
+#: Quotes without a cue, a cue the parser coordinated inside a content, a quote broken by its cue, a relative source.
+MORE = (
+    paragraph('Marta Silva runs a shelter for families near the border.', """
+            0   Marta      Marta      PROPN NNP  compound  1   B-PERSON
+            1   Silva      Silva      PROPN NNP  nsubj     2   I-PERSON
+            2   runs       run        VERB  VBZ  ROOT      2   O
+            3   a          a          DET   DT   det       4   O
+            4   shelter    shelter    NOUN  NN   dobj      2   O
+            5   for        for        ADP   IN   prep      4   O
+            6   families   family     NOUN  NNS  pobj      5   O
+            7   near       near       ADP   IN   prep      6   O
+            8   the        the        DET   DT   det       9   O
+            9   border     border     NOUN  NN   pobj      7   O
+            10  .          .          PUNCT .    punct     2   O
+        """),
+    paragraph('"The first night is the hardest. Nobody sleeps until the children do."', """
+            12  "          "          PUNCT ``   punct     16  O
+            13  The        the        DET   DT   det       15  O
+            14  first      first      ADJ   JJ   amod      15  B-ORDINAL
+            15  night      night      NOUN  NN   nsubj     16  O
+            16  is         be         AUX   VBZ  ROOT      16  O
+            17  the        the        DET   DT   det       18  O
+            18  hardest    hard       ADJ   JJS  attr      16  O
+            19  .          .          PUNCT .    punct     16  O
+            20  Nobody     nobody     PRON  NN   nsubj     21  O
+            21  sleeps     sleep      VERB  VBZ  ROOT      21  O
+            22  until      until      SCONJ IN   mark      25  O
+            23  the        the        DET   DT   det       24  O
+            24  children   child      NOUN  NNS  nsubj     25  O
+            25  do         do         VERB  VBP  advcl     21  O
+            26  .          .          PUNCT .    punct     21  O
+            27  "          "          PUNCT ``   punct     30  O
+        """),
+    paragraph('Silva said the shelter had taken in 300 people since May.', """
+            29  Silva      Silva      PROPN NNP  nsubj     30  B-PERSON
+            30  said       say        VERB  VBD  ROOT      30  O
+            31  the        the        DET   DT   det       32  O
+            32  shelter    shelter    NOUN  NN   nsubj     34  O
+            33  had        have       AUX   VBD  aux       34  O
+            34  taken      take       VERB  VBN  ccomp     30  O
+            35  in         in         ADP   RP   prt       34  O
+            36  300        300        NUM   CD   nummod    37  B-CARDINAL
+            37  people     people     NOUN  NNS  dobj      34  O
+            38  since      since      SCONJ IN   prep      34  O
+            39  May        May        PROPN NNP  pobj      38  B-DATE
+            40  .          .          PUNCT .    punct     30  O
+        """),
+    paragraph('The interior ministry said its officers had come under attack while clearing a road and accused Ostravia of "open provocation".', """
+            42  The        the        DET   DT   det       44  O
+            43  interior   interior   ADJ   JJ   amod      44  O
+            44  ministry   ministry   NOUN  NN   nsubj     45  O
+            45  said       say        VERB  VBD  ROOT      45  O
+            46  its        its        PRON  PRP$ poss      47  O
+            47  officers   officer    NOUN  NNS  nsubj     49  O
+            48  had        have       AUX   VBD  aux       49  O
+            49  come       come       VERB  VBN  ccomp     45  O
+            50  under      under      ADP   IN   prep      49  O
+            51  attack     attack     NOUN  NN   pobj      50  O
+            52  while      while      SCONJ IN   mark      53  O
+            53  clearing   clear      VERB  VBG  advcl     49  O
+            54  a          a          DET   DT   det       55  O
+            55  road       road       NOUN  NN   dobj      53  O
+            56  and        and        CCONJ CC   cc        53  O
+            57  accused    accuse     VERB  VBD  conj      53  O
+            58  Ostravia   Ostravia   PROPN NNP  dobj      57  B-ORG
+            59  of         of         ADP   IN   prep      57  O
+            60  "          "          PUNCT ``   punct     62  O
+            61  open       open       ADJ   JJ   amod      62  O
+            62  provocation provocation NOUN  NN   pobj      59  O
+            63  "          "          PUNCT ''   punct     62  O
+            64  .          .          PUNCT .    punct     45  O
+        """),
+    paragraph('"We will hold the line," she said, "and we will not fire first."', """
+            66  "          "          PUNCT ``   punct     69  O
+            67  We         we         PRON  PRP  nsubj     69  O
+            68  will       will       AUX   MD   aux       69  O
+            69  hold       hold       VERB  VB   ccomp     75  O
+            70  the        the        DET   DT   det       71  O
+            71  line       line       NOUN  NN   dobj      69  O
+            72  ,          ,          PUNCT ,    punct     75  O
+            73  "          "          PUNCT ''   punct     75  O
+            74  she        she        PRON  PRP  nsubj     75  O
+            75  said       say        VERB  VBD  parataxis 82  O
+            76  ,          ,          PUNCT ,    punct     75  O
+            77  "          "          PUNCT ``   punct     75  O
+            78  and        and        CCONJ CC   cc        82  O
+            79  we         we         PRON  PRP  nsubj     82  O
+            80  will       will       AUX   MD   aux       82  O
+            81  not        not        PART  RB   neg       82  O
+            82  fire       fire       VERB  VB   ROOT      82  O
+            83  first      first      ADV   RB   advmod    82  B-ORDINAL
+            84  .          .          PUNCT .    punct     82  O
+            85  "          "          PUNCT ``   punct     97  O
+        """),
+    paragraph('The press union, which said it was alarmed, called the arrests "an act of fear".', """
+            87  The        the        DET   DT   det       89  O
+            88  press      press      NOUN  NN   compound  89  O
+            89  union      union      NOUN  NN   nsubj     97  O
+            90  ,          ,          PUNCT ,    punct     89  O
+            91  which      which      PRON  WDT  nsubj     92  O
+            92  said       say        VERB  VBD  relcl     89  O
+            93  it         it         PRON  PRP  nsubj     94  O
+            94  was        be         AUX   VBD  ccomp     92  O
+            95  alarmed    alarm      VERB  VBN  acomp     94  O
+            96  ,          ,          PUNCT ,    punct     89  O
+            97  called     call       VERB  VBD  ROOT      97  O
+            98  the        the        DET   DT   det       99  O
+            99  arrests    arrest     NOUN  NNS  dobj      97  O
+            100 "          "          PUNCT ``   punct     97  O
+            101 an         an         DET   DT   det       102 O
+            102 act        act        NOUN  NN   oprd      97  O
+            103 of         of         ADP   IN   prep      102 O
+            104 fear       fear       NOUN  NN   pobj      103 O
+            105 "          "          PUNCT ''   punct     97  O
+            106 .          .          PUNCT .    punct     97  O
+        """),
+)
+
+
 @pytest.fixture(autouse=True)
 def _no_model(monkeypatch: pytest.MonkeyPatch) -> None:
     forbid_model(monkeypatch)
 
 
-@pytest.fixture(scope="module")
-def found() -> tuple[Article, tuple[Attribution, ...]]:
+def _extract(paragraphs: tuple[Paragraph, ...]) -> tuple[Article, tuple[Attribution, ...]]:
     from newsevents.nlp.entities import extract_entities
 
-    article = Article(id="t", title="Test", paragraphs=tuple(p.text for p in PARAGRAPHS), published="2024-03-07")
-    doc = article_doc(*PARAGRAPHS)
+    article = Article(id="t", title="Test", paragraphs=tuple(p.text for p in paragraphs), published="2024-03-07")
+    doc = article_doc(*paragraphs)
     return article, extract_attributions(doc, article, extract_entities(doc, article))
+
+
+@pytest.fixture(scope="module")
+def found() -> tuple[Article, tuple[Attribution, ...]]:
+    return _extract(PARAGRAPHS)
+
+
+@pytest.fixture(scope="module")
+def more() -> tuple[Article, tuple[Attribution, ...]]:
+    return _extract(MORE)
 
 
 def _by_content(atts: tuple[Attribution, ...], start: str) -> Attribution:
@@ -171,3 +299,37 @@ def test_nested_attribution_keeps_both_levels(found) -> None:
     assert outer.source is not None and outer.source.text == "State media"
     assert inner.content.text == "three men were arrested" and inner.speaker == "police"
     assert inner.parent == outer.id and outer.parent is None
+
+
+def test_a_quote_nobody_is_named_for_takes_the_speaker_introduced_next(more) -> None:
+    _, atts = more
+    quote = _by_content(atts, "The first night")
+    assert (quote.kind, quote.source, quote.cue) == ("direct", None, None)
+    assert quote.speaker == "Marta Silva"
+
+
+def test_a_cue_coordinated_inside_a_content_ends_it_and_shares_the_subject(more) -> None:
+    _, atts = more
+    said = _by_content(atts, "its officers")
+    assert said.content.text == "its officers had come under attack while clearing a road"
+    accused = _by_content(atts, "Ostravia of")
+    assert accused.kind == "mixed" and accused.content.text == 'Ostravia of "open provocation"'
+    assert accused.source is not None and accused.source.text == "The interior ministry"
+    assert accused.parent is None
+
+
+def test_a_quote_broken_by_its_cue_is_two_attributions_with_one_source(more) -> None:
+    _, atts = more
+    first, second = _by_content(atts, "We will hold"), _by_content(atts, "and we will not")
+    assert first.source == second.source and first.cue == second.cue
+    assert first.source is not None and first.source.text == "she"
+    assert first.speaker == second.speaker == "Marta Silva"
+
+
+def test_a_relative_pronoun_source_names_the_noun_it_stands_for(more) -> None:
+    _, atts = more
+    alarmed = _by_content(atts, "it was alarmed")
+    assert alarmed.source is not None and alarmed.source.text == "which"
+    assert alarmed.speaker is not None and "press union" in alarmed.speaker
+    called = _by_content(atts, "the arrests")
+    assert called.kind == "mixed" and called.content.text == 'the arrests "an act of fear"'

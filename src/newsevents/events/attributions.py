@@ -176,7 +176,8 @@ def _resolve_speakers(drafts: list[_Draft], attributor: _Attributor, paragraphs:
             draft.speaker = attributor.from_token(named, attributor.offset(token)) or draft.speaker
             if draft.speaker is not None and draft.speaker.entity is None and _plain_source(named, attributor):
                 start, end = (draft.source or (0, 0)) if named is token else _phrase(named, attributor.base)
-                draft.speaker = Speaker(_as_name(attributor.doc.text[start + attributor.base : end + attributor.base]))
+                name = _as_name(attributor.doc.text[start + attributor.base : end + attributor.base])
+                draft.speaker = Speaker(name, type=draft.speaker.type)
         if draft.speaker is None and draft.kind == "direct":
             draft.speaker = _introduced(draft, ordered, attributor, paragraphs)
         if draft.speaker is not None:

@@ -84,6 +84,13 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(verbs), frozenset(documents)
 
 
+@lru_cache(maxsize=1)
+def _head_types() -> dict[str, str]:
+    """Noun lemma -> PERSON or ORG from ``data/nlp_head_nouns.tsv``: what kind of speaker a description is."""
+    rows = read_rows("nlp_head_nouns.tsv", ("lemma", "type", "alone"))
+    return {row["lemma"]: row["type"] for _, row in rows if row["type"] in ("PERSON", "ORG")}
+
+
 # -- finding quotes ---------------------------------------------------------------------------
 
 
@@ -261,7 +268,7 @@ class _Attributor:
             return self._issuer(token, at)
         description = _description(token)
         entity = self.entities.named(description)
-        return _speaker_of(entity) if entity else Speaker(description)
+        return _speaker_of(entity) if entity else Speaker(description, type=_head_types().get(token.lemma_.lower()))
 
     def from_verb(self, verb: Token, at: int) -> tuple[Speaker, Token] | None:
         """The speaker of a reporting verb and the token naming them: its subject, or the noun after it ('said Putin')."""
@@ -400,7 +407,10 @@ def find_direct_quotes(doc: Doc, article: Article, entities: tuple[Entity, ...])
             continue
         previous = quotes[-1] if quotes else None
         if found is None and previous is not None and previous.span.last_paragraph >= span.first_paragraph - 1:
-            found = DirectQuote(span, previous.speaker)  # continues the quote before, without a cue of its own
+            if _same_sentence(text, previous.span, span):  # '"We will go," he said, "and soon."': one source and cue
+                found = DirectQuote(span, previous.speaker, previous.source, previous.cue)
+            else:
+                found = DirectQuote(span, previous.speaker)  # continues the quote before, without a cue of its own
         quote = found or DirectQuote(span, None)
         if quote.speaker is not None and attributor is not None:
             attributor.last = quote.speaker
@@ -437,6 +447,14 @@ def _attribute(attributor: _Attributor, text: str, paragraphs: list[tuple[int, i
         if found is not None:
             return DirectQuote(span, found[0], found[1], verb)
     return None
+
+
+def _same_sentence(text: str, before: QuoteSpan, after: QuoteSpan) -> bool:
+    """True when a quote resumes the sentence of the quote before it, interrupted by its cue."""
+    if before.close_mark is None or before.last_paragraph != after.first_paragraph:
+        return False
+    between = text[before.close_mark + 1 : after.open_mark]
+    return not _SENTENCE_END.search(between) and between.rstrip().endswith(",")
 
 
 def _ends_sentence(text: str, span: QuoteSpan) -> bool:
