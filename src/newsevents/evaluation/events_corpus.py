@@ -9,7 +9,8 @@ event (the first one; ``NONE`` for a sentence with no event, which counts as a c
 - ``corpus_<coder>_type_acc``: top type (or NONE) equals the gold main event's type (or NONE);
 - ``corpus_<coder>_actor_f1`` / ``_recipient_f1``: micro F1 of the top event's actor / target
   countries against the gold main event's (a reciprocal event has no recipients);
-- ``corpus_model_ece``: expected calibration error of the model's top label (10 bins).
+- ``corpus_model_ece``: expected calibration error of the model's top label (10 bins);
+- ``corpus_<coder>_none_events``: events coded in the sentences whose gold has none (invented).
 
 The sentences the model was trained on are not in the test split (the split is a hash of the id).
 """
@@ -89,6 +90,7 @@ def evaluate(shared: Path | str, nlp: Any, split: str = "test") -> dict[str, Any
     coders = {"rules": Settings.make(coder=RULES), "hybrid": Settings.make(coder=HYBRID)}
     pairs: dict[str, list[Any]] = {"rules": [], "model": [], "hybrid": []}
     probs, labels, added = [], [], 0
+    invented = {"rules": 0, "hybrid": 0}
     for record in records:
         gold = _gold(record)
         text = record["text"]
@@ -97,6 +99,8 @@ def evaluate(shared: Path | str, nlp: Any, split: str = "test") -> dict[str, Any
         entities = extract_entities(doc, article)
         coded = {name: code_document(doc, article, entities, settings)[0] for name, settings in coders.items()}
         added += len(coded["hybrid"]) - len(coded["rules"])
+        for name in invented if gold[0] == "NONE" else ():
+            invented[name] += len(coded[name])
         for name in ("rules", "hybrid"):
             pairs[name].append((_predicted(coded[name]), gold))
         ranked = dict(model.predict(doc[:]))
@@ -107,8 +111,10 @@ def evaluate(shared: Path | str, nlp: Any, split: str = "test") -> dict[str, Any
     out: dict[str, Any] = {f"corpus_{split}_sentences": len(records),
                            "corpus_model_trained_on": int(model.meta.get("corpus", {}).get("sentences", 0))}
     out.update(score(pairs["rules"], "corpus_rules"))
+    out["corpus_rules_none_events"] = invented["rules"]
     out["corpus_model_type_acc"] = score(pairs["model"], "corpus_model")["corpus_model_type_acc"]
     out["corpus_model_ece"] = ece
     out.update(score(pairs["hybrid"], "corpus_hybrid"))
     out["corpus_hybrid_added_events"] = added
+    out["corpus_hybrid_none_events"] = invented["hybrid"]
     return out

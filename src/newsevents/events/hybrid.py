@@ -24,14 +24,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newsevents.events.arguments import owners, place_objects, subjects
 from newsevents.events.coder import SentenceCoder, event_id
 from newsevents.events.cues import mode_from_cues, sentence_contexts
 from newsevents.events.dates import event_date
 from newsevents.events.lexicon import Lexicon
-from newsevents.events.model import NONE, REPORTING, EventModel, load_events_model, main_verbs
+from newsevents.events.model import REPORTING, EventModel, hybrid_decision, load_events_model, main_verbs
 from newsevents.events.places import event_location
 from newsevents.events.policy import words
 from newsevents.events.status import reading
@@ -50,21 +50,47 @@ _DEFAULT_CAMEO: dict[str, dict[str, str]] = {}  # lexicon version -> type -> cod
 
 
 def code_hybrid(coder: SentenceCoder, model: EventModel | None = None) -> tuple[Event, ...]:
-    """The rules' events of the article plus the model's, in sentence order."""
-    rules = coder.code()
+    """The rules' events of the article, kept, retyped, dropped or joined by the model's, in sentence order."""
     model = model if model is not None else load_events_model()
-    covered = {event.sentence_start for event in rules}
-    added: list[Event] = []
+    policy = model.policy
+    by_sentence: dict[int, list[Event]] = {}
+    for event in coder.code():
+        by_sentence.setdefault(event.sentence_start, []).append(event)
+    out: list[Event] = []
     for sent in coder.scope.doc.sents:
-        if sent.start_char in covered:
-            continue
+        mine = by_sentence.get(sent.start_char, [])
         label, prob = model.predict(sent)[0]
-        if label == NONE or prob < model.threshold or prob < coder.min_confidence:
-            continue
-        event = model_event(coder, sent, label, prob, model)
-        if event is not None:
-            added.append(event)
-    return tuple(sorted((*rules, *added), key=lambda e: e.sentence_start))
+        top = max(mine, key=lambda e: e.confidence) if mine else None  # the first among equals
+        action, _ = hybrid_decision(top.type if top else None, label, prob, policy)
+        if action == "keep":
+            out += mine
+        elif action == "retype" and top is not None:
+            out += [retyped(coder, sent, e, label, prob) if e is top else e for e in mine]
+        elif action == "add" and prob >= coder.min_confidence:
+            event = model_event(coder, sent, label, prob, model)
+            out += [event] if event is not None else []
+    return tuple(sorted(out, key=lambda e: e.sentence_start))
+
+
+def _coded(coder: SentenceCoder, label: str, trigger: "Token") -> tuple[str | None, str | None, Any]:
+    """Mode, CAMEO code and CAMEO table row of a ``label`` event at ``trigger``: the cue's, else the type's default."""
+    mode, cameo = None, default_cameo(coder.lexicon, label)
+    cue = mode_from_cues(label, trigger)
+    if cue is not None:
+        mode, cameo = cue[0], cue[1] or cameo
+    return mode, cameo, cameo_table().get(cameo or "")
+
+
+def retyped(coder: SentenceCoder, sent: "Span", event: Event, label: str, prob: float) -> Event:
+    """The rules' event as one of type ``label`` (the model's): its actors, targets and evidence, the type's mode and CAMEO."""
+    span = coder.scope.doc.char_span(event.evidence_start, event.evidence_end, alignment_mode="expand")
+    trigger = span.root if span is not None and len(span) else sent.root
+    mode, cameo, code = _coded(coder, label, trigger)
+    return replace(
+        event, id=event_id(coder.scope.article.id, event.evidence_start, event.evidence_end, label), type=label, mode=mode,
+        cameo=cameo, quad_class=code.quad_class if code else None, goldstein=code.goldstein if code else None,
+        confidence=max(event.confidence, round(prob, 2)),
+    )
 
 
 def default_cameo(lexicon: Lexicon, event_type: str) -> str | None:
@@ -186,11 +212,7 @@ def model_event(coder: SentenceCoder, sent: "Span", label: str, prob: float, mod
     if partner_words and len(actors) > 1:
         reciprocal, targets = True, list(actors)
     actors, targets = _placed(coder, verb, label, actors, targets)
-    mode, cameo = None, default_cameo(coder.lexicon, label)
-    cue = mode_from_cues(label, trigger)
-    if cue is not None:
-        mode, cameo = cue[0], cue[1] or cameo
-    code = cameo_table().get(cameo or "")
+    mode, cameo, code = _coded(coder, label, trigger)
     doc, article = coder.scope.doc, coder.scope.article
     start, end = trigger.idx, trigger.idx + len(trigger.text)
     date, date_text = event_date(doc, sent, trigger, article)

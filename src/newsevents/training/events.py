@@ -22,14 +22,15 @@ import hashlib
 import sys
 import time
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
 import numpy as np
 
 from newsevents.events.lexicon import lexicon_version, load_lexicon
-from newsevents.events.model import NONE, sentence_features, softmax, write_model
+from newsevents.events.model import NONE, HybridPolicy, hybrid_decision, sentence_features, softmax, write_model
+from newsevents.events.model_vectors import PACKAGE, load_vectors
 from newsevents.plover import EVENT_TYPES
 
 LABELS: tuple[str, ...] = (*EVENT_TYPES, NONE)
@@ -44,12 +45,18 @@ class Params:
     min_count: int
     epochs: int = 300
     learning_rate: float = 0.05
+    vector_weight: float = 0.0  # the sentence vector's length beside the unit-length parse features (0: unused)
 
 
-#: The grid searched on dev.
-GRID: tuple[Params, ...] = tuple(Params(l2, count) for count in (1, 2) for l2 in (3e-6, 1e-5, 3e-5, 1e-4))
+#: The grid searched on dev (the vector weights only matter when training reads word vectors).
+GRID: tuple[Params, ...] = tuple(Params(l2, count, vector_weight=w) for count in (1, 2) for l2 in (1e-5, 3e-5, 1e-4)
+                                 for w in (0.5, 1.0))
 TEMPERATURES = tuple(round(0.25 + 0.05 * i, 2) for i in range(76))  # 0.25 .. 4.0
-THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(16))  # 0.2 .. 0.95
+THRESHOLDS = tuple(round(0.3 + 0.05 * i, 2) for i in range(14))  # 0.3 .. 0.95
+#: A threshold no probability reaches: that step of the hybrid is off.
+OFF = 1.01
+#: At most this share of the dev split's no-event sentences may get an event the model adds.
+MAX_INVENTED = 0.01
 #: Weights are rounded to this many decimals: far below what changes a prediction, far above float noise.
 DECIMALS = 4
 
@@ -73,10 +80,11 @@ class Design:
     order: Any  # entries sorted by feature
     present: Any  # features that occur, in order
     starts: Any  # where each present feature's run starts in ``order``
+    dense: Any = None  # rows x vector width: each sentence's vector times the vector weight, or None
 
 
-def design(feature_lists: Sequence[Sequence[str]], index: dict[str, int], columns: int) -> Design:
-    """The design matrix of feature lists against a vocabulary index."""
+def design(feature_lists: Sequence[Sequence[str]], index: dict[str, int], columns: int, dense: Any = None) -> Design:
+    """The design matrix of feature lists against a vocabulary index, with the sentence vectors ``dense`` beside it."""
     rows = [sorted({index[f] for f in features if f in index}) for features in feature_lists]
     lengths = np.array([len(r) for r in rows], dtype=np.int64)
     indptr = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
@@ -85,39 +93,47 @@ def design(feature_lists: Sequence[Sequence[str]], index: dict[str, int], column
     row_of = np.repeat(np.arange(len(rows), dtype=np.int64), lengths)
     order = np.argsort(indices, kind="stable")
     present, starts = np.unique(indices[order], return_index=True)
-    return Design(len(rows), columns, indptr, indices, values, row_of, order, present, starts)
+    return Design(len(rows), columns, indptr, indices, values, row_of, order, present, starts, dense)
 
 
-def scores(x: Design, weights: Any, bias: Any) -> Any:
-    """Logits: X W + b, summed entry by entry in a fixed order."""
+def scores(x: Design, weights: Any, bias: Any, dense: Any = None) -> Any:
+    """Logits: X W + V D + b, summed in a fixed order (einsum, not BLAS: the same sums whatever the thread count)."""
     out = np.tile(bias, (x.rows, 1))
     filled = np.diff(x.indptr) > 0
     if x.indices.size:
         out[filled] += np.add.reduceat(weights[x.indices] * x.values[:, None], x.indptr[:-1][filled], axis=0)
+    if x.dense is not None and dense is not None:
+        out += np.einsum("rd,dc->rc", x.dense, dense, optimize=False)
     return out
 
 
-def fit(x: Design, y: Any, params: Params, classes: int) -> tuple[Any, Any]:
-    """Weights and bias of an L2-regularised multinomial logistic regression, by full-batch Adam from zero."""
+def fit(x: Design, y: Any, params: Params, classes: int) -> tuple[Any, Any, Any]:
+    """Weights, bias and vector weights (None without vectors) of an L2-regularised multinomial
+    logistic regression, by full-batch Adam from zero."""
     weights = np.zeros((x.columns, classes))
     bias = np.zeros(classes)
+    dense = np.zeros((x.dense.shape[1], classes)) if x.dense is not None else np.zeros((0, classes))
     onehot = np.eye(classes)[y]
-    moments = [np.zeros_like(weights), np.zeros_like(weights), np.zeros_like(bias), np.zeros_like(bias)]
+    moments = [np.zeros_like(a) for a in (weights, weights, bias, bias, dense, dense)]
     beta1, beta2, eps = 0.9, 0.999, 1e-8
     for step in range(1, params.epochs + 1):
-        error = (softmax(scores(x, weights, bias)) - onehot) / x.rows
+        error = (softmax(scores(x, weights, bias, dense if x.dense is not None else None)) - onehot) / x.rows
         grad_w = params.l2 * weights
         if x.indices.size:
             entries = error[x.row_of[x.order]] * x.values[x.order][:, None]
             grad_w[x.present] += np.add.reduceat(entries, x.starts, axis=0)
         grad_b = error.sum(axis=0)
-        for value, grad, m, v in ((weights, grad_w, moments[0], moments[1]), (bias, grad_b, moments[2], moments[3])):
+        grad_d = params.l2 * dense
+        if x.dense is not None:
+            grad_d += np.einsum("rd,rc->dc", x.dense, error, optimize=False)
+        steps = ((weights, grad_w, *moments[0:2]), (bias, grad_b, *moments[2:4]), (dense, grad_d, *moments[4:6]))
+        for value, grad, m, v in steps:
             m *= beta1
             m += (1 - beta1) * grad
             v *= beta2
             v += (1 - beta2) * grad * grad
             value -= params.learning_rate * (m / (1 - beta1**step)) / (np.sqrt(v / (1 - beta2**step)) + eps)
-    return weights, bias
+    return weights, bias, (dense if x.dense is not None else None)
 
 
 def log_loss(logits: Any, y: Any, temperature: float = 1.0) -> float:
@@ -154,22 +170,35 @@ def reliability(probs: Any, y: Any, bins: int = 10) -> tuple[float, list[dict[st
     return round(float(ece), 4), table
 
 
-def hybrid_labels(probs: Any, rules: Sequence[str | None], threshold: float) -> list[str]:
-    """The hybrid's top type per sentence: the rules' when they coded one, else the model's from ``threshold``."""
+def hybrid_labels(probs: Any, rules: Sequence[str | None], policy: HybridPolicy) -> list[str]:
+    """The hybrid's top type per sentence (NONE for none) from the model's probabilities and the rules' top types."""
     out = []
     for p, rule in zip(probs, rules):
         best = int(p.argmax())
-        model = LABELS[best] if p[best] >= threshold else NONE
-        out.append(rule if rule is not None else model)
+        out.append(hybrid_decision(rule, LABELS[best], round(float(p[best]), 6), policy)[1] or NONE)
     return out
 
 
-def choose_threshold(probs: Any, rules: Sequence[str | None], gold: Sequence[str]) -> float:
-    """The threshold of the grid with the best hybrid type accuracy on these sentences (the higher among equals)."""
-    def accuracy(t: float) -> float:
-        return sum(h == g for h, g in zip(hybrid_labels(probs, rules, t), gold)) / max(1, len(gold))
-
-    return max(THRESHOLDS, key=lambda t: (round(accuracy(t), 6), t))
+def choose_policy(probs: Any, rules: Sequence[str | None], gold: Sequence[str]) -> tuple[HybridPolicy, dict[str, Any]]:
+    """The policy of the grid with the best hybrid type accuracy on these sentences, among those whose added
+    events fall on at most :data:`MAX_INVENTED` of the no-event sentences; stricter thresholds among equals."""
+    nones = [i for i, g in enumerate(gold) if g == NONE]
+    allowed = int(MAX_INVENTED * len(nones))
+    best: tuple[tuple[float, float, float, float], HybridPolicy, dict[str, Any]] | None = None
+    for add in (*THRESHOLDS, OFF):
+        for retype in (*THRESHOLDS, OFF):
+            for drop in (*THRESHOLDS, OFF):
+                policy = HybridPolicy(add, retype, drop)
+                labels = hybrid_labels(probs, rules, policy)
+                invented = sum(labels[i] != NONE and rules[i] is None for i in nones)
+                if invented > allowed:
+                    continue
+                accuracy = round(sum(h == g for h, g in zip(labels, gold)) / max(1, len(gold)), 6)
+                key = (accuracy, add, retype, drop)
+                if best is None or key > best[0]:
+                    best = (key, policy, {"accuracy": round(accuracy, 4), "invented": invented, "none_sentences": len(nones)})
+    assert best is not None, "no policy of the grid keeps the invented events within bounds"
+    return best[1], best[2]
 
 
 def corpus_digest(records: Sequence[dict[str, Any]]) -> str:
@@ -188,6 +217,7 @@ class Trained:
     weights: Any
     bias: Any
     meta: dict[str, Any]
+    dense: Any = None
 
 
 def _accuracy(logits: Any, y: Any) -> float:
@@ -195,38 +225,54 @@ def _accuracy(logits: Any, y: Any) -> float:
 
 
 def train(records: Sequence[dict[str, Any]], parsed: Sequence[Sequence[str]], rules: Callable[[list[int]], list[str | None]] | None,
-          grid: Sequence[Params] = GRID, log: Callable[[str], None] = lambda line: None) -> Trained:
-    """Fit on train, choose on dev, calibrate, set the threshold; ``parsed`` holds each record's features.
+          grid: Sequence[Params] = GRID, log: Callable[[str], None] = lambda line: None, vectors: Any = None,
+          vector_source: dict[str, Any] | None = None) -> Trained:
+    """Fit on train, choose on dev, calibrate, set the hybrid policy; ``parsed`` holds each record's features.
 
-    ``rules`` codes the dev sentences (given their positions in ``records``) with the rules alone and
-    returns each one's top type or None; without it the threshold is 0.5.
+    ``vectors`` (records x width, or None) holds each record's sentence vector, read from the table
+    ``vector_source`` describes (package, version). ``rules`` codes the
+    dev sentences (given their positions in ``records``) with the rules alone and returns each one's
+    top type or None; without it the policy is :data:`DEFAULT_POLICY`.
     """
     split = {name: [i for i, r in enumerate(records) if r["split"] == name] for name in ("train", "dev", "test")}
     y = np.array([LABELS.index(label_of(r)) for r in records], dtype=np.int64)
     counts = Counter(f for i in split["train"] for f in parsed[i])
-    best: tuple[tuple[float, float], Params, list[str], Any, Any] | None = None
+
+    def matrix(rows: list[int], index: dict[str, int], weight: float) -> Design:
+        dense = None if vectors is None or not weight else np.asarray(vectors, dtype=np.float64)[rows] * weight
+        return design([parsed[i] for i in rows], index, len(index), dense)
+
+    best: tuple[tuple[float, float], Params, list[str], Any, Any, Any] | None = None
+    seen: set[Params] = set()
     for params in grid:
+        if vectors is None:
+            params = replace(params, vector_weight=0.0)
+        if params in seen:
+            continue
+        seen.add(params)
         started = time.perf_counter()
         vocab = sorted(f for f, n in counts.items() if n >= params.min_count)
         index = {f: i for i, f in enumerate(vocab)}
-        x_train = design([parsed[i] for i in split["train"]], index, len(vocab))
-        weights, bias = fit(x_train, y[split["train"]], params, len(LABELS))
+        weights, bias, dense = fit(matrix(split["train"], index, params.vector_weight), y[split["train"]], params, len(LABELS))
         weights, bias = np.round(weights, DECIMALS), np.round(bias, DECIMALS)
-        dev_logits = scores(design([parsed[i] for i in split["dev"]], index, len(vocab)), weights, bias)
+        # the vector weight is folded into the stored weights, so the model reads the unit-length vector
+        dense = None if dense is None else np.round(dense * params.vector_weight, DECIMALS)
+        dev_logits = scores(matrix(split["dev"], index, 1.0), weights, bias, dense)
         key = (_accuracy(dev_logits, y[split["dev"]]), -round(log_loss(dev_logits, y[split["dev"]]), 4))
-        log(f"  l2={params.l2:g} min_count={params.min_count}: {len(vocab)} features, dev accuracy {key[0]:.4f}, "
-            f"log-loss {-key[1]:.4f} ({time.perf_counter() - started:.1f}s)")
+        log(f"  l2={params.l2:g} min_count={params.min_count} vector_weight={params.vector_weight:g}: {len(vocab)} features, "
+            f"dev accuracy {key[0]:.4f}, log-loss {-key[1]:.4f} ({time.perf_counter() - started:.1f}s)")
         if best is None or key > best[0]:
-            best = (key, params, vocab, weights, bias)
+            best = (key, params, vocab, weights, bias, dense)
     assert best is not None, "the grid is empty"
-    _, params, vocab, weights, bias = best
+    _, params, vocab, weights, bias, dense = best
     index = {f: i for i, f in enumerate(vocab)}
-    logits = {name: scores(design([parsed[i] for i in rows], index, len(vocab)), weights, bias) for name, rows in split.items()}
+    logits = {name: scores(matrix(rows, index, 1.0), weights, bias, dense) for name, rows in split.items()}
     temperature = calibrate(logits["dev"], y[split["dev"]])
     dev_probs = softmax(logits["dev"] / temperature)
-    threshold = 0.5
+    policy, chosen_on = HybridPolicy(), {}
     if rules is not None and split["dev"]:
-        threshold = choose_threshold(dev_probs, rules(split["dev"]), [LABELS[k] for k in y[split["dev"]]])
+        policy, chosen_on = choose_policy(dev_probs, rules(split["dev"]), [LABELS[k] for k in y[split["dev"]]])
+    vector_meta = {} if dense is None else {**(vector_source or {}), "width": int(dense.shape[0])}
     figures: dict[str, Any] = {}
     for name in ("dev", "test"):
         probs = softmax(logits[name] / temperature)
@@ -235,25 +281,43 @@ def train(records: Sequence[dict[str, Any]], parsed: Sequence[Sequence[str]], ru
                          "log_loss": round(log_loss(logits[name], y[split[name]], temperature), 4), "ece": ece,
                          "ece_uncalibrated": reliability(softmax(logits[name]), y[split[name]])[0], "reliability": table}
     meta = {
-        "version": "events_model v1",
+        "version": "events_model v2",
         "lexicon": lexicon_version(load_lexicon()),  # its features read the bundled lexicon: retrain when it changes
         "temperature": temperature,
-        "threshold": threshold,
+        "threshold": policy.add,
+        "policy": asdict(policy),
+        "policy_dev": chosen_on,
+        "vectors": vector_meta,
         "params": asdict(params),
         "corpus": {"sentences": len(records), **{n: len(rows) for n, rows in split.items()}, "sha256": corpus_digest(records),
                    "labels": dict(sorted(Counter(label_of(records[i]) for i in split["train"]).items()))},
         "figures": figures,
     }
-    return Trained(vocab, weights.astype(np.float32), bias.astype(np.float32), meta)
+    return Trained(vocab, weights.astype(np.float32), bias.astype(np.float32), meta,
+                   None if dense is None else dense.astype(np.float32))
 
 
-def parse_records(records: Sequence[dict[str, Any]], nlp: Any) -> list[list[str]]:
-    """Each record's features, from one parse of its text."""
-    return [sentence_features(doc[:]) for doc in nlp.pipe((r["text"] for r in records), batch_size=64)]
+def parse_records(records: Sequence[dict[str, Any]], nlp: Any, vectors: Any = None) -> tuple[list[list[str]], Any]:
+    """Each record's features and (with a :class:`~newsevents.events.model_vectors.WordVectors`) sentence vector,
+    from one parse of its text; the vectors are None without a table."""
+    features, means = [], []
+    for doc in nlp.pipe((r["text"] for r in records), batch_size=64):
+        features.append(sentence_features(doc[:]))
+        if vectors is not None:
+            means.append(vectors.mean(doc[:]))
+    return features, (np.array(means, dtype=np.float64) if vectors is not None else None)
+
+
+def vector_table(package: str = PACKAGE) -> tuple[Any, dict[str, Any]]:
+    """The word-vector table training reads, and what the model file records of it."""
+    from importlib.metadata import version
+
+    table = load_vectors(package)
+    return table, {"package": package, "version": version(package.replace("_", "-"))}
 
 
 def rule_coder(records: Sequence[dict[str, Any]], nlp: Any) -> Callable[[list[int]], list[str | None]]:
-    """The rules-only top type of records, by position (for choosing the hybrid threshold)."""
+    """The rules-only top type of records, by position (for choosing the hybrid policy)."""
     from newsevents.evaluation.events_corpus import RULES, top_type
     from newsevents.evaluation.plover import code_sentence
     from newsevents.settings import Settings
@@ -269,6 +333,7 @@ def main(argv: list[str] | None = None) -> int:
                                      epilog="example: python -m newsevents.training.events --out /tmp/model")
     parser.add_argument("--corpus", nargs="*", type=Path, help="corpus files (default: eval/corpus/*.jsonl)")
     parser.add_argument("--out", type=Path, default=DATA, help="folder for events_model.npz and .json (default: the package's data)")
+    parser.add_argument("--no-vectors", action="store_true", help="parse features only (no md word vectors)")
     args = parser.parse_args(argv)
     from newsevents.evaluation.corpus import load
     from newsevents.nlp.pipeline import load_model
@@ -280,12 +345,15 @@ def main(argv: list[str] | None = None) -> int:
         print("error: the corpus is empty; add eval/corpus/*.jsonl files or pass --corpus FILE", file=sys.stderr)
         return 1
     nlp = load_model(Settings.make())
-    parsed = parse_records(records, nlp)
+    table, source = (None, None) if args.no_vectors else vector_table()
+    parsed, vectors = parse_records(records, nlp, table)
     print(f"parsed {len(records)} sentences ({time.perf_counter() - started:.1f}s); grid on dev:")
-    trained = train(records, parsed, rule_coder(records, nlp), log=print)
-    npz, js = write_model(args.out, list(LABELS), trained.features, trained.weights, trained.bias, trained.meta)
+    trained = train(records, parsed, rule_coder(records, nlp), log=print, vectors=vectors, vector_source=source)
+    npz, js = write_model(args.out, list(LABELS), trained.features, trained.weights, trained.bias, trained.meta,
+                          trained.dense)
     meta = trained.meta
-    print(f"chosen {meta['params']}, temperature {meta['temperature']}, hybrid threshold {meta['threshold']}")
+    print(f"chosen {meta['params']}, temperature {meta['temperature']}, hybrid policy {meta['policy']} "
+          f"(dev: {meta['policy_dev']})")
     for name in ("dev", "test"):
         f = meta["figures"][name]
         print(f"{name}: {f['sentences']} sentences, accuracy {f['accuracy']:.4f}, log-loss {f['log_loss']:.4f}, "
