@@ -7,10 +7,10 @@ the policy allows. Everything else is a weighted mean of scores; an unknown piec
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsevents.clusters.model import EventMention
 from newsevents.clusters.policy import ClusterPolicy, country_points
@@ -23,6 +23,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _STEM = 5  # compare words by their first letters: "missile"/"missiles", "expelled"/"expels"
 
 
+@lru_cache(maxsize=65536)
 def default_actor_key(actor: ActorRef) -> str:
     """The default resolver: country code (or "-") and the folded name, "RUS:russian forces"."""
     return f"{actor.country or '-'}:{name_key(actor.name)}"
@@ -72,9 +73,9 @@ def score_pair(a: EventMention, b: EventMention, policy: ClusterPolicy, actor_ke
 
 def date_score(a: EventMention, b: EventMention, policy: ClusterPolicy) -> float | None:
     """1.0 for the same day, less for a gap within the window; None when outside it or when a day is unknown."""
-    if a.day is None or b.day is None:
+    if a.day_number is None or b.day_number is None:
         return None
-    gap = abs((dt.date.fromisoformat(a.day) - dt.date.fromisoformat(b.day)).days)
+    gap = abs(a.day_number - b.day_number)
     window = policy.window_event_days if a.own_date and b.own_date else policy.window_published_days
     if gap > window:
         return None
@@ -106,8 +107,14 @@ def _names_nest(x: ActorRef, y: ActorRef) -> bool:
     """True when one name's words are all in the other's ("Aliyev", "Ilham Aliyev") and the countries do not clash."""
     if x.country and y.country and x.country != y.country:
         return False
-    wx, wy = set(name_key(x.name).split()), set(name_key(y.name).split())
+    wx, wy = _name_words(x.name), _name_words(y.name)
     return bool(wx and wy) and (wx <= wy or wy <= wx)
+
+
+@lru_cache(maxsize=65536)
+def _name_words(name: str) -> frozenset[str]:
+    """The words of a folded name."""
+    return frozenset(name_key(name).split())
 
 
 def place_score(a: Location | None, b: Location | None, policy: ClusterPolicy) -> float | None:
@@ -139,6 +146,7 @@ def text_score(a: str, b: str, stopwords: frozenset[str]) -> float:
     return 2 * len(wa & wb) / (len(wa) + len(wb))
 
 
-def _stems(text: str, stopwords: frozenset[str]) -> set[str]:
+@lru_cache(maxsize=65536)
+def _stems(text: str, stopwords: frozenset[str]) -> frozenset[str]:
     """Lower-cased word stems of ``text`` without stopwords."""
-    return {w[:_STEM] for w in (m.group().lower() for m in _WORD.finditer(text)) if w not in stopwords and len(w) > 1}
+    return frozenset(w[:_STEM] for w in (m.group().lower() for m in _WORD.finditer(text)) if w not in stopwords and len(w) > 1)

@@ -24,8 +24,9 @@ class ClusterIndex:
         self.policy = policy or default_policy()
         self.actor_key = actor_key or default_actor_key
         self._mentions: dict[str, EventMention] = {}
-        self._by_day: dict[str, set[str]] = {}
+        self._by_day: dict[tuple[str, str], dict[str, set[str]]] = {}  # (day, type group) -> party country or "?" -> keys
         self._edges: dict[str, set[str]] = {}
+        self._scores: dict[str, dict[str, float]] = {}  # key -> key -> score, for every pair no veto stops
         self._cluster_of: dict[str, str] = {}
         self._clusters: dict[str, EventCluster] = {}
 
@@ -59,22 +60,38 @@ class ClusterIndex:
         key = mention.key
         self._mentions[key] = mention
         self._edges.setdefault(key, set())
+        self._scores.setdefault(key, {})
         if mention.day is None:
             return  # without any date a mention cannot be matched; it stays alone
-        for other in sorted(self._nearby(mention.day)):
+        for other in sorted(self._nearby(mention)):
             result = score_pair(mention, self._mentions[other], self.policy, self.actor_key)
-            if result.veto is None and result.score >= self.policy.link_threshold:
+            if result.veto is not None:
+                continue
+            self._scores[key][other] = self._scores[other][key] = result.score
+            if result.score >= self.policy.link_threshold:
                 self._edges[key].add(other)
                 self._edges[other].add(key)
-        self._by_day.setdefault(mention.day, set()).add(key)
+        buckets = self._by_day.setdefault((mention.day, self.policy.type_group(mention.event.type)), {})
+        for country in _blocks(mention, self.policy.symmetric):
+            buckets.setdefault(country, set()).add(key)
 
-    def _nearby(self, day: str) -> set[str]:
-        """Keys of mentions whose day lies within the widest date window of ``day``."""
+    def _nearby(self, mention: EventMention) -> set[str]:
+        """Keys of mentions that may join ``mention``: a type of its group, days within the widest window, a party country in common.
+
+        A mention whose actors all have a country meets only mentions that share one of them or
+        have an actor without a country ("?"); any pair of others is vetoed by its actors anyway.
+        """
+        if mention.day is None:
+            return set()
         reach = max(self.policy.window_event_days, self.policy.window_published_days)
-        start = dt.date.fromisoformat(day)
+        start, group = dt.date.fromisoformat(mention.day), self.policy.type_group(mention.event.type)
+        wanted = _blocks(mention, self.policy.symmetric)
         found: set[str] = set()
         for offset in range(-reach, reach + 1):
-            found |= self._by_day.get((start + dt.timedelta(days=offset)).isoformat(), set())
+            buckets = self._by_day.get(((start + dt.timedelta(days=offset)).isoformat(), group), {})
+            for country, keys in buckets.items():
+                if "?" in wanted or country == "?" or country in wanted:
+                    found |= keys
         return found
 
     def _component(self, seeds: set[str]) -> set[str]:
@@ -89,22 +106,36 @@ class ClusterIndex:
 
     def _recluster(self, keys: set[str]) -> list[EventCluster]:
         """Run the linkage over ``keys`` again and store the clusters it gives."""
-        ordered = sorted(keys, key=lambda k: self._mentions[k].order())
-        mentions = [self._mentions[k] for k in ordered]
-        sort_keys = ["\x1f".join(map(str, m.order())) for m in mentions]
-
-        def pair(i: int, j: int) -> float | None:
-            result = score_pair(mentions[i], mentions[j], self.policy, self.actor_key)
-            return None if result.veto else result.score
-
+        mentions = sorted((self._mentions[k] for k in keys), key=lambda m: m.order())
+        position = {m.key: n for n, m in enumerate(mentions)}
+        scores: dict[tuple[int, int], float] = {}
+        for i, mention in enumerate(mentions):
+            for other, value in self._scores[mention.key].items():
+                j = position.get(other)
+                if j is not None and i < j:
+                    scores[(i, j)] = value
+        sort_keys = [f"{n:09d}" for n in range(len(mentions))]  # ``mentions`` is already in first-seen order
         made = []
-        for group in average_linkage(sort_keys, pair, self.policy.link_threshold):
+        for group in average_linkage(sort_keys, scores, self.policy.link_threshold):
             cluster = build_cluster([mentions[i] for i in group], self.actor_key)
             for mention in cluster.mentions:
                 self._cluster_of[mention.key] = cluster.id
             self._clusters[cluster.id] = cluster
             made.append(cluster)
         return made
+
+
+def _blocks(mention: EventMention, symmetric: frozenset[str]) -> frozenset[str]:
+    """The actor countries a mention is filed under, or {"?"} when an actor has none (or there is no actor).
+
+    Only actors count (a pair of mentions whose actors' countries are all known and disjoint is
+    vetoed); symmetric types compare actors and targets as one, so for them the targets count too.
+    """
+    event = mention.event
+    parties = event.actors + event.targets if event.type in symmetric else event.actors
+    if not parties or any(not ref.country for ref in parties):
+        return frozenset({"?"})
+    return frozenset(ref.country for ref in parties if ref.country)
 
 
 def build_cluster(mentions: list[EventMention], actor_key: ActorKey = default_actor_key) -> EventCluster:

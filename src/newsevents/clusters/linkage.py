@@ -8,47 +8,56 @@ any input order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import heapq
+from collections.abc import Mapping, Sequence
 
-#: Score of a pair of items by index, or None when the pair is vetoed.
-PairFn = Callable[[int, int], "float | None"]
-
-
-def average_linkage(keys: Sequence[str], pair: PairFn, threshold: float) -> list[list[int]]:
-    """Groups of item indices (each sorted, groups ordered by first key) after merging while the best average >= threshold."""
-    order = sorted(range(len(keys)), key=lambda i: keys[i])
-    groups: list[list[int]] = [[i] for i in order]
-    scores: dict[tuple[int, int], float | None] = {}
-    for x in range(len(order)):
-        for y in range(x + 1, len(order)):
-            i, j = order[x], order[y]
-            scores[(i, j)] = scores[(j, i)] = pair(i, j)
-    while True:
-        best: tuple[float, int, int] | None = None
-        for x in range(len(groups)):
-            for y in range(x + 1, len(groups)):
-                value = _average(groups[x], groups[y], scores)
-                if value is not None and value >= threshold and (best is None or value > best[0]):
-                    best = (value, x, y)
-        if best is None:
-            break
-        _, x, y = best
-        groups[x] = sorted(groups[x] + groups[y], key=lambda i: keys[i])
-        del groups[y]
-        groups.sort(key=lambda g: keys[g[0]])
-    return groups
+#: Scores of the pairs that may join, by index pair (i < j); a pair missing is vetoed (cannot link).
+PairScores = Mapping[tuple[int, int], float]
 
 
-def _average(a: list[int], b: list[int], scores: dict[tuple[int, int], float | None]) -> float | None:
-    """Mean pair score between two groups, or None when any pair is vetoed."""
-    total = 0.0
-    for i in a:
-        for j in b:
-            value = scores[(i, j)]
-            if value is None:
-                return None
-            total += value
-    return total / (len(a) * len(b))
+def average_linkage(keys: Sequence[str], scores: PairScores, threshold: float) -> list[list[int]]:
+    """Groups of item indices (each sorted by key, groups by first key) after merging while the best average >= threshold.
+
+    Each pair of groups keeps the sum and number of its scored pairs; the average is defined only
+    when every pair between them is scored (none vetoed). A heap holds the candidate merges and
+    stale entries are skipped, so the work grows with the scored pairs, not with the square.
+    """
+    members = {i: [i] for i in range(len(keys))}
+    links: dict[int, dict[int, list[float]]] = {i: {} for i in range(len(keys))}  # group -> group -> [sum, count]
+    for (i, j), value in sorted(scores.items()):
+        links[i][j] = [value, 1]
+        links[j][i] = [value, 1]
+    version = dict.fromkeys(members, 0)
+    heap: list[tuple[float, str, str, int, int, int, int]] = []
+
+    def push(ga: int, gb: int) -> None:
+        total, count = links[ga][gb]
+        if count == len(members[ga]) * len(members[gb]) and total / count >= threshold:
+            if keys[members[gb][0]] < keys[members[ga][0]]:
+                ga, gb = gb, ga
+            heapq.heappush(heap, (-total / count, keys[members[ga][0]], keys[members[gb][0]], ga, gb, version[ga], version[gb]))
+
+    for ga in sorted(links):
+        for gb in sorted(links[ga]):
+            if ga < gb:
+                push(ga, gb)
+    while heap:
+        _, _, _, ga, gb, va, vb = heapq.heappop(heap)
+        if ga not in members or gb not in members or version[ga] != va or version[gb] != vb:
+            continue  # stale: one of the groups has changed since
+        members[ga] = sorted(members[ga] + members.pop(gb), key=lambda i: keys[i])
+        version[ga] += 1
+        for other, (total, count) in sorted(links.pop(gb).items()):
+            del links[other][gb]
+            if other == ga:
+                continue
+            merged = links[ga].setdefault(other, [0.0, 0])
+            merged[0] += total
+            merged[1] += count
+            links[other][ga] = merged
+        for other in sorted(links[ga]):
+            push(ga, other)
+    return sorted(members.values(), key=lambda group: keys[group[0]])
 
 
 def components(count: int, edges: Sequence[tuple[int, int]]) -> list[list[int]]:

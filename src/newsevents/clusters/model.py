@@ -7,9 +7,11 @@ its own status, so a strike one outlet reports and another says was denied shows
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from newsevents.records import Event
 
@@ -27,7 +29,7 @@ class EventMention:
     published: str | None = None  # ISO date or datetime of the article
     persons: frozenset[str] = frozenset()  # names of the event's actors and targets that name a person
 
-    @property
+    @cached_property
     def key(self) -> str:
         """Stable identity within any corpus: article id, evidence span and type."""
         return f"{self.article_id}:{self.event.evidence_start}:{self.event.evidence_end}:{self.event.type}"
@@ -37,14 +39,19 @@ class EventMention:
         """The article's publication date as YYYY-MM-DD, or None."""
         return self.published[:10] if self.published and len(self.published) >= 10 else None
 
-    @property
+    @cached_property
     def day(self) -> str | None:
         """The event's own date when known to the day, else the article's publication date."""
         if self.event.date and len(self.event.date) == 10:
             return self.event.date
         return self.published_day
 
-    @property
+    @cached_property
+    def day_number(self) -> int | None:
+        """``day`` as a proleptic Gregorian ordinal, for date gaps; None when there is no day."""
+        return dt.date.fromisoformat(self.day).toordinal() if self.day else None
+
+    @cached_property
     def own_date(self) -> bool:
         """True when ``day`` is the event's own date, not its article's."""
         return bool(self.event.date and len(self.event.date) == 10)

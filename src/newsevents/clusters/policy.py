@@ -31,6 +31,17 @@ class ClusterPolicy:
         """True for the same type or two types listed as neighbours."""
         return a == b or frozenset((a, b)) in self.neighbours
 
+    def type_group(self, type_: str) -> str:
+        """The first (alphabetically) of the types linked to ``type_`` by neighbour rows; only one group can join."""
+        group, frontier = {type_}, [type_]
+        while frontier:
+            current = frontier.pop()
+            for pair in self.neighbours:
+                if current in pair:
+                    frontier.extend(t for t in pair if t not in group)
+                    group |= pair
+        return min(group)
+
 
 def parse_policy(text: str, name: str = POLICY_FILE) -> ClusterPolicy:
     """A policy from the text of a policy table; errors name the file and line and what is allowed."""

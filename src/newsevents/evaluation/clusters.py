@@ -162,7 +162,7 @@ def score(documents: Sequence[Document], show: bool = False) -> dict[str, Any]:
         total = sum(split in ("all", clusters[g.cluster].split) for g in mentions)
         figures.update({f"clusters_{split}_{k}": v for k, v in result.items()})
         figures.update({f"clusters_{split}_typed_{k}": v for k, v in typed.items()})
-        figures[f"clusters_{split}_found"] = f"{len(rows)}/{total}"
+        figures[f"clusters_{split}_found"], figures[f"clusters_{split}_gold"] = len(rows), total
         figures[f"clusters_{split}_typed"] = sum(ok for _, _, ok in rows)
     if show:
         for g, a in zip(mentions, aligned):
@@ -177,7 +177,7 @@ def evaluate(shared: Path | None = None, show: bool = False) -> dict[str, Any]:
     for split in (*SPLITS, "all"):
         print(f"clusters {split}: pairwise P {figures[f'clusters_{split}_precision']:.3f} "
               f"R {figures[f'clusters_{split}_recall']:.3f} F1 {figures[f'clusters_{split}_f1']:.3f} "
-              f"over {figures[f'clusters_{split}_found']} gold mentions found by the coder; "
+              f"over {figures[f'clusters_{split}_found']}/{figures[f'clusters_{split}_gold']} gold mentions found by the coder; "
               f"F1 {figures[f'clusters_{split}_typed_f1']:.3f} over the {figures[f'clusters_{split}_typed']} "
               f"coded with the gold type or a neighbour")  # fmt: skip
     return figures
