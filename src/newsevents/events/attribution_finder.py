@@ -23,7 +23,9 @@ from newsevents.events.attribution_cues import FRAME_DEPS, Cue, cue_lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_SOURCE_DROP = ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl")  # what a source span leaves out
+_SOURCE_DROP = ("relcl", "acl", "advcl")  # what a source span leaves out
+_SOURCE_PREPS = ("of", "for", "from")  # phrases a source keeps: whom the speaker represents
+_AUDIENCES = ("reporters", "journalists", "newsmen")  # 'told reporters' is one cue; 'told the court' is 'told'
 _EDGE = ("punct", "cc", "mark")  # tokens trimmed off the ends of a content
 _DOCUMENTS = ("statement", "report", "interview", "letter", "post", "speech", "briefing", "communique", "message", "video")
 _QUOTED_AS = ("quote", "hear", "cite")  # "was quoted as saying", "was heard saying"
@@ -222,21 +224,24 @@ def _dep_key(token: Token) -> set[str]:
 
 
 def cue_range(token: Token) -> tuple[int, int]:
-    """The cue's tokens: the verb, its particle ('pointed out'), the bare audience of 'tell' ('told reporters')."""
-    end = token.i + 1
+    """The cue's tokens: the verb, its particle ('pointed out', 'called on'), a bare press audience ('told
+    reporters'); 'was quoted as saying' whole."""
+    start, end = token.i, token.i + 1
     for child in sorted(token.children, key=lambda c: c.i):
-        if child.dep_ == "prt" and child.i == end:
+        if child.i == end and (child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ == "on" and token.lemma_ == "call")):
             end += 1
-        elif (token.lemma_.lower() == "tell" and child.i == end and child.dep_ in ("dobj", "dative")
-              and child.tag_ == "NNS" and not list(child.children)):  # fmt: skip
+        elif token.lemma_.lower() == "tell" and child.i == end and child.lower_ in _AUDIENCES and not list(child.children):
             end += 1
-    return token.i, end
+    if token.dep_ == "pcomp" and token.head.head.lemma_.lower() in _QUOTED_AS:
+        quoted = token.head.head
+        start = min([quoted.i] + [c.i for c in quoted.children if c.dep_ in ("aux", "auxpass")])
+    return start, end
 
 
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, its coordinated head's subject ('... and said'), or a passive's agent."""
     shares = verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG")  # "..., accusing them of"
-    reporter = _reporting_head(verb) if _coordinated_cue(verb) else None
+    reporter = _reporting_head(verb) if _coordinated_cue(verb) or (shares and verb.dep_ != "conj") else None
     for candidate in (verb, reporter or (verb.head if shares else None)):
         if candidate is None:
             continue
@@ -257,20 +262,35 @@ def _subject(verb: Token) -> Token | None:
 
 
 def source_range(head: Token) -> tuple[int, int]:
-    """The source as written: the subject's phrase without clauses, appositions or commas hung on it."""
+    """The source as written: the subject's phrase with its determiner, modifiers, titles, coordinated
+    subjects and an 'of / for / from' phrase ('a spokesman for the army'); without clauses, appositions
+    after a comma, other phrases ('officials in the capital') or a dateline before it."""
+    doc = head.doc
     dropped: set[int] = set()
     for child in head.children:
-        if child.dep_ in _SOURCE_DROP:
+        after = child.i > head.i
+        if child.dep_ in _SOURCE_DROP or (child.dep_ == "prep" and child.lower_ not in _SOURCE_PREPS) or (after and child.dep_ == "amod"):
+            dropped.update(t.i for t in child.subtree)
+        elif child.dep_ == "appos" and child.i > head.i and doc[child.left_edge.i - 1].text == ",":
             dropped.update(t.i for t in child.subtree)
     if head.dep_ == "relcl" or head.head.dep_ == "relcl":
         dropped.update(t.i for t in head.subtree if t.i > head.i)
-    kept = [t.i for t in head.subtree if t.i not in dropped]
+    kept = {t.i for t in head.subtree if t.i not in dropped}
     start = end = head.i
-    while start - 1 in kept:
+    while start - 1 in kept and not _dateline_end(doc[start - 1]):
         start -= 1
-    while end + 1 in kept:
+    while end + 1 in kept and doc[end + 1].text != ",":
         end += 1
+    while end > head.i and doc[end].dep_ in ("cc", "punct"):
+        end -= 1
     return start, end + 1
+
+
+def _dateline_end(token: Token) -> bool:
+    """True for punctuation a source cannot reach back over: a dateline's dash or bracket ('TAMSK, May 2
+    (Meridian) - ...'), a closing quote mark, a paragraph break; not a hyphen inside a word ('anti-corruption')."""
+    inner_hyphen = token.text == "-" and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
+    return token.is_space or (token.is_punct and not inner_hyphen)
 
 
 def _host_clause(token: Token) -> tuple[int, int] | None:

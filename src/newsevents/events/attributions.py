@@ -176,7 +176,7 @@ def _resolve_speakers(drafts: list[_Draft], attributor: _Attributor, paragraphs:
             draft.speaker = attributor.from_token(named, attributor.offset(token)) or draft.speaker
             if draft.speaker is not None and draft.speaker.entity is None and _plain_source(named, attributor):
                 start, end = (draft.source or (0, 0)) if named is token else _phrase(named, attributor.base)
-                name = _as_name(attributor.doc.text[start + attributor.base : end + attributor.base])
+                name = _appositive_name(named) or _as_name(attributor.doc.text[start + attributor.base : end + attributor.base])
                 draft.speaker = Speaker(name, type=draft.speaker.type)
         if draft.speaker is None and draft.kind == "direct":
             draft.speaker = _introduced(draft, ordered, attributor, paragraphs)
@@ -215,6 +215,15 @@ def _introduced(quote: _Draft, ordered: list[_Draft], attributor: _Attributor, p
 def _plain_source(token: Token, attributor: _Attributor) -> bool:
     """True for a source that names its speaker itself: no pronoun, no document ('the statement said')."""
     return token.pos_ != "PRON" and token.lemma_.lower() not in attributor.documents
+
+
+def _appositive_name(token: Token) -> str | None:
+    """The proper name in apposition to a description: 'the special envoy, Yusuf Adeyemi,' -> 'Yusuf Adeyemi'."""
+    for child in token.subtree:  # the parser may hang it on the last noun: 'the envoy for the basin, Yusuf Adeyemi,'
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.head.i >= token.i:
+            start = min(c.i for c in child.subtree if c.pos_ == "PROPN")
+            return token.doc[start : child.i + 1].text
+    return None
 
 
 def _as_name(source: str) -> str:
