@@ -237,3 +237,13 @@ def test_a_resolver_can_replace_the_default_key() -> None:
     reports = strike_reports()
     clusters = cluster_events(reports, actor_key=lambda ref: f"Q-{ref.country}")
     assert clusters[0].actors == ("Q-RUS",)
+
+
+def test_an_article_that_tells_it_twice_votes_once() -> None:
+    """Article X names the happening twice, once weakly; the weak side mention must not outvote X's main one."""
+    from newsevents.clusters.linkage import average_linkage
+
+    scores = {(0, 1): 0.9, (0, 2): 0.8, (1, 2): 0.4, (0, 3): 0.8, (1, 3): 0.4, (2, 3): 0.8}
+    assert average_linkage("abcd", scores, 0.65, units="XXYZ") == [[0, 1, 2, 3]]
+    assert average_linkage("abcd", scores, 0.65) != [[0, 1, 2, 3]]  # item by item, the weak mention drags the average down
+    assert average_linkage("abcd", {k: v for k, v in scores.items() if k != (1, 3)}, 0.65, units="XXYZ") == [[0, 1, 2], [3]]

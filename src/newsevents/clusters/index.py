@@ -116,7 +116,8 @@ class ClusterIndex:
                     scores[(i, j)] = value
         sort_keys = [f"{n:09d}" for n in range(len(mentions))]  # ``mentions`` is already in first-seen order
         made = []
-        for group in average_linkage(sort_keys, scores, self.policy.link_threshold):
+        units = [m.article_id for m in mentions]
+        for group in average_linkage(sort_keys, scores, self.policy.link_threshold, units):
             cluster = build_cluster([mentions[i] for i in group], self.actor_key)
             for mention in cluster.mentions:
                 self._cluster_of[mention.key] = cluster.id

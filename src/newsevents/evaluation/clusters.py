@@ -1,14 +1,14 @@
 """Cross-article event clusters on our own set (eval/clusters): pairwise P/R/F1 over the gold mentions the coder finds.
 
-``examples/clusters/{dev,test}.jsonl`` hold 55 short articles by fictional outlets; ``eval/clusters/gold.jsonl``
-names the happening each reported event belongs to (12 told by 3 or 4 outlets, plus distractors of
+``examples/clusters/{dev,test}.jsonl`` hold 72 short articles by fictional outlets; ``eval/clusters/gold.jsonl``
+names the happening each reported event belongs to (16 told by 3 or 4 outlets, plus distractors of
 the same type between the same parties on other days or in other places). We run the whole
 pipeline on the articles, align each gold mention to the coded event whose evidence overlaps it,
 cluster every coded event with ``newsevents.clusters.v1`` and count pairs of found gold mentions:
 precision is the share of predicted same-cluster pairs that are gold same-cluster pairs, recall
 the reverse. A second F1 counts only the mentions coded with the gold type or a neighbour type
 (a coder's type error can never cluster; this F1 measures the clustering alone). Dev (E01-E08
-and their distractors) set the policy; test (E09-E12) did not.
+and their distractors) set the policy; test (E09-E16) did not.
 
 Run: ``python -m newsevents.evaluation.clusters [--split dev|test] [--show]``.
 """
