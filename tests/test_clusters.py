@@ -247,3 +247,24 @@ def test_an_article_that_tells_it_twice_votes_once() -> None:
     assert average_linkage("abcd", scores, 0.65, units="XXYZ") == [[0, 1, 2, 3]]
     assert average_linkage("abcd", scores, 0.65) != [[0, 1, 2, 3]]  # item by item, the weak mention drags the average down
     assert average_linkage("abcd", {k: v for k, v in scores.items() if k != (1, 3)}, 0.65, units="XXYZ") == [[0, 1, 2], [3]]
+
+
+def test_clusters_do_not_depend_on_the_hash_seed() -> None:
+    """The same clusters and ids under two hash seeds (sets and dicts must never decide an order)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = (
+        "import sys; sys.path.insert(0, 'tests'); from test_clusters import strike_reports; "
+        "from newsevents.clusters import cluster_events; "
+        "print([(c.id, [m.key for m in c.mentions]) for c in cluster_events(strike_reports())])"
+    )
+    root = Path(__file__).resolve().parents[1]
+    outputs = {
+        subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2")
+    }  # fmt: skip
+    assert len(outputs) == 1 and "ec" in outputs.pop()
