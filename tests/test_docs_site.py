@@ -59,7 +59,7 @@ def test_codebook_tables_come_from_the_coder_data():
     types = pages[ROOT / "docs" / "codebook" / "types.md"]
     assert all(f"\n## {kind}\n" in types for kind in EVENT_TYPES)
     cameo = pages[ROOT / "docs" / "codebook" / "cameo.md"]
-    assert all(f"| `{code}` |" in cameo for code in cameo_table())
+    assert all(f"| <code>{code}</code> |" in cameo for code in cameo_table())
 
 
 def test_site_builds_strict_with_every_codebook_anchor(site):
@@ -143,6 +143,8 @@ def test_docs_are_served_under_a_policy_that_allows_only_their_own_inline_script
         assert f"'sha256-{digest}'" in policy
     assert client.get("/docs/assets/stylesheets/" + next((site / "assets" / "stylesheets").glob("main.*.css")).name).status_code == 200
     assert "'unsafe-inline'" not in client.get("/events").headers["content-security-policy"]
+    bare = client.get("/docs", follow_redirects=False)  # not FastAPI's Swagger page (off: it loads from a CDN)
+    assert bare.status_code == 404 and 'href="/docs/index.html"' in bare.text
 
 
 def test_docs_not_built_answer_says_how_to_build_them(tmp_path):

@@ -40,13 +40,21 @@ DESCRIPTION = (
 DOCS_SITE = Path(__file__).resolve().parents[3] / "site"
 #: MkDocs Material's executable inline scripts (not its JSON config block), whose hashes the docs' policy allows.
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
-NO_DOCS_PAGE = (
-    "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Documentation not built</title>"
-    "<link rel=\"stylesheet\" href=\"/static/style.css\"></head><body><main><h1>Documentation not built</h1>"
-    "<p>The documentation site is not built on this machine. In the newsevents checkout run "
-    "<code>make docs</code>, then restart <code>newsevents serve</code>; this page will show the codebook, "
-    "the data dictionary and the accuracy figures.</p><p><a href=\"/\">Back to the dashboard</a></p></main></body></html>"
+
+
+def _short_page(title: str, body: str) -> str:
+    """A minimal HTML page in the dashboard's style (no script)."""
+    return (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}</title>"
+            f"<link rel=\"stylesheet\" href=\"/static/style.css\"></head><body><main><h1>{title}</h1>{body}</main></body></html>")
+
+
+NO_DOCS_PAGE = _short_page(
+    "Documentation not built",
+    "<p>The documentation site is not built on this machine. In the newsevents checkout run <code>make docs</code>, "
+    "then restart <code>newsevents serve</code>; this page will show the codebook, the data dictionary and the "
+    "accuracy figures.</p><p><a href=\"/\">Back to the dashboard</a></p>",
 )
+DOCS_HERE_PAGE = _short_page("Documentation", "<p>The documentation is at <a href=\"/docs/index.html\">/docs/index.html</a>.</p>")
 
 
 class DocsSite:
@@ -80,14 +88,24 @@ class DocsSite:
 
 
 def mount_docs(app: FastAPI, site: Path) -> None:
-    """Serve the built docs site under /docs/, or a page saying how to build it."""
-    if (site / "index.html").is_file():
+    """Serve the built docs site under /docs/, or a page saying how to build it.
+
+    Bare ``/docs`` answers 404 either way (where FastAPI would put Swagger UI, which we keep off: it
+    loads from a CDN), with a link to the site's first page when it is built.
+    """
+    built = (site / "index.html").is_file()
+
+    @app.get("/docs", include_in_schema=False)
+    def docs_bare() -> HTMLResponse:
+        """Not a page: point to the docs site (or say how to build it)."""
+        return HTMLResponse(DOCS_HERE_PAGE if built else NO_DOCS_PAGE, status_code=404)
+
+    if built:
         app.mount("/docs", DocsSite(site), name="docs")
         return
 
-    @app.get("/docs", include_in_schema=False)
     @app.get("/docs/{path:path}", include_in_schema=False)
-    def docs_missing(path: str = "") -> HTMLResponse:
+    def docs_missing(path: str) -> HTMLResponse:
         """The docs site is not built: say how to build it."""
         return HTMLResponse(NO_DOCS_PAGE, status_code=404)
 
