@@ -178,3 +178,15 @@ def test_eval_write_docs_merges_sections_and_renders_the_page(tmp_path, monkeypa
     assert "| `html_f1` | 0.950 | ≥ 0.9 |" in page and "Measured 2026-01-03" in page and "coder `newsevents.coder.v2`" in page
     assert page.index("| ASSAULT | 1 | 0 |") < page.index("| AID | 2 | 1 |")  # worst type first
     assert "CC BY-SA 4.0" in page and "92 news pages" in page
+
+
+def test_cite_and_changelog_pages_carry_the_repository_files(site):
+    """The how-to-cite page shows CITATION.cff and the changelog page CHANGELOG.md, as they are in the repository."""
+    import html
+
+    cite = html.unescape((site / "cite.html").read_text("utf-8"))
+    version = next(line for line in (ROOT / "CITATION.cff").read_text("utf-8").splitlines() if line.startswith("version:"))
+    assert "cff-version" in re.sub(r"<[^>]+>", "", cite) and version in re.sub(r"<[^>]+>", "", cite)
+    changelog = (site / "changelog.html").read_text("utf-8")
+    first = next(line for line in (ROOT / "CHANGELOG.md").read_text("utf-8").splitlines() if line.startswith("## "))
+    assert first.removeprefix("## ") in html.unescape(changelog)
