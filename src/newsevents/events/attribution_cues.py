@@ -15,11 +15,12 @@ from newsevents.datafiles import DataFileError, read_rows
 
 NAME = "attribution_cues.tsv"
 STATUSES = ("alleged", "denied")
-FRAMES = ("clause", "of", "object", "to", "naming", "according")
+FRAMES = ("clause", "question", "of", "object", "to", "naming", "according")
 
 #: Dependency labels of the cue's children that hold the content, per frame ("prep:of" is a preposition by its word).
 FRAME_DEPS: dict[str, frozenset[str]] = {
     "clause": frozenset({"ccomp"}),
+    "question": frozenset({"ccomp"}),
     "of": frozenset({"dobj", "prep:of", "prep:for", "prep:with"}),
     "object": frozenset({"dobj", "ccomp", "xcomp", "oprd", "pcomp"}),
     "naming": frozenset({"dobj", "oprd", "prep:as"}),

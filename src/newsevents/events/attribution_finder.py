@@ -29,6 +29,7 @@ _AUDIENCES = ("reporters", "journalists", "newsmen")  # 'told reporters' is one 
 _EDGE = ("punct", "cc", "mark")  # tokens trimmed off the ends of a content
 _DOCUMENTS = ("statement", "report", "interview", "letter", "post", "speech", "briefing", "communique", "message", "video")
 _QUOTED_AS = ("quote", "hear", "cite")  # "was quoted as saying", "was heard saying"
+_REFLEXIVES = ("themselves", "itself", "himself", "herself")  # "who called themselves X": a name, not a report
 _QUESTION_WORDS = ("what", "how", "whether", "why", "when", "where", "who", "which", "if")
 _MIN_CONTENT = 2  # tokens: shorter complements are not reported speech ("said so")
 
@@ -76,12 +77,18 @@ def _reported(token: Token, cue: Cue) -> Reported | None:
         return _make(cue, (token.i, cue_end), content, source)
     parts = [c for c in token.children if c.i > token.i and _dep_key(c) & FRAME_DEPS[cue.frame]]
     if cue.frame == "clause":
-        parts = [c for c in token.children if c.dep_ == "ccomp"] or _that_clause_below(token) or _clause_as_advcl(token)
-        if any(_question(c) for c in parts) or _refused(token):
-            return None  # "did not say how ...", "declined to say whether ...": no proposition reported
+        parts = [c for c in token.children if c.dep_ == "ccomp" and _finite(c)] or _that_clause_below(token) or _clause_as_advcl(token)
+    if cue.frame == "object":
+        parts = [c for c in parts if c.dep_ != "dobj" or c.tag_ == "VBG"]  # "denied sending", not "announced new pledges"
+    if cue.frame == "question":
+        parts = [c for c in token.children if c.dep_ == "ccomp" and _question(c)]  # "asked whether ..."
+    elif any(_question(c) for c in parts):
+        return None  # "confirmed what activists suspected": a question only when it is asked
+    if _refused(token) or any(_empty_infinitive(c) for c in parts):
+        return None  # "did not say", "declined to say whether ...", "asked not to be named"
     if cue.frame in ("of", "to") and not any(_complement(c) for c in parts):
         return None  # "accused Y" without "of", "urged Y" without "to": not reported content
-    if cue.frame == "naming" and not any(_names_it(c) for c in parts):
+    if cue.frame == "naming" and (not any(_names_it(c) for c in parts) or any(c.lower_ in _REFLEXIVES for c in parts)):
         return None  # "called the minister": no name given
     if cue.frame == "clause" and _hearsay(token):
         return None  # "troops said to be guarding": hearsay about the subject, no speaker
@@ -142,6 +149,17 @@ def _clause_as_advcl(token: Token) -> list[Token]:
     return []
 
 
+def _finite(clause: Token) -> bool:
+    """True for a clause that can be a report: not an absolute '-ing' phrase ('she said, her voice breaking')."""
+    return clause.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+
+
+def _empty_infinitive(part: Token) -> bool:
+    """True for a bare passive infinitive with nothing said in it: 'asked not to be named'."""
+    return part.dep_ == "xcomp" and all(c.dep_ in ("aux", "auxpass", "neg") for c in part.children) and any(
+        c.dep_ == "auxpass" for c in part.children)  # fmt: skip
+
+
 def _question(part: Token) -> bool:
     """True for an indirect question ('how the line would be paid for', 'what happened', 'whether ...')."""
     first = part.doc[part.left_edge.i]
@@ -174,8 +192,10 @@ def _reporting_head(token: Token) -> Token | None:
 def _before_coordinated_cue(doc: Doc, start: int, end: int) -> int:
     """Where a content ends: before a cue the parser coordinated inside it ('A [and accused Y of B]')."""
     for token in doc[start:end]:
-        if token.i > start and _coordinated_cue(token) and _reporting_head(token) is not None:
-            return token.left_edge.i
+        if token.i <= start or token.dep_ != "conj" or token.pos_ != "VERB" or token.lemma_.lower() not in cue_lexicon():
+            continue
+        if (_coordinated_cue(token) and _reporting_head(token) is not None) or any(c.dep_ == "nsubj" for c in token.children):
+            return token.left_edge.i  # "... and accused Y of B", "..., and its spokesman called it ..."
     return end
 
 
