@@ -1,23 +1,29 @@
-"""The hybrid event coder ``newsevents.hybrid.v1``: the rules, plus the learned classifier where they code nothing.
+"""The hybrid event coder ``newsevents.hybrid.v1``: the rules, weighed sentence by sentence against the learned classifier.
 
-Division of labour: every event of the rules (``newsevents.coder.v2``) is kept as it is. In a
-sentence where the rules code nothing, the classifier (:mod:`newsevents.events.model`) gives the
-sentence's main event type; when that is an event type with a calibrated probability at or above
-the model's threshold (chosen on the corpus' dev split), the hybrid adds one event:
+Division of labour: the rules (``newsevents.coder.v2``) code each sentence as they do alone; the
+classifier (:mod:`newsevents.events.model`) gives the sentence's main event type (or NONE) with a
+calibrated probability. The model's :class:`~newsevents.events.model.HybridPolicy` (thresholds
+chosen on the corpus' dev split, each step required to be right there at least 90% of the time and
+to add events to at most 1% of its no-event sentences) then decides per sentence:
 
-- trigger: a lexicon trigger of that type (one the rules matched but dropped), else the content
-  word whose features speak most for the type (reporting verbs passed over), else the main verb;
-- actors: the resolved subjects of the trigger's verb (or the owner of a noun trigger: "Israeli
-  strikes"); targets: the actor-like objects and prepositional objects, or the owners of things
-  handed over ("with"/"between" partners of a meeting or joint act make it reciprocal); as in the
-  rules, people attacked, coerced or protesting in a named place are from there;
-- status from the clause's reading (negated clauses add nothing), mode from the cue words;
-- CAMEO: the cue's code, else the lexicon's most common code for the type; confidence: the
-  calibrated probability.
+- keep: the rules' events as they are (always, when the model is not sure enough);
+- retype: the model's type replaces that of the rules' top event, whose actors, targets and
+  evidence stay (mode and CAMEO from the new type's cue words, else its most common code);
+- drop: the model is sure the sentence reports no event: the rules' events of it go;
+- add: the rules code nothing and the model is sure of a type: one event read off the parse:
 
-When introduced (issue #7, trained on 3,120 corpus sentences): on our corpus' test split the hybrid's top-event type accuracy is
-0.694 against the rules' 0.600; on the PLOVER gold 0.834 against 0.816, but it invents 7 events
-in PETRARCH-2's no-event sentences against the rules' 1, so it is not the default coder.
+  - trigger: a lexicon trigger of that type (one the rules matched but dropped), else the content
+    word whose features speak most for the type (reporting verbs passed over), else the main verb;
+  - actors: the resolved subjects of the trigger's verb (or the owner of a noun trigger: "Israeli
+    strikes"); targets: the actor-like objects and prepositional objects, or the owners of things
+    handed over ("with"/"between" partners of a meeting or joint act make it reciprocal); as in the
+    rules, people attacked, coerced or protesting in a named place are from there;
+  - status from the clause's reading (negated clauses add nothing), mode from the cue words;
+  - CAMEO: the cue's code, else the lexicon's most common code for the type; confidence: the
+    calibrated probability.
+
+Figures (issue #7) are in the module docstring of :mod:`newsevents.training.events` and the
+commit that trained the bundled model; the default coder stays the rules.
 """
 
 from __future__ import annotations
