@@ -131,8 +131,12 @@ def _merge(direct: list[_Draft], reported: list[_Draft], text: str) -> list[_Dra
         start, end = draft.content
         overlapping = [d for d in direct if d.content[0] < end and start < d.content[1]]
         inside = [d for d in overlapping if start <= d.content[0] and d.content[1] <= end]
+        nested = [d for d in inside if d.cue is not None and start <= d.cue[0] and d.cue[1] <= end]
+        if nested:  # quotes with their own cue in this content ('said officers had told them "go back"') stay direct
+            overlapping = [d for d in overlapping if d not in nested]
+            inside = [d for d in inside if d not in nested]
         if not overlapping or (overlapping != inside and _cue_inside(draft, overlapping)):
-            if _DOUBLE_MARKS.search(text, start, end):
+            if _outside_words(text, draft.content, nested, marks=True):
                 draft.kind = "mixed"  # a quoted phrase too short to be a quote of its own: 'had "no choice"'
             out.append(draft)  # plain reported speech, or speech reported inside a quote
             continue
@@ -156,12 +160,15 @@ def _cue_inside(draft: _Draft, quotes: list[_Draft]) -> bool:
     return any(q.content[0] <= cue[0] and cue[1] <= q.content[1] for q in quotes)
 
 
-def _outside_words(text: str, content: tuple[int, int], quotes: list[_Draft]) -> bool:
-    """True when the content has words outside its quotes (a mixed content), not just marks and commas."""
+def _outside_words(text: str, content: tuple[int, int], quotes: list[_Draft], marks: bool = False) -> bool:
+    """True when the content has words outside the quotes (a mixed content), not just marks and commas;
+    with ``marks``, True when double quotation marks stand outside the quotes and their own marks."""
     chars = list(text[content[0] : content[1]])
     for quote in quotes:
-        for k in range(quote.content[0] - content[0], quote.content[1] - content[0]):
+        for k in range(max(0, quote.content[0] - content[0] - 1), min(len(chars), quote.content[1] - content[0] + 1)):
             chars[k] = " "
+    if marks:
+        return bool(_DOUBLE_MARKS.search("".join(chars)))
     return any(ch.isalnum() for ch in chars)
 
 
