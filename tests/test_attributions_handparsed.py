@@ -215,6 +215,58 @@ MORE = (
 )
 
 
+#: A quote nested in reported speech, an indirect question, a bare noun object.
+NESTED = (
+    paragraph('A fisherman said patrol officers had told the crew "turn around and go home now" before seizing the nets.', """
+            0   A          a          DET   DT   det       1   O
+            1   fisherman  fisherman  NOUN  NN   nsubj     2   O
+            2   said       say        VERB  VBD  ROOT      2   O
+            3   patrol     patrol     NOUN  NN   compound  4   O
+            4   officers   officer    NOUN  NNS  nsubj     6   O
+            5   had        have       AUX   VBD  aux       6   O
+            6   told       tell       VERB  VBN  ccomp     2   O
+            7   the        the        DET   DT   det       8   O
+            8   crew       crew       NOUN  NN   dobj      6   O
+            9   "          "          PUNCT ``   punct     10  O
+            10  turn       turn       VERB  VB   ccomp     6   O
+            11  around     around     ADV   RB   advmod    10  O
+            12  and        and        CCONJ CC   cc        10  O
+            13  go         go         VERB  VB   conj      10  O
+            14  home       home       ADV   RB   advmod    13  O
+            15  now        now        ADV   RB   advmod    13  O
+            16  "          "          PUNCT ''   punct     13  O
+            17  before     before     ADP   IN   prep      13  O
+            18  seizing    seize      VERB  VBG  pcomp     17  O
+            19  the        the        DET   DT   det       20  O
+            20  nets       net        NOUN  NNS  dobj      18  O
+            21  .          .          PUNCT .    punct     2   O
+        """),
+    paragraph('A lawyer asked whether the detainees had seen a doctor.', """
+            23  A          a          DET   DT   det       24  O
+            24  lawyer     lawyer     NOUN  NN   nsubj     25  O
+            25  asked      ask        VERB  VBD  ROOT      25  O
+            26  whether    whether    SCONJ IN   mark      30  O
+            27  the        the        DET   DT   det       28  O
+            28  detainees  detainee   NOUN  NNS  nsubj     30  O
+            29  had        have       AUX   VBD  aux       30  O
+            30  seen       see        VERB  VBN  ccomp     25  O
+            31  a          a          DET   DT   det       32  O
+            32  doctor     doctor     NOUN  NN   dobj      30  O
+            33  .          .          PUNCT .    punct     25  O
+        """),
+    paragraph('The ministry announced new pledges on Friday.', """
+            35  The        the        DET   DT   det       36  O
+            36  ministry   ministry   NOUN  NN   nsubj     37  O
+            37  announced  announce   VERB  VBD  ROOT      37  O
+            38  new        new        ADJ   JJ   amod      39  O
+            39  pledges    pledge     NOUN  NNS  dobj      37  O
+            40  on         on         ADP   IN   prep      37  O
+            41  Friday     Friday     PROPN NNP  pobj      40  B-DATE
+            42  .          .          PUNCT .    punct     37  O
+        """),
+)
+
+
 @pytest.fixture(autouse=True)
 def _no_model(monkeypatch: pytest.MonkeyPatch) -> None:
     forbid_model(monkeypatch)
@@ -333,3 +385,20 @@ def test_a_relative_pronoun_source_names_the_noun_it_stands_for(more) -> None:
     assert alarmed.speaker is not None and "press union" in alarmed.speaker
     called = _by_content(atts, "the arrests")
     assert called.kind == "mixed" and called.content.text == 'the arrests "an act of fear"'
+
+
+def test_a_quote_with_its_own_cue_inside_reported_speech_is_nested_and_direct() -> None:
+    _, atts = _extract(NESTED)
+    outer = _by_content(atts, "patrol officers")
+    inner = _by_content(atts, "turn around")
+    assert outer.kind == "indirect"  # its only quotation marks belong to the nested quote
+    assert outer.source is not None and outer.source.text == "A fisherman"
+    assert inner.kind == "direct" and inner.parent == outer.id
+    assert inner.cue is not None and inner.cue.text == "told"
+
+
+def test_questions_are_asked_and_bare_noun_objects_are_no_content() -> None:
+    _, atts = _extract(NESTED)
+    asked = _by_content(atts, "whether")
+    assert asked.content.text == "whether the detainees had seen a doctor" and asked.cue.text == "asked"
+    assert not any("pledges" in a.content.text for a in atts)

@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 _SOURCE_DROP = ("relcl", "acl", "advcl")  # what a source span leaves out
 _SOURCE_PREPS = ("of", "for", "from")  # phrases a source keeps: whom the speaker represents
 _AUDIENCES = ("reporters", "journalists", "newsmen")  # 'told reporters' is one cue; 'told the court' is 'told'
-_EDGE = ("punct", "cc", "mark")  # tokens trimmed off the ends of a content
 _DOCUMENTS = ("statement", "report", "interview", "letter", "post", "speech", "briefing", "communique", "message", "video")
 _QUOTED_AS = ("quote", "hear", "cite")  # "was quoted as saying", "was heard saying"
 _REFLEXIVES = ("themselves", "itself", "himself", "herself")  # "who called themselves X": a name, not a report
@@ -329,11 +328,16 @@ def _host_clause(token: Token) -> tuple[int, int] | None:
 
 def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """The range without punctuation, conjunctions and 'that' at its edges."""
-    while start < end and (doc[start].dep_ in _EDGE or doc[start].is_space) and not _opens_quote(doc[start]):
+    while start < end and (_edge(doc[start]) or doc[start].is_space) and not _opens_quote(doc[start]):
         start += 1
-    while end > start and (doc[end - 1].dep_ in _EDGE or doc[end - 1].is_space) and not _closes_quote(doc[end - 1]):
+    while end > start and (_edge(doc[end - 1]) or doc[end - 1].is_space) and not _closes_quote(doc[end - 1]):
         end -= 1
     return (start, end) if end > start else None
+
+
+def _edge(token: Token) -> bool:
+    """True for a token a content does not start or end with: punctuation, 'and', the complementiser 'that'."""
+    return token.dep_ in ("punct", "cc") or (token.dep_ == "mark" and token.lower_ == "that")
 
 
 def _balanced(doc: Doc, span: tuple[int, int] | None) -> tuple[int, int] | None:

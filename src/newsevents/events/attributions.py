@@ -132,6 +132,8 @@ def _merge(direct: list[_Draft], reported: list[_Draft], text: str) -> list[_Dra
         overlapping = [d for d in direct if d.content[0] < end and start < d.content[1]]
         inside = [d for d in overlapping if start <= d.content[0] and d.content[1] <= end]
         nested = [d for d in inside if d.cue is not None and start <= d.cue[0] and d.cue[1] <= end]
+        if any(d.cue == draft.cue and d.content[0] - 1 == start for d in inside):
+            continue  # the quote this cue introduces, with words the parser hung on it: the quote stays direct
         if nested:  # quotes with their own cue in this content ('said officers had told them "go back"') stay direct
             overlapping = [d for d in overlapping if d not in nested]
             inside = [d for d in inside if d not in nested]
