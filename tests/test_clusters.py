@@ -268,3 +268,9 @@ def test_clusters_do_not_depend_on_the_hash_seed() -> None:
         for seed in ("1", "2")
     }  # fmt: skip
     assert len(outputs) == 1 and "ec" in outputs.pop()
+
+
+def test_background_without_its_own_day_stays_alone() -> None:
+    background = mention(dataclasses.replace(event(date=None), historical=True), "a8")
+    assert background.day is None
+    assert groups(cluster_events([background, *strike_reports()[:2]])) == [["a1", "a2"], ["a8"]]

@@ -41,10 +41,14 @@ class EventMention:
 
     @cached_property
     def day(self) -> str | None:
-        """The event's own date when known to the day, else the article's publication date."""
+        """The event's own date when known to the day, else the article's publication date.
+
+        Background told as long past (``Event.historical``) without its own day has no day: the
+        article's date would place it wrongly, so it stays alone.
+        """
         if self.event.date and len(self.event.date) == 10:
             return self.event.date
-        return self.published_day
+        return None if self.event.historical else self.published_day
 
     @cached_property
     def day_number(self) -> int | None:
