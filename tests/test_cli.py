@@ -124,3 +124,21 @@ def test_places_lists_resolved_places_with_counts(ingested):
     assert assault.exit_code == 0 and "events" in assault.output
     bad = CliRunner().invoke(main, ["places", "--db", db, "--type", "NO_SUCH_TYPE"])
     assert bad.exit_code == 2 and "NO_SUCH_TYPE" in bad.output
+
+
+def test_quotes_lists_attributions_by_kind_and_source(ingested):
+    _, db, _ = ingested
+    runner = CliRunner()
+    res = runner.invoke(main, ["quotes", "--db", db, "--kind", "indirect", "--json"])
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(line) for line in res.output.splitlines()]
+    assert rows and {r["kind"] for r in rows} == {"indirect"}
+    for r in rows:
+        assert r["cue_text"] and r["content_text"]
+    stated = [e for r in rows for e in r["events"]]
+    assert stated, "reported speech in the seed states events"
+    police = runner.invoke(main, ["quotes", "--db", db, "--source", "police", "--json"])
+    assert police.exit_code == 0
+    assert all("police" in ((r["speaker"] or "") + (r["source_text"] or "")).lower() for r in map(json.loads, police.output.splitlines()))
+    bad = runner.invoke(main, ["quotes", "--db", db, "--kind", "rumour"])
+    assert bad.exit_code == 2

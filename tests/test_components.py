@@ -22,7 +22,7 @@ def user_nlp():
     nlp = spacy.blank("en")
     for name in ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"):
         nlp.add_pipe(name, source=sm)
-    for name in ("newsevents_entities", "newsevents_dates", "newsevents_places", "newsevents_coder", "newsevents_quotes"):
+    for name in ("newsevents_entities", "newsevents_dates", "newsevents_places", "newsevents_coder", "newsevents_quotes", "newsevents_attributions"):
         nlp.add_pipe(name)
     return nlp
 
@@ -56,6 +56,23 @@ def test_component_results_equal_the_batch_path(user_nlp):
     doc._.article = article
     doc = user_nlp(doc)
     assert doc._.events == document.events and doc._.quotes == document.quotes and doc._.entities == document.entities
+    assert doc._.attributions == document.attributions
+
+
+@pytest.mark.slow
+def test_attributions_component_ties_events_to_who_said_them(user_nlp):
+    doc = user_nlp.make_doc(TEXT)
+    doc._.published = "2024-07-29"
+    doc = user_nlp(doc)
+    kinds = {(a.kind, a.speaker) for a in doc._.attributions}
+    assert ("direct", "Ahmad Vahidi") in kinds
+    reported = [a for a in doc._.attributions if a.kind == "indirect"]
+    assert reported and reported[0].cue.text == "said" and "interior ministry" in reported[0].source.text
+    arrest = next(e for e in doc._.events if e.type == "COERCE")
+    assert arrest.claim_source == reported[0].id
+    for a in doc._.attributions:
+        for span in (a.content, a.source, a.cue):
+            assert span is None or doc.text[span.start:span.end] == span.text
 
 
 def test_components_declare_what_they_read_and_write():

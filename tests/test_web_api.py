@@ -135,6 +135,15 @@ def test_quotes_roles_entities_places(client):
     assert error_of(client.get("/api/places", params={"limit": 5000}), 400)
 
 
+def test_attributions_by_kind_and_source(client):
+    every = collect(client, "/api/attributions")
+    assert {a["kind"] for a in every} <= {"direct", "mixed", "indirect"} and len(every) >= len(collect(client, "/api/quotes"))
+    direct = collect(client, "/api/attributions", kind="direct", source="Putin")
+    assert direct and all(a["kind"] == "direct" and "Putin" in a["speaker"] for a in direct)
+    assert {a["content_text"] for a in direct} >= {"Our countries stand together,"}
+    assert error_of(client.get("/api/attributions", params={"kind": "rumour"}), 400)
+
+
 def test_dyad_series_by_day_and_week(client):
     day = client.get("/api/dyads/RUS/IRN").json()
     assert day["by"] == "day" and len(day["events"]) == 15
@@ -175,7 +184,7 @@ def test_security_headers_on_every_kind_of_answer(client):
 def test_openapi_and_our_own_docs_page(client):
     spec = client.get("/api/openapi.json").json()
     for route in ["/api/articles", "/api/articles/{article_id}", "/api/events", "/api/actors", "/api/actors/{actor_id}",
-                  "/api/quotes", "/api/dyads/{a}/{b}", "/api/stats"]:
+                  "/api/quotes", "/api/attributions", "/api/dyads/{a}/{b}", "/api/stats"]:
         assert route in spec["paths"], route
     assert "422" not in str(spec) and "/" not in spec["paths"]  # pages are not API routes; validation answers 400
     limit = next(p for p in spec["paths"]["/api/events"]["get"]["parameters"] if p["name"] == "limit")

@@ -6,10 +6,11 @@ browser tests all read that database. The checks below pin what the other tests 
 
 from __future__ import annotations
 
+from dataclasses import astuple
 from pathlib import Path
 from typing import Any
 
-from newsevents.records import ActorRef, Article, Caption, Document, Entity, Event, Location, Mention, Quote, Role
+from newsevents.records import ActorRef, Article, Attribution, Caption, Document, Entity, Event, Location, Mention, Quote, Role, TextSpan
 from newsevents.store import open_store
 
 XSS = "<script>alert(1)</script>"
@@ -74,7 +75,9 @@ def make_doc(n: int, title: str, paragraphs: tuple[str, ...], published: str, ev
         ))
     qs = tuple(Quote(q, _span(text, q).start, _span(text, q).end, who, entities[who].id if who in entities else None) for q, who in quotes)
     rs = tuple(Role(p, office, cc, published, entities[p].id if p in entities else None) for p, office, cc in roles)
-    return Document(article=article, entities=tuple(entities.values()), events=tuple(evs), quotes=qs, roles=rs)
+    ats = tuple(Attribution(f"a{k}", "direct", TextSpan(q.start, q.end, q.text), cue=TextSpan(*astuple(_span(text, "said", q.end))), speaker=q.speaker,
+                            speaker_entity=q.speaker_entity) for k, q in enumerate(qs, start=1))
+    return Document(article=article, entities=tuple(entities.values()), events=tuple(evs), quotes=qs, roles=rs, attributions=ats)
 
 
 def web_documents() -> list[Document]:

@@ -349,20 +349,24 @@ def places(db: str, limit: int, as_json: bool, **filters: Any) -> None:
 
 @main.command()
 @DB_OPTION
-@click.option("--speaker", help="Only quotes by this speaker (substring).")
+@click.option("--kind", type=click.Choice(["direct", "mixed", "indirect"]), help="Only this kind: direct quotes, mixed (part quoted) or indirect (reported speech).")
+@click.option("--source", "--speaker", "source", help="Only attributions to this source (part of the speaker's name or of the source as written).")
 @click.option("--limit", default=50, show_default=True, type=int)
-def quotes(db: str, speaker: str | None, limit: int) -> None:
-    """List direct quotes with their speakers.
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line, with spans and the events each attribution states.")
+def quotes(db: str, kind: str | None, source: str | None, limit: int, as_json: bool) -> None:
+    """Who said what: quotes and reported speech, with source, cue and content.
 
     \b
     Example:
-      newsevents quotes --speaker Putin
+      newsevents quotes --kind indirect --source ministry
     """
     from newsevents import query
     from newsevents.table import render
 
-    items = query.list_quotes(_conn(db), speaker=speaker, limit=limit)["items"]
-    click.echo(render(items, ["published", "speaker", "text"], {"text": 90}))
+    items = query.list_attributions(_conn(db), kind=kind, source=source, limit=limit)["items"]
+    if as_json:
+        return _echo_json_lines(items)
+    click.echo(render(items, ["published", "kind", "speaker", "cue_text", "content_text"], {"speaker": 24, "content_text": 80}))
 
 
 @main.command()

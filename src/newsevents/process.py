@@ -20,7 +20,7 @@ def annotate_batch(articles: Sequence[Article], settings: Settings) -> list[Docu
     """Run the newsevents pipeline over ``articles``; one Document (or the reason it failed) each, in order.
 
     The pipeline's components write records onto Doc extensions (``doc._.entities``,
-    ``doc._.events``, ``doc._.quotes``, ``doc._.roles``); this turns them into Documents.
+    ``doc._.events``, ``doc._.quotes``, ``doc._.roles``, ``doc._.attributions``); this turns them into Documents.
     """
     from newsevents.nlp.pipeline import load_pipeline
 
@@ -33,7 +33,7 @@ def annotate_batch(articles: Sequence[Article], settings: Settings) -> list[Docu
             results.append(InputFailure(article.origin, reason))
             continue
         results.append(Document(article=article, entities=tuple(doc._.entities), events=tuple(doc._.events),
-                                quotes=tuple(doc._.quotes), roles=tuple(doc._.roles)))  # fmt: skip
+                                quotes=tuple(doc._.quotes), roles=tuple(doc._.roles), attributions=tuple(doc._.attributions)))  # fmt: skip
     return results
 
 

@@ -340,6 +340,39 @@ def list_quotes(conn: sqlite3.Connection, *, speaker: str | None = None, q: str 
     return _page(rows, limit, offset)
 
 
+ATTRIBUTION_KINDS = ("direct", "mixed", "indirect")
+
+
+def list_attributions(conn: sqlite3.Connection, *, kind: str | None = None, source: str | None = None, q: str | None = None,
+                      limit: int | None = None, cursor: str | None = None) -> dict[str, Any]:
+    """Who said what: attributions with source, cue and content, newest article first, each with the events it states.
+
+    ``kind`` is direct, mixed or indirect; ``source`` is part of the speaker's name or of the source as
+    written ("ministry"); ``q`` is words in the content.
+    """
+    if kind is not None and kind not in ATTRIBUTION_KINDS:
+        raise QueryError(f"kind must be one of {', '.join(ATTRIBUTION_KINDS)}, got {kind!r}")
+    limit, offset = page_args(limit, cursor)
+    sql = (
+        "SELECT at.article_id, at.id, at.kind, at.speaker, at.speaker_entity, at.source_text, at.source_start, at.source_end, "
+        "at.cue_text, at.cue_start, at.cue_end, at.content_text, at.content_start, at.content_end, at.parent, at.date, "
+        "a.title AS article_title, a.published FROM attributions at JOIN articles a ON a.id = at.article_id "
+        "WHERE (? IS NULL OR at.kind = ?) "
+        "AND (? IS NULL OR at.speaker LIKE '%' || ? || '%' OR at.source_text LIKE '%' || ? || '%') "
+        "AND (? IS NULL OR at.content_text LIKE '%' || ? || '%') "
+        "ORDER BY a.published DESC, at.article_id, at.content_start, at.id LIMIT ? OFFSET ?"
+    )
+    rows = [dict(r) for r in conn.execute(sql, (kind, kind, source, source, source, q, q, limit + 1, offset))]
+    for row in rows[:limit]:
+        row["events"] = [
+            dict(e) for e in conn.execute(
+                "SELECT id, type, status FROM events WHERE article_id = ? AND claim_source = ? ORDER BY evidence_start, id",
+                (row["article_id"], row["id"]),
+            )
+        ]  # fmt: skip
+    return _page(rows, limit, offset)
+
+
 def _between(a: str, b: str) -> tuple[str, tuple[str, ...]]:
     """A subquery of the ids of events between A and B, and its parameters.
 

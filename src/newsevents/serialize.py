@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsevents.records import ActorRef, Document, Event, Location
+from newsevents.records import ActorRef, Attribution, Document, Event, Location, TextSpan
 
 
 def _actor(ref: ActorRef) -> dict[str, Any]:
@@ -42,6 +42,7 @@ def event_to_dict(ev: Event) -> dict[str, Any]:
         "confidence": ev.confidence,
         "coder": ev.coder,
         "lexicon": ev.lexicon,
+        "claim_source": ev.claim_source,
     }
 
 
@@ -77,4 +78,17 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
             {"person": r.person, "office": r.office, "country": r.country, "seen": r.seen, "entity": r.entity}
             for r in doc.roles
         ],
+        "attributions": [attribution_to_dict(at) for at in doc.attributions],
     }
+
+
+def _span(span: TextSpan | None) -> dict[str, Any] | None:
+    return None if span is None else {"start": span.start, "end": span.end, "text": span.text}
+
+
+def attribution_to_dict(at: Attribution) -> dict[str, Any]:
+    """One attribution object: who said what, with source, cue and content spans."""
+    return {
+        "id": at.id, "kind": at.kind, "content": _span(at.content), "source": _span(at.source), "cue": _span(at.cue),
+        "speaker": at.speaker, "speaker_entity": at.speaker_entity, "parent": at.parent, "date": at.date,
+    }  # fmt: skip

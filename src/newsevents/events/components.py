@@ -1,4 +1,4 @@
-"""spaCy components for event coding: ``newsevents_dates``, ``newsevents_places``, ``newsevents_coder``, ``newsevents_quotes``.
+"""spaCy components for event coding: ``newsevents_dates``, ``newsevents_places``, ``newsevents_coder``, ``newsevents_quotes``, ``newsevents_attributions``.
 
 Each needs ``newsevents_entities`` before it (``doc._.entities``) and a parser for sentences and
 dependencies. See :mod:`newsevents.nlp.components` for the extensions and the match / set split.
@@ -127,6 +127,25 @@ class QuoteFinder(Component):
         return extract_quotes(doc, article_of(doc), doc._.entities)
 
 
+class AttributionFinder(Component):
+    """Who said what (direct, mixed and indirect attributions), and each event tied to the attribution that states it.
+
+    Runs after ``newsevents_coder``: an event whose evidence lies inside an attribution's content
+    gets ``claim_source`` (:func:`~newsevents.events.attribution_links.link_events`), so it rewrites
+    ``doc._.events`` as well as writing ``doc._.attributions``.
+    """
+
+    version = "newsevents.attributions.v1"
+    set_annotations = staticmethod(extension_setter("attributions", "events"))  # type: ignore[assignment]
+
+    def match(self, doc: Doc) -> tuple[tuple[Any, ...], tuple[Event, ...]]:
+        from newsevents.events.attribution_links import link_events
+        from newsevents.events.attributions import extract_attributions
+
+        attributions = extract_attributions(doc, article_of(doc), doc._.entities)
+        return attributions, link_events(tuple(doc._.events), attributions)
+
+
 @Language.factory("newsevents_dates", requires=["doc._.entities"], assigns=["doc._.dates"], default_config={"on_error": "raise"})
 def make_dates(nlp: Language, name: str, on_error: str) -> DateNormaliser:
     """``nlp.add_pipe("newsevents_dates")``: date expressions normalised to ISO."""
@@ -154,3 +173,11 @@ def make_coder(nlp: Language, name: str, on_error: str, coder: str, lexicon: str
 def make_quotes(nlp: Language, name: str, on_error: str) -> QuoteFinder:
     """``nlp.add_pipe("newsevents_quotes")``: direct quotes and who said them."""
     return QuoteFinder(name, on_error)
+
+
+@Language.factory(
+    "newsevents_attributions", requires=[*_PARSED, "doc._.events"], assigns=["doc._.attributions", "doc._.events"], default_config={"on_error": "raise"}
+)
+def make_attributions(nlp: Language, name: str, on_error: str) -> AttributionFinder:
+    """``nlp.add_pipe("newsevents_attributions")``: attributions with source, cue and content; events get their claim source."""
+    return AttributionFinder(name, on_error)

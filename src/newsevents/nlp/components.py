@@ -3,7 +3,7 @@
 Every newsevents component reads and writes plain records on ``Doc`` extensions:
 ``doc._.article`` (the :class:`~newsevents.records.Article` the Doc was made from; built from
 ``doc.text`` and ``doc._.published`` when unset), ``doc._.entities``, ``doc._.dates``,
-``doc._.places``, ``doc._.events``, ``doc._.roles`` and ``doc._.quotes``. Like spaCy's own
+``doc._.places``, ``doc._.events``, ``doc._.roles``, ``doc._.quotes`` and ``doc._.attributions``. Like spaCy's own
 rulers, each component finds its results in a pure ``match(doc)`` and writes them in a separate
 ``set_annotations(doc, results)``. With ``on_error="record"`` (what newsevents' own runner uses)
 a failure is noted in ``doc._.newsevents_errors`` and the Doc goes on without that component's
@@ -24,7 +24,7 @@ from newsevents.records import PARAGRAPH_SEPARATOR, Article
 #: extension name -> default (immutable, so one default can be shared by every Doc)
 EXTENSIONS: dict[str, Any] = {
     "article": None, "published": None, "entities": (), "dates": (), "places": (), "events": (),
-    "roles": (), "quotes": (), "newsevents_errors": (),
+    "roles": (), "quotes": (), "attributions": (), "newsevents_errors": (),
 }  # fmt: skip
 ON_ERROR = ("raise", "record")
 

@@ -81,7 +81,8 @@ def components(settings: Settings) -> list[tuple[str, dict[str, object]]]:
     names = [("newsevents_entities", record)]
     if settings.events:
         coder = {**record, "coder": settings.coder, "lexicon": settings.lexicon, "min_confidence": settings.min_confidence}
-        names += [("newsevents_dates", record), ("newsevents_places", record), ("newsevents_coder", coder), ("newsevents_quotes", record)]
+        names += [("newsevents_dates", record), ("newsevents_places", record), ("newsevents_coder", coder), ("newsevents_quotes", record),
+                  ("newsevents_attributions", record)]
     return names
 
 

@@ -6,10 +6,11 @@ import json
 import sqlite3
 
 from newsevents.records import ActorRef, Article, Caption, Document, Entity, Event, Location, Mention, Quote, Role, TextSpan
+from newsevents.store.attributions import read_attributions
 
 
 def read_document(conn: sqlite3.Connection, article_id: str) -> Document | None:
-    """The document of ``article_id`` with entities, events, quotes and roles, or None."""
+    """The document of ``article_id`` with entities, events, quotes, roles and attributions, or None."""
     row = conn.execute("SELECT * FROM articles WHERE id=?", (article_id,)).fetchone()
     if row is None:
         return None
@@ -37,7 +38,8 @@ def read_document(conn: sqlite3.Connection, article_id: str) -> Document | None:
         Role(person=r["person"], office=r["office"], country=r["country"], seen=r["seen"], entity=r["entity"])
         for r in conn.execute("SELECT * FROM roles WHERE article_id=? ORDER BY rowid", (article_id,))
     )
-    return Document(article=article, entities=entities, events=_read_events(conn, article_id), quotes=quotes, roles=roles)
+    return Document(article=article, entities=entities, events=_read_events(conn, article_id), quotes=quotes, roles=roles,
+                    attributions=read_attributions(conn, article_id))
 
 
 def _read_events(conn: sqlite3.Connection, article_id: str) -> tuple[Event, ...]:
@@ -68,7 +70,7 @@ def _read_events(conn: sqlite3.Connection, article_id: str) -> tuple[Event, ...]
                 date=r["date"], date_text=r["date_text"], location=loc, status=r["status"], sentence=r["sentence"],
                 sentence_start=r["sentence_start"], evidence_start=r["evidence_start"], evidence_end=r["evidence_end"],
                 confidence=r["confidence"], reciprocal=bool(r["reciprocal"]), coder=r["coder"], lexicon=r["lexicon"],
-                historical=bool(r["historical"]), evidence=tuple(spans.get(r["id"], ())),
+                historical=bool(r["historical"]), evidence=tuple(spans.get(r["id"], ())), claim_source=r["claim_source"],
             )
         )
     return tuple(events)

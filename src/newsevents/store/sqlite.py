@@ -19,6 +19,7 @@ from newsevents.errors import StoreError
 from newsevents.records import Document, InputFailure, LoadedInput
 from newsevents.settings import SETTINGS
 from newsevents.store.actors import actor_key
+from newsevents.store.attributions import ATTRIBUTION_COLUMNS, attribution_row
 from newsevents.store.migrate import immediate, migrate
 from newsevents.store.read import read_document
 
@@ -214,6 +215,8 @@ class SQLiteStore:
         ex("INSERT INTO mentions VALUES (?,?,?,?,?)", [(a.id, e.id, m.start, m.end, m.text) for e in doc.entities for m in e.mentions])
         self._write_events(doc)
         ex("INSERT INTO quotes VALUES (?,?,?,?,?,?,?)", [(a.id, i, q.text, q.speaker, q.speaker_entity, q.start, q.end) for i, q in enumerate(doc.quotes)])
+        ex(f"INSERT INTO attributions ({', '.join(ATTRIBUTION_COLUMNS)}) VALUES ({', '.join('?' * len(ATTRIBUTION_COLUMNS))})",
+           [attribution_row(a.id, at) for at in doc.attributions])
         ex(
             "INSERT INTO roles VALUES (?,?,?,?,?,?,?)",
             [(a.id, r.person, r.office, r.country, r.seen, r.entity, actor_key(r.person, r.country, named=True)) for r in doc.roles],
@@ -227,15 +230,15 @@ class SQLiteStore:
             self.conn.execute(
                 "INSERT OR IGNORE INTO events (id, article_id, type, mode, context, cameo, quad_class, goldstein, date, date_text,"
                 " location_name, location_country, lat, lon, location_start, location_end, status, sentence, sentence_start,"
-                " evidence_start, evidence_end, confidence, reciprocal, published, coder, lexicon, date_precision, historical)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " evidence_start, evidence_end, confidence, reciprocal, published, coder, lexicon, date_precision, historical, claim_source)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     ev.id, a.id, ev.type, ev.mode, json.dumps(list(ev.context)), ev.cameo, ev.quad_class, ev.goldstein,
                     ev.date, ev.date_text,
                     loc.name if loc else None, loc.country if loc else None, loc.lat if loc else None, loc.lon if loc else None,
                     loc.start if loc else None, loc.end if loc else None,
                     ev.status, ev.sentence, ev.sentence_start, ev.evidence_start, ev.evidence_end, ev.confidence, int(ev.reciprocal),
-                    a.published, ev.coder, ev.lexicon, ev.date_precision, int(ev.historical),
+                    a.published, ev.coder, ev.lexicon, ev.date_precision, int(ev.historical), ev.claim_source,
                 ),
             )
             self.conn.executemany(
@@ -251,7 +254,7 @@ class SQLiteStore:
                         (key, ref.name, ref.country, ref.sector),
                     )
                     self.conn.execute(
-                        "INSERT OR IGNORE INTO event_actors VALUES (?,?,?,?,?,?,?,?,?,?)",
+                        "INSERT OR IGNORE INTO event_actors (event_id, role, position, actor_id, name, entity, country, sector, start, end) VALUES (?,?,?,?,?,?,?,?,?,?)",
                         (ev.id, role, i, key, ref.name, ref.entity, ref.country, ref.sector, ref.start, ref.end),
                     )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query
 from starlette.requests import Request
@@ -27,7 +27,7 @@ def _json(content: Any) -> JSONResponse:
 def index() -> Response:
     """Links to the routes and the docs."""
     routes = ["/api/stats", "/api/articles", "/api/articles/{id}", "/api/events", "/api/actors", "/api/actors/{id}",
-              "/api/quotes", "/api/roles", "/api/entities", "/api/places", "/api/dyads/{a}/{b}"]
+              "/api/quotes", "/api/attributions", "/api/roles", "/api/entities", "/api/places", "/api/dyads/{a}/{b}"]
     return _json({"name": "newsevents", "docs": "/api/docs", "openapi": "/api/openapi.json", "routes": routes})
 
 
@@ -90,6 +90,19 @@ def quotes(
 ) -> Response:
     """Quotes with their speakers, newest article first."""
     return _json(query.list_quotes(conn, speaker=blank(speaker), q=blank(q), limit=limit, cursor=blank(cursor)))
+
+
+@router.get("/attributions", summary="Who said what", responses=ERRORS)
+def attributions(
+    conn: Conn,
+    kind: Annotated[Literal["direct", "mixed", "indirect"] | None, Query(description="direct, mixed or indirect")] = None,
+    source: Annotated[str | None, Query(description="Part of the speaker's name or of the source as written")] = None,
+    q: Annotated[str | None, Query(description="Words in what was said")] = None,
+    limit: Limit = None,
+    cursor: Cursor = None,
+) -> Response:
+    """Attributions (direct, mixed and indirect) with source, cue and content spans and the events each states, newest article first."""
+    return _json(query.list_attributions(conn, kind=kind, source=blank(source), q=blank(q), limit=limit, cursor=blank(cursor)))
 
 
 @router.get("/roles", summary="Who held which office when", responses=ERRORS)
