@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any, BinaryIO, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterable, Iterator, Sequence
 
 from newsevents.errors import InputError
 from newsevents.records import Article, Document, InputFailure, RawDocument, RunSummary
 from newsevents.settings import Settings
 from newsevents.unicode import surrogate_problem
+
+if TYPE_CHECKING:
+    from newsevents.registry import Registry
 
 
 def process_text(
@@ -44,10 +47,83 @@ def ingest(
     progress: Callable[[int, int], None] | None = None,
     on_failure: Callable[[InputFailure], None] | None = None,
 ) -> RunSummary:
-    """Ingest files, folders or '-' (stdin) into the database named by ``settings.db``."""
+    """Ingest files, folders or '-' (stdin) into the database named by ``settings.db``; then rebuild actors and clusters."""
     from newsevents.pipeline import run_ingest
 
-    return run_ingest(paths, settings or Settings.make(), stdin=stdin, progress=progress, on_failure=on_failure)
+    settings = settings or Settings.make()
+    summary = run_ingest(paths, settings, stdin=stdin, progress=progress, on_failure=on_failure)
+    if summary.stored:
+        cluster_events(settings, registry=rebuild_registry(settings))
+    return summary
+
+
+def rebuild_registry(settings: Settings) -> "Registry":
+    """Build the actor registry of every stored article (corrections applied again) and store it; return it."""
+    from newsevents.store import open_store
+    from newsevents.store.registry import build_registry, write_registry
+
+    with open_store(settings.db, busy_timeout=settings.busy_timeout) as store:
+        registry = build_registry(store.conn, settings.actor_dictionary)
+        write_registry(store.conn, registry)
+    return registry
+
+
+def cluster_events(settings: Settings, rebuild: bool = False, *, registry: "Registry | None" = None) -> dict[str, int]:
+    """Cluster every stored event into happenings, actors resolved by the registry; store and count them.
+
+    Always computed over all stored events (the same clusters whatever order or batches articles
+    came in); ``rebuild`` empties the cluster tables first instead of rewriting only what changed.
+    """
+    from functools import lru_cache
+
+    from newsevents.clusters import cluster_events as cluster
+    from newsevents.store import open_store
+    from newsevents.store.clusters import read_mentions, write_clusters
+    from newsevents.store.registry import build_registry
+
+    with open_store(settings.db, busy_timeout=settings.busy_timeout) as store:
+        registry = registry or build_registry(store.conn, settings.actor_dictionary)
+        clusters = cluster(read_mentions(store.conn), actor_key=lru_cache(maxsize=None)(registry.key_for))
+        counts = write_clusters(store.conn, clusters, settings.clusterer, rebuild=rebuild)
+    return {"clusters": len(clusters), **counts}
+
+
+def correct_actors(settings: Settings, op: str, actor: str, other: str) -> dict[str, Any]:
+    """Merge (``other`` joins ``actor``), split (the name ``other`` leaves ``actor``) or alias (``other`` means ``actor``).
+
+    ``actor`` (and for merge ``other``) may be an id or any name of the actor. The correction is
+    stored, so it survives later ingests; registry and clusters are rebuilt at once.
+    """
+    from dataclasses import asdict
+
+    from newsevents.errors import QueryError
+    from newsevents.registry import alias, merge, split
+    from newsevents.store import open_store
+    from newsevents.store.registry import add_correction, build_registry, write_registry
+
+    fixes = {"merge": merge, "split": split, "alias": alias}
+    if op not in fixes:
+        raise QueryError(f"correction {op!r} is not known; use one of {', '.join(fixes)}")
+    with open_store(settings.db, busy_timeout=settings.busy_timeout) as store:
+        registry = build_registry(store.conn, settings.actor_dictionary)
+        first = _actor_id(registry, actor)
+        second = _actor_id(registry, other) if op == "merge" else other
+        registry = fixes[op](registry, first, second)
+        add_correction(store.conn, registry.corrections[-1])
+        write_registry(store.conn, registry)
+    cluster_events(settings, registry=registry)
+    made = registry.corrections[-1]
+    return {"op": made.op, "actor": made.actor, "other": made.other, "stale": [asdict(c) for c in registry.stale]}
+
+
+def _actor_id(registry: "Registry", name: str) -> str:
+    """The id of the actor ``name`` stands for; NotFound naming what to try when there is none."""
+    from newsevents.errors import NotFound
+
+    found = registry.lookup(name)
+    if found is None:
+        raise NotFound(f"no actor named {name!r}; find its id with `newsevents actors --search {name.split()[-1] if name.split() else name}`")
+    return found.id
 
 
 def code_records(records: Iterable[dict[str, Any]], settings: Settings) -> Iterator[dict[str, Any]]:

@@ -25,6 +25,8 @@ SETTINGS: dict[str, tuple[Any, str]] = {
     "coder": ("newsevents.coder.v2", "Event coder: newsevents.coder.v2 (rules) or newsevents.hybrid.v1 (rules, plus a learned classifier for sentences they miss)."),
     "lexicon": ("", "Trigger lexicon TSV for the coder (our columns and '# events_lexicon vN' header); empty: the bundled one."),
     "min_confidence": (0.2, "Events the coder scores below this confidence (0-1) are dropped."),
+    "actor_dictionary": ("", "Actor dictionary TSV merged over ours (same columns as data/actors_dictionary.tsv); empty: ours alone."),
+    "clusterer": ("newsevents.clusters.v1", "Event clusterer that joins one happening's reports across articles: newsevents.clusters.v1."),
     "quiet": (False, "Print no progress bar."),
     "busy_timeout": (30.0, "Seconds to wait for a database another process is writing before giving up."),
     "trusted_hosts": (
@@ -39,6 +41,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "model": tuple(MODEL_PACKAGES),
     "input_format": ("auto", "text", "html", "json", "warc"),
     "coder": ("newsevents.coder.v2", "newsevents.hybrid.v1"),
+    "clusterer": ("newsevents.clusters.v1",),
 }
 
 
@@ -56,6 +59,8 @@ class Settings:
     coder: str = SETTINGS["coder"][0]
     lexicon: str = SETTINGS["lexicon"][0]
     min_confidence: float = SETTINGS["min_confidence"][0]
+    actor_dictionary: str = SETTINGS["actor_dictionary"][0]
+    clusterer: str = SETTINGS["clusterer"][0]
     quiet: bool = SETTINGS["quiet"][0]
     busy_timeout: float = SETTINGS["busy_timeout"][0]
     trusted_hosts: str = SETTINGS["trusted_hosts"][0]

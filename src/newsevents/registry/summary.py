@@ -7,7 +7,7 @@ country is known: through the timeline at the article's date, else to the countr
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsevents.names import name_key
 from newsevents.registry.corrections import Applied
@@ -96,15 +96,16 @@ def summarise(sightings: list[Sighting], applied: Applied, clusters: Clusters, d
             resolved[s] = node_actor[s.node]
     used = set(resolved.values()) | {a for a in actors if any(by_node.get(n) for n in members[a])}
     used |= {e.id for e in dictionary.entries}
+    moved = {e.id: node_actor.get(f"dict:{e.id}", e.id) for e in dictionary.entries}  # a dictionary actor merged into another
     assignments = tuple(sorted(
         Assignment(s.article, s.start, s.end, s.name, s.entity, resolved[s], s.ref)
         for s in sightings if s.ref or (s.how != "mention" and s.start >= 0 and s.entity)
     ))
     return Summary(
         tuple(sorted(actors[a] for a in used if a in actors)),
-        _aliases(sightings, resolved, clusters, dictionary, applied),
+        _aliases(sightings, resolved, clusters, dictionary, applied, moved),
         _merges(sightings, resolved, clusters, actors, applied),
-        tuple(sorted(t for terms in timeline.terms.values() for t in terms)),
+        tuple(sorted({replace(t, actor=moved.get(t.actor, t.actor)) for terms in timeline.terms.values() for t in terms})),
         assignments,
         tuple(applied.stale),
     )
@@ -134,9 +135,9 @@ def _how(s: Sighting, clusters: Clusters, listed: set[tuple[str, str]], actor: s
 
 
 def _aliases(sightings: list[Sighting], resolved: dict[Sighting, str], clusters: Clusters,
-             dictionary: Dictionary, applied: Applied) -> tuple[Alias, ...]:
+             dictionary: Dictionary, applied: Applied, moved: dict[str, str]) -> tuple[Alias, ...]:
     """Names that mean one actor across the corpus (names meaning several are left out)."""
-    listed = {(name_key(n), e.id) for e in dictionary.entries for n in e.names}
+    listed = {(name_key(n), moved[e.id]) for e in dictionary.entries for n in e.names}
     found: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # key -> (actor, how, text)
     for s in sightings:
         if s.how in ("role", "description", "agent"):
@@ -145,7 +146,7 @@ def _aliases(sightings: list[Sighting], resolved: dict[Sighting, str], clusters:
         found[name_key(s.name)].append((actor, _how(s, clusters, listed, actor), s.name))
     for entry in dictionary.entries:
         for n in entry.names:
-            found[name_key(n)].append((entry.id, "dictionary", n))
+            found[name_key(n)].append((moved[entry.id], "dictionary", n))
     for text, actor in applied.aliases:
         found[name_key(text)] = [(a, h, t) for a, h, t in found[name_key(text)] if a == actor] + [(actor, "correction", text)]
     out = []

@@ -1,0 +1,105 @@
+"""The actor registry in the store: read what it is built from, write what it gives back (issue #8).
+
+The registry is rebuilt from every stored article after each ingest (``api.rebuild_registry``):
+``read_facts`` bulk-reads the participants, entities and roles of all articles, ``write_registry``
+replaces the ``registry_*`` tables and sets ``event_actors.canonical_id`` in one write
+transaction. Corrections (``registry_corrections``) are the one input the user makes; they are
+kept across rebuilds and applied again in their order.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+
+from newsevents.names import name_key
+from newsevents.records import ActorRef, Entity, Mention, Role
+from newsevents.registry import ArticleFacts, Correction, Merge, Registry
+from newsevents.registry.facts import article_date
+from newsevents.store.migrate import immediate
+
+
+def read_facts(conn: sqlite3.Connection) -> list[ArticleFacts]:
+    """What the registry reads of every stored article (as ``facts_of`` gives it for a document), by article id."""
+    refs: dict[str, list[ActorRef]] = {}
+    rows = conn.execute(
+        "SELECT ev.article_id, ea.* FROM event_actors ea JOIN events ev ON ev.id = ea.event_id "
+        "ORDER BY ev.article_id, ev.rowid, ea.role, ea.position"
+    )
+    for r in rows:
+        refs.setdefault(r["article_id"], []).append(
+            ActorRef(name=r["name"], entity=r["entity"], country=r["country"], sector=r["sector"], start=r["start"], end=r["end"])
+        )
+    mentions: dict[tuple[str, str], list[Mention]] = {}
+    for m in conn.execute("SELECT article_id, entity_id, start, end, text FROM mentions ORDER BY article_id, start"):
+        mentions.setdefault((m["article_id"], m["entity_id"]), []).append(Mention(m["start"], m["end"], m["text"]))
+    entities: dict[str, list[Entity]] = {}
+    for e in conn.execute("SELECT * FROM entities ORDER BY article_id, rowid"):
+        entities.setdefault(e["article_id"], []).append(
+            Entity(id=e["id"], name=e["name"], type=e["type"], mentions=tuple(mentions.get((e["article_id"], e["id"]), ())),
+                   country=e["country"], title=e["title"])  # fmt: skip
+        )
+    roles: dict[str, list[Role]] = {}
+    for r in conn.execute("SELECT * FROM roles ORDER BY article_id, rowid"):
+        roles.setdefault(r["article_id"], []).append(Role(person=r["person"], office=r["office"], country=r["country"], seen=r["seen"], entity=r["entity"]))
+    return [
+        ArticleFacts(a["id"], article_date(a["published"]), tuple(refs.get(a["id"], ())), tuple(entities.get(a["id"], ())),
+                     tuple(roles.get(a["id"], ())))  # fmt: skip
+        for a in conn.execute("SELECT id, published FROM articles ORDER BY id")
+    ]
+
+
+def read_corrections(conn: sqlite3.Connection) -> list[Correction]:
+    """The user's corrections, in the order they were made."""
+    rows = conn.execute("SELECT op, actor, other, actor_name, other_name FROM registry_corrections ORDER BY position")
+    return [Correction(r["op"], r["actor"], r["other"], r["actor_name"], r["other_name"]) for r in rows]
+
+
+def add_correction(conn: sqlite3.Connection, correction: Correction) -> int:
+    """Store one more correction (applied after those before it); return its position."""
+    with immediate(conn):
+        cur = conn.execute(
+            "INSERT INTO registry_corrections (position, op, actor, other, actor_name, other_name, made_at) "
+            "VALUES ((SELECT coalesce(max(position), 0) + 1 FROM registry_corrections), ?, ?, ?, ?, ?, ?)",
+            (correction.op, correction.actor, correction.other, correction.actor_name, correction.other_name,
+             datetime.now(timezone.utc).isoformat(timespec="seconds")),
+        )  # fmt: skip
+        return int(cur.lastrowid or 0)
+
+
+def write_registry(conn: sqlite3.Connection, registry: Registry) -> int:
+    """Replace the registry tables with ``registry`` and set every participant's canonical id; return how many were set.
+
+    One write transaction: readers see the old registry or the new one, never a mix.
+    """
+    participants = conn.execute(
+        "SELECT ea.rowid AS rid, ev.article_id, ea.name, ea.start, ea.end FROM event_actors ea JOIN events ev ON ev.id = ea.event_id"
+    ).fetchall()
+    canonical = []
+    for p in participants:
+        actor = registry.actor_for(p["article_id"], ActorRef(p["name"], start=p["start"], end=p["end"]))
+        canonical.append((actor, p["rid"]))
+    aliases = {name_key(a.text): (a.text, a.actor, a.how) for a in registry.aliases}  # as Registry.lookup reads them
+    with immediate(conn):
+        for table in ("registry_aliases", "registry_merges", "registry_terms", "registry_actors"):
+            conn.execute(f"DELETE FROM {table}")
+        ex = conn.executemany
+        ex("INSERT INTO registry_actors (id, name, kind, country, sector) VALUES (?,?,?,?,?)",
+           [(a.id, a.name, a.kind, a.country, a.sector) for a in sorted(registry.actors)])  # fmt: skip
+        ex("INSERT INTO registry_aliases (key, text, actor_id, how) VALUES (?,?,?,?)", [(k, *v) for k, v in sorted(aliases.items())])
+        ex("INSERT INTO registry_merges (actor_id, name, rule, article_id, start, end) VALUES (?,?,?,?,?,?)",
+           [(m.actor, m.name, m.rule, m.article, m.start, m.end) for m in sorted(registry.merges, key=_merge_order)])  # fmt: skip
+        ex("INSERT INTO registry_terms (country, office, start, end, actor_id, source) VALUES (?,?,?,?,?,?)",
+           [(t.country, t.office, t.start, t.end, t.actor, t.source) for t in sorted(registry.terms)])  # fmt: skip
+        ex("UPDATE event_actors SET canonical_id = ? WHERE rowid = ?", canonical)
+    return sum(actor is not None for actor, _ in canonical)
+
+
+def _merge_order(m: Merge) -> tuple[str, str, str, str, int, int]:
+    """Merges sorted with a missing article or offset first (a dictionary merge has none)."""
+    return (m.actor, m.name, m.rule, m.article or "", -1 if m.start is None else m.start, -1 if m.end is None else m.end)
+
+
+def build_registry(conn: sqlite3.Connection, dictionary: str = "") -> Registry:
+    """The registry of every stored article, over our dictionary (and ``dictionary``, a user's TSV, when given)."""
+    return Registry.build(read_facts(conn), dictionary=dictionary or None, corrections=read_corrections(conn))
