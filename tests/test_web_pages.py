@@ -53,7 +53,9 @@ def test_article_highlights_entities_quotes_and_event_triggers(client):
     assert re.search(r'<span class="anchor" id="ev-w1e0"></span><mark class="ev q1" data-events="w1e0"[^>]*>met</mark>', html)
     assert re.search(r'<mark class="ev q3" data-events="w1e1"[^>]*>accused</mark>', html)
     assert re.search(r'<span class="ent ent-PERSON"[^>]*>Vladimir Putin</span>', html)
-    assert re.search(r'<span class="quote"[^>]*>Our countries stand together,</span>', html)
+    assert re.search(r'<span class="quote said-direct" data-attribution="a1" title="quoted — Vladimir Putin"[^>]*>Our countries stand together,</span>', html)
+    assert re.search(r'<span class="said-cue" data-attribution="a1"[^>]*>said</span>', html)
+    assert 'id="said-a1"' in html and "Who said what" in html
     assert 'id="card-w1e1"' in html and 'href="/actors/sergei-lavrov"' in html
     assert "Kremlin Press Office" in html  # caption credit
 

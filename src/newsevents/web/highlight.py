@@ -12,8 +12,9 @@ from typing import Any
 
 from newsevents.records import PARAGRAPH_SEPARATOR
 
-#: nesting order, outermost first
-KINDS = ("quote", "ent", "ev")
+#: nesting order, outermost first ("quote" is what was said, "said" its source and cue)
+KINDS = ("quote", "said", "ent", "ev")
+_SAID = {"direct": "quoted", "mixed": "partly quoted", "indirect": "reported"}
 
 
 @dataclass(frozen=True)
@@ -48,15 +49,30 @@ def paragraph_spans(paragraphs: list[str]) -> list[tuple[int, int]]:
 
 def layers_of(article: dict[str, Any], quads: dict[str, int | None] | None = None) -> list[Layer]:
     """Every highlight of an article: quotes, entity mentions and every mention of every event."""
-    out: list[Layer] = []
-    for q in article.get("quotes", []):
-        who = q.get("speaker") or "unknown speaker"
-        out.append(Layer("quote", q["start"], q["end"], "span", "quote", {"title": f"quote — {who}"}))
+    out = _said_layers(article)
     for ent in article.get("entities", []):
         label = f"{ent['type']} · {ent['name']}" + (f" ({ent['country']})" if ent.get("country") else "")
         for m in ent.get("mentions", []):
             out.append(Layer("ent", m["start"], m["end"], "span", f"ent ent-{ent['type']}", {"title": label, "data-entity": ent["id"]}))
     return out + _event_layers(article.get("events", []), quads)
+
+
+def _said_layers(article: dict[str, Any]) -> list[Layer]:
+    """Who said what: each attribution's content, source and cue (stores from before attributions: the quotes)."""
+    attributions = article.get("attributions")
+    if not attributions:
+        return [Layer("quote", q["start"], q["end"], "span", "quote", {"title": f"quote — {q.get('speaker') or 'unknown speaker'}"})
+                for q in article.get("quotes", [])]
+    out = []
+    for at in attributions:
+        who = at.get("speaker") or (at.get("source") or {}).get("text") or "unknown source"
+        said = {"data-attribution": at["id"]}
+        content = at["content"]
+        out.append(Layer("quote", content["start"], content["end"], "span", f"quote said-{at['kind']}", {**said, "title": f"{_SAID[at['kind']]} — {who}"}))
+        for part in ("source", "cue"):
+            if at.get(part):
+                out.append(Layer("said", at[part]["start"], at[part]["end"], "span", f"said-{part}", {**said, "title": f"{part} of {at['id']}: {who}"}))
+    return out
 
 
 def _event_layers(events: list[dict[str, Any]], quads: dict[str, int | None] | None) -> list[Layer]:
