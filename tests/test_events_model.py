@@ -1,4 +1,4 @@
-"""The learned event-type classifier and the hybrid coder ``newsevents.hybrid.v1`` (issue #7)."""
+"""The learned event-type classifier and the hybrid coder ``newsevents.hybrid.v2`` (issue #7)."""
 
 from __future__ import annotations
 
@@ -138,7 +138,7 @@ def test_rules_coder_output_is_unchanged_and_kept_by_the_hybrid(nlp) -> None:
     from newsevents.evaluation.plover import code_sentence
     from newsevents.settings import Settings
 
-    rules, hybrid = Settings.make(coder="newsevents.coder.v2"), Settings.make(coder="newsevents.hybrid.v1")
+    rules, hybrid = Settings.make(coder="newsevents.coder.v2"), Settings.make(coder="newsevents.hybrid.v2")
     text = "Police arrested two protesters in Tehran on Monday, the interior ministry said."
     by_rules = code_sentence(nlp, text, settings=rules)
     assert [(e.type, e.mode, e.cameo, e.coder) for e in by_rules] == [("COERCE", "arrest", "173", "newsevents.coder.v2")]
@@ -153,8 +153,8 @@ def test_hybrid_adds_an_event_the_rules_miss_in_a_dev_sentence(nlp) -> None:
 
     text = DEV_SENTENCE
     assert code_sentence(nlp, text, settings=Settings.make(coder="newsevents.coder.v2")) == ()
-    events = code_sentence(nlp, text, settings=Settings.make(coder="newsevents.hybrid.v1"))
-    assert [e.type for e in events] == ["AID"] and events[0].coder == "newsevents.hybrid.v1"
+    events = code_sentence(nlp, text, settings=Settings.make(coder="newsevents.hybrid.v2"))
+    assert [e.type for e in events] == ["AID"] and events[0].coder == "newsevents.hybrid.v2"
     assert events[0].confidence >= load_events_model().threshold
     assert text[events[0].evidence_start : events[0].evidence_end] == "disburses"
     assert [a.country for a in events[0].actors] == ["IGO"] and [t.country for t in events[0].targets] == ["MDA"]

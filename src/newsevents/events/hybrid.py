@@ -1,4 +1,4 @@
-"""The hybrid event coder ``newsevents.hybrid.v1``: the rules, weighed sentence by sentence against the learned classifier.
+"""The hybrid event coder ``newsevents.hybrid.v2``: the rules, weighed sentence by sentence against the learned classifier.
 
 Division of labour: the rules (``newsevents.coder.v2``) code each sentence as they do alone; the
 classifier (:mod:`newsevents.events.model`) gives the sentence's main event type (or NONE) with a

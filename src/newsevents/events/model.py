@@ -1,4 +1,4 @@
-"""The learned event-type classifier that works beside the rules (``newsevents.hybrid.v1``).
+"""The learned event-type classifier that works beside the rules (``newsevents.hybrid.v2``).
 
 A sentence's features are read off the spaCy parse the pipeline already has: lemma unigrams,
 entity labels, the root and main verb (a reporting verb's complement stands for it) with its

@@ -1,4 +1,4 @@
-"""Train the event-type classifier of ``newsevents.hybrid.v1``: ``python -m newsevents.training.events`` (``make train``).
+"""Train the event-type classifier of ``newsevents.hybrid.v2``: ``python -m newsevents.training.events`` (``make train``).
 
 Data: our corpus (``eval/corpus/*.jsonl``) with its id-hash split; a sentence's label is its first
 event's PLOVER type, or ``NONE``. Every step is deterministic: full-batch optimisation from zero
