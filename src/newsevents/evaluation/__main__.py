@@ -22,6 +22,8 @@ SECTIONS: list[tuple[str, bool]] = [
     ("html", False),
     ("timex", False),
     ("geo", True),
+    ("said", False),
+    ("clusters", False),
 ]
 
 
