@@ -370,7 +370,7 @@ HOSTILE = [
     "\ud800", "A" * 10_240, "é" * 2_000, "9999-99-99", "{}", *BAD_CURSORS[:2], BAD_CURSORS[4], BAD_CURSORS[10], cursor_of(b"not json"),
 ]
 #: a valid value for each path parameter, so the other parameters reach the handler
-PATH_DEFAULTS = {"article_id": "0000000000000001", "actor_id": "vladimir-putin", "a": "RUS", "b": "IRN", "path": "style.css"}
+PATH_DEFAULTS = {"article_id": "0000000000000001", "actor_id": "vladimir-putin", "cluster_id": "ec000000000000", "a": "RUS", "b": "IRN", "path": "style.css"}
 
 
 def _encode(value: str) -> str:

@@ -60,7 +60,7 @@ def main(config: str | None) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @settings_options("db", "input_format", "model", "workers", "batch_size", "max_input_bytes", "events", "coder", "lexicon",
-                  "min_confidence", "busy_timeout", "quiet")  # fmt: skip
+                  "min_confidence", "actor_dictionary", "busy_timeout", "quiet")  # fmt: skip
 def ingest(paths: tuple[str, ...], **options: Any) -> None:
     """Read files, folders (recursively) or - (stdin); store clean, annotated articles.
 
@@ -274,8 +274,8 @@ def _plain(value: Any) -> str:
 def _event_filter_options(f):
     for name, help_ in reversed(
         [
-            ("--actor", "Source actor: id, name or country code."),
-            ("--target", "Target actor: id, name or country code."),
+            ("--actor", "Source actor: id, name, any alias (Putin) or country code."),
+            ("--target", "Target actor: id, name, any alias or country code."),
             ("--country", "Country code on either side (ISO alpha-3)."),
             ("--type", "PLOVER event type, e.g. CONSULT, ACCUSE."),
             ("--status", "reported, alleged, denied, planned or hypothetical."),
@@ -371,24 +371,6 @@ def quotes(db: str, kind: str | None, source: str | None, limit: int, as_json: b
 
 @main.command()
 @DB_OPTION
-@click.option("--country", help="Only actors of this country (ISO alpha-3).")
-@click.option("--limit", default=50, show_default=True, type=int)
-def actors(db: str, country: str | None, limit: int) -> None:
-    """List actors, most active first.
-
-    \b
-    Example:
-      newsevents actors --country RUS
-    """
-    from newsevents import query
-    from newsevents.table import render
-
-    items = query.list_actors(_conn(db), country=country, limit=limit)["items"]
-    click.echo(render(items, ["id", "name", "country", "sector", "as_actor", "as_target"]))
-
-
-@main.command()
-@DB_OPTION
 @click.option("--person", help="Only this person (substring).")
 @click.option("--country", help="Only offices of this country.")
 @click.option("--office", help="Only this office (substring), e.g. President.")
@@ -411,18 +393,21 @@ def roles(db: str, person: str | None, country: str | None, office: str | None) 
 @click.argument("b")
 @DB_OPTION
 @click.option("--by", default="day", show_default=True, type=click.Choice(["day", "week"]))
+@click.option("--count", default="clusters", show_default=True, type=click.Choice(["clusters", "mentions"]),
+              help="clusters: a happening reported by several articles counts once; mentions: every coded event.")
 @click.option("--csv", "as_csv", is_flag=True, help="Write CSV instead of a table.")
-def dyad(a: str, b: str, db: str, by: str, as_csv: bool) -> None:
-    """Events between two countries or actors per day: count and summed Goldstein by quad class.
+def dyad(a: str, b: str, db: str, by: str, count: str, as_csv: bool) -> None:
+    """Happenings between two countries or actors (ids, names or aliases) per day: count and summed Goldstein by quad class.
 
     \b
     Example:
       newsevents dyad RUS IRN --by week --csv > rus_irn.csv
+      newsevents dyad Putin Pezeshkian --count mentions
     """
     from newsevents import query
     from newsevents.table import render
 
-    series = query.dyad_series(_conn(db), a, b, by=by)["series"]
+    series = query.dyad_series(_conn(db), a, b, by=by, count=count)["series"]
     if as_csv:
         w = csv.DictWriter(sys.stdout, fieldnames=["period", "quad_class", "events", "goldstein"])
         w.writeheader()
@@ -483,3 +468,9 @@ def demo(db: str, corpus: str | None, workers: int | None, model: str | None) ->
     click.echo(f"\ndatabase: {Path(db).resolve()}")
     click.echo(f"dashboard: newsevents serve --db {db}   (then open http://127.0.0.1:8000/)")
     sys.exit(0 if summary.ok else 1)
+
+
+from newsevents.cli_actors import actors, clusters  # noqa: E402 - they use the helpers above
+
+main.add_command(actors)
+main.add_command(clusters)

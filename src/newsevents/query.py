@@ -11,6 +11,10 @@ from typing import Any
 
 from newsevents.errors import NotFound, QueryError
 from newsevents.plover import EVENT_TYPES
+from newsevents.query_actors import has_registry, registry_actor, search_actors, side_match
+from newsevents.query_clusters import get_cluster, has_clusters, list_clusters
+
+__all__ = ["get_cluster", "list_clusters"]  # cluster queries live in query_clusters; listed here for the CLI and web
 
 MAX_LIMIT = 200
 DEFAULT_LIMIT = 50
@@ -76,7 +80,8 @@ def stats(conn: sqlite3.Connection) -> dict[str, Any]:
         "entities": one("SELECT count(*) FROM entities"),
         "events": one("SELECT count(*) FROM events"),
         "quotes": one("SELECT count(*) FROM quotes"),
-        "actors": one("SELECT count(*) FROM actors"),
+        "actors": one("SELECT count(*) FROM registry_actors") if has_registry(conn) else one("SELECT count(*) FROM actors"),
+        "clusters": one("SELECT count(*) FROM event_clusters") if has_clusters(conn) else 0,
         "inputs": one("SELECT count(*) FROM inputs"),
         "events_by_type": {r[0]: r[1] for r in conn.execute("SELECT type, count(*) FROM events GROUP BY type ORDER BY count(*) DESC")},
         "entities_by_type": {r[0]: r[1] for r in conn.execute("SELECT type, count(*) FROM entities GROUP BY type ORDER BY count(*) DESC")},
@@ -160,7 +165,7 @@ def top_entities(conn: sqlite3.Connection, *, type: str | None = None, limit: in
 class EventFilter:
     """Filters over events; every field is optional."""
 
-    actor: str | None = None  # actor id, name or country code, as source
+    actor: str | None = None  # actor id, name, alias or country code, as source
     target: str | None = None
     country: str | None = None  # as either side
     type: str | None = None
@@ -181,22 +186,19 @@ class EventFilter:
         return self
 
 
-def _side_clause(role: str, value: str) -> tuple[str, list[Any]]:
-    """Match an actor on one side by id, name (case-insensitive) or country code."""
-    return (
-        f"EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.id AND x.role = '{role}' "
-        "AND (x.actor_id = ? OR x.name = ? COLLATE NOCASE OR x.country = ?))",
-        [value, value, value.upper()],
-    )
+def _side_clause(conn: sqlite3.Connection, role: str, value: str) -> tuple[str, list[Any]]:
+    """Match an actor on one side by its registry id (through any alias), id, name (case-insensitive) or country code."""
+    match, params = side_match(conn, "x", value)
+    return f"EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.id AND x.role = '{role}' AND {match})", params
 
 
-def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
+def _event_where(conn: sqlite3.Connection, f: EventFilter) -> tuple[str, list[Any]]:
     f = f.validated()
     where: list[str] = []
     params: list[Any] = []
     for role, value in (("actor", f.actor), ("target", f.target)):
         if value:
-            clause, p = _side_clause(role, value)
+            clause, p = _side_clause(conn, role, value)
             where.append(clause)
             params += p
     if f.country:
@@ -231,7 +233,7 @@ def list_events(conn: sqlite3.Connection, f: EventFilter | None = None, *, sort:
     if sort not in _SORTS:
         raise QueryError(f"sort {sort!r} is not known; use one of {', '.join(_SORTS)}")
     limit, offset = page_args(limit, cursor)
-    where, params = _event_where(f or EventFilter())
+    where, params = _event_where(conn, f or EventFilter())
     sql = (
         f"SELECT e.*, {EVENT_DAY} AS day, a.title AS article_title FROM events e JOIN articles a ON a.id = e.article_id "
         f"{where} ORDER BY {_SORTS[sort]} LIMIT ? OFFSET ?"
@@ -249,7 +251,8 @@ def _event_rows(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[dict[
         marks = ",".join("?" * len(ids))
         for p in conn.execute(f"SELECT * FROM event_actors WHERE event_id IN ({marks}) ORDER BY event_id, role, position", ids):
             parts[p["event_id"]][p["role"]].append(
-                {"id": p["actor_id"], "name": p["name"], "entity": p["entity"], "country": p["country"], "sector": p["sector"]}
+                {"id": p["actor_id"], "name": p["name"], "entity": p["entity"], "country": p["country"], "sector": p["sector"],
+                 "canonical_id": p["canonical_id"] if "canonical_id" in p.keys() else None}
             )
         for s in conn.execute(f"SELECT * FROM event_evidence WHERE event_id IN ({marks}) ORDER BY event_id, position", ids):
             spans[s["event_id"]].append({"start": s["start"], "end": s["end"], "text": s["text"]})
@@ -277,22 +280,38 @@ def _event_rows(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[dict[
 
 
 def list_actors(conn: sqlite3.Connection, *, q: str | None = None, country: str | None = None, limit: int | None = None, cursor: str | None = None) -> dict[str, Any]:
-    """Actors with how many events they took part in, most active first."""
+    """Actors with how many events they took part in: the registry's canonical actors when it is built.
+
+    With ``q``, the actor it names exactly (by id, name or any alias) comes first, then names
+    starting with it, then names and aliases holding it; when nothing matches but close names
+    exist, ``suggestions`` lists them (the key is there only then).
+    """
     limit, offset = page_args(limit, cursor)
+    if has_registry(conn):
+        rows, suggestions = search_actors(conn, q, country, limit, offset)
+        return {**_page(rows, limit, offset), **({"suggestions": suggestions} if suggestions else {})}
     sql = (
         "SELECT ac.id, ac.name, ac.country, ac.sector, "
         "sum(ea.role = 'actor') AS as_actor, sum(ea.role = 'target') AS as_target "
         "FROM actors ac JOIN event_actors ea ON ea.actor_id = ac.id "
         "WHERE (? IS NULL OR ac.name LIKE '%' || ? || '%') AND (? IS NULL OR ac.country = ?) "
-        "GROUP BY ac.id ORDER BY count(*) DESC, ac.name LIMIT ? OFFSET ?"
+        "GROUP BY ac.id ORDER BY ac.name = ? COLLATE NOCASE DESC, count(*) DESC, ac.name LIMIT ? OFFSET ?"
     )
     cc = country.upper() if country else None
-    rows = [dict(r) for r in conn.execute(sql, (q, q, cc, cc, limit + 1, offset))]
-    return _page(rows, limit, offset)
+    rows = [dict(r) for r in conn.execute(sql, (q, q, cc, cc, q, limit + 1, offset))]
+    from newsevents.query_actors import close_names
+
+    suggestions = close_names(conn, q) if q and not rows and offset == 0 else []
+    return {**_page(rows, limit, offset), **({"suggestions": suggestions} if suggestions else {})}
 
 
 def get_actor(conn: sqlite3.Connection, actor_id: str) -> dict[str, Any]:
-    """One actor: offices held over time, events as actor and as target, the actors it meets most."""
+    """One actor (by id, name or alias): offices over time, events as actor and target, partners; aliases and merges from the registry."""
+    canonical = registry_actor(conn, actor_id)
+    if canonical is not None:
+        names = {a["text"] for a in canonical["aliases"]}
+        roles = [r for r in list_roles(conn) if r["actor_id"] == canonical["id"] or r["person"] in names]
+        return _actor_page(conn, canonical, roles, _CANONICAL_PARTNERS)
     row = conn.execute("SELECT * FROM actors WHERE id = ?", (actor_id,)).fetchone()
     if row is None:
         role = conn.execute("SELECT person, country FROM roles WHERE actor_id = ? LIMIT 1", (actor_id,)).fetchone()
@@ -301,16 +320,28 @@ def get_actor(conn: sqlite3.Connection, actor_id: str) -> dict[str, Any]:
         actor = {"id": actor_id, "name": role["person"], "country": role["country"], "sector": "GOV"}
     else:
         actor = dict(row)
-    actor["roles"] = list_roles(conn, actor=actor_id)
-    actor["events_as_actor"] = list_events(conn, EventFilter(actor=actor_id), limit=MAX_LIMIT)["items"]
-    actor["events_as_target"] = list_events(conn, EventFilter(target=actor_id), limit=MAX_LIMIT)["items"]
-    partners = conn.execute(
-        "SELECT o.actor_id AS id, o.name, o.country, count(DISTINCT o.event_id) AS events FROM event_actors me "
-        "JOIN event_actors o ON o.event_id = me.event_id AND o.actor_id != me.actor_id "
-        "WHERE me.actor_id = ? GROUP BY o.actor_id ORDER BY events DESC, o.name LIMIT 10",
-        (actor_id,),
-    )
-    actor["partners"] = [dict(r) for r in partners]
+    return _actor_page(conn, actor, list_roles(conn, actor=actor_id), _PARTNERS)
+
+
+_PARTNERS = (
+    "SELECT o.actor_id AS id, o.name, o.country, count(DISTINCT o.event_id) AS events FROM event_actors me "
+    "JOIN event_actors o ON o.event_id = me.event_id AND o.actor_id != me.actor_id "
+    "WHERE me.actor_id = ? GROUP BY o.actor_id ORDER BY events DESC, o.name LIMIT 10"
+)
+_CANONICAL_PARTNERS = (
+    "SELECT o.canonical_id AS id, coalesce(ra.name, max(o.name)) AS name, ra.country, count(DISTINCT o.event_id) AS events "
+    "FROM event_actors me JOIN event_actors o ON o.event_id = me.event_id AND o.canonical_id != me.canonical_id "
+    "LEFT JOIN registry_actors ra ON ra.id = o.canonical_id WHERE me.canonical_id = ? "
+    "GROUP BY o.canonical_id ORDER BY events DESC, name LIMIT 10"
+)
+
+
+def _actor_page(conn: sqlite3.Connection, actor: dict[str, Any], roles: list[dict[str, Any]], partners: str) -> dict[str, Any]:
+    """An actor with its roles, its events on each side and (by the ``partners`` SQL) the actors it meets most."""
+    actor["roles"] = roles
+    actor["events_as_actor"] = list_events(conn, EventFilter(actor=actor["id"]), limit=MAX_LIMIT)["items"]
+    actor["events_as_target"] = list_events(conn, EventFilter(target=actor["id"]), limit=MAX_LIMIT)["items"]
+    actor["partners"] = [dict(r) for r in conn.execute(partners, (actor["id"],))]
     return actor
 
 
@@ -373,44 +404,57 @@ def list_attributions(conn: sqlite3.Connection, *, kind: str | None = None, sour
     return _page(rows, limit, offset)
 
 
-def _between(a: str, b: str) -> tuple[str, tuple[str, ...]]:
+def _between(conn: sqlite3.Connection, a: str, b: str) -> tuple[str, tuple[Any, ...]]:
     """A subquery of the ids of events between A and B, and its parameters.
 
     A is on one side and B on the other (either way round); in a reciprocal event every pair of its
-    parties counts, each party listed once as an actor. A party is never paired with itself.
+    parties counts, each party listed once as an actor. A party is never paired with itself. A and B
+    are matched as event filters are (``query_actors.side_match``): any alias of a registry actor works.
     """
-    side = "(x.actor_id = ? OR x.name = ? COLLATE NOCASE OR x.country = ?)"
+    left, pa = side_match(conn, "x", a)
+    right, pb = side_match(conn, "y", b)
     sql = (
         "SELECT x.event_id FROM event_actors x JOIN event_actors y ON y.event_id = x.event_id AND y.actor_id != x.actor_id "
         "JOIN events p ON p.id = x.event_id "
-        f"WHERE (y.role != x.role OR (p.reciprocal AND x.role = 'actor' AND y.role = 'actor')) AND {side} AND {side.replace('x.', 'y.')}"
+        f"WHERE (y.role != x.role OR (p.reciprocal AND x.role = 'actor' AND y.role = 'actor')) AND {left} AND {right}"
     )
-    return sql, (a, a, a.upper(), b, b, b.upper())
+    return sql, (*pa, *pb)
 
 
-def dyad_series(conn: sqlite3.Connection, a: str, b: str, *, by: str = "day") -> dict[str, Any]:
-    """Per day (or week): event count and summed Goldstein by quad class, for events between A and B.
+COUNTS = ("clusters", "mentions")
 
-    Each event counts on its day (``EVENT_DAY``): its own date when it has one, the article's date when
-    it has none; a historical event without a date has no day and is left out of the series.
+
+def dyad_series(conn: sqlite3.Connection, a: str, b: str, *, by: str = "day", count: str = "clusters") -> dict[str, Any]:
+    """Per day (or week): how many happenings and their summed Goldstein by quad class, between A and B.
+
+    By default a happening reported by several articles counts once (``count="clusters"``: one
+    event cluster, on its earliest day between A and B, with its mean Goldstein; an event in no
+    cluster counts as itself); ``count="mentions"`` counts every coded event. Each event counts on its
+    day (``EVENT_DAY``): its own date when it has one, the article's date when it has none; a
+    historical event without a date has no day and is left out of the series.
     """
     if by not in ("day", "week"):
         raise QueryError(f"by must be 'day' or 'week', got {by!r}")
-    period = EVENT_DAY if by == "day" else f"strftime('%Y-W%W', {EVENT_DAY})"
-    between, params = _between(a, b)
+    if count not in COUNTS:
+        raise QueryError(f"count must be 'clusters' or 'mentions', got {count!r}")
+    between, params = _between(conn, a, b)
+    unit = "coalesce(m.cluster_id, e.id)" if count == "clusters" and has_clusters(conn) else "e.id"
+    join = "LEFT JOIN event_cluster_members m ON m.event_id = e.id" if unit != "e.id" else ""
+    period = "day" if by == "day" else "strftime('%Y-W%W', day)"
     sql = (
-        f"SELECT {period} AS period, e.quad_class, count(*) AS events, round(sum(e.goldstein), 2) AS goldstein "
-        f"FROM events e WHERE e.id IN ({between}) AND {EVENT_DAY} IS NOT NULL "
-        "GROUP BY period, e.quad_class ORDER BY period, e.quad_class"
+        f"SELECT {period} AS period, quad_class, count(*) AS events, round(sum(goldstein), 2) AS goldstein FROM ("
+        f"SELECT {unit} AS unit, min({EVENT_DAY}) AS day, min(e.quad_class) AS quad_class, avg(e.goldstein) AS goldstein "
+        f"FROM events e {join} WHERE e.id IN ({between}) AND {EVENT_DAY} IS NOT NULL GROUP BY unit) "
+        "GROUP BY period, quad_class ORDER BY period, quad_class"
     )
     rows = [dict(r) for r in conn.execute(sql, params)]
     events = list_events_between(conn, a, b)
-    return {"a": a, "b": b, "by": by, "series": rows, "events": events}
+    return {"a": a, "b": b, "by": by, "count": count, "series": rows, "events": events}
 
 
 def list_events_between(conn: sqlite3.Connection, a: str, b: str, limit: int = MAX_LIMIT) -> list[dict[str, Any]]:
     """Events with A on one side and B on the other (or both among a reciprocal event's parties), newest first."""
-    between, params = _between(a, b)
+    between, params = _between(conn, a, b)
     sql = (
         f"SELECT e.*, {EVENT_DAY} AS day, ar.title AS article_title FROM events e JOIN articles ar ON ar.id = e.article_id "
         f"WHERE e.id IN ({between}) ORDER BY day DESC, e.id LIMIT ?"
@@ -429,7 +473,7 @@ def event_places(conn: sqlite3.Connection, f: EventFilter | None = None, *, limi
     """Places of events matching ``f`` with coordinates: event count and cooperation/conflict split, busiest first."""
     if not 1 <= limit <= 1000:
         raise QueryError(f"limit must be between 1 and 1000, got {limit}")
-    where, params = _event_where(f or EventFilter())
+    where, params = _event_where(conn, f or EventFilter())
     has_point = "e.lat IS NOT NULL AND e.lon IS NOT NULL"
     where = f"{where} AND {has_point}" if where else f"WHERE {has_point}"
     sql = (

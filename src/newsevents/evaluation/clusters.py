@@ -10,7 +10,9 @@ the reverse. A second F1 counts only the mentions coded with the gold type or a 
 (a coder's type error can never cluster; this F1 measures the clustering alone). Dev (E01-E08
 and their distractors) set the policy; test (E09-E16) did not.
 
-Run: ``python -m newsevents.evaluation.clusters [--split dev|test] [--show]``.
+Run: ``python -m newsevents.evaluation.clusters [--show] [--resolver default|registry]``; ``registry``
+resolves actors through the actor registry built from the same articles (``Registry.key_for``), as
+``newsevents ingest`` does, instead of the clusterer's default (country and folded name).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from newsevents.clusters import EventMention, cluster_events, default_policy, mentions_of
+from newsevents.clusters.evidence import ActorKey
 from newsevents.records import Document, Event
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -145,11 +148,22 @@ def pairwise(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
     return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
 
 
-def score(documents: Sequence[Document], show: bool = False) -> dict[str, Any]:
+def actor_key_of(documents: Sequence[Document], resolver: str) -> ActorKey | None:
+    """The actor resolver: None for the clusterer's default, or the registry built from ``documents``."""
+    if resolver == "default":
+        return None
+    from functools import lru_cache
+
+    from newsevents.registry import Registry, facts_of
+
+    return lru_cache(maxsize=None)(Registry.build(facts_of(d) for d in documents).key_for)
+
+
+def score(documents: Sequence[Document], show: bool = False, resolver: str = "default") -> dict[str, Any]:
     """Cluster every coded event of ``documents`` and score the clustering of the gold mentions, per split."""
     clusters, mentions = load_gold()
     aligned = align(documents, clusters, mentions)
-    predicted = cluster_events(m for d in documents for m in mentions_of(d))
+    predicted = cluster_events((m for d in documents for m in mentions_of(d)), actor_key=actor_key_of(documents, resolver))
     cluster_of = {m.key: c.id for c in predicted for m in c.mentions}
     figures: dict[str, Any] = {"clusters_articles": len(documents), "clusters_gold_mentions": len(mentions),
                                "clusters_found": sum(a is not None for a in aligned)}  # fmt: skip
@@ -171,9 +185,9 @@ def score(documents: Sequence[Document], show: bool = False) -> dict[str, Any]:
     return figures
 
 
-def evaluate(shared: Path | None = None, show: bool = False) -> dict[str, Any]:
+def evaluate(shared: Path | None = None, show: bool = False, resolver: str = "default") -> dict[str, Any]:
     """The clusters section: annotate the example articles, cluster, print and return the figures."""
-    figures = score(annotate(), show=show)
+    figures = score(annotate(), show=show, resolver=resolver)
     for split in (*SPLITS, "all"):
         print(f"clusters {split}: pairwise P {figures[f'clusters_{split}_precision']:.3f} "
               f"R {figures[f'clusters_{split}_recall']:.3f} F1 {figures[f'clusters_{split}_f1']:.3f} "
@@ -187,8 +201,10 @@ def main(argv: list[str] | None = None) -> int:
     """Print the figures (and with --show each gold mention's predicted cluster)."""
     parser = argparse.ArgumentParser(prog="python -m newsevents.evaluation.clusters", description=__doc__.split("\n")[0])
     parser.add_argument("--show", action="store_true", help="print each gold mention with its predicted cluster")
+    parser.add_argument("--resolver", choices=("default", "registry"), default="default",
+                        help="how actors are resolved: the clusterer's default, or the actor registry as ingest does")
     args = parser.parse_args(argv)
-    evaluate(show=args.show)
+    evaluate(show=args.show, resolver=args.resolver)
     return 0
 
 

@@ -27,7 +27,8 @@ def _json(content: Any) -> JSONResponse:
 def index() -> Response:
     """Links to the routes and the docs."""
     routes = ["/api/stats", "/api/articles", "/api/articles/{id}", "/api/events", "/api/actors", "/api/actors/{id}",
-              "/api/quotes", "/api/attributions", "/api/roles", "/api/entities", "/api/places", "/api/dyads/{a}/{b}"]
+              "/api/quotes", "/api/attributions", "/api/roles", "/api/entities", "/api/places", "/api/dyads/{a}/{b}",
+              "/api/clusters", "/api/clusters/{id}"]
     return _json({"name": "newsevents", "docs": "/api/docs", "openapi": "/api/openapi.json", "routes": routes})
 
 
@@ -65,18 +66,18 @@ def events(conn: Conn, f: Filters, sort: SORTS = "date", limit: Limit = None, cu
 def actors(
     request: Request,
     conn: Conn,
-    q: Annotated[str | None, Query(description="Part of the actor's name")] = None,
+    q: Annotated[str | None, Query(description="An id, name or alias, or part of one (exact matches first)")] = None,
     country: Annotated[str | None, Query(description="ISO 3166 alpha-3 code")] = None,
     limit: Limit = None,
     cursor: Cursor = None,
 ) -> Response:
-    """Actors with their counts as actor and as target, most active first."""
+    """Registry actors with their counts as actor and as target, most active first; ``suggestions`` names close matches when none is found."""
     return cached_json(request, query.list_actors, conn, q=blank(q), country=blank(country), limit=limit, cursor=blank(cursor))
 
 
 @router.get("/actors/{actor_id}", summary="One actor with roles, events and partners", responses=NOT_FOUND)
-def actor(request: Request, conn: Conn, actor_id: Annotated[str, Path(description="Actor id, e.g. vladimir-putin")]) -> Response:
-    """Offices held over time, events as actor and as target, the actors it meets most."""
+def actor(request: Request, conn: Conn, actor_id: Annotated[str, Path(description="Actor id, name or alias, e.g. person:vladimir-putin or Putin")]) -> Response:
+    """Aliases, merge evidence and offices from the registry; events as actor and as target; the actors it meets most."""
     return cached_json(request, query.get_actor, conn, actor_id)
 
 
@@ -136,9 +137,36 @@ def places(request: Request, conn: Conn, f: Filters, limit: Annotated[int, Query
 def dyad(
     request: Request,
     conn: Conn,
-    a: Annotated[str, Path(description="Actor id, name or country code, e.g. RUS")],
-    b: Annotated[str, Path(description="Actor id, name or country code, e.g. IRN")],
+    a: Annotated[str, Path(description="Actor id, name, alias or country code, e.g. RUS")],
+    b: Annotated[str, Path(description="Actor id, name, alias or country code, e.g. IRN")],
     by: Annotated[str, Query(description="day or week")] = "day",
+    count: Annotated[str, Query(description="clusters (a happening reported by several articles counts once) or mentions")] = "clusters",
 ) -> Response:
-    """Per period and quad class: event count and summed Goldstein score; then the events themselves."""
-    return cached_json(request, query.dyad_series, conn, a, b, by=by)
+    """Per period and quad class: happening count and summed Goldstein score; then the events themselves."""
+    return cached_json(request, query.dyad_series, conn, a, b, by=by, count=count)
+
+
+@router.get("/clusters", summary="Event clusters: one happening, every source", responses=ERRORS)
+def clusters(
+    request: Request,
+    conn: Conn,
+    type: Annotated[str | None, Query(description="PLOVER event type, e.g. ASSAULT")] = None,
+    country: Annotated[str | None, Query(description="ISO 3166 alpha-3 code of a party")] = None,
+    actor: Annotated[str | None, Query(description="An actor id, name or alias among the parties")] = None,
+    since: Annotated[str | None, Query(description="Earliest day, YYYY-MM-DD (or YYYY-MM, YYYY)")] = None,
+    until: Annotated[str | None, Query(description="Latest day, YYYY-MM-DD (or YYYY-MM, YYYY)")] = None,
+    min_sources: Annotated[int | None, Query(ge=0, le=10_000, description="At least this many sources")] = None,
+    contested: Annotated[bool | None, Query(description="true: only happenings one source reports and another denies")] = None,
+    limit: Limit = None,
+    cursor: Cursor = None,
+) -> Response:
+    """Happenings with their type, day, parties, how many articles and sources report them, and whether that is contested."""
+    return cached_json(request, query.list_clusters, conn, type=blank(type), country=blank(country), actor=blank(actor),
+                       since=blank(since), until=blank(until), min_sources=min_sources, contested=contested, limit=limit,
+                       cursor=blank(cursor))  # fmt: skip
+
+
+@router.get("/clusters/{cluster_id}", summary="One happening with every source", responses=NOT_FOUND)
+def cluster(request: Request, conn: Conn, cluster_id: Annotated[str, Path(description="Cluster id, e.g. ec50cda3dae1f1")]) -> Response:
+    """The happening and each report of it: article title, url, source, date, status and evidence sentence."""
+    return cached_json(request, query.get_cluster, conn, cluster_id)

@@ -31,8 +31,8 @@ def blank(value: str | None) -> str | None:
 
 
 def event_filter(
-    actor: Annotated[str | None, Query(description="Actor (source side): actor id, name or country code, e.g. RUS")] = None,
-    target: Annotated[str | None, Query(description="Target side: actor id, name or country code")] = None,
+    actor: Annotated[str | None, Query(description="Actor (source side): actor id, name, alias or country code, e.g. RUS")] = None,
+    target: Annotated[str | None, Query(description="Target side: actor id, name, alias or country code")] = None,
     country: Annotated[str | None, Query(description="ISO 3166 alpha-3 code on either side, e.g. IRN")] = None,
     type: Annotated[str | None, Query(description=f"PLOVER event type: {', '.join(EVENT_TYPES)}")] = None,
     status: Annotated[str | None, Query(description=f"Claim status: {', '.join(STATUSES)}")] = None,

@@ -117,6 +117,31 @@ def actor(request: Request, conn: Conn, actor_id: str) -> HTMLResponse:
     return page(request, "actor.html", context)
 
 
+@router.get("/clusters", response_class=HTMLResponse)
+def clusters(request: Request, conn: Conn, type: str | None = None, country: str | None = None, actor: str | None = None,
+             since: str | None = None, min_sources: str | None = None, contested: bool | None = None,
+             cursor: Cursor = None) -> HTMLResponse:  # fmt: skip
+    """Happenings (event clusters), most sources first, with every filter of ``newsevents clusters``."""
+    sources = blank(min_sources)
+    if sources is not None and not sources.isdigit():
+        raise QueryError(f"min_sources must be a whole number of sources, got {sources!r}")
+    f = {"type": blank(type), "country": blank(country), "actor": blank(actor), "since": blank(since),
+         "min_sources": int(sources) if sources else None, "contested": contested or None}  # fmt: skip
+    from newsevents.clusters import CLUSTERER
+
+    result = cached(request, query.list_clusters, conn, limit=query.DEFAULT_LIMIT, cursor=blank(cursor), **f)
+    context = {"title": "Happenings", "result": result, "f": f, "types": EVENT_TYPES, "clusterer": CLUSTERER,
+               "params": _params(request), "first_page": not cursor}  # fmt: skip
+    return page(request, "clusters.html", context)
+
+
+@router.get("/clusters/{cluster_id}", response_class=HTMLResponse)
+def cluster(request: Request, conn: Conn, cluster_id: str) -> HTMLResponse:
+    """One happening: every source that reports it, with its status and evidence sentence."""
+    data = cached(request, query.get_cluster, conn, cluster_id)
+    return page(request, "cluster.html", {"title": f"{data['type']} {data['date'] or ''}", "c": data})
+
+
 @router.get("/dyads", response_model=None)
 def dyad_form(request: Request, a: str | None = None, b: str | None = None) -> Response:
     """Send the compare form to the dyad page of the two actors."""
