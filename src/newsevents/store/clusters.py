@@ -13,20 +13,21 @@ from typing import Any
 
 from newsevents.clusters import EventCluster, EventMention
 from newsevents.store.migrate import immediate
-from newsevents.store.read import _read_events as read_events
+from newsevents.store.read import read_events
 
 Row = tuple[Any, ...]
 
 
 def read_mentions(conn: sqlite3.Connection) -> list[EventMention]:
     """Every stored event as a mention: with its article's id, source, publication date and named persons."""
+    events = read_events(conn)
     people: dict[str, set[str]] = {}
     for e in conn.execute("SELECT article_id, id FROM entities WHERE type = 'PERSON'"):
         people.setdefault(e["article_id"], set()).add(e["id"])
     out = []
     for a in conn.execute("SELECT id, source, published FROM articles ORDER BY id"):
         persons = people.get(a["id"], set())
-        for event in read_events(conn, a["id"]):
+        for event in events.get(a["id"], ()):
             named = frozenset(ref.name for ref in event.actors + event.targets if ref.entity in persons)
             out.append(EventMention(event, a["id"], a["source"], a["published"], named))
     return out

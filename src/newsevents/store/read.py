@@ -43,26 +43,33 @@ def read_document(conn: sqlite3.Connection, article_id: str) -> Document | None:
 
 
 def _read_events(conn: sqlite3.Connection, article_id: str) -> tuple[Event, ...]:
+    return tuple(read_events(conn, article_id).get(article_id, ()))
+
+
+def read_events(conn: sqlite3.Connection, article_id: str | None = None) -> dict[str, list[Event]]:
+    """The events of one article (or, without ``article_id``, of every article, in a few queries) by article id, in stored order."""
+    only = "WHERE ev.article_id=?" if article_id is not None else ""
+    params: tuple[str, ...] = (article_id,) if article_id is not None else ()
     parts: dict[tuple[str, str], list[ActorRef]] = {}
     for p in conn.execute(
-        "SELECT ea.* FROM event_actors ea JOIN events ev ON ev.id = ea.event_id WHERE ev.article_id=? ORDER BY ea.event_id, ea.role, ea.position",
-        (article_id,),
+        f"SELECT ea.* FROM event_actors ea JOIN events ev ON ev.id = ea.event_id {only} ORDER BY ea.event_id, ea.role, ea.position",
+        params,
     ):
         parts.setdefault((p["event_id"], p["role"]), []).append(
             ActorRef(name=p["name"], entity=p["entity"], country=p["country"], sector=p["sector"], start=p["start"], end=p["end"])
         )
     spans: dict[str, list[TextSpan]] = {}
     for s in conn.execute(
-        "SELECT ee.* FROM event_evidence ee JOIN events ev ON ev.id = ee.event_id WHERE ev.article_id=? ORDER BY ee.event_id, ee.position",
-        (article_id,),
+        f"SELECT ee.* FROM event_evidence ee JOIN events ev ON ev.id = ee.event_id {only} ORDER BY ee.event_id, ee.position",
+        params,
     ):
         spans.setdefault(s["event_id"], []).append(TextSpan(s["start"], s["end"], s["text"]))
-    events = []
-    for r in conn.execute("SELECT * FROM events WHERE article_id=? ORDER BY rowid", (article_id,)):
+    events: dict[str, list[Event]] = {}
+    for r in conn.execute(f"SELECT * FROM events ev {only} ORDER BY rowid", params):
         loc = None
         if r["location_name"] is not None:
             loc = Location(r["location_name"], r["location_country"], r["lat"], r["lon"], r["location_start"], r["location_end"])
-        events.append(
+        events.setdefault(r["article_id"], []).append(
             Event(
                 id=r["id"], type=r["type"], mode=r["mode"], context=tuple(json.loads(r["context"])), cameo=r["cameo"],
                 quad_class=r["quad_class"], goldstein=r["goldstein"],
@@ -73,4 +80,4 @@ def _read_events(conn: sqlite3.Connection, article_id: str) -> tuple[Event, ...]
                 historical=bool(r["historical"]), evidence=tuple(spans.get(r["id"], ())), claim_source=r["claim_source"],
             )
         )
-    return tuple(events)
+    return events
