@@ -16,7 +16,8 @@ def test_model_and_pipeline_are_loaded_once(nlp) -> None:
     assert "ner" in nlp.pipe_names and "parser" in nlp.pipe_names
     full = load_pipeline(Settings.make())
     assert load_pipeline(Settings.make()) is full and full is not nlp
-    assert full.pipe_names[-5:] == ["newsevents_entities", "newsevents_dates", "newsevents_places", "newsevents_coder", "newsevents_quotes"]
+    assert full.pipe_names[-6:] == ["newsevents_entities", "newsevents_dates", "newsevents_places", "newsevents_coder", "newsevents_quotes",
+                                    "newsevents_attributions"]
     assert load_pipeline(Settings.make(events=False)).pipe_names[-1] == "newsevents_entities"
 
 
