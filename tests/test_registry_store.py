@@ -41,7 +41,8 @@ def store_documents(db: Path, *batches: list[Document]) -> Settings:
     for docs in batches:
         with open_store(db) as store:
             store.write_documents(docs)
-        api.cluster_events(settings, registry=api.rebuild_registry(settings))
+        api.rebuild_registry(settings)
+        api.cluster_events(settings)
     return settings
 
 
@@ -116,3 +117,19 @@ def test_merging_a_dictionary_actor_moves_its_aliases_and_terms() -> None:
     assert "person:ebrahim-raisi" not in ids
     assert all(a.actor in ids for a in registry.aliases) and all(t.actor in ids for t in registry.terms)
     assert registry.lookup("Raisi").id == "person:vladimir-putin"
+
+
+def test_a_write_built_from_an_older_state_is_refused(tmp_path: Path) -> None:
+    from newsevents.store.clusters import write_clusters
+    from newsevents.store.registry import build_registry, corpus_state, write_registry
+
+    db = tmp_path / "n.db"
+    store_documents(db, [make_document(1)])
+    with open_store(db) as store:
+        state = corpus_state(store.conn)
+        old = build_registry(store.conn)
+        store.write_documents([surname_document(2)])  # another ingest lands meanwhile
+        assert write_registry(store.conn, old, state) is False
+        assert write_clusters(store.conn, [], "newsevents.clusters.v1", state=state) is None
+        assert write_registry(store.conn, build_registry(store.conn), corpus_state(store.conn)) is True
+    assert canonical(db, "Putin") == {"person:vladimir-putin"}

@@ -53,39 +53,52 @@ def ingest(
     settings = settings or Settings.make()
     summary = run_ingest(paths, settings, stdin=stdin, progress=progress, on_failure=on_failure)
     if summary.stored:
-        cluster_events(settings, registry=rebuild_registry(settings))
+        _refresh(settings)
     return summary
 
 
 def rebuild_registry(settings: Settings) -> "Registry":
     """Build the actor registry of every stored article (corrections applied again) and store it; return it."""
-    from newsevents.store import open_store
-    from newsevents.store.registry import build_registry, write_registry
-
-    with open_store(settings.db, busy_timeout=settings.busy_timeout) as store:
-        registry = build_registry(store.conn, settings.actor_dictionary)
-        write_registry(store.conn, registry)
-    return registry
+    return _refresh(settings, clusters=False)[0]
 
 
-def cluster_events(settings: Settings, rebuild: bool = False, *, registry: "Registry | None" = None) -> dict[str, int]:
+def cluster_events(settings: Settings, rebuild: bool = False) -> dict[str, int]:
     """Cluster every stored event into happenings, actors resolved by the registry; store and count them.
 
     Always computed over all stored events (the same clusters whatever order or batches articles
     came in); ``rebuild`` empties the cluster tables first instead of rewriting only what changed.
     """
+    return _refresh(settings, registry=False, rebuild=rebuild)[1]
+
+
+def _refresh(settings: Settings, *, registry: bool = True, clusters: bool = True, rebuild: bool = False) -> tuple["Registry", dict[str, int]]:
+    """Rebuild (and store) the registry and/or the clusters from everything stored.
+
+    Each write checks that no article or correction arrived since the read it was built from (an
+    ingest running at the same time); if one did, everything is built again from the new state.
+    """
     from functools import lru_cache
 
     from newsevents.clusters import cluster_events as cluster
+    from newsevents.errors import StoreError
     from newsevents.store import open_store
     from newsevents.store.clusters import read_mentions, write_clusters
-    from newsevents.store.registry import build_registry
+    from newsevents.store.registry import build_registry, corpus_state, write_registry
 
     with open_store(settings.db, busy_timeout=settings.busy_timeout) as store:
-        registry = registry or build_registry(store.conn, settings.actor_dictionary)
-        clusters = cluster(read_mentions(store.conn), actor_key=lru_cache(maxsize=None)(registry.key_for))
-        counts = write_clusters(store.conn, clusters, settings.clusterer, rebuild=rebuild)
-    return {"clusters": len(clusters), **counts}
+        for _ in range(5):
+            state = corpus_state(store.conn)
+            built = build_registry(store.conn, settings.actor_dictionary)
+            if registry and not write_registry(store.conn, built, state):
+                continue
+            if not clusters:
+                return built, {}
+            made = cluster(read_mentions(store.conn), actor_key=lru_cache(maxsize=None)(built.key_for))
+            counts = write_clusters(store.conn, made, settings.clusterer, rebuild=rebuild, state=state)
+            if counts is not None:
+                return built, {"clusters": len(made), **counts}
+    raise StoreError(f"database {settings.db} kept changing while actors and clusters were rebuilt; "
+                     "run `newsevents actors --search X` again once other ingests have finished (or any ingest into it)")
 
 
 def correct_actors(settings: Settings, op: str, actor: str, other: str) -> dict[str, Any]:
@@ -99,7 +112,7 @@ def correct_actors(settings: Settings, op: str, actor: str, other: str) -> dict[
     from newsevents.errors import QueryError
     from newsevents.registry import alias, merge, split
     from newsevents.store import open_store
-    from newsevents.store.registry import add_correction, build_registry, write_registry
+    from newsevents.store.registry import add_correction, build_registry
 
     fixes = {"merge": merge, "split": split, "alias": alias}
     if op not in fixes:
@@ -108,11 +121,9 @@ def correct_actors(settings: Settings, op: str, actor: str, other: str) -> dict[
         registry = build_registry(store.conn, settings.actor_dictionary)
         first = _actor_id(registry, actor)
         second = _actor_id(registry, other) if op == "merge" else other
-        registry = fixes[op](registry, first, second)
-        add_correction(store.conn, registry.corrections[-1])
-        write_registry(store.conn, registry)
-    cluster_events(settings, registry=registry)
-    made = registry.corrections[-1]
+        made = fixes[op](registry, first, second).corrections[-1]
+        add_correction(store.conn, made)
+    registry = _refresh(settings)[0]
     return {"op": made.op, "actor": made.actor, "other": made.other, "stale": [asdict(c) for c in registry.stale]}
 
 

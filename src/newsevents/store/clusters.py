@@ -52,10 +52,19 @@ def _stored(conn: sqlite3.Connection) -> dict[str, tuple[Row, list[Row]]]:
     return {r["id"]: (tuple(r), members.get(r["id"], [])) for r in conn.execute("SELECT * FROM event_clusters")}
 
 
-def write_clusters(conn: sqlite3.Connection, clusters: list[EventCluster], clusterer: str, *, rebuild: bool = False) -> dict[str, int]:
-    """Make the stored clusters equal ``clusters``; return how many clusters were written, deleted and kept."""
+def write_clusters(conn: sqlite3.Connection, clusters: list[EventCluster], clusterer: str, *, rebuild: bool = False,
+                   state: tuple[int, ...] | None = None) -> dict[str, int] | None:  # fmt: skip
+    """Make the stored clusters equal ``clusters``; return how many clusters were written, deleted and kept.
+
+    With ``state`` (``store.registry.corpus_state`` when the events were read), nothing is written
+    and None returned when articles or corrections have been stored since.
+    """
+    from newsevents.store.registry import corpus_state
+
     wanted = cluster_rows(clusters, clusterer)
     with immediate(conn):
+        if state is not None and corpus_state(conn) != state:
+            return None
         if rebuild:
             conn.execute("DELETE FROM event_cluster_members")
             conn.execute("DELETE FROM event_clusters")

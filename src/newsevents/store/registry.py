@@ -67,10 +67,21 @@ def add_correction(conn: sqlite3.Connection, correction: Correction) -> int:
         return int(cur.lastrowid or 0)
 
 
-def write_registry(conn: sqlite3.Connection, registry: Registry) -> int:
-    """Replace the registry tables with ``registry`` and set every participant's canonical id; return how many were set.
+def corpus_state(conn: sqlite3.Connection) -> tuple[int, ...]:
+    """What the registry and the clusters are built from, in brief: the articles and corrections stored so far."""
+    row = conn.execute(
+        "SELECT (SELECT count(*) FROM articles), (SELECT coalesce(max(rowid), 0) FROM articles), "
+        "(SELECT count(*) FROM registry_corrections), (SELECT coalesce(max(position), 0) FROM registry_corrections)"
+    ).fetchone()
+    return tuple(row)
 
-    One write transaction: readers see the old registry or the new one, never a mix.
+
+def write_registry(conn: sqlite3.Connection, registry: Registry, state: tuple[int, ...] | None = None) -> bool:
+    """Replace the registry tables with ``registry`` and set every participant's canonical id.
+
+    One write transaction: readers see the old registry or the new one, never a mix. With
+    ``state`` (``corpus_state`` when the registry was read), nothing is written and False returned
+    when articles or corrections have been stored since.
     """
     participants = conn.execute(
         "SELECT ea.rowid AS rid, ev.article_id, ea.name, ea.start, ea.end FROM event_actors ea JOIN events ev ON ev.id = ea.event_id"
@@ -81,6 +92,8 @@ def write_registry(conn: sqlite3.Connection, registry: Registry) -> int:
         canonical.append((actor, p["rid"]))
     aliases = {name_key(a.text): (a.text, a.actor, a.how) for a in registry.aliases}  # as Registry.lookup reads them
     with immediate(conn):
+        if state is not None and corpus_state(conn) != state:
+            return False
         for table in ("registry_aliases", "registry_merges", "registry_terms", "registry_actors"):
             conn.execute(f"DELETE FROM {table}")
         ex = conn.executemany
@@ -92,7 +105,7 @@ def write_registry(conn: sqlite3.Connection, registry: Registry) -> int:
         ex("INSERT INTO registry_terms (country, office, start, end, actor_id, source) VALUES (?,?,?,?,?,?)",
            [(t.country, t.office, t.start, t.end, t.actor, t.source) for t in sorted(registry.terms)])  # fmt: skip
         ex("UPDATE event_actors SET canonical_id = ? WHERE rowid = ?", canonical)
-    return sum(actor is not None for actor, _ in canonical)
+    return True
 
 
 def _merge_order(m: Merge) -> tuple[str, str, str, str, int, int]:
