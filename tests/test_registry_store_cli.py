@@ -67,3 +67,15 @@ def test_clusters_list_filter_and_show(db: str) -> None:
     assert "CONTESTED" in shown and "Wire A" in shown and "denied" in shown
     missing = CliRunner().invoke(main, ["clusters", "show", "ec000", "--db", db])
     assert missing.exit_code == 2 and "newsevents clusters" in missing.output
+
+
+def test_actors_rebuild_builds_a_database_written_without_the_registry(tmp_path: Path) -> None:
+    from newsevents.store import open_store
+
+    db = tmp_path / "old.db"
+    with open_store(db) as store:  # as a database ingested before the registry existed
+        store.write_documents([told_by(1, "Wire A"), told_by(2, "Wire B")])
+    ids = lambda: {json.loads(line)["id"] for line in run("actors", "--json", "--db", str(db)).splitlines()}  # noqa: E731
+    assert "vladimir-putin" in ids()  # the old actors table
+    assert "event clusters: 2" in run("actors", "rebuild", "--db", str(db))
+    assert "person:vladimir-putin" in ids() and "vladimir-putin" not in ids()

@@ -98,7 +98,7 @@ def _refresh(settings: Settings, *, registry: bool = True, clusters: bool = True
             if counts is not None:
                 return built, {"clusters": len(made), **counts}
     raise StoreError(f"database {settings.db} kept changing while actors and clusters were rebuilt; "
-                     "run `newsevents actors --search X` again once other ingests have finished (or any ingest into it)")
+                     "run `newsevents actors rebuild` once other ingests have finished")
 
 
 def correct_actors(settings: Settings, op: str, actor: str, other: str) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from newsevents.cli import DB_OPTION, _conn, _echo_json_lines, _settings
+from newsevents.cli_options import settings_options
 from newsevents.table import render
 
 #: ``--json`` of a command that shows one record
@@ -93,6 +94,26 @@ def _correct(op: str, db: str | None, actor: str, other: str) -> None:
     click.echo(f"{op}: {made['actor']} {made['other']} (stored; applied again after every ingest)")
     for stale in made["stale"]:
         click.echo(f"warning: an earlier {stale['op']} of {stale['actor']} no longer finds its actor", err=True)
+
+
+@actors.command("rebuild")
+@DB_OPTION
+@settings_options("actor_dictionary")
+def actors_rebuild(db: str, actor_dictionary: str | None) -> None:
+    """Build the actor registry and the event clusters again from everything stored (ingest does it by itself).
+
+    For a database made before the registry existed, or after changing --actor-dictionary.
+
+    \b
+    Example:
+      newsevents actors rebuild --db news.db --actor-dictionary my_actors.tsv
+    """
+    from newsevents import api
+
+    settings = _settings(db=db, actor_dictionary=actor_dictionary)
+    registry = api.rebuild_registry(settings)
+    counts = api.cluster_events(settings, rebuild=True)
+    click.echo(f"actors: {len(registry.actors)}; event clusters: {counts['clusters']}")
 
 
 @actors.command("merge")
