@@ -26,6 +26,7 @@ def test_every_name_of_an_actor_selects_the_same_events(client) -> None:
     counts = {name: count(client, actor=name) for name in ("Putin", "vladimir-putin", "Vladimir Putin", "person:vladimir-putin")}
     assert set(counts.values()) == {4}, counts  # three outlets say "Vladimir Putin", one says "Putin"
     assert count(client, target="Raisi") == 4
+    assert count(client, target="Iran") == count(client, target="Iranian") == count(client, target="IRN") == 8  # Raisi, protesters
 
 
 def test_actor_search_ranks_the_exact_match_first_and_suggests_close_names(client) -> None:

@@ -35,14 +35,25 @@ def resolve(conn: sqlite3.Connection, value: str) -> list[str]:
 
 
 def side_match(conn: sqlite3.Connection, alias: str, value: str) -> tuple[str, list[Any]]:
-    """SQL matching a participant row ``alias`` to ``value``: its canonical id, or (as before the registry) id, name or country."""
+    """SQL matching a participant row ``alias`` to ``value``: its canonical id, or (as before the registry) id, name or country.
+
+    A country named any way ("IRN", "Iran", "Iranian") also matches every participant of that country.
+    """
     legacy = [value, value, value.upper()]
     if not has_registry(conn):  # no canonical ids yet (or a read-only database from before migration 0008)
         return f"({alias}.actor_id = ? OR {alias}.name = ? COLLATE NOCASE OR {alias}.country = ?)", legacy
+    from newsevents.registry.sightings import state_code
+
+    ids = resolve(conn, value)
+    # a country matches every participant of that country, whether named by its code or by a name ("Iran", "Iranian")
+    countries = {value.upper()} | {r[0] for r in conn.execute(
+        "SELECT id FROM registry_actors WHERE kind = 'country' AND id IN (SELECT value FROM json_each(?))", (json.dumps(ids),))}  # fmt: skip
+    if not ids and state_code(value):  # a country no article has named this way yet
+        countries.add(state_code(value) or "")
     return (
         f"({alias}.canonical_id IN (SELECT value FROM json_each(?)) OR {alias}.actor_id = ? "
-        f"OR {alias}.name = ? COLLATE NOCASE OR {alias}.country = ?)",
-        [json.dumps(resolve(conn, value)), *legacy],
+        f"OR {alias}.name = ? COLLATE NOCASE OR {alias}.country IN (SELECT value FROM json_each(?)))",
+        [json.dumps(ids), value, value, json.dumps(sorted(countries))],
     )
 
 
