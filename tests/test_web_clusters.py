@@ -70,3 +70,10 @@ def test_dyads_count_happenings_once_unless_mentions_are_asked_for(client) -> No
     assert clusters["count"] == "clusters" and sum(r["events"] for r in clusters["series"]) == 1
     assert sum(r["events"] for r in mentions["series"]) == 4
     assert len(mentions["events"]) == 4
+
+
+def test_the_dyad_page_says_what_it_counts_and_switches(client) -> None:
+    page = client.get("/dyads/Putin/Raisi").text
+    assert "counts once" in page and 'href="?by=day&amp;count=mentions"' in page
+    assert "every report counts" in client.get("/dyads/Putin/Raisi", params={"count": "mentions"}).text
+    assert client.get("/dyads/Putin/Raisi", params={"count": "both"}).status_code == 400

@@ -152,10 +152,11 @@ def dyad_form(request: Request, a: str | None = None, b: str | None = None) -> R
 
 
 @router.get("/dyads/{a}/{b}", response_class=HTMLResponse)
-def dyad(request: Request, conn: Conn, a: str, b: str, by: Annotated[str, Query()] = "day") -> HTMLResponse:
+def dyad(request: Request, conn: Conn, a: str, b: str, by: Annotated[str, Query()] = "day",
+         count: Annotated[str, Query()] = "clusters") -> HTMLResponse:  # fmt: skip
     """A–B cooperation against conflict over time (Goldstein sums per day or week), with the events under it."""
-    data = cached(request, query.dyad_series, conn, a, b, by=by)
-    chart = request.app.state.cache.get(("dyad_chart", a, b, by), lambda: charts.dyad_chart(data["series"], by))
+    data = cached(request, query.dyad_series, conn, a, b, by=by, count=count)
+    chart = request.app.state.cache.get(("dyad_chart", a, b, by, count), lambda: charts.dyad_chart(data["series"], by))
     context = {"title": f"{a} – {b}", "dyad": data, "chart": chart, "summary": dyad_summary(data["series"])}
     return page(request, "dyad.html", context)
 
