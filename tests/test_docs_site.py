@@ -108,19 +108,32 @@ def test_getting_started_examples_run(tmp_path):
     assert (tmp_path / "entities.parquet").stat().st_size > 0
 
 
-def _client(tmp_path: Path, site: Path):
-    """A test client of the app over a hand-made database, with the docs site ``site`` (built or not)."""
-    from starlette.testclient import TestClient
-    from test_web_data import build_web_db
+@pytest.fixture
+def serve(tmp_path):
+    """Serve the app over a hand-made database with the docs site ``site`` (built or not); an HTTP client of it."""
+    import httpx
+    from test_web_data import ServerThread, build_web_db
 
     from newsevents.web.app import build_app
 
-    return TestClient(build_app(str(build_web_db(tmp_path / "web.db")), docs_site=site), base_url="http://127.0.0.1")
+    opened: list = []
+
+    def start(site: Path) -> "httpx.Client":
+        db = build_web_db(tmp_path / "web.db")
+        server = ServerThread(db, app=build_app(str(db), docs_site=site)).__enter__()
+        client = httpx.Client(base_url=server.url, timeout=10, follow_redirects=True)
+        opened.append((server, client))
+        return client
+
+    yield start
+    for server, client in opened:
+        client.close()
+        server.__exit__(None, None, None)
 
 
-def test_dashboard_badges_link_to_served_codebook_entries(tmp_path, site):
+def test_dashboard_badges_link_to_served_codebook_entries(serve, site):
     """Every type and status badge of the events page links to an anchor that the served /docs/ page has."""
-    client = _client(tmp_path, site)
+    client = serve(site)
     html = client.get("/events").text
     links = set(re.findall(r'<a class="(?:badge|status)[^"]*" href="([^"]+)"', html))
     assert any("/types.html#" in link for link in links) and any("/status.html#" in link for link in links)
@@ -130,9 +143,9 @@ def test_dashboard_badges_link_to_served_codebook_entries(tmp_path, site):
         assert page.status_code == 200 and f'id="{anchor}"' in page.text, link
 
 
-def test_docs_are_served_under_a_policy_that_allows_only_their_own_inline_scripts(tmp_path, site):
+def test_docs_are_served_under_a_policy_that_allows_only_their_own_inline_scripts(serve, site):
     """/docs/ answers the built pages; the CSP lists each inline script's hash and no 'unsafe-inline'."""
-    client = _client(tmp_path, site)
+    client = serve(site)
     page = client.get("/docs/codebook/types.html")
     assert page.status_code == 200 and "text/html" in page.headers["content-type"]
     policy = page.headers["content-security-policy"]
@@ -147,9 +160,9 @@ def test_docs_are_served_under_a_policy_that_allows_only_their_own_inline_script
     assert bare.status_code == 404 and 'href="/docs/index.html"' in bare.text
 
 
-def test_docs_not_built_answer_says_how_to_build_them(tmp_path):
+def test_docs_not_built_answer_says_how_to_build_them(serve, tmp_path):
     """Without a built site, /docs/ answers a short page that says to run make docs."""
-    client = _client(tmp_path, tmp_path / "not-built")
+    client = serve(tmp_path / "not-built")
     for path in ("/docs", "/docs/", "/docs/codebook/types.html"):
         page = client.get(path)
         assert page.status_code == 404 and "make docs" in page.text

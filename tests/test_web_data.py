@@ -154,9 +154,9 @@ def free_port() -> int:
 
 
 class ServerThread:
-    """``create_app(db)`` served by uvicorn in a background thread on 127.0.0.1 and a free port."""
+    """``create_app(db)`` (or another ``app``) served by uvicorn in a background thread on 127.0.0.1 and a free port."""
 
-    def __init__(self, db: Path) -> None:
+    def __init__(self, db: Path, app: Any = None) -> None:
         import threading
 
         import uvicorn
@@ -165,7 +165,8 @@ class ServerThread:
 
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=self.port, log_level="warning", ws="none", lifespan="on")
+        app = create_app(str(db)) if app is None else app
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", ws="none", lifespan="on")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, name="web-test-server", daemon=True)
 
