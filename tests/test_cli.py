@@ -142,3 +142,18 @@ def test_quotes_lists_attributions_by_kind_and_source(ingested):
     assert all("police" in ((r["speaker"] or "") + (r["source_text"] or "")).lower() for r in map(json.loads, police.output.splitlines()))
     bad = runner.invoke(main, ["quotes", "--db", db, "--kind", "rumour"])
     assert bad.exit_code == 2
+
+
+def test_demo_prints_a_summary_of_what_it_stored(tmp_path):
+    from pathlib import Path
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    dumps = sorted((Path(__file__).resolve().parents[1] / "examples" / "corpus" / "dumps").glob("*.txt"))
+    (corpus / dumps[0].name).write_bytes(dumps[0].read_bytes())
+    res = CliRunner().invoke(main, ["demo", "--db", str(tmp_path / "demo.db"), "--corpus", str(corpus), "--workers", "1"])
+    assert res.exit_code == 0, res.output
+    out = res.output
+    assert "inputs: 1 (1 stored, 0 duplicate, 0 failed)" in out and "events by type:" in out
+    assert "who said what:" in out and "attributions (" in out
+    assert "one id per actor:" in out and "clusters of" in out

@@ -462,6 +462,9 @@ def demo(db: str, corpus: str | None, workers: int | None, model: str | None) ->
     st = query.stats(conn)
     click.echo(f"\nentities by type: " + ", ".join(f"{k} {v}" for k, v in st["entities_by_type"].items() if k in ("PERSON", "ORG", "LOC", "NORP")))
     click.echo("events by type: " + ", ".join(f"{k} {v}" for k, v in st["events_by_type"].items()))
+    said = st["attributions_by_kind"]
+    click.echo(f"who said what: {sum(said.values())} attributions (" + ", ".join(f"{k} {v}" for k, v in said.items()) + ")")
+    click.echo(f"one id per actor: {st['actors_in_events']} actors take part in events; one record per happening: {st['clusters']} clusters of {st['events']} events")
     for t in ("PERSON", "ORG"):
         click.echo(f"\ntop {t}:")
         click.echo(render(query.top_entities(conn, type=t, limit=8), ["name", "country", "articles", "mentions"]))

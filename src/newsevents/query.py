@@ -80,7 +80,10 @@ def stats(conn: sqlite3.Connection) -> dict[str, Any]:
         "entities": one("SELECT count(*) FROM entities"),
         "events": one("SELECT count(*) FROM events"),
         "quotes": one("SELECT count(*) FROM quotes"),
+        "attributions_by_kind": {r[0]: r[1] for r in conn.execute("SELECT kind, count(*) FROM attributions GROUP BY kind ORDER BY kind")},
         "actors": one("SELECT count(*) FROM registry_actors") if has_registry(conn) else one("SELECT count(*) FROM actors"),
+        "actors_in_events": one("SELECT count(DISTINCT coalesce(canonical_id, actor_id)) FROM event_actors") if has_registry(conn)
+        else one("SELECT count(DISTINCT actor_id) FROM event_actors"),
         "clusters": one("SELECT count(*) FROM event_clusters") if has_clusters(conn) else 0,
         "inputs": one("SELECT count(*) FROM inputs"),
         "events_by_type": {r[0]: r[1] for r in conn.execute("SELECT type, count(*) FROM events GROUP BY type ORDER BY count(*) DESC")},
