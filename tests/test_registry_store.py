@@ -133,3 +133,19 @@ def test_a_write_built_from_an_older_state_is_refused(tmp_path: Path) -> None:
         assert write_clusters(store.conn, [], "newsevents.clusters.v1", state=state) is None
         assert write_registry(store.conn, build_registry(store.conn), corpus_state(store.conn)) is True
     assert canonical(db, "Putin") == {"person:vladimir-putin"}
+
+
+def test_an_ingest_catches_up_after_a_run_killed_before_its_rebuild(tmp_path: Path) -> None:
+    """Articles stored without their registry and clusters (a kill between the two) are resolved by the next ingest."""
+    db = tmp_path / "k.db"
+    settings = Settings.make(db=str(db))
+    with open_store(db) as store:
+        store.write_documents([make_document(1), surname_document(2)])
+    assert canonical(db, "Putin") == {None}
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    api.ingest([str(empty)], settings)  # stores nothing new, yet finds the store behind
+    assert canonical(db, "Putin") == {"person:vladimir-putin"}
+    reference = tmp_path / "ref.db"
+    store_documents(reference, [make_document(1), surname_document(2)])
+    assert tables(db) == tables(reference)

@@ -52,9 +52,18 @@ def ingest(
 
     settings = settings or Settings.make()
     summary = run_ingest(paths, settings, stdin=stdin, progress=progress, on_failure=on_failure)
-    if summary.stored:
+    if summary.stored or _behind(settings):
         _refresh(settings)
     return summary
+
+
+def _behind(settings: Settings) -> bool:
+    """True when an earlier run stored events but stopped before actors and clusters were rebuilt."""
+    from newsevents.store import open_store
+    from newsevents.store.registry import behind
+
+    with open_store(settings.db, busy_timeout=settings.busy_timeout) as store:
+        return behind(store.conn)
 
 
 def rebuild_registry(settings: Settings) -> "Registry":

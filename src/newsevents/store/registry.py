@@ -76,6 +76,14 @@ def corpus_state(conn: sqlite3.Connection) -> tuple[int, ...]:
     return tuple(row)
 
 
+def behind(conn: sqlite3.Connection) -> bool:
+    """True when some stored event is not yet resolved by the registry or in a cluster (a run killed before its rebuild)."""
+    return bool(conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM event_actors WHERE canonical_id IS NULL) "
+        "OR EXISTS (SELECT 1 FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_cluster_members m WHERE m.event_id = e.id))"
+    ).fetchone()[0])
+
+
 def write_registry(conn: sqlite3.Connection, registry: Registry, state: tuple[int, ...] | None = None) -> bool:
     """Replace the registry tables with ``registry`` and set every participant's canonical id.
 
