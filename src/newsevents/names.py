@@ -24,6 +24,11 @@ def strip_accents(text: str, *, ascii_only: bool = False) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def slug(text: str) -> str:
+    """Lower-case ASCII words joined by hyphens: "Nicolás Maduro" -> "nicolas-maduro"; "unknown" when none."""
+    return _SEPARATORS.sub("-", strip_accents(text, ascii_only=True).lower()).strip("-") or "unknown"
+
+
 def name_key(text: str, *, strict: bool = False) -> str:
     """Fold a name for look-up: no case, dots or leading 'the', and unless ``strict`` no accents or punctuation."""
     if strict:  # accents, apostrophes and hyphens stay; ’ is written '

@@ -397,13 +397,15 @@ def list_attributions(conn: sqlite3.Connection, *, kind: str | None = None, sour
         "ORDER BY a.published DESC, at.article_id, at.content_start, at.id LIMIT ? OFFSET ?"
     )
     rows = [dict(r) for r in conn.execute(sql, (kind, kind, source, source, source, q, q, limit + 1, offset))]
+    articles = sorted({row["article_id"] for row in rows[:limit]})
+    stated: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for e in conn.execute(
+        f"SELECT article_id, claim_source, id, type, status FROM events WHERE claim_source IS NOT NULL "
+        f"AND article_id IN ({', '.join('?' * len(articles))}) ORDER BY evidence_start, id", articles,
+    ):  # one query for the page, not one per attribution
+        stated.setdefault((e["article_id"], e["claim_source"]), []).append({"id": e["id"], "type": e["type"], "status": e["status"]})
     for row in rows[:limit]:
-        row["events"] = [
-            dict(e) for e in conn.execute(
-                "SELECT id, type, status FROM events WHERE article_id = ? AND claim_source = ? ORDER BY evidence_start, id",
-                (row["article_id"], row["id"]),
-            )
-        ]  # fmt: skip
+        row["events"] = stated.get((row["article_id"], row["id"]), [])
     return _page(rows, limit, offset)
 
 

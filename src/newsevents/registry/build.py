@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
-from newsevents.names import name_key
+from newsevents.names import name_key, slug
 from newsevents.registry.corrections import apply_corrections
 from newsevents.registry.dictionary import Dictionary
-from newsevents.registry.keys import is_acronym, kind_of, slug
+from newsevents.registry.keys import is_acronym, kind_of
 from newsevents.registry.orgs import join_orgs
 from newsevents.registry.persons import join_persons
 from newsevents.registry.records import ArticleFacts, Correction

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsevents.errors import NotFound, QueryError
-from newsevents.names import name_key
-from newsevents.registry.keys import kind_of, slug
+from newsevents.names import name_key, slug
+from newsevents.registry.keys import kind_of
 from newsevents.registry.records import Correction
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from newsevents.names import name_key, strip_accents
+from newsevents.names import name_key
 
 #: Small words that acronyms skip ("Organisation of African Unity" -> OAU).
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "el", "al", "on", "in", "to", "a"})
@@ -47,11 +47,6 @@ def person_tokens(name: str) -> list[str]:
     if words and words[-1].lower() in ("'s", "s'"):
         words = words[:-1]
     return [re.sub(r"['’]s$", "", w) for w in words]
-
-
-def slug(text: str) -> str:
-    """Lower-case ASCII words joined by hyphens: "Nicolás Maduro" -> "nicolas-maduro"."""
-    return "-".join(re.findall(r"[a-z0-9]+", strip_accents(text, ascii_only=True).lower())) or "unknown"
 
 
 def tkey(word: str) -> str:

@@ -21,9 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsevents.names import name_key
+from newsevents.names import name_key, slug
 from newsevents.records import ActorRef, Entity
-from newsevents.registry.keys import initials, is_acronym, person_tokens, slug
+from newsevents.registry.keys import initials, is_acronym, person_tokens
 from newsevents.registry.records import ArticleFacts
 
 _PLACES = ("LOC", "GPE", "FAC")

@@ -2,17 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
-from newsevents.names import strip_accents
-
-_NON_WORD = re.compile(r"[^a-z0-9]+")
-
-
-def slug(text: str) -> str:
-    """Lower-case ASCII words joined by hyphens."""
-    folded = strip_accents(text, ascii_only=True).lower()
-    return _NON_WORD.sub("-", folded).strip("-") or "unknown"
+from newsevents.names import slug
 
 
 def actor_key(name: str, country: str | None, *, named: bool) -> str:
