@@ -162,8 +162,8 @@ def show(article_id: str, db: str, as_json: bool) -> None:
     if d["events"]:
         _say("events:")
         for ev in d["events"]:
-            who = ", ".join(a["name"] for a in ev["actors"]) or "?"
-            whom = ", ".join(a["name"] for a in ev["targets"]) or "-"
+            who = _names(ev["actors"]) or "?"
+            whom = _names(ev["targets"]) or "-"
             _say(f"  {ev['type']:<9} {who} → {whom}  [{ev['status']}, {ev['date'] or ev['date_text'] or 'undated'}]  “{d['text'][ev['evidence']['start']:ev['evidence']['end']]}”")
     if d["quotes"]:
         _say("quotes:")
@@ -302,6 +302,16 @@ def _event_filter(o: dict[str, Any]) -> Any:
                              date_from=o["since"], date_to=o["until"], text=o["text"])
 
 
+def _names(parties: list[dict[str, Any]]) -> str:
+    """The names of an event's or a cluster's actors (or targets), comma separated."""
+    return ", ".join(p["name"] for p in parties)
+
+
+def _counts(counts: dict[str, int]) -> str:
+    """"A 3, B 2" from a mapping of counts."""
+    return ", ".join(f"{k} {v}" for k, v in counts.items())
+
+
 def _echo_json_lines(items: list[dict[str, Any]]) -> None:
     for it in items:
         click.echo(_json_line(it))
@@ -323,7 +333,7 @@ def events(db: str, limit: int, as_json: bool, **filters: Any) -> None:
     if as_json:
         return _echo_json_lines(items)
     rows = [
-        {**it, "actor": ", ".join(a["name"] for a in it["actors"]), "target": ", ".join(a["name"] for a in it["targets"]), "where": (it["location"] or {}).get("name")}
+        {**it, "actor": _names(it["actors"]), "target": _names(it["targets"]), "where": (it["location"] or {}).get("name")}
         for it in items
     ]
     click.echo(render(rows, ["day", "type", "mode", "actor", "target", "status", "where", "sentence"], {"actor": 24, "target": 24, "sentence": 60}))
@@ -460,10 +470,10 @@ def demo(db: str, corpus: str | None, workers: int | None, model: str | None) ->
     _print_summary(summary, False)
     conn = _conn(db)
     st = query.stats(conn)
-    click.echo(f"\nentities by type: " + ", ".join(f"{k} {v}" for k, v in st["entities_by_type"].items() if k in ("PERSON", "ORG", "LOC", "NORP")))
-    click.echo("events by type: " + ", ".join(f"{k} {v}" for k, v in st["events_by_type"].items()))
+    click.echo("\nentities by type: " + _counts({k: v for k, v in st["entities_by_type"].items() if k in ("PERSON", "ORG", "LOC", "NORP")}))
+    click.echo("events by type: " + _counts(st["events_by_type"]))
     said = st["attributions_by_kind"]
-    click.echo(f"who said what: {sum(said.values())} attributions (" + ", ".join(f"{k} {v}" for k, v in said.items()) + ")")
+    click.echo(f"who said what: {sum(said.values())} attributions ({_counts(said)})")
     click.echo(f"one id per actor: {st['actors_in_events']} actors take part in events; one record per happening: {st['clusters']} clusters of {st['events']} events")
     for t in ("PERSON", "ORG"):
         click.echo(f"\ntop {t}:")

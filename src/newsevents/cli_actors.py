@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from newsevents.cli import DB_OPTION, _conn, _echo_json_lines, _settings
+from newsevents.cli import DB_OPTION, _conn, _echo_json_lines, _names, _settings
 from newsevents.cli_options import settings_options
 from newsevents.table import render
 
@@ -186,7 +186,7 @@ def clusters(ctx: click.Context, db: str, etype: str | None, country: str | None
                                 contested=contested, limit=limit)["items"]  # fmt: skip
     if as_json:
         return _echo_json_lines(items)
-    rows = [{**c, "actors": ", ".join(a["name"] for a in c["actors"]), "targets": ", ".join(t["name"] for t in c["targets"]),
+    rows = [{**c, "actors": _names(c["actors"]), "targets": _names(c["targets"]),
              "contested": "yes" if c["contested"] else ""} for c in items]  # fmt: skip
     click.echo(render(rows, ["id", "date", "type", "sources", "articles", "contested", "actors", "targets", "sentence"],
                       {"actors": 24, "targets": 24, "sentence": 50}))  # fmt: skip
@@ -206,8 +206,7 @@ def clusters_show(cluster_id: str, db: str, as_json: bool) -> None:
     cluster = _fetched("get_cluster", db, cluster_id, as_json)
     if cluster is None:
         return
-    who = ", ".join(a["name"] for a in cluster["actors"]) or "-"
-    whom = ", ".join(t["name"] for t in cluster["targets"]) or "-"
+    who, whom = _names(cluster["actors"]) or "-", _names(cluster["targets"]) or "-"
     click.echo(f"{cluster['id']}  {cluster['type']}  {cluster['date'] or 'undated'}  {who} -> {whom}"
                f"{'  CONTESTED' if cluster['contested'] else ''}")  # fmt: skip
     click.echo(f"{cluster['sources']} sources, {cluster['articles']} articles, first seen {cluster['first_seen']}, last {cluster['last_seen']}\n")
