@@ -196,8 +196,8 @@ class SentenceCoder:
                 if all((p.name, p.country) != (partner.name, partner.country) for p in actors):
                     actors.append(partner)
             case.reciprocal = len(actors) > 1
-            if case.reciprocal:
-                targets = list(actors)
+            if case.reciprocal:  # the parties act together: each listed once, as an actor, and nobody is the recipient
+                targets = []
         if not case.reciprocal:
             targets = [t for t in targets if all((t.name, t.country) != (a.name, a.country) for a in actors)]
         case.actors, case.targets, case.partners = actors, targets, partners

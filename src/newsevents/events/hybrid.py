@@ -216,7 +216,7 @@ def model_event(coder: SentenceCoder, sent: "Span", label: str, prob: float, mod
         if all((partner.name, partner.country) != (a.name, a.country) for a in actors):
             actors.append(partner)
     if partner_words and len(actors) > 1:
-        reciprocal, targets = True, list(actors)
+        reciprocal, targets = True, []  # partners act together: all of them actors, no recipient
     actors, targets = _placed(coder, verb, label, actors, targets)
     mode, cameo, code = _coded(coder, label, trigger)
     doc, article = coder.scope.doc, coder.scope.article

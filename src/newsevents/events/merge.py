@@ -6,6 +6,7 @@ sentence, in text order):
 
 1. **Reciprocal events** ("Iran and Saudi Arabia agreed to ...", "X and Y met") list every party
    once, in ``actors``, and have no ``targets``: the parties act together, nobody is the recipient.
+   Our coders build them so; this step holds the shape for events from any other coder.
 2. **One trigger, one event**: two events of one sentence with the same evidence span and the same
    actors and targets are one happening coded twice; the surer one stays (the earlier on a tie).
 3. **Mentions merge** when they tell the same happening (:func:`same_happening`): the same type,
