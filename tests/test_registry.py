@@ -232,3 +232,26 @@ def test_one_institution_name_in_two_states_is_two_actors() -> None:
     assert hungary != georgia
     assert {registry.actor(hungary).country, registry.actor(georgia).country} == {"HUN", "GEO"}
     assert actor_of(registry, "a3", "Likud") == actor_of(registry, "a4", "Likud") == "org:likud"
+
+
+def test_a_family_name_first_joins_the_one_person_whose_name_starts_with_it() -> None:
+    facts = [
+        article("a1", entities=[entity("e1", "PERSON", "Wang Yi", country="CHN"), entity("e2", "PERSON", "Lee Jae-myung", country="KOR")]),
+        article("a2", entities=[entity("e1", "PERSON", "Mr Wang"), entity("e2", "PERSON", "Lee")], refs=[ref("Lee", "e2")]),
+        article("a3", entities=[entity("e1", "PERSON", "Kim Jong Un", country="PRK"), entity("e2", "PERSON", "Kim Yo Jong", country="PRK"),
+                                entity("e3", "PERSON", "Mark Rutte", country="NLD")]),
+        article("a4", entities=[entity("e1", "PERSON", "Kim"), entity("e2", "PERSON", "Mark")]),
+    ]
+    registry = Registry.build(facts, dictionary=NO_DICTIONARY)
+    assert actor_of(registry, "a2", "Mr Wang") == "person:wang-yi"
+    assert actor_of(registry, "a2", "Lee") == "person:lee-jae-myung"
+    assert actor_of(registry, "a4", "Kim") == "person:kim"  # two Kims: joins neither
+    assert actor_of(registry, "a4", "Mark") == "person:mark"  # a given name of a given-name-first country joins no one
+
+
+def test_a_dictionary_person_name_is_that_person_even_when_no_entity_typed_it() -> None:
+    facts = [article("a1", "2025-06-04", refs=[ref("Merz"), ref("Emmanuel Macron")])]  # the NER missed both names
+    registry = Registry.build(facts)
+    assert actor_of(registry, "a1", "Merz") == "person:friedrich-merz"
+    assert actor_of(registry, "a1", "Emmanuel Macron") == "person:emmanuel-macron"
+    assert registry.actor("person:friedrich-merz").kind == "person"

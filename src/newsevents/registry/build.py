@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from newsevents.names import name_key, slug
 from newsevents.registry.corrections import apply_corrections
 from newsevents.registry.dictionary import Dictionary
-from newsevents.registry.keys import is_acronym, kind_of
+from newsevents.registry.keys import is_acronym, kind_of, person_key
 from newsevents.registry.orgs import join_orgs
 from newsevents.registry.persons import join_persons
 from newsevents.registry.records import ArticleFacts, Correction
@@ -73,6 +73,8 @@ def build(facts: tuple[ArticleFacts, ...], dictionary: Dictionary, corrections: 
     kinds = {"person": ("person",), "named": ("organisation", "group")}
     listed = {k: {f"dict:{e.id}": list(e.names) for e in entries.values() if e.kind in v} for k, v in kinds.items()}
     join_persons(clusters, {n: n[7:] for n in nodes if n.startswith("person:")}, listed["person"])
+    # A name the dictionary lists for a person means that person even where no entity typed it PERSON ("Merz and Macron agreed").
+    clusters.join_listed({n: display[n] for n in nodes if n.startswith("group:")}, listed["person"], person_key)
     join_orgs(clusters, {n: display[n] for n in nodes if n.startswith(("org:", "group:"))}, listed["named"])
     node_actor = _ids(clusters, by_node, display)
     forms = {n: {name_key(s.name) for s in by_node[n] if s.how != "mention"} | {name_key(display[n])} for n in display}

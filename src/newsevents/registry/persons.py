@@ -8,7 +8,9 @@
    "Mr Putin" are "Putin") joins the one person whose longer name holds its words in order and
    ends with its surname — only when exactly one such person is known in the corpus and the
    countries do not disagree. Longer forms are settled first, so "Recep Erdogan" joins "Recep
-   Tayyip Erdogan" before "Erdogan" looks for its person.
+   Tayyip Erdogan" before "Erdogan" looks for its person. Where names are written family name
+   first (``FAMILY_NAME_FIRST``: "Lee Jae-myung", "Wang Yi"), a one-word form also looks for the
+   person whose name starts with it ("Mr Lee", "Mr Wang"); the one-person rule still holds.
 """
 
 from __future__ import annotations
@@ -18,6 +20,10 @@ from collections import defaultdict
 from newsevents.names import name_key
 from newsevents.registry.keys import person_key, surname_key, tkey
 from newsevents.registry.unionfind import Clusters
+
+#: Countries whose people's names are written family name first in English-language news
+#: ("Xi Jinping" is Mr Xi, "Kim Jong Un" Mr Kim). Japan is left out: English-language news mostly writes Japanese names given name first.
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "KHM"})
 
 
 def _subsequence(short: list[str], long: list[str]) -> bool:
@@ -60,9 +66,11 @@ def _join_short_forms(clusters: Clusters, forms: dict[str, str], dictionary: dic
     long_forms = [(node, _words(name)) for node, name in forms.items()]
     long_forms += [(d, _words(name)) for d, names in dictionary.items() for name in names]
     by_surname: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
+    by_family: dict[str, list[str]] = defaultdict(list)
     for node, words in long_forms:
         if len(words) >= 2:
             by_surname[surname_key(words[-1])].append((node, words))
+            by_family[words[0]].append(node)
     for node, name in sorted(forms.items(), key=lambda item: (-len(item[1].split()), item[0])):
         words = _words(name)
         if not words:
@@ -73,6 +81,8 @@ def _join_short_forms(clusters: Clusters, forms: dict[str, str], dictionary: dic
             for other, long_words in by_surname.get(surname_key(words[-1]), [])
             if len(long_words) > len(words) and _subsequence(words[:-1], long_words[:-1])
         }
+        if len(words) == 1:
+            candidates |= {clusters.find(other) for other in by_family.get(words[0], []) if clusters.country(other) in FAMILY_NAME_FIRST}
         candidates = {c for c in candidates if country is None or clusters.country(c) in (None, country)}
         if len(candidates) == 1 and clusters.find(node) not in candidates:
             clusters.union(next(iter(candidates)), node, "surname" if len(words) == 1 else "short-form")
