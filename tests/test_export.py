@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 
 import pyarrow.parquet as pq
@@ -10,7 +11,7 @@ import pytest
 
 from factories import make_document
 from newsevents.errors import SettingsError
-from newsevents.export import export
+from newsevents.export import csv_chunks, export, json_chunks, write_parquet
 
 
 def test_jsonl_is_to_dict(tmp_path):
@@ -37,3 +38,27 @@ def test_bad_export_arguments_say_what_to_do(tmp_path):
         export([make_document(1)], "parquet", None)
     with pytest.raises(SettingsError, match="--format"):
         export([make_document(1)], "xml", str(tmp_path / "x"))
+
+
+def test_event_rows_carry_the_article_url_and_canonical_ids(tmp_path):
+    doc = make_document(1)
+    ids = {ev.id: {"actor": ["RUS"], "target": ["person:x", None]} for ev in doc.events}
+    out = tmp_path / "e.csv"
+    export([doc], "csv", str(out), table="events", canonical=lambda article_id: ids if article_id == doc.article.id else {})
+    rows = list(csv.DictReader(io.StringIO(out.read_text())))
+    assert rows and all(r["article_url"] == doc.article.url and r["sentence"] for r in rows)
+    assert {(r["actor_ids"], r["target_ids"]) for r in rows} == {("RUS", "person:x;")}
+    export([doc], "csv", str(out), table="events")  # without the registry: the columns are there, empty
+    assert {(r["actor_ids"], r["target_ids"]) for r in csv.DictReader(io.StringIO(out.read_text()))} == {("", "")}
+
+
+def test_writers_stream_in_chunks_and_row_groups(tmp_path):
+    items = [{"n": i, "name": None if i < 3 else f"x{i}", "tags": [i]} for i in range(7)]
+    chunks = list(csv_chunks(items, size=3))
+    assert len(chunks) == 3 and chunks[0].startswith("n,name,tags\r\n")
+    assert [r["tags"] for r in csv.DictReader(io.StringIO("".join(chunks)))] == [f"[{i}]" for i in range(7)]
+    assert json.loads("".join(json_chunks(items, size=3))) == items and json.loads("".join(json_chunks([]))) == []
+    assert write_parquet(items, tmp_path / "g.parquet", group=3) == 7
+    meta = pq.ParquetFile(tmp_path / "g.parquet").metadata
+    assert meta.num_row_groups == 3 and meta.num_rows == 7  # a column empty in the first group is text, filled later
+    assert pq.read_table(tmp_path / "g.parquet").column("name").to_pylist() == [None] * 3 + [f"x{i}" for i in range(3, 7)]

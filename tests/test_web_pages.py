@@ -12,6 +12,7 @@ import pytest
 from test_web_data import MARKUP_ID, XSS, ServerThread, build_web_db
 
 PAGES = ["/", "/articles/0000000000000001", f"/articles/{MARKUP_ID}", "/events", "/events?type=ACCUSE&sort=-goldstein",
+         "/events?size=5&page=3", "/actors?size=25&page=1", "/clusters",
          "/map", "/actors", "/actors/vladimir-putin", "/dyads/RUS/IRN", "/dyads/RUS/IRN?by=week", "/search", "/search?q=Putin", "/api/docs"]
 
 
@@ -123,3 +124,58 @@ def test_serve_binds_loopback_by_default(tmp_path, monkeypatch):
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(kw, app=app))
     serve(str(build_web_db(tmp_path / "s.db")))
     assert seen["host"] == "127.0.0.1" and seen["port"] == 8000 and seen["app"].title == "newsevents"
+
+
+def total_of(html: str) -> int:
+    """The number of matches a table page states."""
+    return int(re.search(r'<strong class="count" data-total="(\d+)">', html).group(1))
+
+
+def test_list_pages_state_the_number_of_matches(client):
+    assert total_of(client.get("/events").text) == 18
+    html = client.get("/events", params={"type": "ACCUSE", "country": "IRN"}).text
+    assert total_of(html) == 7 and "<strong class=\"count\" data-total=\"7\">7</strong> events" in html
+    assert total_of(client.get("/actors").text) == 8
+    assert total_of(client.get("/search", params={"q": "Putin"}).text) == 5
+    assert total_of(client.get("/clusters").text) == 0 and "0</strong> happenings" in client.get("/clusters").text
+
+
+def test_events_pages_are_numbered_with_a_chosen_size(client):
+    html = client.get("/events", params={"size": 5, "page": 2, "sort": "-goldstein"}).text
+    assert "page 2 of 4" in html and html.count('<tr class="q') == 5
+    assert '<a class="prev" rel="prev" href="/events?sort=-goldstein&amp;size=5">' in html
+    assert '<a class="next" rel="next" href="/events?sort=-goldstein&amp;page=3&amp;size=5">' in html
+    last = client.get("/events", params={"size": 5, "page": 4}).text
+    assert "page 4 of 4" in last and last.count('<tr class="q') == 3 and 'rel="next"' not in last
+    sizes = re.search(r'<span class="sizes">.*?</span>', client.get("/events", params={"size": 100}).text, re.S).group(0)
+    assert re.findall(r">(\d+)</a>", sizes) == ["25", "50", "100", "200"] and 'aria-current="true">100<' in sizes
+    ids = lambda page: re.findall(r'#ev-(w\d+e\d+)"', client.get("/events", params={"size": 5, "page": page}).text)  # noqa: E731
+    seen = [i for page in (1, 2, 3, 4) for i in ids(page)]
+    assert len(seen) == len(set(seen)) == 18  # the pages hold every event once
+
+
+def test_a_bad_page_or_size_is_a_400_page(client):
+    for params in ({"page": 0}, {"page": "two"}, {"size": 7000}, {"size": -1}):
+        r = client.get("/events", params=params)
+        assert r.status_code == 400 and "text/html" in r.headers["content-type"]
+        assert list(params)[0] in r.text
+
+
+def test_download_links_carry_exactly_the_filter(client):
+    html = client.get("/events", params={"type": "ACCUSE", "country": "IRN", "size": 5, "page": 2}).text
+    links = re.findall(r'<a href="(/api/events\?[^"]+)" download data-format="(\w+)">', html)
+    assert [fmt for _, fmt in links] == ["csv", "json", "parquet"]
+    for href, fmt in links:
+        assert href.replace("&amp;", "&") == f"/api/events?type=ACCUSE&country=IRN&format={fmt}"
+        assert client.get(href.replace("&amp;", "&")).status_code == 200
+    for url, api in [("/actors?country=IRN", "/api/actors?country=IRN&amp;format=csv"), ("/search?q=Putin", "/api/articles?q=Putin&amp;format=csv"),
+                     ("/dyads/RUS/IRN", "/api/dyads/RUS/IRN?format=csv"), ("/clusters?type=ACCUSE", "/api/clusters?type=ACCUSE&amp;format=csv")]:
+        assert f'href="{api}" download' in client.get(url).text, url
+
+
+def test_event_headers_explain_goldstein_quad_class_confidence_and_status(client):
+    head = re.search(r"<thead>.*?</thead>", client.get("/events").text, re.S).group(0)
+    tips = dict((label, tip) for tip, label in re.findall(r'<th[^>]* title="([^"]+)"[^>]*>(?:<a [^>]+>)?([\w.]+)', head))
+    assert "-10" in tips["Goldstein"] and "+10" in tips["Goldstein"]
+    assert "quad class" in tips["Type"] and "material conflict" in tips["Type"]
+    assert "0 to 1" in tips["Conf."] and "alleged" in tips["Status"] and "denied" in tips["Status"]

@@ -7,12 +7,13 @@ import json
 import re
 import sqlite3
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import Any, Iterator
 
 from newsevents.errors import NotFound, QueryError
 from newsevents.plover import EVENT_TYPES
 from newsevents.query_actors import has_registry, registry_actor, search_actors, side_match
 from newsevents.query_clusters import get_cluster, has_clusters, list_clusters
+from newsevents.query_listing import CHUNK, Listing, count, page, stream
 
 __all__ = ["get_cluster", "list_clusters"]  # cluster queries live in query_clusters; listed here for the CLI and web
 
@@ -56,11 +57,15 @@ def page_args(limit: int | None, cursor: str | None) -> tuple[int, int]:
     return limit, offset
 
 
+def cursor_at(offset: int) -> str:
+    """The opaque cursor of the row at ``offset`` (what ``page_args`` decodes)."""
+    return base64.urlsafe_b64encode(json.dumps({"o": offset}).encode()).decode()
+
+
 def _page(rows: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]:
     """Cut one extra fetched row into a ``next`` cursor."""
     more = len(rows) > limit
-    nxt = base64.urlsafe_b64encode(json.dumps({"o": offset + limit}).encode()).decode() if more else None
-    return {"items": rows[:limit], "next": nxt}
+    return {"items": rows[:limit], "next": cursor_at(offset + limit) if more else None}
 
 
 def _check_date(name: str, value: str | None) -> str | None:
@@ -109,7 +114,11 @@ def run_inputs(conn: sqlite3.Connection, run_id: int) -> list[dict[str, Any]]:
 
 def list_articles(conn: sqlite3.Connection, *, q: str | None = None, source: str | None = None, limit: int | None = None, cursor: str | None = None) -> dict[str, Any]:
     """Articles, newest first; ``q`` is a full-text query over titles and bodies."""
-    limit, offset = page_args(limit, cursor)
+    return page(conn, articles_listing(q=q, source=source), limit, cursor)
+
+
+def articles_listing(*, q: str | None = None, source: str | None = None) -> Listing:
+    """Articles, newest first, with a snippet and their event count (``list_articles`` reads one page of it)."""
     where, params = [], []
     join = ""
     if q:
@@ -119,14 +128,13 @@ def list_articles(conn: sqlite3.Connection, *, q: str | None = None, source: str
     if source:
         where.append("a.source = ?")
         params.append(source)
+    body = f"FROM articles a {join} {'WHERE ' + ' AND '.join(where) if where else ''}"
     sql = (
         f"SELECT a.id, a.title, a.source, a.url, a.published, substr(a.text, 1, 240) AS snippet, "
         f"(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events "
-        f"FROM articles a {join} {'WHERE ' + ' AND '.join(where) if where else ''} "
-        f"ORDER BY a.published IS NULL, a.published DESC, a.rowid DESC LIMIT ? OFFSET ?"
+        f"{body} ORDER BY a.published IS NULL, a.published DESC, a.rowid DESC"
     )
-    rows = [dict(r) for r in conn.execute(sql, (*params, limit + 1, offset))]
-    return _page(rows, limit, offset)
+    return Listing(sql, tuple(params), f"SELECT count(*) {body}", tuple(params))
 
 
 def fts_query(text: str) -> str:
@@ -235,14 +243,34 @@ def list_events(conn: sqlite3.Connection, f: EventFilter | None = None, *, sort:
     """Events matching ``f``, newest first by default, with their actors and targets."""
     if sort not in _SORTS:
         raise QueryError(f"sort {sort!r} is not known; use one of {', '.join(_SORTS)}")
-    limit, offset = page_args(limit, cursor)
+    return page(conn, events_listing(conn, f, sort=sort), limit, cursor)
+
+
+#: the article columns every API event carries beside the event's own
+_EVENT_ARTICLE = "a.title AS article_title, a.url AS article_url, a.source AS article_source"
+
+
+def events_listing(conn: sqlite3.Connection, f: EventFilter | None = None, *, sort: str = "date") -> Listing:
+    """Events matching ``f`` in ``sort`` order, as API objects (``list_events`` reads one page of it)."""
+    if sort not in _SORTS:
+        raise QueryError(f"sort {sort!r} is not known; use one of {', '.join(_SORTS)}")
     where, params = _event_where(conn, f or EventFilter())
     sql = (
-        f"SELECT e.*, {EVENT_DAY} AS day, a.title AS article_title FROM events e JOIN articles a ON a.id = e.article_id "
-        f"{where} ORDER BY {_SORTS[sort]} LIMIT ? OFFSET ?"
+        f"SELECT e.*, {EVENT_DAY} AS day, {_EVENT_ARTICLE} FROM events e JOIN articles a ON a.id = e.article_id "
+        f"{where} ORDER BY {_SORTS[sort]}"
     )
-    rows = conn.execute(sql, (*params, limit + 1, offset)).fetchall()
-    return _page(_event_rows(conn, rows), limit, offset)
+    return Listing(sql, tuple(params), f"SELECT count(*) FROM events e {where}", tuple(params), _event_rows)
+
+
+def canonical_ids(conn: sqlite3.Connection, article_id: str) -> dict[str, dict[str, list[str | None]]]:
+    """The registry ids of the actors and targets of one article's events: event id -> role -> ids in order."""
+    out: dict[str, dict[str, list[str | None]]] = {}
+    if not has_registry(conn):
+        return out
+    for r in conn.execute("SELECT x.event_id, x.role, x.canonical_id FROM event_actors x JOIN events e ON e.id = x.event_id "
+                          "WHERE e.article_id = ? ORDER BY x.event_id, x.role, x.position", (article_id,)):  # fmt: skip
+        out.setdefault(r[0], {}).setdefault(r[1], []).append(r[2])
+    return out
 
 
 def _event_rows(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
@@ -267,13 +295,14 @@ def _event_rows(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[dict[
         out.append(
             {
                 "id": r["id"], "article_id": r["article_id"], "article_title": r["article_title"],
+                "article_url": r["article_url"], "article_source": r["article_source"], "published": r["published"],
                 "type": r["type"], "mode": r["mode"], "context": json.loads(r["context"]), "cameo": r["cameo"],
                 "quad_class": r["quad_class"], "goldstein": r["goldstein"],
                 "actors": parts[r["id"]]["actor"], "targets": parts[r["id"]]["target"], "reciprocal": bool(r["reciprocal"]),
                 "date": r["date"], "date_text": r["date_text"], "date_precision": r["date_precision"],
                 "historical": bool(r["historical"]), "day": r["day"], "location": loc, "status": r["status"],
                 "sentence": r["sentence"], "evidence": {"start": r["evidence_start"], "end": r["evidence_end"]},
-                "evidence_spans": spans[r["id"]], "confidence": r["confidence"],
+                "evidence_spans": spans[r["id"]], "confidence": r["confidence"], "coder": r["coder"], "lexicon": r["lexicon"],
             }
         )
     return out
@@ -293,19 +322,45 @@ def list_actors(conn: sqlite3.Connection, *, q: str | None = None, country: str 
     if has_registry(conn):
         rows, suggestions = search_actors(conn, q, country, limit, offset)
         return {**_page(rows, limit, offset), **({"suggestions": suggestions} if suggestions else {})}
-    sql = (
+    result = page(conn, _legacy_actors(q, country), limit, cursor)
+    from newsevents.query_actors import close_names
+
+    suggestions = close_names(conn, q) if q and not result["items"] and offset == 0 else []
+    return {**result, **({"suggestions": suggestions} if suggestions else {})}
+
+
+def _legacy_actors(q: str | None, country: str | None) -> Listing:
+    """Actors of a database without a registry (the store's actors table), most active first."""
+    cc = country.upper() if country else None
+    grouped = (
         "SELECT ac.id, ac.name, ac.country, ac.sector, "
         "sum(ea.role = 'actor') AS as_actor, sum(ea.role = 'target') AS as_target "
         "FROM actors ac JOIN event_actors ea ON ea.actor_id = ac.id "
-        "WHERE (? IS NULL OR ac.name LIKE '%' || ? || '%') AND (? IS NULL OR ac.country = ?) "
-        "GROUP BY ac.id ORDER BY ac.name = ? COLLATE NOCASE DESC, count(*) DESC, ac.name LIMIT ? OFFSET ?"
+        "WHERE (? IS NULL OR ac.name LIKE '%' || ? || '%') AND (? IS NULL OR ac.country = ?) GROUP BY ac.id"
     )
-    cc = country.upper() if country else None
-    rows = [dict(r) for r in conn.execute(sql, (q, q, cc, cc, q, limit + 1, offset))]
-    from newsevents.query_actors import close_names
+    sql = f"{grouped} ORDER BY ac.name = ? COLLATE NOCASE DESC, count(*) DESC, ac.name"
+    return Listing(sql, (q, q, cc, cc, q), f"SELECT count(*) FROM ({grouped})", (q, q, cc, cc))
 
-    suggestions = close_names(conn, q) if q and not rows and offset == 0 else []
-    return {**_page(rows, limit, offset), **({"suggestions": suggestions} if suggestions else {})}
+
+def actor_rows(conn: sqlite3.Connection, *, q: str | None = None, country: str | None = None) -> Iterator[dict[str, Any]]:
+    """Every actor ``list_actors`` lists for these filters, in its order, read a chunk at a time."""
+    if not has_registry(conn):
+        yield from stream(conn, _legacy_actors(q, country))
+        return
+    offset = 0
+    while True:
+        rows, _ = search_actors(conn, q, country, CHUNK, offset)
+        yield from rows[:CHUNK]
+        if len(rows) <= CHUNK:
+            return
+        offset += CHUNK
+
+
+def count_actors(conn: sqlite3.Connection, *, q: str | None = None, country: str | None = None) -> int:
+    """How many actors ``list_actors`` lists for these filters."""
+    if not has_registry(conn):
+        return count(conn, _legacy_actors(q, country))
+    return sum(1 for _ in actor_rows(conn, q=q, country=country))
 
 
 def get_actor(conn: sqlite3.Connection, actor_id: str) -> dict[str, Any]:
@@ -363,15 +418,17 @@ def list_roles(conn: sqlite3.Connection, *, person: str | None = None, country: 
 
 def list_quotes(conn: sqlite3.Connection, *, speaker: str | None = None, q: str | None = None, limit: int | None = None, cursor: str | None = None) -> dict[str, Any]:
     """Direct quotes with their speakers, newest article first."""
-    limit, offset = page_args(limit, cursor)
-    sql = (
-        "SELECT qu.article_id, qu.position, qu.text, qu.speaker, qu.speaker_entity, qu.start, qu.end, a.title AS article_title, a.published "
-        "FROM quotes qu JOIN articles a ON a.id = qu.article_id "
-        "WHERE (? IS NULL OR qu.speaker LIKE '%' || ? || '%') AND (? IS NULL OR qu.text LIKE '%' || ? || '%') "
-        "ORDER BY a.published DESC, qu.article_id, qu.position LIMIT ? OFFSET ?"
-    )
-    rows = [dict(r) for r in conn.execute(sql, (speaker, speaker, q, q, limit + 1, offset))]
-    return _page(rows, limit, offset)
+    return page(conn, quotes_listing(speaker=speaker, q=q), limit, cursor)
+
+
+def quotes_listing(*, speaker: str | None = None, q: str | None = None) -> Listing:
+    """Direct quotes with their speakers and article, newest article first."""
+    body = ("FROM quotes qu JOIN articles a ON a.id = qu.article_id "
+            "WHERE (? IS NULL OR qu.speaker LIKE '%' || ? || '%') AND (? IS NULL OR qu.text LIKE '%' || ? || '%')")  # fmt: skip
+    sql = ("SELECT qu.article_id, qu.position, qu.text, qu.speaker, qu.speaker_entity, qu.start, qu.end, a.title AS article_title, "
+           f"a.published, a.url AS article_url {body} ORDER BY a.published DESC, qu.article_id, qu.position")  # fmt: skip
+    params = (speaker, speaker, q, q)
+    return Listing(sql, params, f"SELECT count(*) {body}", params)
 
 
 ATTRIBUTION_KINDS = ("direct", "mixed", "indirect")
@@ -384,29 +441,40 @@ def list_attributions(conn: sqlite3.Connection, *, kind: str | None = None, sour
     ``kind`` is direct, mixed or indirect; ``source`` is part of the speaker's name or of the source as
     written ("ministry"); ``q`` is words in the content.
     """
+    return page(conn, attributions_listing(kind=kind, source=source, q=q), limit, cursor)
+
+
+def attributions_listing(*, kind: str | None = None, source: str | None = None, q: str | None = None) -> Listing:
+    """Attributions matching the filters of ``list_attributions``, newest article first, each with the events it states."""
     if kind is not None and kind not in ATTRIBUTION_KINDS:
         raise QueryError(f"kind must be one of {', '.join(ATTRIBUTION_KINDS)}, got {kind!r}")
-    limit, offset = page_args(limit, cursor)
+    body = (
+        "FROM attributions at JOIN articles a ON a.id = at.article_id WHERE (? IS NULL OR at.kind = ?) "
+        "AND (? IS NULL OR at.speaker LIKE '%' || ? || '%' OR at.source_text LIKE '%' || ? || '%') "
+        "AND (? IS NULL OR at.content_text LIKE '%' || ? || '%')"
+    )
     sql = (
         "SELECT at.article_id, at.id, at.kind, at.speaker, at.speaker_entity, at.source_text, at.source_start, at.source_end, "
         "at.cue_text, at.cue_start, at.cue_end, at.content_text, at.content_start, at.content_end, at.parent, at.date, "
-        "a.title AS article_title, a.published FROM attributions at JOIN articles a ON a.id = at.article_id "
-        "WHERE (? IS NULL OR at.kind = ?) "
-        "AND (? IS NULL OR at.speaker LIKE '%' || ? || '%' OR at.source_text LIKE '%' || ? || '%') "
-        "AND (? IS NULL OR at.content_text LIKE '%' || ? || '%') "
-        "ORDER BY a.published DESC, at.article_id, at.content_start, at.id LIMIT ? OFFSET ?"
+        f"a.title AS article_title, a.published, a.url AS article_url {body} ORDER BY a.published DESC, at.article_id, at.content_start, at.id"
     )
-    rows = [dict(r) for r in conn.execute(sql, (kind, kind, source, source, source, q, q, limit + 1, offset))]
-    articles = sorted({row["article_id"] for row in rows[:limit]})
+    params = (kind, kind, source, source, source, q, q)
+    return Listing(sql, params, f"SELECT count(*) {body}", params, _stated_events)
+
+
+def _stated_events(conn: sqlite3.Connection, found: list[sqlite3.Row]) -> list[dict[str, Any]]:
+    """Attribution rows as dicts, each with the events it states."""
+    rows = [dict(r) for r in found]
+    articles = sorted({row["article_id"] for row in rows})
     stated: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for e in conn.execute(
         f"SELECT article_id, claim_source, id, type, status FROM events WHERE claim_source IS NOT NULL "
         f"AND article_id IN ({', '.join('?' * len(articles))}) ORDER BY evidence_start, id", articles,
     ):  # one query for the page, not one per attribution
         stated.setdefault((e["article_id"], e["claim_source"]), []).append({"id": e["id"], "type": e["type"], "status": e["status"]})
-    for row in rows[:limit]:
+    for row in rows:
         row["events"] = stated.get((row["article_id"], row["id"]), [])
-    return _page(rows, limit, offset)
+    return rows
 
 
 def _between(conn: sqlite3.Connection, a: str, b: str) -> tuple[str, tuple[Any, ...]]:
@@ -459,13 +527,17 @@ def dyad_series(conn: sqlite3.Connection, a: str, b: str, *, by: str = "day", co
 
 def list_events_between(conn: sqlite3.Connection, a: str, b: str, limit: int = MAX_LIMIT) -> list[dict[str, Any]]:
     """Events with A on one side and B on the other (or both among a reciprocal event's parties), newest first."""
+    return page(conn, between_listing(conn, a, b), limit, None)["items"]
+
+
+def between_listing(conn: sqlite3.Connection, a: str, b: str) -> Listing:
+    """Every event between A and B (as ``list_events_between`` orders them), as API objects."""
     between, params = _between(conn, a, b)
     sql = (
-        f"SELECT e.*, {EVENT_DAY} AS day, ar.title AS article_title FROM events e JOIN articles ar ON ar.id = e.article_id "
-        f"WHERE e.id IN ({between}) ORDER BY day DESC, e.id LIMIT ?"
+        f"SELECT e.*, {EVENT_DAY} AS day, {_EVENT_ARTICLE} FROM events e JOIN articles a ON a.id = e.article_id "
+        f"WHERE e.id IN ({between}) ORDER BY day DESC, e.id"
     )
-    rows = conn.execute(sql, (*params, limit)).fetchall()
-    return _event_rows(conn, rows)
+    return Listing(sql, params, f"SELECT count(*) FROM events e WHERE e.id IN ({between})", params, _event_rows)
 
 
 def filter_fields() -> list[str]:

@@ -9,13 +9,17 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from newsevents import query
+from newsevents.export import api_event_row
+from newsevents.query_listing import every_page, stream
 from newsevents.web.deps import Conn, Cursor, Filters, Limit, blank, cached, cached_json
+from newsevents.web.download import RESPONSES, Format, download, file_name
 
 router = APIRouter(prefix="/api", tags=["api"])
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"description": 'Bad parameter: {"error": {"status": 400, "code": "bad_request", "message": ...}}'},
 }
 NOT_FOUND: dict[int | str, dict[str, Any]] = {**ERRORS, 404: {"description": 'Not found: {"error": {"status": 404, "code": "not_found", ...}}'}}
+LIST = {**ERRORS, **RESPONSES}
 SORTS = Annotated[str, Query(description="date (newest first), -date, goldstein, -goldstein, confidence or type")]
 
 
@@ -38,15 +42,18 @@ def stats(request: Request, conn: Conn) -> Response:
     return cached_json(request, query.stats, conn)
 
 
-@router.get("/articles", summary="List or full-text search articles", responses=ERRORS)
+@router.get("/articles", summary="List or full-text search articles", responses=LIST)
 def articles(
     conn: Conn,
     q: Annotated[str | None, Query(description="Full-text search over titles and bodies (all words required)")] = None,
     source: Annotated[str | None, Query(description="Only articles from this source")] = None,
     limit: Limit = None,
     cursor: Cursor = None,
+    fmt: Format = None,
 ) -> Response:
     """Articles, newest first, with a snippet and their event count."""
+    if fmt:
+        return download(stream(conn, query.articles_listing(q=blank(q), source=blank(source))), fmt, "articles")
     return _json(query.list_articles(conn, q=blank(q), source=blank(source), limit=limit, cursor=blank(cursor)))
 
 
@@ -56,13 +63,15 @@ def article(conn: Conn, article_id: Annotated[str, Path(description="Article id"
     return _json(query.get_article(conn, article_id))
 
 
-@router.get("/events", summary="Filter events", responses=ERRORS)
-def events(conn: Conn, f: Filters, sort: SORTS = "date", limit: Limit = None, cursor: Cursor = None) -> Response:
-    """Events matching every given filter, with actors, targets, place, status and evidence."""
+@router.get("/events", summary="Filter events", responses=LIST)
+def events(conn: Conn, f: Filters, sort: SORTS = "date", limit: Limit = None, cursor: Cursor = None, fmt: Format = None) -> Response:
+    """Events matching every given filter, with actors, targets, place, status and evidence (a download: the export's event rows)."""
+    if fmt:
+        return download(map(api_event_row, stream(conn, query.events_listing(conn, f, sort=sort))), fmt, "events")
     return _json(query.list_events(conn, f, sort=sort, limit=limit, cursor=blank(cursor)))
 
 
-@router.get("/actors", summary="List actors", responses=ERRORS)
+@router.get("/actors", summary="List actors", responses=LIST)
 def actors(
     request: Request,
     conn: Conn,
@@ -70,8 +79,11 @@ def actors(
     country: Annotated[str | None, Query(description="ISO 3166 alpha-3 code")] = None,
     limit: Limit = None,
     cursor: Cursor = None,
+    fmt: Format = None,
 ) -> Response:
     """Registry actors with their counts as actor and as target, most active first; ``suggestions`` names close matches when none is found."""
+    if fmt:
+        return download(query.actor_rows(conn, q=blank(q), country=blank(country)), fmt, "actors")
     return cached_json(request, query.list_actors, conn, q=blank(q), country=blank(country), limit=limit, cursor=blank(cursor))
 
 
@@ -81,19 +93,22 @@ def actor(request: Request, conn: Conn, actor_id: Annotated[str, Path(descriptio
     return cached_json(request, query.get_actor, conn, actor_id)
 
 
-@router.get("/quotes", summary="Direct quotes", responses=ERRORS)
+@router.get("/quotes", summary="Direct quotes", responses=LIST)
 def quotes(
     conn: Conn,
     speaker: Annotated[str | None, Query(description="Part of the speaker's name")] = None,
     q: Annotated[str | None, Query(description="Words in the quote")] = None,
     limit: Limit = None,
     cursor: Cursor = None,
+    fmt: Format = None,
 ) -> Response:
     """Quotes with their speakers, newest article first."""
+    if fmt:
+        return download(stream(conn, query.quotes_listing(speaker=blank(speaker), q=blank(q))), fmt, "quotes")
     return _json(query.list_quotes(conn, speaker=blank(speaker), q=blank(q), limit=limit, cursor=blank(cursor)))
 
 
-@router.get("/attributions", summary="Who said what", responses=ERRORS)
+@router.get("/attributions", summary="Who said what", responses=LIST)
 def attributions(
     conn: Conn,
     kind: Annotated[Literal["direct", "mixed", "indirect"] | None, Query(description="direct, mixed or indirect")] = None,
@@ -101,20 +116,25 @@ def attributions(
     q: Annotated[str | None, Query(description="Words in what was said")] = None,
     limit: Limit = None,
     cursor: Cursor = None,
+    fmt: Format = None,
 ) -> Response:
     """Attributions (direct, mixed and indirect) with source, cue and content spans and the events each states, newest article first."""
+    if fmt:
+        return download(stream(conn, query.attributions_listing(kind=kind, source=blank(source), q=blank(q))), fmt, "attributions")
     return _json(query.list_attributions(conn, kind=kind, source=blank(source), q=blank(q), limit=limit, cursor=blank(cursor)))
 
 
-@router.get("/roles", summary="Who held which office when", responses=ERRORS)
+@router.get("/roles", summary="Who held which office when", responses=LIST)
 def roles(
     conn: Conn,
     person: Annotated[str | None, Query(description="Part of the person's name")] = None,
     country: Annotated[str | None, Query(description="ISO 3166 alpha-3 code")] = None,
     office: Annotated[str | None, Query(description="Part of the office, e.g. President")] = None,
+    fmt: Format = None,
 ) -> Response:
     """Roles with the first and last day seen and the number of articles."""
-    return _json({"items": query.list_roles(conn, person=blank(person), country=blank(country), office=blank(office)), "next": None})
+    items = query.list_roles(conn, person=blank(person), country=blank(country), office=blank(office))
+    return download(items, fmt, "roles") if fmt else _json({"items": items, "next": None})
 
 
 @router.get("/entities", summary="Most-mentioned entities", responses=ERRORS)
@@ -133,7 +153,7 @@ def places(request: Request, conn: Conn, f: Filters, limit: Annotated[int, Query
     return _json({"items": cached(request, query.event_places, conn, f, limit=limit), "next": None})
 
 
-@router.get("/dyads/{a}/{b}", summary="Cooperation and conflict between A and B over time", responses=ERRORS)
+@router.get("/dyads/{a}/{b}", summary="Cooperation and conflict between A and B over time", responses=LIST)
 def dyad(
     request: Request,
     conn: Conn,
@@ -141,12 +161,15 @@ def dyad(
     b: Annotated[str, Path(description="Actor id, name, alias or country code, e.g. IRN")],
     by: Annotated[str, Query(description="day or week")] = "day",
     count: Annotated[str, Query(description="clusters (a happening reported by several articles counts once) or mentions")] = "clusters",
+    fmt: Format = None,
 ) -> Response:
-    """Per period and quad class: happening count and summed Goldstein score; then the events themselves."""
+    """Per period and quad class: happening count and summed Goldstein score; then the events themselves (with ``format``: every event between them)."""
+    if fmt:
+        return download(map(api_event_row, stream(conn, query.between_listing(conn, a, b))), fmt, file_name("dyad", a, b))
     return cached_json(request, query.dyad_series, conn, a, b, by=by, count=count)
 
 
-@router.get("/clusters", summary="Event clusters: one happening, every source", responses=ERRORS)
+@router.get("/clusters", summary="Event clusters: one happening, every source", responses=LIST)
 def clusters(
     request: Request,
     conn: Conn,
@@ -159,14 +182,19 @@ def clusters(
     contested: Annotated[bool | None, Query(description="true: only happenings one source reports and another denies")] = None,
     limit: Limit = None,
     cursor: Cursor = None,
+    fmt: Format = None,
 ) -> Response:
     """Happenings with their type, day, parties, how many articles and sources report them, and whether that is contested."""
-    return cached_json(request, query.list_clusters, conn, type=blank(type), country=blank(country), actor=blank(actor),
-                       since=blank(since), until=blank(until), min_sources=min_sources, contested=contested, limit=limit,
-                       cursor=blank(cursor))  # fmt: skip
+    f = {"type": blank(type), "country": blank(country), "actor": blank(actor), "since": blank(since), "until": blank(until),
+         "min_sources": min_sources, "contested": contested}  # fmt: skip
+    if fmt:
+        return download(every_page(lambda at: query.list_clusters(conn, limit=query.MAX_LIMIT, cursor=at, **f)), fmt, "happenings")
+    return cached_json(request, query.list_clusters, conn, limit=limit, cursor=blank(cursor), **f)
 
 
-@router.get("/clusters/{cluster_id}", summary="One happening with every source", responses=NOT_FOUND)
-def cluster(request: Request, conn: Conn, cluster_id: Annotated[str, Path(description="Cluster id, e.g. ec50cda3dae1f1")]) -> Response:
-    """The happening and each report of it: article title, url, source, date, status and evidence sentence."""
+@router.get("/clusters/{cluster_id}", summary="One happening with every source", responses={**NOT_FOUND, **RESPONSES})
+def cluster(request: Request, conn: Conn, cluster_id: Annotated[str, Path(description="Cluster id, e.g. ec50cda3dae1f1")], fmt: Format = None) -> Response:
+    """The happening and each report of it: article title, url, source, date, status and evidence sentence (with ``format``: the reports)."""
+    if fmt:
+        return download(query.get_cluster(conn, cluster_id)["members"], fmt, file_name("happening", cluster_id))
     return cached_json(request, query.get_cluster, conn, cluster_id)

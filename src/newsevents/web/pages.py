@@ -12,9 +12,12 @@ from newsevents import plover, query
 from newsevents.errors import QueryError
 from newsevents.plover import EVENT_TYPES
 from newsevents.query import MAX_LIMIT, STATUSES, EventFilter
-from newsevents.web import charts, highlight
+from newsevents.query_listing import count as count_rows
+from newsevents.query_listing import count_clusters
+from newsevents.web import charts, highlight, paging
 from newsevents.web.deps import Conn, Cursor, Filters, blank, cached
-from newsevents.web.render import page, quad_css, segment, with_params
+from newsevents.web.paging import PageNo, Size, download_params
+from newsevents.web.render import HEADER_TIPS, page, quad_css, segment, with_params
 
 router = APIRouter(include_in_schema=False)
 
@@ -31,19 +34,27 @@ def sort_headers(sort: str, params: dict[str, str]) -> list[dict[str, Any]]:
     out = []
     for label in COLUMNS:
         if label not in SORTABLE:
-            out.append({"label": label, "href": None, "arrow": None, "aria": None})
+            out.append({"label": label, "href": None, "arrow": None, "aria": None, "tip": HEADER_TIPS.get(label)})
             continue
         first, other = SORTABLE[label]
         active = sort in (first, other)
         nxt = other if active and other and sort == first else first
         arrow = ("▼" if sort in DESCENDING else "▲") if active else None
         aria = ("descending" if sort in DESCENDING else "ascending") if active else None
-        out.append({"label": label, "href": "/events" + with_params(params, sort=nxt), "arrow": arrow, "aria": aria})
+        out.append({"label": label, "href": "/events" + with_params(params, sort=nxt), "arrow": arrow, "aria": aria, "tip": HEADER_TIPS.get(label)})
     return out
 
 
 def _params(request: Request) -> dict[str, str]:
-    return {k: v for k, v in request.query_params.items() if k != "cursor"}
+    """The page's query parameters without its page choice (the page size stays)."""
+    return {k: v for k, v in request.query_params.items() if k not in ("cursor", "page")}
+
+
+def _paged(request: Request, base: str, at: paging.Page, total: int, result: dict[str, Any]) -> dict[str, Any]:
+    """The context every paged table shows: pager, total and the filter its downloads carry."""
+    params = _params(request)
+    return {"result": result, "params": params, "pg": paging.pager(at, total, base, params, more=bool(result["next"])),
+            "download": download_params(params)}  # fmt: skip
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -73,17 +84,20 @@ def article(request: Request, conn: Conn, article_id: str) -> HTMLResponse:
 
 
 @router.get("/events", response_class=HTMLResponse)
-def events(request: Request, conn: Conn, f: Filters, sort: str = "date", cursor: Cursor = None) -> HTMLResponse:
-    """A filterable, sortable table of events, each linking to its evidence."""
-    error, result = None, {"items": [], "next": None}
-    status = 200
+def events(request: Request, conn: Conn, f: Filters, sort: str = "date", cursor: Cursor = None, page_no: PageNo = None,
+           size: Size = None) -> HTMLResponse:  # fmt: skip
+    """A filterable, sortable table of events, each linking to its evidence, with the number of matches and numbered pages."""
+    error, result, total, status = None, {"items": [], "next": None}, 0, 200
+    at = paging.Page(1, size or query.DEFAULT_LIMIT)
     try:
-        result = query.list_events(conn, f, sort=sort, limit=query.DEFAULT_LIMIT, cursor=blank(cursor))
+        at = paging.chosen(page_no, size, blank(cursor))
+        result = query.list_events(conn, f, sort=sort, limit=at.size, cursor=at.cursor)
+        total = cached(request, count_rows, conn, query.events_listing(conn, f))
     except QueryError as exc:
         error, status = str(exc), 400
     context = {
-        "title": "Events", "f": f, "sort": sort, "result": result, "error": error, "params": _params(request),
-        "types": EVENT_TYPES, "statuses": STATUSES, "headers": sort_headers(sort, _params(request)), "first_page": not cursor,
+        "title": "Events", "f": f, "sort": sort, "error": error, "types": EVENT_TYPES, "statuses": STATUSES,
+        "headers": sort_headers(sort, _params(request)), **_paged(request, "/events", at, total, result),
     }
     return page(request, "events.html", context, status)
 
@@ -102,10 +116,13 @@ def event_map(request: Request, conn: Conn, f: Filters) -> HTMLResponse:
 
 
 @router.get("/actors", response_class=HTMLResponse)
-def actors(request: Request, conn: Conn, q: str | None = None, country: str | None = None, cursor: Cursor = None) -> HTMLResponse:
+def actors(request: Request, conn: Conn, q: str | None = None, country: str | None = None, cursor: Cursor = None,
+           page_no: PageNo = None, size: Size = None) -> HTMLResponse:  # fmt: skip
     """Actors, most active first, with a form to compare two of them."""
-    result = cached(request, query.list_actors, conn, q=blank(q), country=blank(country), limit=query.DEFAULT_LIMIT, cursor=blank(cursor))
-    context = {"title": "Actors", "result": result, "q": q or "", "country": country or "", "params": _params(request), "first_page": not cursor}
+    at = paging.chosen(page_no, size, blank(cursor))
+    result = cached(request, query.list_actors, conn, q=blank(q), country=blank(country), limit=at.size, cursor=at.cursor)
+    total = cached(request, query.count_actors, conn, q=blank(q), country=blank(country))
+    context = {"title": "Actors", "q": q or "", "country": country or "", **_paged(request, "/actors", at, total, result)}
     return page(request, "actors.html", context)
 
 
@@ -120,7 +137,7 @@ def actor(request: Request, conn: Conn, actor_id: str) -> HTMLResponse:
 @router.get("/clusters", response_class=HTMLResponse)
 def clusters(request: Request, conn: Conn, type: str | None = None, country: str | None = None, actor: str | None = None,
              since: str | None = None, min_sources: str | None = None, contested: bool | None = None,
-             cursor: Cursor = None) -> HTMLResponse:  # fmt: skip
+             cursor: Cursor = None, page_no: PageNo = None, size: Size = None) -> HTMLResponse:  # fmt: skip
     """Happenings (event clusters), most sources first, with every filter of ``newsevents clusters``."""
     sources = blank(min_sources)
     if sources is not None and not sources.isdigit():
@@ -129,9 +146,10 @@ def clusters(request: Request, conn: Conn, type: str | None = None, country: str
          "min_sources": int(sources) if sources else None, "contested": contested or None}  # fmt: skip
     from newsevents.clusters import CLUSTERER
 
-    result = cached(request, query.list_clusters, conn, limit=query.DEFAULT_LIMIT, cursor=blank(cursor), **f)
-    context = {"title": "Happenings", "result": result, "f": f, "types": EVENT_TYPES, "clusterer": CLUSTERER,
-               "params": _params(request), "first_page": not cursor}  # fmt: skip
+    at = paging.chosen(page_no, size, blank(cursor))
+    result = cached(request, query.list_clusters, conn, limit=at.size, cursor=at.cursor, **f)
+    total = cached(request, count_clusters, conn, **f)
+    context = {"title": "Happenings", "f": f, "types": EVENT_TYPES, "clusterer": CLUSTERER, **_paged(request, "/clusters", at, total, result)}
     return page(request, "clusters.html", context)
 
 
@@ -157,7 +175,8 @@ def dyad(request: Request, conn: Conn, a: str, b: str, by: Annotated[str, Query(
     """A–B cooperation against conflict over time (Goldstein sums per day or week), with the events under it."""
     data = cached(request, query.dyad_series, conn, a, b, by=by, count=count)
     chart = request.app.state.cache.get(("dyad_chart", a, b, by, count), lambda: charts.dyad_chart(data["series"], by))
-    context = {"title": f"{a} – {b}", "dyad": data, "chart": chart, "summary": dyad_summary(data["series"])}
+    context = {"title": f"{a} – {b}", "dyad": data, "chart": chart, "summary": dyad_summary(data["series"]),
+               "events_total": cached(request, count_rows, conn, query.between_listing(conn, a, b))}
     return page(request, "dyad.html", context)
 
 
@@ -172,14 +191,18 @@ def dyad_summary(series: list[dict[str, Any]]) -> dict[int, dict[str, float]]:
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(request: Request, conn: Conn, q: str | None = None, cursor: Cursor = None) -> HTMLResponse:
+def search(request: Request, conn: Conn, q: str | None = None, cursor: Cursor = None, page_no: PageNo = None,
+           size: Size = None) -> HTMLResponse:  # fmt: skip
     """Full-text search over articles (all words required); the latest articles when no words are given."""
-    error, result, status = None, {"items": [], "next": None}, 200
+    error, result, total, status = None, {"items": [], "next": None}, 0, 200
+    at = paging.Page(1, size or query.DEFAULT_LIMIT)
     try:
-        result = query.list_articles(conn, q=blank(q), limit=25, cursor=blank(cursor))
+        at = paging.chosen(page_no, size, blank(cursor))
+        result = query.list_articles(conn, q=blank(q), limit=at.size, cursor=at.cursor)
+        total = cached(request, count_rows, conn, query.articles_listing(q=blank(q)))
     except QueryError as exc:
         error, status = str(exc), 400
     for item in result["items"]:
         item["marked"] = highlight.word_marks(item["snippet"] or "", q or "")
-    context = {"title": "Search", "q": q or "", "result": result, "error": error, "params": _params(request), "first_page": not cursor}
+    context = {"title": "Search", "q": q or "", "error": error, **_paged(request, "/search", at, total, result)}
     return page(request, "search.html", context, status)

@@ -13,7 +13,19 @@ from starlette.responses import HTMLResponse
 from newsevents import __version__
 from newsevents.plover import QUAD_NAMES
 
-DEFAULT_HEADERS = [{"label": c, "href": None, "arrow": None, "aria": None} for c in ("Date", "Type", "Actor", "Target", "Status", "Conf.", "Goldstein", "Evidence")]
+#: what the event table's headers explain when pointed at (title text)
+HEADER_TIPS = {
+    "Date": "The event's own day when the text dates it, else the day the article was published",
+    "Type": "PLOVER event type. Its colour is the quad class: 1 verbal cooperation, 2 material cooperation, "
+            "3 verbal conflict, 4 material conflict",
+    "Status": "Claim status: reported (told as fact), alleged (claimed by someone), denied, planned (announced) "
+              "or hypothetical (conditional, demanded or asked about)",
+    "Conf.": "Confidence: how sure the coder is that the sentence codes this event, 0 to 1 (not how likely the event is)",
+    "Goldstein": "Goldstein score of the event's CAMEO code, from -10 (most hostile) to +10 (most cooperative); "
+                 "it belongs to the kind of event, not to this report",
+}  # fmt: skip
+DEFAULT_HEADERS = [{"label": c, "href": None, "arrow": None, "aria": None, "tip": HEADER_TIPS.get(c)}
+                   for c in ("Date", "Type", "Actor", "Target", "Status", "Conf.", "Goldstein", "Evidence")]  # fmt: skip
 
 
 def quad_name(quad: int | None) -> str:
