@@ -179,3 +179,41 @@ def test_event_headers_explain_goldstein_quad_class_confidence_and_status(client
     assert "-10" in tips["Goldstein"] and "+10" in tips["Goldstein"]
     assert "quad class" in tips["Type"] and "material conflict" in tips["Type"]
     assert "0 to 1" in tips["Conf."] and "alleged" in tips["Status"] and "denied" in tips["Status"]
+
+
+@pytest.fixture(scope="module")
+def reciprocal_client(tmp_path_factory):
+    """A server over one article with a reciprocal meeting (two parties, no target) and an event whose two sides are one actor."""
+    from dataclasses import replace
+
+    from test_web_data import make_doc
+
+    from newsevents.records import ActorRef
+    from newsevents.store import open_store
+
+    text = "Vladimir Putin met Ebrahim Raisi in Moscow. Vladimir Putin praised Vladimir Putin."
+    doc = make_doc(9, "Putin and Raisi meet", (text,), "2024-08-01", [
+        {"trigger": "met", "type": "CONSULT", "actor": "Vladimir Putin", "target": "Ebrahim Raisi", "place": "Moscow"},
+        {"trigger": "praised", "type": "AGREE", "actor": "Vladimir Putin", "target": "Vladimir Putin"},
+    ], people=("Vladimir Putin", "Ebrahim Raisi"), places=("Moscow",))
+    met, praised = doc.events
+    together = replace(met, actors=(*met.actors, ActorRef("Ebrahim Raisi", met.targets[0].entity, "IRN", "GOV")), targets=(), reciprocal=True)
+    db = tmp_path_factory.mktemp("reciprocal") / "web.db"
+    with open_store(db) as store:
+        store.write_documents([replace(doc, events=(together, praised))])
+    with ServerThread(db) as server, httpx.Client(base_url=server.url, timeout=10) as c:
+        yield c
+
+
+def test_reciprocal_events_show_both_ways_and_no_page_links_to_a_self_dyad(reciprocal_client):
+    events = reciprocal_client.get("/events").text
+    cell = re.search(r"<td colspan=\"2\">(.*?)</td>", events, re.S).group(1)
+    assert re.sub(r"<[^>]+>", "", cell).split() == ["Vladimir", "Putin", "RUS", "↔", "Ebrahim", "Raisi", "IRN"]
+    article = reciprocal_client.get("/articles/0000000000000009").text
+    assert "<dt>Parties</dt>" in article and "Vladimir Putin ↔ Ebrahim Raisi over time »" in article
+    assert 'href="/dyads/vladimir-putin/ebrahim-raisi"' in article
+    for url in ["/", "/events", "/articles/0000000000000009", "/actors", "/actors/vladimir-putin", "/actors/ebrahim-raisi", "/clusters"]:
+        html = reciprocal_client.get(url).text
+        assert not [pair for pair in re.findall(r'href="/dyads/([^/"]+)/([^/"?]+)', html) if pair[0] == pair[1]], url
+    r = reciprocal_client.get("/dyads", params={"a": "RUS", "b": "rus"})
+    assert r.status_code == 400 and "two different actors" in r.text

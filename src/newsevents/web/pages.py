@@ -166,6 +166,8 @@ def dyad_form(request: Request, a: str | None = None, b: str | None = None) -> R
     a, b = blank(a), blank(b)
     if not a or not b:
         raise QueryError("give two actors to compare: an actor id, a name or a country code for both A and B")
+    if a.casefold() == b.casefold():
+        raise QueryError(f"A and B are both {a!r}: give two different actors to compare")
     return RedirectResponse(f"/dyads/{segment(a)}/{segment(b)}", status_code=303)
 
 

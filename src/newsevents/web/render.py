@@ -80,6 +80,39 @@ def sides(refs: list[dict[str, Any]]) -> str:
     return ", ".join(r["name"] for r in refs) or "—"
 
 
+def _key(ref: Mapping[str, Any]) -> Any:
+    """Who a participant is: its registry id when it has one, else its id or name."""
+    return ref.get("canonical_id") or ref.get("id") or ref.get("name")
+
+
+def parties(ev: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """Everyone taking part in an event, each once (a reciprocal event's parties act together)."""
+    seen, out = set(), []
+    for ref in [*ev.get("actors", []), *ev.get("targets", [])]:
+        if _key(ref) not in seen:
+            seen.add(_key(ref))
+            out.append(ref)
+    return out
+
+
+def mutual(ev: Mapping[str, Any]) -> bool:
+    """True when an event (or a cluster, which has no flag: no target) is shown as "A ↔ B": reciprocal, with two parties or more."""
+    together = ev["reciprocal"] if "reciprocal" in ev else not ev.get("targets")
+    return bool(together) and len(parties(ev)) > 1
+
+
+def dyad_pair(ev: Mapping[str, Any]) -> tuple[Mapping[str, Any], Mapping[str, Any]] | None:
+    """The two participants whose dyad page an event links to; None when there are not two different ones."""
+    if mutual(ev):
+        first, second = parties(ev)[:2]
+    elif ev.get("actors") and ev.get("targets"):
+        first, second = ev["actors"][0], ev["targets"][0]
+    else:
+        return None
+    same = _key(first) == _key(second) or first.get("id") == second.get("id")
+    return None if same else (first, second)
+
+
 def with_params(params: Mapping[str, Any], **changes: Any) -> str:
     """A query string from ``params`` with ``changes`` applied; empty and None values dropped."""
     merged = {**{k: v for k, v in params.items()}, **changes}
@@ -97,7 +130,8 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(quad_name=quad_name, quad_css=quad_css, seg=segment, num=number, sides=sides, safe_href=safe_href)
+    env.filters.update(quad_name=quad_name, quad_css=quad_css, seg=segment, num=number, sides=sides, safe_href=safe_href,
+                       parties=parties, mutual=mutual, dyad_pair=dyad_pair)  # fmt: skip
     env.globals.update(with_params=with_params, version=__version__, quad_names=QUAD_NAMES, default_headers=DEFAULT_HEADERS)
     return env
 
