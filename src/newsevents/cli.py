@@ -60,7 +60,7 @@ def main(config: str | None) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @settings_options("db", "input_format", "model", "workers", "batch_size", "max_input_bytes", "events", "coder", "lexicon",
-                  "min_confidence", "actor_dictionary", "busy_timeout", "quiet")  # fmt: skip
+                  "min_confidence", "actor_dictionary", "near_duplicate_similarity", "busy_timeout", "quiet")  # fmt: skip
 def ingest(paths: tuple[str, ...], **options: Any) -> None:
     """Read files, folders (recursively) or - (stdin); store clean, annotated articles.
 
@@ -110,27 +110,65 @@ def _print_summary(s: Any, quiet: bool) -> None:
         f"articles: {s.stored} new, {s.duplicates} duplicate; events: {s.events}",
         f"database: {s.db}",
     ]
+    skipped = _skipped_line(s)
+    if skipped:
+        lines.insert(2, skipped)
     for f in s.failures:
         lines.append(f"  failed: {f.origin}: {f.reason}")
-    click.echo("\n".join(lines if not quiet else lines[:2] + lines[3:]))
+    click.echo("\n".join(lines if not quiet else [line for line in lines if not line.startswith("database: ")]))
+
+
+def _skipped_line(s: Any) -> str | None:
+    """'skipped: 3 not English (fr 2, ar 1); 1 near-duplicate ...', or None when the screen kept nothing back."""
+    parts = []
+    not_english = getattr(s, "not_english", {})
+    if not_english:
+        by = ", ".join(f"{lang} {n}" for lang, n in not_english.items())
+        parts.append(f"{sum(not_english.values())} not English ({by})")
+    near = getattr(s, "near_duplicates", 0)
+    if near:
+        parts.append(f"{near} near-duplicate{'s' if near != 1 else ''} (stored, linked to the original; see articles --duplicates)")
+    return f"skipped: {'; '.join(parts)}" if parts else None
 
 
 @main.command()
 @DB_OPTION
 @click.option("--search", "q", help="Full-text search over titles and bodies.")
+@click.option("--language", help="Only articles in this language (ISO 639-1: en, fr, ar, fa, ru, es, ...).")
+@click.option("--duplicates", is_flag=True, help="Show near-duplicate groups instead: each original and its copies.")
 @click.option("--limit", default=20, show_default=True, type=int)
-def articles(db: str, q: str | None, limit: int) -> None:
+def articles(db: str, q: str | None, language: str | None, duplicates: bool, limit: int) -> None:
     """List stored articles, newest first.
 
     \b
     Example:
       newsevents articles --search "police commander"
+      newsevents articles --language fr
+      newsevents articles --duplicates
     """
     from newsevents import query
     from newsevents.table import render
 
-    page = query.list_articles(_conn(db), q=q, limit=limit)
-    click.echo(render(page["items"], ["id", "published", "source", "events", "title"], {"title": 70}))
+    if duplicates:
+        from newsevents.query_duplicates import duplicate_groups
+
+        _print_duplicates(duplicate_groups(_conn(db), limit=limit))
+        return
+    page = query.list_articles(_conn(db), q=q, language=language, limit=limit)
+    click.echo(render(page["items"], ["id", "published", "language", "source", "events", "title"], {"title": 70}))
+
+
+def _print_duplicates(groups: list[dict[str, Any]]) -> None:
+    """Each near-duplicate group: a header line, then its members (original first, the coded one marked)."""
+    from newsevents.table import render
+
+    if not groups:
+        click.echo("no near-duplicate groups")
+        return
+    for group in groups:
+        click.echo(f"\ngroup {group['group']}: {group['size']} articles, original {group['original']}")
+        rows = [m | {"role": "original" if m["id"] == group["original"] else "copy", "coded": "events" if m["coded"] else "-"} for m in group["members"]]
+        click.echo(render(rows, ["id", "role", "coded", "similarity", "published", "source", "title"], {"title": 60}))
 
 
 @main.command()

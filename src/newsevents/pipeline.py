@@ -1,16 +1,34 @@
-"""The ingest job: read inputs, clean, drop duplicates, annotate in batches, store, account for every input."""
+"""The ingest job: read inputs, clean, drop duplicates, screen, annotate in batches, store, account for every input.
+
+The screen (dedup/screen.py) keeps two kinds of new article from the English NLP: those not in
+English and near-copies of an article stored or earlier in the run. Both are stored (with their
+language, and linked to their near-duplicate group) without annotations, and the summary counts them.
+"""
 
 from __future__ import annotations
 
 import dataclasses
-from typing import BinaryIO, Callable, Iterator, Sequence
+from collections import Counter
+from typing import TYPE_CHECKING, BinaryIO, Callable, Iterator, Sequence
 
 from newsevents.errors import NewseventsError
 from newsevents.records import Article, Document, InputFailure, LoadedInput, RunSummary
 from newsevents.settings import Settings
 
+if TYPE_CHECKING:
+    from newsevents.dedup.records import Screening
+    from newsevents.store import SQLiteStore
+
 Progress = Callable[[int], None]
 _UNFINISHED = "the run stopped before this input's articles were written; run the same ingest again to finish it"
+
+
+@dataclasses.dataclass
+class IngestSummary(RunSummary):
+    """A run's summary with what the screen kept from the NLP."""
+
+    not_english: dict[str, int] = dataclasses.field(default_factory=dict)  # language -> articles stored unannotated
+    near_duplicates: int = 0  # articles stored and linked to the group of the article they copy, unannotated
 
 
 @dataclasses.dataclass
@@ -64,7 +82,7 @@ def run_ingest(
     from newsevents.ingest import iter_inputs
     from newsevents.store import open_store
 
-    summary = RunSummary(db=settings.db)
+    summary = IngestSummary(db=settings.db)
     loaded = list(iter_inputs(paths, settings, stdin=stdin))
     summary.inputs = len(loaded)
     with open_store(settings.db, busy_timeout=settings.busy_timeout) as store:
@@ -90,6 +108,9 @@ def run_ingest(
                     continue
                 seen.add(article.id)
                 pending.append(dataclasses.replace(article, origin=item.origin))
+        screened = _screen(store, pending, settings)
+        skipped = [a for a in pending if screened[a.id].skipped]
+        pending = [a for a in pending if not screened[a.id].skipped]
         total = len(pending)
         if progress:
             progress(0, total)
@@ -104,9 +125,15 @@ def run_ingest(
                     docs.append(res)
                     states[res.article.origin].articles += 1
                     summary.events += len(res.events)
-            summary.stored += store.write_documents(docs, input_ids=input_ids, run_id=run_id)
+            summary.stored += store.write_documents(docs, input_ids=input_ids, run_id=run_id, screened=screened)
             if progress:
                 progress(len(results), total)
+        # after the annotated ones, so a near-copy is never stored before the original it links to
+        if skipped:
+            summary.stored += store.write_documents([Document(article=a) for a in skipped], input_ids=input_ids, run_id=run_id, screened=screened)
+        for article in skipped:
+            states[article.origin].articles += 1
+        _count_skipped(summary, [screened[a.id] for a in skipped])
         for state in states.values():
             summary.duplicates += state.duplicates
             if state.failures:
@@ -126,3 +153,19 @@ def run_ingest(
             store.update_input(state.row, status=status, articles=state.articles, duplicates=state.duplicates, reason="; ".join(state.failures) or None)
         store.finish_run(run_id, inputs=summary.inputs, stored=summary.stored, duplicates=summary.duplicates, failed=summary.failed)
     return summary
+
+
+def _screen(store: "SQLiteStore", articles: Sequence[Article], settings: Settings) -> "dict[str, Screening]":
+    """Each new article's language and near-duplicate group (dedup/screen.py), looked up in ``store`` and the run."""
+    from newsevents.dedup.screen import screen
+
+    return screen(articles, store.known_near, settings.near_duplicate_similarity)
+
+
+def _count_skipped(summary: IngestSummary, skipped: "Sequence[Screening]") -> None:
+    """Add the articles the screen kept from the NLP to the summary, by reason."""
+    from newsevents.dedup.records import NEAR_DUPLICATE
+
+    summary.near_duplicates += sum(1 for s in skipped if s.skipped == NEAR_DUPLICATE)
+    languages = Counter(s.language for s in skipped if s.skipped != NEAR_DUPLICATE)
+    summary.not_english = dict(sorted((Counter(summary.not_english) + languages).items(), key=lambda kv: (-kv[1], kv[0])))

@@ -112,12 +112,13 @@ def run_inputs(conn: sqlite3.Connection, run_id: int) -> list[dict[str, Any]]:
 # -- articles and entities ------------------------------------------------------------------
 
 
-def list_articles(conn: sqlite3.Connection, *, q: str | None = None, source: str | None = None, limit: int | None = None, cursor: str | None = None) -> dict[str, Any]:
-    """Articles, newest first; ``q`` is a full-text query over titles and bodies."""
-    return page(conn, articles_listing(q=q, source=source), limit, cursor)
+def list_articles(conn: sqlite3.Connection, *, q: str | None = None, source: str | None = None, language: str | None = None,
+                  limit: int | None = None, cursor: str | None = None) -> dict[str, Any]:
+    """Articles, newest first; ``q`` is a full-text query over titles and bodies, ``language`` an ISO 639-1 code."""
+    return page(conn, articles_listing(q=q, source=source, language=language), limit, cursor)
 
 
-def articles_listing(*, q: str | None = None, source: str | None = None) -> Listing:
+def articles_listing(*, q: str | None = None, source: str | None = None, language: str | None = None) -> Listing:
     """Articles, newest first, with a snippet and their event count (``list_articles`` reads one page of it)."""
     where, params = [], []
     join = ""
@@ -128,9 +129,12 @@ def articles_listing(*, q: str | None = None, source: str | None = None) -> List
     if source:
         where.append("a.source = ?")
         params.append(source)
+    if language:
+        where.append("a.language = ?")
+        params.append(language.strip().lower())
     body = f"FROM articles a {join} {'WHERE ' + ' AND '.join(where) if where else ''}"
     sql = (
-        f"SELECT a.id, a.title, a.source, a.url, a.published, substr(a.text, 1, 240) AS snippet, "
+        f"SELECT a.id, a.title, a.source, a.url, a.published, a.language, substr(a.text, 1, 240) AS snippet, "
         f"(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events "
         f"{body} ORDER BY a.published IS NULL, a.published DESC, a.rowid DESC"
     )

@@ -26,6 +26,7 @@ SETTINGS: dict[str, tuple[Any, str]] = {
     "lexicon": ("", "Trigger lexicon TSV for the coder (our columns and '# events_lexicon vN' header); empty: the bundled one."),
     "min_confidence": (0.2, "Events the coder scores below this confidence (0-1) are dropped."),
     "actor_dictionary": ("", "Actor dictionary TSV merged over ours (same columns as data/actors_dictionary.tsv); empty: ours alone."),
+    "near_duplicate_similarity": (0.5, "A new article whose body shares at least this estimated share of word 5-shingles (Jaccard, 0-1) with one already stored is a near-duplicate: stored and linked to it, not coded again; lower finds looser copies, 1.0 only bodies with the same 5-word runs."),
     "clusterer": ("newsevents.clusters.v1", "Event clusterer that joins one happening's reports across articles: newsevents.clusters.v1."),
     "quiet": (False, "Print no progress bar."),
     "busy_timeout": (30.0, "Seconds to wait for a database another process is writing before giving up."),
@@ -60,6 +61,7 @@ class Settings:
     lexicon: str = SETTINGS["lexicon"][0]
     min_confidence: float = SETTINGS["min_confidence"][0]
     actor_dictionary: str = SETTINGS["actor_dictionary"][0]
+    near_duplicate_similarity: float = SETTINGS["near_duplicate_similarity"][0]
     clusterer: str = SETTINGS["clusterer"][0]
     quiet: bool = SETTINGS["quiet"][0]
     busy_timeout: float = SETTINGS["busy_timeout"][0]
@@ -97,6 +99,8 @@ def _check(settings: Settings) -> None:
             raise SettingsError(f"{name} must be 1 or more, got {getattr(settings, name)}")
     if not settings.busy_timeout >= 0:
         raise SettingsError(f"busy_timeout must be 0 or more seconds, got {settings.busy_timeout}")
+    if not 0.0 < settings.near_duplicate_similarity <= 1.0:
+        raise SettingsError(f"near_duplicate_similarity must be above 0 and at most 1, got {settings.near_duplicate_similarity}")
     if not 0.0 <= settings.min_confidence <= 1.0:
         raise SettingsError(f"min_confidence must be between 0 and 1, got {settings.min_confidence}")
 

@@ -13,13 +13,15 @@ import time
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from newsevents.errors import StoreError
+from newsevents.dedup.records import Known, Screening
 from newsevents.records import Document, InputFailure, LoadedInput
 from newsevents.settings import SETTINGS
 from newsevents.store.actors import actor_key
 from newsevents.store.attributions import ATTRIBUTION_COLUMNS, attribution_row
+from newsevents.store.duplicates import known_near, write_screening
 from newsevents.store.migrate import immediate, migrate
 from newsevents.store.read import read_document
 
@@ -187,9 +189,11 @@ class SQLiteStore:
                 raise self._error(exc, "read") from exc
         return found
 
-    def write_documents(self, docs: Iterable[Document], *, input_ids: dict[str, int] | None = None, run_id: int | None = None) -> int:
+    def write_documents(self, docs: Iterable[Document], *, input_ids: dict[str, int] | None = None, run_id: int | None = None,
+                        screened: Mapping[str, Screening] | None = None) -> int:
         """Store documents (skipping ids already stored) in one transaction; return how many were new.
 
+        ``screened`` holds each article's language, fingerprint and near-duplicate group (dedup/screen.py).
         All or nothing: a crash, a full disk or a busy database leaves none of them stored, so a re-run stores them all.
         """
         docs = list(docs)  # prepare outside the transaction: hold the write lock only while writing
@@ -198,7 +202,16 @@ class SQLiteStore:
             for doc in docs:
                 if self._write_document(doc, (input_ids or {}).get(doc.article.origin), run_id):
                     written += 1
+                    if screened and doc.article.id in screened:
+                        write_screening(self.conn, screened[doc.article.id])
         return written
+
+    def known_near(self, keys: Sequence[int]) -> Known:
+        """Stored articles sharing an LSH band with ``keys``, with their signatures and groups (the screen's lookup)."""
+        try:
+            return known_near(self.conn, keys)
+        except sqlite3.Error as exc:
+            raise self._error(exc, "read") from exc
 
     def _write_document(self, doc: Document, input_id: int | None, run_id: int | None) -> bool:
         a = doc.article
