@@ -174,3 +174,33 @@ def test_search_map_and_api_docs(page):
     expect(result).to_contain_text("200", timeout=20_000)
     assert '"articles": 7' in result.inner_text()
     shot(page, "api-docs")
+
+
+def test_events_count_pages_sizes_and_download_exactly_the_filter(page):
+    from playwright.sync_api import expect
+
+    page.goto("/events?type=ACCUSE")
+    expect(page.locator("p.total strong.count")).to_have_text("7")
+    assert "quad class" in (page.get_by_role("columnheader", name="Type").get_attribute("title") or "")
+    assert "-10" in (page.get_by_role("columnheader", name="Goldstein").get_attribute("title") or "")
+    page.locator("nav.pager .sizes").get_by_role("link", name="25").click()
+    page.wait_for_url(re.compile(r"size=25"))
+    expect(page.locator("nav.pager .page-of")).to_have_text("page 1 of 1")
+
+    page.goto("/events?size=5")
+    expect(page.locator("nav.pager .page-of")).to_have_text("page 1 of 4")
+    page.locator("nav.pager").get_by_role("link", name="Next »").click()
+    page.wait_for_url(re.compile(r"page=2"))
+    expect(page.locator("nav.pager .page-of")).to_have_text("page 2 of 4")
+    assert page.locator("table.events tbody tr").count() == 5
+    shot(page, "events-paged")
+    page.locator("nav.pager").get_by_role("link", name="« Previous").click()
+    page.wait_for_url(re.compile(r"/events\?size=5$"))
+
+    page.goto("/events?type=ACCUSE&country=IRN&page=1&size=5")
+    with page.expect_download() as info:
+        page.locator("p.total a[data-format=csv]").click()
+    download = info.value
+    assert download.suggested_filename == "events.csv"
+    lines = Path(download.path()).read_text(encoding="utf-8").strip().splitlines()
+    assert len(lines) == 1 + 7 and lines[0].startswith("article_id,") and "article_url" in lines[0]
