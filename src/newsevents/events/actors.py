@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsevents.events.policy import words
-from newsevents.events.phrases import known_org, offset, opposed, sector_noun, through_quantity
+from newsevents.events.phrases import in_dateline, known_org, offset, opposed, sector_noun, through_quantity
 from newsevents.events.pronouns import PronounMixin
-from newsevents.events.scope import ArticleScope, Named, capitals, place_country
+from newsevents.events.scope import ArticleScope, Named, phrase_country, place_country, seat_of_government
 from newsevents.events.tables import office_table
 from newsevents.names import name_key
 from newsevents.records import ActorRef
@@ -28,10 +28,35 @@ _LEADER_WORDS = ("leader", "president", "premier", "counterpart", "chancellor", 
 _GROUP_NOUNS = ("leader", "country", "nation", "side", "party", "government")
 #: Sectors for which a bare noun ("police", "the government") takes the article's main country.
 _DOMESTIC = ("COP", "JUD", "LEG", "GOV", "MIL", "MED", "PRM", "SPY", "REB", "OPP")
-_PREP_COUNTRY = ("of", "in", "from", "throughout", "across", "for")
+#: Sectors of people ("residents", "workers", "gunmen") who take the article's country only when it names no other.
+_LOCAL = ("CVL", "LAB", "EDU", "AGR", "HLH", "REL", "CRM", "UAF")
+_PREP_COUNTRY = ("of", "in", "from", "throughout", "across", "for", "at")
 #: Documents that speak for their authors ("a report released in Kigali alleged ...").
 _DOCUMENTS = ("report", "study", "document", "dossier", "letter", "statement", "communique", "communiqué",
               "survey", "paper", "memo", "memorandum", "editorial", "commentary")
+
+
+#: Endings of abstract nouns ("removal" aside): an act, a state or a quality, never who acts.
+_ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ship", "ure", "ing")
+#: Things and texts that a nationality or an owner can qualify but that never act ("Russian oil", "a new Indian map").
+_THINGS = frozenset({
+    "law", "bill", "claim", "map", "oil", "gas", "good", "product", "import", "export", "flight", "visa", "loan",
+    "removal", "proposal", "approval", "withdrawal", "dismissal", "arrival", "denial", "refusal", "trial", "roadmap",
+    "scheme", "programme", "program", "project", "result", "vote", "ballot", "election", "poll", "referendum",
+    "sanction", "tariff", "fund", "budget", "money", "debt", "price", "wage", "salary", "tax", "rule", "reform",
+    "textbook", "book", "film", "cartoon", "website", "account", "post", "video", "photo", "control", "restriction",
+    "ban", "embargo", "licence", "license", "permit", "contract", "treaty", "pact", "accord", "agreement", "deal",
+    "charge", "case", "verdict", "sentence", "ruling", "request", "demand", "call", "offer", "invitation", "appeal",
+    "explanation", "apology",
+})  # fmt: skip
+
+
+def _thing(head: "Token") -> bool:
+    """True for a noun that names a thing, a text or an abstraction, not a person, group or institution."""
+    if sector_noun(head) != (None, None) or head.pos_ != "NOUN":
+        return False  # "government", "agency": the sector table knows them as actors
+    lemma = head.lemma_.lower()
+    return lemma in _THINGS or (len(lemma) > 6 and lemma.endswith(_ABSTRACT_ENDINGS))
 
 
 @dataclass
@@ -168,10 +193,10 @@ class ActorResolver(PronounMixin):
         if org is not None:
             return ActorRef(org.name, entity_id, org.country, facts.sector or org.sector, start, end)
         label = named.label
+        seat = seat_of_government(named.text) if label != "PERSON" else None
+        if seat is not None:  # "Budapest had backed ...": a capital acts for its state (NER often says ORG)
+            return ActorRef(name, entity_id, seat, "GOV", start, end)
         if label in ("GPE", "LOC", "FAC"):
-            folded = name_key(named.text, strict=True)
-            if folded in capitals() and place_country(named.text) == capitals()[folded]:
-                return ActorRef(name, entity_id, capitals()[folded], "GOV", start, end)
             country = (entity.country if entity is not None else None) or place_country(named.text)
             sector = facts.sector if facts.sector_strength == "strong" else None
             return ActorRef(name, entity_id, country, sector, start, end)
@@ -214,8 +239,8 @@ class ActorResolver(PronounMixin):
             office = office_table().get(tuple(title.lower().split()))
             sector = office.sector if office else None
         country = country or facts.country
-        if country is None and sector in _DOMESTIC:
-            country = self.scope.dominant_country  # an official of the country the article is about
+        if country is None:
+            country = self._home_country(sector)  # an official of the country the article is about
         return ActorRef(name, entity_id, country, sector, start, end)
 
     def _modifiers(self, head: "Token", skip: range = range(0)) -> _Facts:
@@ -246,12 +271,18 @@ class ActorResolver(PronounMixin):
             if opposed(mod):
                 continue  # "anti-Syria", "pro-Iranian": not whose it is
             named = self.scope.named(mod)
-            if named is not None and facts.country is None:
+            if facts.country is None and mod.pos_ == "PROPN" and phrase_country(mod):
+                facts.country, facts.country_token = phrase_country(mod), mod  # "Papua New Guinea's": the whole name
+            elif named is not None and facts.country is None:
                 code = self._named_country(named)
                 if code:
                     facts.country, facts.country_token = code, mod
+            elif facts.country is None and mod.text[:1].isupper() and known_org(mod.text) is not None:
+                facts.country, facts.country_token = known_org(mod.text).country, mod  # "ECOWAS leaders"
             elif mod.pos_ in ("ADJ", "PROPN", "NOUN") and mod.text[:1].isupper() and facts.country is None:
-                code = place_country(mod.text, places=mod.ent_type_ in ("GPE", "LOC")) if mod.pos_ != "NOUN" else None
+                # "lawmakers in Accra": the object of "in" is a place even when the NER missed it
+                place = mod.ent_type_ in ("GPE", "LOC") or (mod.i in via_prep and mod.pos_ == "PROPN")
+                code = place_country(mod.text, places=place) if mod.pos_ != "NOUN" else None
                 if code:
                     facts.country, facts.country_token = code, mod
             sector, strength = sector_noun(mod) if mod.i not in via_prep else (None, None)
@@ -292,8 +323,9 @@ class ActorResolver(PronounMixin):
         if lemma in words("non_actor_heads"):
             return None  # abstractions, acts and body parts are never actors
         facts = self._modifiers(head)
-        if lemma in words("place_heads"):
-            return self._owner(facts)  # "Houthi targets": the Houthis; "its ports": whoever "its" is
+        if lemma in words("place_heads") or _thing(head):
+            # "Houthi targets": the Houthis; "its ports": whoever "its" is; "Cambodian proposal": Cambodia
+            return self._owner(facts)
         if lemma in words("equipment_heads") and facts.country is None:
             return None  # "21 drones": equipment stands for an actor only when a country owns it
         sector, strength = sector_noun(head)
@@ -339,11 +371,19 @@ class ActorResolver(PronounMixin):
         bloc = plural and lemma in words("bloc_heads") and any(c.lower_ in words("bloc_words") for c in head.children if c.dep_ in ("amod", "compound", "nmod"))
         if country is None and bloc:
             country = "IMG"  # "Western governments": a group of states, not the article's
-        elif country is None and sector in _DOMESTIC:
-            country = self.scope.dominant_country
+        elif country is None:
+            country = self._home_country(sector)
         left = min([head.i] + [c.left_edge.i for c in head.children if self._in_name(c) and c.i < head.i])
         span = self.scope.doc[left : head.i + 1]
         return ActorRef(span.text, None, country, sector, span.start_char, span.end_char)
+
+    def _home_country(self, sector: str | None) -> str | None:
+        """The country an actor of ``sector`` with no country of its own belongs to: the article's, if any."""
+        if sector in _DOMESTIC:
+            return self.scope.dominant_country
+        if sector in _LOCAL and len(self.scope.country_counts) == 1:
+            return self.scope.country_counts[0][0]  # "residents", "gunmen": of the one country the text names
+        return None
 
     def _owner(self, facts: _Facts) -> ActorRef | None:
         """The actor a place or facility belongs to, from its modifiers, if the text names one."""
@@ -358,8 +398,8 @@ class ActorResolver(PronounMixin):
         """True for a modifier that belongs in an actor's name: not a count, a date or a bare "his"/"its"."""
         if child.dep_ not in _MOD_DEPS or child.dep_ == "nummod" or child.like_num:
             return False
-        if child.ent_type_ in ("DATE", "TIME", "CARDINAL", "QUANTITY"):
-            return False  # "Monday Venezuela's foreign ministry", "190 lawmakers"
+        if child.ent_type_ in ("DATE", "TIME", "CARDINAL", "QUANTITY") or in_dateline(child.left_edge):
+            return False  # "Monday Venezuela's foreign ministry", "190 lawmakers", "ABUJA (Wire) - ECOWAS leaders"
         return not (child.dep_ == "poss" and child.pos_ == "PRON")  # "his cabinet" is the cabinet
 
     def _document_source(self, head: "Token") -> ActorRef | None:

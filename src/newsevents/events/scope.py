@@ -61,6 +61,25 @@ def place_country(text: str, places: bool = True) -> str | None:
     return place.country if place is not None else None
 
 
+def seat_of_government(text: str) -> str | None:
+    """ISO alpha-3 of the state whose capital ``text`` names ("Budapest" -> HUN), else None."""
+    code = capitals().get(name_key(text, strict=True))
+    return code if code is not None and place_country(text) == code else None
+
+
+def phrase_country(token: "Token") -> str | None:
+    """The state named by a multi-word proper name ending at ``token`` ("Solomon Islands'", "Papua New Guinea's")."""
+    left = token
+    while True:
+        before = [c for c in left.children if c.dep_ == "compound" and c.i == left.i - 1 and c.pos_ == "PROPN"]
+        if not before:
+            break
+        left = before[0]
+    if left.i == token.i:
+        return None
+    return place_country(token.doc[left.i : token.i + 1].text, places=False)
+
+
 @dataclass
 class ArticleScope:
     """Per-article state of the coder (mutable only while the article is being coded)."""

@@ -1,0 +1,125 @@
+"""Actor and recipient countries: the general fixes found on the train split of our corpus (``eval/corpus``).
+
+Each rule is fed a parse written out by hand (en_core_web_sm 3.8.0's parse of a sentence we wrote,
+see ``tests/docs.py``), so the tests run without the model and fail for the rule's reason.
+"""
+
+from __future__ import annotations
+
+import pytest
+from docs import code_paragraphs, forbid_model, paragraph
+
+from newsevents.records import Event
+
+
+@pytest.fixture(autouse=True)
+def _no_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    forbid_model(monkeypatch)
+
+
+def _parties(event: Event) -> tuple[list[tuple[str, str | None]], list[tuple[str, str | None]]]:
+    """(name, country) of the actors and of the targets."""
+    return [(a.name, a.country) for a in event.actors], [(t.name, t.country) for t in event.targets]
+
+
+def test_a_capital_the_ner_calls_an_organisation_still_acts_for_its_state() -> None:
+    (event,) = code_paragraphs(
+        paragraph("Officials said Budapest had backed the plan.", """
+            0  Officials official NOUN  NNS  nsubj     1  O
+            1  said      say      VERB  VBD  ROOT      1  O
+            2  Budapest  Budapest PROPN NNP  nsubj     4  B-ORG
+            3  had       have     AUX   VBD  aux       4  O
+            4  backed    back     VERB  VBN  ccomp     1  O
+            5  the       the      DET   DT   det       6  O
+            6  plan      plan     NOUN  NN   dobj      4  O
+            7  .         .        PUNCT .    punct     1  O
+        """),
+    )[0]
+    assert [(a.name, a.country, a.sector) for a in event.actors] == [("Budapest", "HUN", "GOV")]
+
+
+def test_a_place_after_in_gives_the_country_even_when_the_ner_missed_it() -> None:
+    (event,) = code_paragraphs(
+        paragraph("Lawmakers in Accra rejected the Chinese loan.", """
+            0  Lawmakers lawmaker NOUN  NNS  nsubj     3  O
+            1  in        in       ADP   IN   prep      0  O
+            2  Accra     Accra    PROPN NNP  pobj      1  O
+            3  rejected  reject   VERB  VBD  ROOT      3  O
+            4  the       the      DET   DT   det       6  O
+            5  Chinese   chinese  ADJ   JJ   amod      6  B-NORP
+            6  loan      loan     NOUN  NN   dobj      3  O
+            7  .         .        PUNCT .    punct     3  O
+        """),
+    )[0]
+    actors, targets = _parties(event)
+    assert actors == [("Lawmakers", "GHA")]  # not the other country the sentence names
+    assert targets == [("Chinese", "CHN")]  # a loan is no actor: the one whose loan it is receives
+
+
+def test_a_multi_word_state_name_is_read_whole() -> None:
+    (event,) = code_paragraphs(
+        paragraph("The Solomon Islands' finance minister resigned on Monday.", """
+            0  The      the      DET   DT   det       2  O
+            1  Solomon  Solomon  PROPN NNP  compound  2  O
+            2  Islands  Islands  PROPN NNP  poss      5  O
+            3  '        '        PART  POS  case      2  O
+            4  finance  finance  NOUN  NN   compound  5  O
+            5  minister minister NOUN  NN   nsubj     6  O
+            6  resigned resign   VERB  VBD  ROOT      6  O
+            7  on       on       ADP   IN   prep      6  O
+            8  Monday   Monday   PROPN NNP  pobj      7  B-DATE
+            9  .        .        PUNCT .    punct     6  O
+        """),
+    )[0]
+    assert [(a.country, a.sector) for a in event.actors] == [("SLB", "GOV")]
+
+
+def test_goods_are_no_recipient_but_their_owner_is() -> None:
+    (event,) = code_paragraphs(
+        paragraph("Cuba refused to accept deportation flights from the US.", """
+            0  Cuba        Cuba        PROPN NNP  nsubj     1  B-GPE
+            1  refused     refuse      VERB  VBD  ROOT      1  O
+            2  to          to          PART  TO   aux       3  O
+            3  accept      accept      VERB  VB   xcomp     1  O
+            4  deportation deportation NOUN  NN   compound  5  O
+            5  flights     flight      NOUN  NNS  dobj      3  O
+            6  from        from        ADP   IN   prep      5  O
+            7  the         the         DET   DT   det       8  O
+            8  US          US          PROPN NNP  pobj      6  B-GPE
+            9  .           .           PUNCT .    punct     1  O
+        """),
+    )[0]
+    assert _parties(event) == ([("Cuba", "CUB")], [("US", "USA")])
+
+
+RESIDENTS_ONE_COUNTRY = paragraph("Residents accused Kenya's police of torture.", """
+    0  Residents resident NOUN  NNS  nsubj     1  O
+    1  accused   accuse   VERB  VBD  ROOT      1  O
+    2  Kenya     Kenya    PROPN NNP  poss      4  B-GPE
+    3  's        's       PART  POS  case      2  O
+    4  police    police   NOUN  NNS  dobj      1  O
+    5  of        of       ADP   IN   prep      4  O
+    6  torture   torture  NOUN  NN   pobj      5  O
+    7  .         .        PUNCT .    punct     1  O
+""")
+RESIDENTS_TWO_COUNTRIES = paragraph("Residents accused Kenya's police and Uganda's army of torture.", """
+    0  Residents resident NOUN  NNS  nsubj     1  O
+    1  accused   accuse   VERB  VBD  ROOT      1  O
+    2  Kenya     Kenya    PROPN NNP  poss      4  B-GPE
+    3  's        's       PART  POS  case      2  O
+    4  police    police   NOUN  NN   dobj      1  O
+    5  and       and      CCONJ CC   cc        4  O
+    6  Uganda    Uganda   PROPN NNP  poss      8  B-GPE
+    7  's        's       PART  POS  case      6  O
+    8  army      army     NOUN  NN   conj      4  O
+    9  of        of       ADP   IN   prep      8  O
+    10 torture   torture  NOUN  NN   pobj      9  O
+    11 .         .        PUNCT .    punct     1  O
+""")
+
+
+def test_people_take_the_country_only_when_the_text_names_one() -> None:
+    (event,) = code_paragraphs(RESIDENTS_ONE_COUNTRY)[0]
+    assert _parties(event)[0] == [("Residents", "KEN")]
+    (event,) = code_paragraphs(RESIDENTS_TWO_COUNTRIES)[0]
+    assert _parties(event) == ([("Residents", None)], [("Kenya's police", "KEN"), ("Uganda's army", "UGA")])
