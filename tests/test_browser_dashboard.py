@@ -204,3 +204,31 @@ def test_events_count_pages_sizes_and_download_exactly_the_filter(page):
     assert download.suggested_filename == "events.csv"
     lines = Path(download.path()).read_text(encoding="utf-8").strip().splitlines()
     assert len(lines) == 1 + 7 and lines[0].startswith("article_id,") and "article_url" in lines[0]
+
+
+def test_dyad_period_switch_date_range_and_event_counts(page):
+    from playwright.sync_api import expect
+
+    page.goto("/dyads/RUS/IRN")
+    expect(page.locator("#dyad-chart polyline.net")).to_have_count(1)  # only 15–16 July are adjacent days with events
+    page.get_by_role("link", name="By month").click()
+    page.wait_for_url(re.compile(r"by=month$"))
+    expect(page.locator("#dyad-counts rect.bar.count")).to_have_count(1)
+    assert page.locator("#dyad-counts rect.bar.count title").text_content() == "2024-07: 15 events"
+    page.get_by_role("link", name="By day").click()
+    page.wait_for_url(re.compile(r"by=day$"))
+    page.fill("#dyad-range input[name=since]", "2024-07-20")
+    page.get_by_role("button", name="Show these dates").click()
+    page.wait_for_url(re.compile(r"since=2024-07-20"))
+    expect(page.locator("#dyad-chart rect.bar.q1")).to_have_count(2)
+    shot(page, "dyad-range")
+    page.get_by_role("link", name="All dates").click()
+    page.wait_for_url(re.compile(r"/dyads/RUS/IRN\?by=day$"))
+    expect(page.locator("#dyad-chart rect.bar.q1")).to_have_count(5)
+
+    page.goto("/dyads/Vladimir%20Putn/IRN")
+    note = page.locator("#dyad-unknown")
+    expect(note).to_contain_text("Did you mean")
+    note.get_by_role("link", name="Vladimir Putin").click()
+    page.wait_for_url(re.compile(r"/dyads/Vladimir%20Putin/IRN"))
+    expect(page.locator("#dyad-chart rect.bar")).to_have_count(5)

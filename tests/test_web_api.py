@@ -152,8 +152,25 @@ def test_dyad_series_by_day_and_week(client):
     week = client.get("/api/dyads/RUS/IRN", params={"by": "week"}).json()
     assert {r["period"] for r in week["series"]} == {"2024-W29", "2024-W30", "2024-W31"}
     assert sum(r["events"] for r in week["series"]) == 15
-    assert "week" in error_of(client.get("/api/dyads/RUS/IRN", params={"by": "month"}), 400)
+    assert "month" in error_of(client.get("/api/dyads/RUS/IRN", params={"by": "quarter"}), 400)
     assert client.get("/api/dyads/vladimir-putin/ebrahim-raisi").json()["series"][0]["events"] == 1
+
+
+def test_dyad_series_by_month_and_year_within_a_date_range(client):
+    month = client.get("/api/dyads/RUS/IRN", params={"by": "month"}).json()
+    assert {(r["period"], r["quad_class"], r["events"]) for r in month["series"]} == {("2024-07", 1, 5), ("2024-07", 3, 10)}
+    year = client.get("/api/dyads/RUS/IRN", params={"by": "year"}).json()
+    assert {r["period"] for r in year["series"]} == {"2024"} and sum(r["events"] for r in year["series"]) == 15
+    late = client.get("/api/dyads/RUS/IRN", params={"since": "2024-07-20", "until": "2024-07-29"}).json()
+    assert sorted({r["period"] for r in late["series"]}) == ["2024-07-24", "2024-07-29"] and late["since"] == "2024-07-20"
+    assert client.get("/api/dyads/RUS/IRN", params={"until": "2024-06"}).json()["series"] == []
+    assert "since" in error_of(client.get("/api/dyads/RUS/IRN", params={"since": "last week"}), 400)
+
+
+def test_dyad_of_an_unknown_name_suggests_close_ones(client):
+    got = client.get("/api/dyads/Vladimir Putn/IRN").json()
+    assert got["series"] == [] and got["suggestions"] == {"Vladimir Putn": ["Vladimir Putin"]}
+    assert "suggestions" not in client.get("/api/dyads/USA/RUS").json()  # both known, just no events between them
 
 
 @pytest.mark.parametrize("method", ["POST", "PUT", "PATCH", "DELETE"])

@@ -77,7 +77,7 @@ def test_unknown_pages_answer_an_html_error(client):
     for url in ["/articles/nope", "/actors/nobody", "/nowhere"]:
         r = client.get(url)
         assert r.status_code == 404 and "text/html" in r.headers["content-type"] and "404" in r.text
-    assert client.get("/dyads/RUS/IRN", params={"by": "month"}).status_code == 400
+    assert client.get("/dyads/RUS/IRN", params={"by": "quarter"}).status_code == 400
 
 
 def test_dyad_chart_is_drawn_server_side(client):
@@ -217,3 +217,31 @@ def test_reciprocal_events_show_both_ways_and_no_page_links_to_a_self_dyad(recip
         assert not [pair for pair in re.findall(r'href="/dyads/([^/"]+)/([^/"?]+)', html) if pair[0] == pair[1]], url
     r = reciprocal_client.get("/dyads", params={"a": "RUS", "b": "rus"})
     assert r.status_code == 400 and "two different actors" in r.text
+
+
+def test_dyad_page_switches_period_and_date_range_and_counts_events(client):
+    html = client.get("/dyads/RUS/IRN", params={"by": "month", "count": "mentions"}).text
+    switch = re.search(r'<nav class="switch" aria-label="period">.*?</nav>', html, re.S).group(0)
+    assert re.findall(r">By (\w+)<", switch) == ["day", "week", "month", "year"]
+    assert 'href="?by=year&amp;count=mentions">By year' in switch
+    assert 'aria-current="true">By month' in switch
+    assert '<input type="date" name="since"' in html and '<input type="hidden" name="count" value="mentions">' in html
+    counts = re.search(r'<svg class="chart counts" id="dyad-counts".*?</svg>', html, re.S).group(0)
+    assert counts.count('<rect class="bar count"') == 1 and "2024-07: 15 events" in counts
+    ranged = client.get("/dyads/RUS/IRN", params={"since": "2024-07-20"}).text
+    assert 'value="2024-07-20"' in ranged and 'href="?by=day">All dates</a>' in ranged
+    assert re.search(r'<svg class="chart" id="dyad-chart".*?</svg>', ranged, re.S).group(0).count('<rect class="bar q1"') == 2
+
+
+def test_dyad_chart_draws_no_line_across_days_without_events(client):
+    svg = re.search(r'<svg class="chart" id="dyad-chart".*?</svg>', client.get("/dyads/RUS/IRN").text, re.S).group(0)
+    lines = [len(points.split()) for points in re.findall(r'<polyline class="net" points="([^"]+)"', svg)]
+    assert lines == [2]  # 15 and 16 July are adjacent; 18, 24 and 29 July stand alone between empty days
+    assert svg.count('<circle class="net-dot"') == 5
+
+
+def test_dyad_page_of_an_unknown_name_says_did_you_mean(client):
+    html = client.get("/dyads/Vladimir Putn/IRN").text
+    note = re.search(r'<p class="error" role="alert" id="dyad-unknown">.*?</p>', html, re.S).group(0)
+    assert "Vladimir Putn" in note and "Did you mean" in note and 'href="/dyads/Vladimir%20Putin/IRN?by=day">Vladimir Putin</a>' in note
+    assert 'id="dyad-unknown"' not in client.get("/dyads/USA/RUS").text

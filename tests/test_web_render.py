@@ -80,7 +80,21 @@ def test_dyad_chart_puts_cooperation_above_and_conflict_below_zero():
             assert abs(bar["y"] - zero) < 0.01
     xs = sorted({b["x"] for b in chart["bars"]})
     assert xs[1] - xs[0] > 2.5 * (chart["plot"]["x1"] - chart["plot"]["x0"]) / 4 - 1  # days without events keep their room
-    assert len(chart["dots"]) == 2 and chart["net"].count(",") == 2
+    assert len(chart["dots"]) == 2 and chart["net"] == []  # two days apart: no line drawn across the empty days between
+
+
+def test_dyad_chart_breaks_the_net_line_at_empty_periods_and_counts_events():
+    row = lambda period, events, g: {"period": period, "quad_class": 1 if g > 0 else 3, "events": events, "goldstein": g}  # noqa: E731
+    chart = charts.dyad_chart([row("2024-01", 1, 2.0), row("2024-02", 2, -3.0), row("2024-03", 1, 1.0), row("2024-06", 4, -8.0),
+                               row("2024-07", 1, 1.0)], "month")  # fmt: skip
+    assert [len(line.split()) for line in chart["net"]] == [3, 2]  # Jan–Mar, then Jun–Jul; nothing across Apr and May
+    counts = chart["counts"]
+    assert [b["title"] for b in counts["bars"]] == ["2024-01: 1 event", "2024-02: 2 events", "2024-03: 1 event", "2024-06: 4 events", "2024-07: 1 event"]
+    assert counts["bars"][3]["h"] == max(b["h"] for b in counts["bars"]) and counts["bars"][3]["x"] == chart["bars"][3]["x"]
+    assert chart["xticks"][0]["label"] == "2024-01" and all(b["w"] <= charts.MAX_BAR for b in chart["bars"])  # few periods: not fat bars
+    years = charts.dyad_chart([row("2019", 3, 4.0), row("2021", 1, -1.0)], "year")
+    assert len(years["bars"]) == 2 and years["net"] == [] and years["bars"][0]["title"].startswith("2019 ·")
+    assert charts.next_period(charts.period_day("2024-12", "month"), "month").isoformat() == "2025-01-01"
 
 
 def test_dyad_chart_by_week_and_empty():

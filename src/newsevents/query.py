@@ -501,32 +501,56 @@ def _between(conn: sqlite3.Connection, a: str, b: str) -> tuple[str, tuple[Any, 
 COUNTS = ("clusters", "mentions")
 
 
-def dyad_series(conn: sqlite3.Connection, a: str, b: str, *, by: str = "day", count: str = "clusters") -> dict[str, Any]:
-    """Per day (or week): how many happenings and their summed Goldstein by quad class, between A and B.
+#: the period of a dyad series: its key from an event's day (YYYY-MM-DD)
+PERIODS = {"day": "day", "week": "strftime('%Y-W%W', day)", "month": "substr(day, 1, 7)", "year": "substr(day, 1, 4)"}
+
+
+def dyad_series(conn: sqlite3.Connection, a: str, b: str, *, by: str = "day", count: str = "clusters",
+                since: str | None = None, until: str | None = None) -> dict[str, Any]:  # fmt: skip
+    """Per day, week, month or year: how many happenings and their summed Goldstein by quad class, between A and B.
 
     By default a happening reported by several articles counts once (``count="clusters"``: one
     event cluster, on its earliest day between A and B, with its mean Goldstein; an event in no
     cluster counts as itself); ``count="mentions"`` counts every coded event. Each event counts on its
     day (``EVENT_DAY``): its own date when it has one, the article's date when it has none; a
-    historical event without a date has no day and is left out of the series.
+    historical event without a date has no day and is left out of the series. ``since`` and ``until``
+    bound the days (YYYY-MM-DD, YYYY-MM or YYYY). A name that matches no participant at all is listed
+    under ``suggestions`` with the close names that do (the key is there only then).
     """
-    if by not in ("day", "week"):
-        raise QueryError(f"by must be 'day' or 'week', got {by!r}")
+    if by not in PERIODS:
+        raise QueryError(f"by must be one of {', '.join(PERIODS)}, got {by!r}")
+    _check_date("since", since)
+    _check_date("until", until)
     if count not in COUNTS:
         raise QueryError(f"count must be 'clusters' or 'mentions', got {count!r}")
     between, params = _between(conn, a, b)
     unit = "coalesce(m.cluster_id, e.id)" if count == "clusters" and has_clusters(conn) else "e.id"
     join = "LEFT JOIN event_cluster_members m ON m.event_id = e.id" if unit != "e.id" else ""
-    period = "day" if by == "day" else "strftime('%Y-W%W', day)"
     sql = (
-        f"SELECT {period} AS period, quad_class, count(*) AS events, round(sum(goldstein), 2) AS goldstein FROM ("
+        f"SELECT {PERIODS[by]} AS period, quad_class, count(*) AS events, round(sum(goldstein), 2) AS goldstein FROM ("
         f"SELECT {unit} AS unit, min({EVENT_DAY}) AS day, min(e.quad_class) AS quad_class, avg(e.goldstein) AS goldstein "
         f"FROM events e {join} WHERE e.id IN ({between}) AND {EVENT_DAY} IS NOT NULL GROUP BY unit) "
-        "GROUP BY period, quad_class ORDER BY period, quad_class"
+        "WHERE (? IS NULL OR day >= ?) AND (? IS NULL OR day <= ?) GROUP BY period, quad_class ORDER BY period, quad_class"
     )
-    rows = [dict(r) for r in conn.execute(sql, params)]
+    end = until + "-99" if until and len(until) < 10 else until
+    rows = [dict(r) for r in conn.execute(sql, (*params, since, since, end, end))]
     events = list_events_between(conn, a, b)
-    return {"a": a, "b": b, "by": by, "count": count, "series": rows, "events": events}
+    out = {"a": a, "b": b, "by": by, "count": count, "since": since, "until": until, "series": rows, "events": events}
+    unknown = {name: close_names_of(conn, name) for name in (a, b) if not rows and not events and not _participates(conn, name)}
+    return {**out, **({"suggestions": unknown} if unknown else {})}
+
+
+def _participates(conn: sqlite3.Connection, name: str) -> bool:
+    """True when ``name`` matches some participant of some event (as event filters match it)."""
+    match, params = side_match(conn, "x", name)
+    return conn.execute(f"SELECT 1 FROM event_actors x WHERE {match} LIMIT 1", params).fetchone() is not None
+
+
+def close_names_of(conn: sqlite3.Connection, name: str) -> list[str]:
+    """Known actor names spelled close to ``name`` (for "did you mean …")."""
+    from newsevents.query_actors import close_names
+
+    return close_names(conn, name)
 
 
 def list_events_between(conn: sqlite3.Connection, a: str, b: str, limit: int = MAX_LIMIT) -> list[dict[str, Any]]:

@@ -159,14 +159,18 @@ def dyad(
     conn: Conn,
     a: Annotated[str, Path(description="Actor id, name, alias or country code, e.g. RUS")],
     b: Annotated[str, Path(description="Actor id, name, alias or country code, e.g. IRN")],
-    by: Annotated[str, Query(description="day or week")] = "day",
+    by: Annotated[str, Query(description="day, week, month or year")] = "day",
     count: Annotated[str, Query(description="clusters (a happening reported by several articles counts once) or mentions")] = "clusters",
+    since: Annotated[str | None, Query(description="Earliest event day, YYYY-MM-DD (or YYYY-MM, YYYY)")] = None,
+    until: Annotated[str | None, Query(description="Latest event day, YYYY-MM-DD (or YYYY-MM, YYYY)")] = None,
     fmt: Format = None,
 ) -> Response:
-    """Per period and quad class: happening count and summed Goldstein score; then the events themselves (with ``format``: every event between them)."""
+    """Per period and quad class: happening count and summed Goldstein score; then the events themselves (with ``format``: every event between them).
+
+    ``suggestions`` maps a name that matches no participant to the close names that do (the key is there only then)."""
     if fmt:
         return download(map(api_event_row, stream(conn, query.between_listing(conn, a, b))), fmt, file_name("dyad", a, b))
-    return cached_json(request, query.dyad_series, conn, a, b, by=by, count=count)
+    return cached_json(request, query.dyad_series, conn, a, b, by=by, count=count, since=blank(since), until=blank(until))
 
 
 @router.get("/clusters", summary="Event clusters: one happening, every source", responses=LIST)

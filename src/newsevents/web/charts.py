@@ -12,7 +12,9 @@ from typing import Any
 
 from newsevents.web.render import quad_name
 
-MAX_SLOTS = 1500  # beyond this many days/weeks, only the periods with events get a slot
+MAX_SLOTS = 1500  # beyond this many periods, only the periods with events get a slot
+MAX_BAR = 40.0  # widest bar, in pixels, when there are few periods
+COUNT_PANEL = 90  # height of the event-count panel under the Goldstein chart
 
 
 def nice_step(span: float, ticks: int = 4) -> float:
@@ -25,19 +27,51 @@ def nice_step(span: float, ticks: int = 4) -> float:
 
 
 def period_day(period: str | None, by: str) -> date | None:
-    """The first day of a period key ("2024-07-25" or "2024-W30"), or None when unreadable."""
+    """The first day of a period key ("2024-07-25", "2024-W30", "2024-07" or "2024"), or None when unreadable."""
     if not period:
         return None
     try:
         if by == "week":
             return datetime.strptime(period + "-1", "%Y-W%W-%w").date()
+        if by == "month":
+            return date.fromisoformat(period[:7] + "-01")
+        if by == "year":
+            return date(int(period[:4]), 1, 1)
         return date.fromisoformat(period[:10])
     except ValueError:
         return None
 
 
+def next_period(day: date, by: str) -> date:
+    """The first day of the period after the one starting on ``day``."""
+    if by == "year":
+        return date(day.year + 1, 1, 1)
+    if by == "month":
+        return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return day + timedelta(days=7 if by == "week" else 1)
+
+
 def _label(day: date, by: str) -> str:
-    return f"wk of {day.isoformat()}" if by == "week" else day.isoformat()
+    return {"week": f"wk of {day.isoformat()}", "month": day.isoformat()[:7], "year": str(day.year)}.get(by, day.isoformat())
+
+
+def _slots(first: date, last: date, by: str, present: set[date]) -> list[date]:
+    """Every period from ``first`` to ``last`` (empty ones too, so gaps show), or only ``present`` when too many."""
+    out = [first]
+    while out[-1] < last and len(out) <= MAX_SLOTS:
+        out.append(next_period(out[-1], by))
+    return out if len(out) <= MAX_SLOTS else sorted(present)
+
+
+def net_lines(dots: list[dict[str, Any]]) -> list[str]:
+    """The net Goldstein line as runs of adjacent periods: a period without events breaks it (no line across a gap)."""
+    runs: list[list[dict[str, Any]]] = []
+    for dot in dots:
+        if runs and dot["day"] == runs[-1][-1]["next"]:
+            runs[-1].append(dot)
+        else:
+            runs.append([dot])
+    return [" ".join(f"{d['x']},{d['y']}" for d in run) for run in runs if len(run) > 1]
 
 
 def dyad_chart(series: list[dict[str, Any]], by: str, width: int = 960, height: int = 320) -> dict[str, Any]:
@@ -57,14 +91,12 @@ def dyad_chart(series: list[dict[str, Any]], by: str, width: int = 960, height: 
         cell[1] += row["events"]
     left, right, top, bottom = 56, 16, 16, 44
     plot = {"x0": left, "x1": width - right, "y0": top, "y1": height - bottom}
-    chart: dict[str, Any] = {"width": width, "height": height, "plot": plot, "bars": [], "yticks": [], "xticks": [], "dots": [], "net": "", "empty": not buckets}
+    chart: dict[str, Any] = {"width": width, "height": height, "plot": plot, "bars": [], "yticks": [], "xticks": [], "dots": [],
+                             "net": [], "empty": not buckets, "counts": count_panel([], [], plot, width)}  # fmt: skip
     if not buckets:
         chart["zero"] = (top + height - bottom) / 2
         return chart
-    step = timedelta(days=7 if by == "week" else 1)
-    first, last = min(buckets), max(buckets)
-    n_slots = (last - first) // step + 1
-    slots = [first + i * step for i in range(n_slots)] if n_slots <= MAX_SLOTS else sorted(buckets)
+    slots = _slots(min(buckets), max(buckets), by, set(buckets))
     index = {d: i for i, d in enumerate(slots)}
     up = max([sum(v[0] for v in b.values() if v[0] > 0) for b in buckets.values()] + [0.0])
     down = max([-sum(v[0] for v in b.values() if v[0] < 0) for b in buckets.values()] + [0.0])
@@ -74,7 +106,7 @@ def dyad_chart(series: list[dict[str, Any]], by: str, width: int = 960, height: 
     scale = (plot["y1"] - plot["y0"]) / (top_val + bottom_val)
     zero = plot["y0"] + top_val * scale
     slot_w = (plot["x1"] - plot["x0"]) / len(slots)
-    bar_w = max(1.0, slot_w * 0.8)
+    bar_w = min(MAX_BAR, max(1.0, slot_w * 0.8))
     for day, quads in sorted(buckets.items()):
         x = plot["x0"] + index[day] * slot_w + (slot_w - bar_w) / 2
         pos, neg = zero, zero
@@ -92,18 +124,39 @@ def dyad_chart(series: list[dict[str, Any]], by: str, width: int = 960, height: 
             chart["bars"].append({"x": round(x, 2), "y": round(y, 2), "w": round(bar_w, 2), "h": round(max(h, 0.5), 2), "css": f"q{quad}", "title": title})
         net = sum(v[0] for v in quads.values())
         cx, cy = round(x + bar_w / 2, 2), round(zero - net * scale, 2)
-        chart["dots"].append({"x": cx, "y": cy, "title": f"{_label(day, by)} · net Goldstein {net:+.1f}"})
-    chart["net"] = " ".join(f"{d['x']},{d['y']}" for d in chart["dots"])
+        chart["dots"].append({"x": cx, "y": cy, "day": day, "next": next_period(day, by), "title": f"{_label(day, by)} · net Goldstein {net:+.1f}"})
+    chart["net"] = net_lines(chart["dots"])
+    events = [(index[day], sum(int(v[1]) for v in quads.values()), _label(day, by)) for day, quads in sorted(buckets.items())]
+    chart["counts"] = count_panel(events, slots, plot, width, bar_w)
     value = -bottom_val
     while value <= top_val + 1e-9:
         chart["yticks"].append({"y": round(zero - value * scale, 2), "label": f"{value:+g}" if value else "0"})
         value += ystep
     every = max(1, math.ceil(len(slots) / 8))
     for i in range(0, len(slots), every):
-        chart["xticks"].append({"x": round(plot["x0"] + (i + 0.5) * slot_w, 2), "label": slots[i].isoformat()})
+        chart["xticks"].append({"x": round(plot["x0"] + (i + 0.5) * slot_w, 2), "label": _label(slots[i], by).removeprefix("wk of ")})
     chart["zero"] = round(zero, 2)
     chart["periods"] = len(buckets)
     return chart
+
+
+def count_panel(events: list[tuple[int, int, str]], slots: list[date], plot: dict[str, float], width: int,
+                bar_w: float = 1.0) -> dict[str, Any]:  # fmt: skip
+    """The event-count series under the Goldstein chart: one bar per period with events, on the same x positions.
+
+    ``events`` holds (slot index, number of events, period label); periods without events get no bar.
+    """
+    height = COUNT_PANEL
+    y0, y1 = 10, height - 18
+    most = max([n for _, n, _ in events] + [1])
+    step = nice_step(most, 2)
+    top_val = math.ceil(most / step) * step
+    scale = (y1 - y0) / top_val
+    slot_w = (plot["x1"] - plot["x0"]) / max(1, len(slots))
+    bars = [{"x": round(plot["x0"] + i * slot_w + (slot_w - bar_w) / 2, 2), "y": round(y1 - n * scale, 2), "w": round(bar_w, 2),
+             "h": round(max(n * scale, 0.5), 2), "title": f"{label}: {n} event{'s' * (n != 1)}"} for i, n, label in events]  # fmt: skip
+    ticks = [{"y": round(y1 - v * scale, 2), "label": f"{v:g}"} for v in (0, top_val)]
+    return {"width": width, "height": height, "x0": plot["x0"], "x1": plot["x1"], "y0": y0, "y1": y1, "bars": bars, "yticks": ticks}
 
 
 def map_plot(places: list[dict[str, Any]], width: int = 960) -> dict[str, Any]:

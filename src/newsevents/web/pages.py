@@ -173,12 +173,14 @@ def dyad_form(request: Request, a: str | None = None, b: str | None = None) -> R
 
 @router.get("/dyads/{a}/{b}", response_class=HTMLResponse)
 def dyad(request: Request, conn: Conn, a: str, b: str, by: Annotated[str, Query()] = "day",
-         count: Annotated[str, Query()] = "clusters") -> HTMLResponse:  # fmt: skip
-    """A–B cooperation against conflict over time (Goldstein sums per day or week), with the events under it."""
-    data = cached(request, query.dyad_series, conn, a, b, by=by, count=count)
-    chart = request.app.state.cache.get(("dyad_chart", a, b, by, count), lambda: charts.dyad_chart(data["series"], by))
-    context = {"title": f"{a} – {b}", "dyad": data, "chart": chart, "summary": dyad_summary(data["series"]),
-               "events_total": cached(request, count_rows, conn, query.between_listing(conn, a, b))}
+         count: Annotated[str, Query()] = "clusters", since: str | None = None, until: str | None = None) -> HTMLResponse:  # fmt: skip
+    """A–B cooperation against conflict over time (Goldstein sums and event counts per day, week, month or year), with the events under it."""
+    since, until = blank(since), blank(until)
+    data = cached(request, query.dyad_series, conn, a, b, by=by, count=count, since=since, until=until)
+    chart = request.app.state.cache.get(("dyad_chart", a, b, by, count, since, until), lambda: charts.dyad_chart(data["series"], by))
+    links = {"by": by, "count": None if count == "clusters" else count, "since": since, "until": until}
+    context = {"title": f"{a} – {b}", "dyad": data, "chart": chart, "summary": dyad_summary(data["series"]), "links": links,
+               "periods": tuple(query.PERIODS), "events_total": cached(request, count_rows, conn, query.between_listing(conn, a, b))}  # fmt: skip
     return page(request, "dyad.html", context)
 
 
