@@ -123,3 +123,53 @@ def test_people_take_the_country_only_when_the_text_names_one() -> None:
     assert _parties(event)[0] == [("Residents", "KEN")]
     (event,) = code_paragraphs(RESIDENTS_TWO_COUNTRIES)[0]
     assert _parties(event) == ([("Residents", None)], [("Kenya's police", "KEN"), ("Uganda's army", "UGA")])
+
+
+@pytest.mark.parametrize("parsed, recipient", [
+    (paragraph("Japan promised to help Tuvalu adapt to rising seas.", """
+        0  Japan    Japan   PROPN NNP  nsubj     1  B-GPE
+        1  promised promise VERB  VBD  ROOT      1  O
+        2  to       to      PART  TO   aux       3  O
+        3  help     help    VERB  VB   xcomp     1  O
+        4  Tuvalu   Tuvalu  PROPN NNP  nsubj     5  O
+        5  adapt    adapt   VERB  VB   ccomp     3  O
+        6  to       to      ADP   IN   prep      5  O
+        7  rising   rise    VERB  VBG  amod      8  O
+        8  seas     sea     NOUN  NNS  pobj      6  O
+        9  .        .       PUNCT .    punct     1  O
+    """), ("Tuvalu", "TUV")),
+    (paragraph("Kiribati pledged to let Australian police train its maritime unit.", """
+        0  Kiribati   Kiribati   PROPN NNP  nsubj     1  B-GPE
+        1  pledged    pledge     VERB  VBD  ROOT      1  O
+        2  to         to         PART  TO   aux       3  O
+        3  let        let        VERB  VB   xcomp     1  O
+        4  Australian australian ADJ   JJ   amod      5  B-NORP
+        5  police     police     NOUN  NNS  nsubj     6  O
+        6  train      train      VERB  VB   ccomp     3  O
+        7  its        its        PRON  PRP$ poss      9  O
+        8  maritime   maritime   ADJ   JJ   amod      9  O
+        9  unit       unit       NOUN  NN   dobj      6  O
+        10 .          .          PUNCT .    punct     1  O
+    """), ("Australian police", "AUS")),
+], ids=["help X", "let X"])
+def test_an_undertaking_benefits_the_one_it_helps_or_lets(parsed, recipient) -> None:
+    (event,) = code_paragraphs(parsed)[0]
+    assert event.type == "AGREE"
+    assert _parties(event)[1] == [recipient]
+
+
+def test_a_withdrawal_is_from_the_place_after_back_from() -> None:
+    (event,) = code_paragraphs(
+        paragraph("Rebels pulled back from Goma on Saturday.", """
+            0  Rebels   rebel    NOUN  NNS  nsubj     1  O
+            1  pulled   pull     VERB  VBD  ROOT      1  O
+            2  back     back     ADV   RB   advmod    1  O
+            3  from     from     ADP   IN   prep      2  O
+            4  Goma     Goma     PROPN NNP  pobj      3  B-PERSON
+            5  on       on       ADP   IN   prep      1  O
+            6  Saturday Saturday PROPN NNP  pobj      5  B-DATE
+            7  .        .        PUNCT .    punct     1  O
+        """),
+    )[0]
+    assert event.type == "RETREAT"
+    assert _parties(event)[1] == [("Goma", "COD")]

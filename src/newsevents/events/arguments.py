@@ -94,6 +94,50 @@ def _infinitive_objects(verb: "Token", victims: bool) -> list["Token"]:
     return out
 
 
+#: Verbs of an undertaking whose object gains by it: "pledged to help Pakistan", "agreed to let the UAE ...".
+_BENEFIT_VERBS = frozenset({
+    "help", "let", "allow", "assist", "support", "aid", "fund", "finance", "protect", "defend", "free", "release",
+    "pardon", "compensate", "host", "receive", "welcome", "supply", "arm", "train", "give", "grant", "offer", "pay",
+    "recognise", "recognize", "meet", "join", "rebuild", "reconstruct",
+})  # fmt: skip
+#: Types whose undertakings have a beneficiary: the one helped, let, paid or met.
+_UNDERTAKING_TYPES = ("AGREE", "CONCEDE", "SUPPORT", "AID", "COOPERATE")
+#: Types whose "from X" / "out of X" names the one withdrawn from ("pulled back from the town of Walikale").
+_FROM_TYPES = ("RETREAT",)
+
+
+def _party(token: "Token") -> bool:
+    """True for a possible actor, or a proper name the NER missed ("to help Tuvalu adapt")."""
+    return is_actor_like(token) or (token.pos_ == "PROPN" and token.text[:1].isupper())
+
+
+def _fallback_recipients(verb: "Token", pattern: Pattern) -> list["Token"]:
+    """Recipients a sentence names outside the pattern's own slots, for a verb that found none.
+
+    "apologised to survivors" (an actor after "to"); "pledged to help Pakistan" (whom an undertaking
+    benefits); "agreed to reopen its border with Benin" (the other side of a shared thing);
+    "pulled back from Walikale" (the one withdrawn from).
+    """
+    out = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in _pobjs(c) if is_actor_like(p)]
+    if pattern.type in _UNDERTAKING_TYPES:
+        for clause in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")):
+            for child in clause.children:
+                if clause.lemma_.lower() in _BENEFIT_VERBS and child.dep_ in ("dobj", "obj", "dative") and _party(child):
+                    out.append(child)
+                elif clause.lemma_.lower() in ("let", "allow", "help") and child.dep_ in ("ccomp", "xcomp"):
+                    out += [s for s in child.children if s.dep_ == "nsubj" and _party(s)]  # "let X train"
+                elif child.dep_ in ("dobj", "obj") and not is_actor_like(child):
+                    out += [p for c in child.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
+                            for p in _pobjs(c) if is_actor_like(p)]
+    if pattern.type in _FROM_TYPES:
+        # "pulled back from X", "pulled its troops out of X": the preposition may hang off the particle
+        words = [verb] + [c for c in verb.children if c.dep_ in ("advmod", "prt")]
+        for prep in (c for w in words for c in w.children if c.dep_ in ("prep", "prt") and c.lower_ in ("from", "out")):
+            found = _pobjs(prep) or [p for c in prep.children if c.dep_ == "prep" and c.lower_ == "of" for p in _pobjs(c)]
+            out += [p for p in found if not own_possession(p)]
+    return out
+
+
 def _pobjs(prep: "Token") -> list["Token"]:
     """Objects of a preposition."""
     return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
@@ -271,6 +315,8 @@ def verb_arguments(match: Match, object_control: frozenset[int]) -> Arguments:
         args.targets = args.targets or condition_subjects(verb) or _infinitive_objects(verb, victims=False)
     if not args.targets and pattern.type is not None and pattern.frame is None:
         args.targets = [s for s in clause_subjects(verb) if s not in args.actors]  # "allowed X to take part"
+    if not args.targets and "sym" not in pattern.flags:
+        args.targets = [t for t in _fallback_recipients(verb, pattern) if t not in args.actors]
     if not args.actors and pattern.type == "ASSAULT":
         args.actors = _attack_agents(verb) or origins(verb)  # "rockets were fired from Gaza": the attackers are from there
     if "swap" in pattern.flags:
