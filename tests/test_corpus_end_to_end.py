@@ -27,8 +27,9 @@ def test_corpus_ingests_cleanly_with_one_duplicate(corpus_db):
     db, summary = corpus_db
     assert summary.ok, summary.failures
     assert summary.inputs == len([p for p in CORPUS.rglob("*") if p.is_file()])
-    # dumps 30 (the golden titles of tests/test_clean_corpus_layouts.py), feed 8, HTML pages 4, web archive 2
-    assert summary.stored == 43
+    # dumps 30 (the golden titles of tests/test_clean_corpus_layouts.py), feeds 10 (wire.jsonl 8, the RSS
+    # file northern_courier_2024.rss 2, read from its own content), HTML pages 4, web archive 2
+    assert summary.stored == 45
     assert summary.duplicates == 1  # the article that the corpus holds twice
     assert summary.events > summary.stored  # more than one event per article on average
 
@@ -50,6 +51,9 @@ def test_corpus_articles_are_clean_and_annotated(corpus_db):
     assert sum(bool(doc.article.captions) for doc in docs) >= 10
     archived = sorted(doc.article.url for doc in docs if doc.article.origin.startswith(str(CORPUS / "warc")))
     assert [url.rsplit("/", 1)[1] for url in archived] == ["chile-senate-pension-reform", "baltic-ministers-meet-vilnius"]
+    fed = [doc for doc in docs if doc.article.origin.startswith(str(CORPUS / "feeds" / "northern_courier_2024.rss"))]
+    assert [doc.article.url.rsplit("/", 1)[1] for doc in fed] == ["almaty-talks", "stubb-warsaw"]
+    assert all(doc.article.source == "Northern Courier" and len(doc.article.paragraphs) == 5 and doc.events for doc in fed)
 
 
 def test_api_over_the_corpus(corpus_db):

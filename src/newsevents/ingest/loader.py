@@ -6,7 +6,9 @@ in ``documents`` and ``failure`` counts and lists the skipped ones ("2 of 40 JSO
 skipped (line 3: ...; line 9: ...)"), so a runner must check ``documents`` even when
 ``failure`` is set. So may web archives (WARC): a truncated or damaged one keeps the pages read
 before the damage, with a failure saying where it broke; records that are not article pages
-(requests, other statuses, images) are skipped without failing the input.
+(requests, other statuses, images) are skipped without failing the input. So may feeds: entries
+whose page could not be fetched keep the feed's summary, and the failure names them. A feed URL
+whose server answers 304 Not Modified loads as a LoadedInput with no documents and no failure.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from typing import BinaryIO
 from newsevents.errors import InputError
 from newsevents.ingest.decode import decode_bytes
 from newsevents.ingest.detect import is_warc, resolve_format
+from newsevents.ingest.fetch import Fetcher
 from newsevents.ingest.html import HtmlPage, extract_html
+from newsevents.ingest.feeds import read_feed
 from newsevents.ingest.jsonrec import NEEDS, JsonRecords, read_json
 from newsevents.ingest.sources import Source, iter_sources, unpack_bytes
 from newsevents.ingest.warc import damage_reason, read_warc
@@ -32,10 +36,26 @@ Extractor = Callable[[str, str | None], HtmlPage]
 Read = tuple[tuple[RawDocument, ...], str | None]
 
 
-def iter_inputs(paths: Sequence[str], settings: Settings, stdin: BinaryIO | None = None) -> Iterator[LoadedInput]:
-    """One LoadedInput per input file under ``paths`` (``-`` is ``stdin``); never raises for bad input."""
-    for source in iter_sources(paths, settings.max_input_bytes, stdin):
-        yield load_source(source, settings)
+def iter_inputs(paths: Sequence[str], settings: Settings, stdin: BinaryIO | None = None, fetcher: Fetcher | None = None) -> Iterator[LoadedInput]:
+    """One LoadedInput per input file or URL under ``paths`` (``-`` is ``stdin``); never raises for bad input."""
+    fetcher = fetcher or make_fetcher(settings)
+    for source in iter_sources(paths, settings.max_input_bytes, stdin, fetch=lambda url: fetch_source(fetcher, url)):
+        yield load_source(source, settings, fetcher=fetcher)
+
+
+def make_fetcher(settings: Settings) -> Fetcher:
+    """The run's fetcher: its timeout, per-host pause and size limit from ``settings``."""
+    return Fetcher(timeout=settings.fetch_timeout, interval=settings.fetch_interval, max_bytes=settings.max_input_bytes)
+
+
+def fetch_source(fetcher: Fetcher, url: str) -> Source:
+    """A URL given as an input, fetched with a conditional GET; gzip bodies are unpacked."""
+    fetched = fetcher.get(url, conditional=True)
+    if fetched.unchanged:
+        return Source(url, unchanged=True)
+    if fetched.data is None:
+        return Source(url, failure=fetched.failure)
+    return unpack_bytes(url, fetched.data, fetcher.max_bytes)
 
 
 def load_bytes(origin: str, data: bytes, settings: Settings) -> LoadedInput:
@@ -43,8 +63,10 @@ def load_bytes(origin: str, data: bytes, settings: Settings) -> LoadedInput:
     return load_source(unpack_bytes(origin, data, settings.max_input_bytes), settings)
 
 
-def load_source(source: Source, settings: Settings, extract: Extractor = extract_html) -> LoadedInput:
-    """Decode, detect and read one Source into a LoadedInput."""
+def load_source(source: Source, settings: Settings, extract: Extractor = extract_html, fetcher: Fetcher | None = None) -> LoadedInput:
+    """Decode, detect and read one Source into a LoadedInput (``fetcher`` fetches feed entries' pages)."""
+    if source.unchanged:
+        return LoadedInput(origin=source.origin, format="feed")
     if source.data is None:
         return _failed(source.origin, source.failure or "cannot be read")
     raw = source.data
@@ -62,7 +84,10 @@ def load_source(source: Source, settings: Settings, extract: Extractor = extract
         if not text.strip():
             raise InputError(source.origin, "only blank space, no text; check that it was saved or downloaded completely")
         fmt = resolve_format(text, settings.input_format)
-        documents, problem = _READERS[fmt](source.origin, text, extract)
+        if fmt == "feed":
+            documents, problem = _read_feed(source.origin, text, extract, fetcher if settings.fetch_links else None)
+        else:
+            documents, problem = _READERS[fmt](source.origin, text, extract)
     except InputError as error:
         return LoadedInput(**base, format=fmt, failure=_failure(source.origin, error.reason))
     except Exception as error:  # noqa: BLE001 - one odd file must never stop a run
@@ -110,6 +135,17 @@ def _read_warc(origin: str, raw: bytes, extract: Extractor) -> Read:
     if not result.documents:
         raise InputError(origin, f"web archive with no article page: {result.summary()}; check that it holds HTML news pages")
     return result.documents, None
+
+
+def _read_feed(origin: str, text: str, extract: Extractor, fetcher: Fetcher | None) -> Read:
+    """An RSS or Atom feed: an article per entry, and a reason naming the entries whose page could not be had."""
+    result = read_feed(origin, text, extract, fetcher)
+    if not result.problems:
+        return result.documents, None
+    listed = "; ".join(result.problems[:_LISTED_BAD]) + (f"; and {len(result.problems) - _LISTED_BAD} more" if len(result.problems) > _LISTED_BAD else "")
+    if not result.documents:
+        raise InputError(origin, f"none of the {result.total} feed entries can be read ({listed}); check the feed and its links")
+    return result.documents, f"{len(result.problems)} of {result.total} feed entries not read in full ({listed}); run again later to fetch them"
 
 
 def _bad_records_reason(result: JsonRecords) -> str:

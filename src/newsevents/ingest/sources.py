@@ -6,6 +6,8 @@ Rules, so a run never stops on one bad input:
   hidden names (``.git``, ``.DS_Store``), not following linked directories, and refusing
   entries that are not regular files (a FIFO in a directory would block the run); a FIFO or
   device named explicitly (``<(zcat x)``) is read; a directory with no files is one failure;
+* an ``http://`` or ``https://`` address is fetched (``fetch``: timeout, polite rate, conditional
+  GET); a 304 Not Modified answer is a Source marked ``unchanged``, with nothing to read;
 * ``-`` reads standard input; gzip data (by its magic bytes, whatever the name) is unpacked; a
   damaged ``.warc.gz`` is passed on packed, so the WARC reader keeps its records before the damage;
 * anything that cannot be read becomes a :class:`Source` with a one-line ``failure``.
@@ -19,7 +21,7 @@ import os
 import stat
 import sys
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -37,13 +39,17 @@ class Source:
     origin: str
     data: bytes | None = None
     failure: str | None = None
+    unchanged: bool = False  # a URL whose server said nothing changed since the last run (HTTP 304)
 
 
-def iter_sources(paths: Sequence[str], max_bytes: int, stdin: BinaryIO | None = None) -> Iterator[Source]:
-    """Yield one Source per input file found under ``paths`` (``-`` is standard input)."""
+def iter_sources(paths: Sequence[str], max_bytes: int, stdin: BinaryIO | None = None,
+                 fetch: Callable[[str], Source] | None = None) -> Iterator[Source]:
+    """Yield one Source per input file found under ``paths`` (``-`` is standard input, a URL is ``fetch``-ed)."""
     for entry in paths:
         given = os.fspath(entry)
-        if given == "-":
+        if fetch is not None and given.lower().startswith(("http://", "https://")):
+            yield fetch(given)
+        elif given == "-":
             yield _read_stdin(stdin, max_bytes)
         elif os.path.isdir(given):
             yield from _walk(given, max_bytes)

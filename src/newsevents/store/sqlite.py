@@ -17,11 +17,13 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from newsevents.errors import StoreError
 from newsevents.dedup.records import Known, Screening
+from newsevents.ingest.fetch import Validators
 from newsevents.records import Document, InputFailure, LoadedInput
 from newsevents.settings import SETTINGS
 from newsevents.store.actors import actor_key
 from newsevents.store.attributions import ATTRIBUTION_COLUMNS, attribution_row
 from newsevents.store.duplicates import known_near, write_screening
+from newsevents.store.feeds import write_validators
 from newsevents.store.migrate import immediate, migrate
 from newsevents.store.read import read_document
 
@@ -205,6 +207,12 @@ class SQLiteStore:
                     if screened and doc.article.id in screened:
                         write_screening(self.conn, screened[doc.article.id])
         return written
+
+    def save_validators(self, seen: Mapping[str, Validators]) -> None:
+        """Record the ETag and Last-Modified each feed URL answered, for the next run's conditional GET."""
+        if seen:
+            with self._write():
+                write_validators(self.conn, seen)
 
     def known_near(self, keys: Sequence[int]) -> Known:
         """Stored articles sharing an LSH band with ``keys``, with their signatures and groups (the screen's lookup)."""
