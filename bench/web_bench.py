@@ -193,6 +193,73 @@ def measure(base: str, urls: list[str], clients: int = CLIENTS) -> tuple[list[fl
     return latencies, bad[0]
 
 
+def server_memory(pid: int) -> tuple[int, int]:
+    """The server's resident memory now and at its peak, in MiB (Linux /proc; (0, 0) elsewhere)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0, 0
+    kib = {line.split(":")[0]: int(line.split()[1]) for line in status.splitlines() if line.startswith(("VmRSS", "VmHWM"))}
+    return kib.get("VmRSS", 0) // 1024, kib.get("VmHWM", 0) // 1024
+
+
+def measure_export(base: str, pid: int, url: str) -> str:
+    """Download ``url`` as a stream; one line: rows, MB, seconds and the server's memory before and at its peak."""
+    import httpx
+
+    before, _ = server_memory(pid)
+    t0 = time.perf_counter()
+    lines = size = 0
+    first_byte = None
+    with httpx.stream("GET", base + url, timeout=600) as r:
+        for chunk in r.iter_bytes():
+            first_byte = first_byte or time.perf_counter() - t0
+            lines += chunk.count(b"\n")
+            size += len(chunk)
+    wall = time.perf_counter() - t0
+    now, peak = server_memory(pid)
+    rows = lines - (2 if "format=json" in url else 1) if "format=parquet" not in url else None
+    shown = f"{rows:>9,} rows" if rows is not None else f"{'(binary)':>14}"
+    return (f"{url:<50} {shown} {size / 1e6:>7.1f} MB {wall:>6.1f} s  "
+            f"first byte {1000 * (first_byte or 0):.0f} ms; server RSS {before} MiB before, {now} after, peak {peak}")
+
+
+def inflate(db: Path, rows: int) -> None:
+    """Copy the events (and their participants) of ``db`` under new ids until it holds about ``rows`` events."""
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    have = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    cols = {t: [r[1] for r in conn.execute(f"PRAGMA table_info({t})")] for t in ("events", "event_actors")}
+    for k in range(1, max(1, -(-rows // have))):
+        ev = ", ".join(f"id || '~{k}'" if c == "id" else c for c in cols["events"])
+        ea = ", ".join(f"event_id || '~{k}'" if c == "event_id" else c for c in cols["event_actors"])
+        conn.execute(f"INSERT INTO events ({', '.join(cols['events'])}) SELECT {ev} FROM events WHERE id NOT LIKE '%~%'")
+        conn.execute(f"INSERT INTO event_actors ({', '.join(cols['event_actors'])}) SELECT {ea} FROM event_actors WHERE event_id NOT LIKE '%~%'")
+        conn.commit()
+    print(f"inflated {db}: {conn.execute('SELECT count(*) FROM events').fetchone()[0]:,} events")
+    conn.close()
+
+
+def export_rows(db: Path, rows: int) -> None:
+    """Serve a copy of ``db`` inflated to about ``rows`` events and stream every event as CSV, JSON and Parquet."""
+    import shutil
+
+    with tempfile.TemporaryDirectory(prefix="newsevents-export-bench-") as folder:
+        big = Path(folder) / "export.db"
+        shutil.copy(db, big)
+        inflate(big, rows)
+        port = free_port()
+        proc = start_server(big, port, 128)
+        try:
+            wait_ready(f"http://127.0.0.1:{port}", proc)
+            for fmt in ("csv", "json", "parquet"):
+                print(measure_export(f"http://127.0.0.1:{port}", proc.pid, f"/api/events?format={fmt}"))
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+
+
 def pct(values: list[float], p: float) -> float:
     """The p-th percentile (nearest rank)."""
     ordered = sorted(values)
@@ -242,6 +309,8 @@ def main() -> int:
     ap.add_argument("--articles", type=int, default=20_000, help="articles to synthesise (5 events each)")
     ap.add_argument("--requests", type=int, default=300, help="requests per gated endpoint")
     ap.add_argument("--strict", action="store_true", help="exit 1 when a gated endpoint misses the target")
+    ap.add_argument("--export-rows", type=int, default=0, help="also stream every event of a copy inflated to this many events "
+                    "(CSV, JSON, Parquet), with the server's memory; e.g. 1000000")
     args = ap.parse_args()
     tmp = None
     if args.db:
@@ -253,6 +322,9 @@ def main() -> int:
         if not db.exists():
             build(db, args.articles)
         missed = bench(db, args.articles, args.requests)
+        if args.export_rows:
+            print(f"\nexports of every event (format=csv|json|parquet), about {args.export_rows:,} events:")
+            export_rows(db, args.export_rows)
     finally:
         if tmp:
             tmp.cleanup()
@@ -276,6 +348,10 @@ def bench(db: Path, articles: int, n: int) -> bool:
         ("GET /api/articles/{id}", [f"/api/articles/{i}" for i in ids[:few]], False),
         ("GET /api/articles?q=Tehran sanctioned", ["/api/articles?q=Tehran%20sanctioned"] * few, False),
         ("GET /events?country=IRN&type=ACCUSE (page)", ["/events?country=IRN&type=ACCUSE"] * few, False),
+        ("GET /events?type=ACCUSE&page=3&size=100 (page)", ["/events?type=ACCUSE&page=3&size=100"] * few, False),
+        ("GET /events?page=200 (page, no filter)", ["/events?page=200"] * few, False),
+        ("GET /actors?page=2 (page)", ["/actors?page=2"] * few, False),
+        ("GET /search?q=Tehran (page)", ["/search?q=Tehran"] * few, False),
         ("GET /dyads/RUS/IRN?by=week (page)", ["/dyads/RUS/IRN?by=week"] * few, False),
         ("GET /actors/sergei-lavrov (page)", ["/actors/sergei-lavrov"] * few, False),
         ("GET / (overview page)", ["/"] * few, False),

@@ -131,3 +131,38 @@ def test_an_empty_result_is_an_empty_file(client):
     assert rows_of(client.get("/api/events", params={"format": "csv", "text": "nothing says this"}), "csv") == []
     assert rows_of(client.get("/api/events", params={"format": "json", "text": "nothing says this"}), "json") == []
     assert rows_of(client.get("/api/events", params={"format": "parquet", "text": "nothing says this"}), "parquet") == []
+
+
+def test_listing_stream_reads_one_chunk_at_a_time(tmp_path):
+    """``stream`` converts ``chunk`` rows at a time through one cursor, in the listing's order."""
+    import sqlite3
+
+    from newsevents.query_listing import Listing, count, stream
+
+    conn = sqlite3.connect(":memory:")
+    conn.row_factory = sqlite3.Row
+    conn.execute("CREATE TABLE t (n INTEGER)")
+    conn.executemany("INSERT INTO t VALUES (?)", [(i,) for i in range(25)])
+    sizes: list[int] = []
+    listing = Listing("SELECT n FROM t ORDER BY n DESC", (), "SELECT count(*) FROM t", (),
+                      lambda c, rows: sizes.append(len(rows)) or [dict(r) for r in rows])  # fmt: skip
+    assert [r["n"] for r in stream(conn, listing, chunk=10)] == list(range(24, -1, -1))
+    assert sizes == [10, 10, 5] and count(conn, listing) == 25
+
+
+def test_csv_and_json_writers_hold_one_chunk_in_memory():
+    """60,000 rows through the CSV and JSON writers: memory peaks at about one chunk, a small part of what is written."""
+    import tracemalloc
+
+    from newsevents.export import csv_chunks, json_chunks
+
+    def rows(n):
+        for i in range(n):
+            yield {"id": f"{i:016x}", "type": "ACCUSE", "sentence": "Russia accused Iran of delaying the talks.", "goldstein": -2.0}
+
+    for writer in (csv_chunks, json_chunks):
+        tracemalloc.start()
+        written = sum(len(chunk) for chunk in writer(rows(60_000)))
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        assert written > 4_000_000 and peak < 600_000, (writer.__name__, written, peak)

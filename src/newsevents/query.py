@@ -204,7 +204,8 @@ class EventFilter:
 def _side_clause(conn: sqlite3.Connection, role: str, value: str) -> tuple[str, list[Any]]:
     """Match an actor on one side by its registry id (through any alias), id, name (case-insensitive) or country code."""
     match, params = side_match(conn, "x", value)
-    return f"EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.id AND x.role = '{role}' AND {match})", params
+    # a list of ids looked up once through the participant indexes, not a subquery run for every event
+    return f"e.id IN (SELECT x.event_id FROM event_actors x WHERE x.role = '{role}' AND {match})", params
 
 
 def _event_where(conn: sqlite3.Connection, f: EventFilter) -> tuple[str, list[Any]]:
