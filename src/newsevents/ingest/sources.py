@@ -60,20 +60,26 @@ def iter_sources(paths: Sequence[str], max_bytes: int, stdin: BinaryIO | None = 
 def _walk(directory: str, max_bytes: int) -> Iterator[Source]:
     """Every visible file under ``directory``, recursively, sorted by relative path."""
     errors: list[OSError] = []
-    found: list[tuple[tuple[str, ...], str]] = []
-    for root, dirnames, filenames in os.walk(directory, onerror=errors.append):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        for name in filenames:
-            if not name.startswith("."):
-                path = os.path.join(root, name)
-                found.append((tuple(os.path.relpath(path, directory).split(os.sep)), path))
-    for _, path in sorted(found):
+    found = list_files(directory, errors)
+    for path in found:
         yield read_path(path, max_bytes, explicit=False)
     for error in errors:
         where = str(error.filename or directory)
         yield Source(where, failure=f"cannot list this directory ({_os_reason(error)}); check its permissions")
     if not found and not errors:
         yield Source(directory, failure="directory holds no input files (hidden files are skipped); check the path")
+
+
+def list_files(directory: str, errors: list[OSError] | None = None) -> list[str]:
+    """The visible files under ``directory``, recursively, sorted by relative path; listing errors go to ``errors``."""
+    found: list[tuple[tuple[str, ...], str]] = []
+    for root, dirnames, filenames in os.walk(directory, onerror=errors.append if errors is not None else None):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            if not name.startswith("."):
+                path = os.path.join(root, name)
+                found.append((tuple(os.path.relpath(path, directory).split(os.sep)), path))
+    return [path for _, path in sorted(found)]
 
 
 def read_path(path: str, max_bytes: int, *, explicit: bool) -> Source:
