@@ -83,7 +83,7 @@ def test_overview_article_event_actor_dyad_by_clicking(page):
     assert page.locator("#type-bars rect.bar").count() == 4
     shot(page, "overview")
 
-    page.get_by_role("link", name="Putin and Raisi meet, round 5").click()
+    page.get_by_role("list").get_by_role("link", name="Putin and Raisi meet, round 5").click()
     page.wait_for_url(re.compile(r"/articles/0000000000000005$"))
     text = page.locator("#article-text")
     assert text.locator("mark.ev").count() == 3

@@ -200,7 +200,7 @@ def reciprocal_client(tmp_path_factory):
     together = replace(met, actors=(*met.actors, ActorRef("Ebrahim Raisi", met.targets[0].entity, "IRN", "GOV")), targets=(), reciprocal=True)
     db = tmp_path_factory.mktemp("reciprocal") / "web.db"
     with open_store(db) as store:
-        store.write_documents([replace(doc, events=(together, praised))])
+        store.write_documents([replace(doc, events=(together, replace(praised, date="2019-03", historical=True)))])
     with ServerThread(db) as server, httpx.Client(base_url=server.url, timeout=10) as c:
         yield c
 
@@ -245,3 +245,13 @@ def test_dyad_page_of_an_unknown_name_says_did_you_mean(client):
     note = re.search(r'<p class="error" role="alert" id="dyad-unknown">.*?</p>', html, re.S).group(0)
     assert "Vladimir Putn" in note and "Did you mean" in note and 'href="/dyads/Vladimir%20Putin/IRN?by=day">Vladimir Putin</a>' in note
     assert 'id="dyad-unknown"' not in client.get("/dyads/USA/RUS").text
+
+
+def test_events_table_shows_the_article_and_a_historical_date_apart_from_publication(reciprocal_client):
+    html = reciprocal_client.get("/events").text
+    rows = re.findall(r'<tr class="q\d">.*?</tr>', html, re.S)
+    old = next(r for r in rows if ">AGREE<" in r)
+    assert "2019-03-01" in old and "(month)" in old and ">historical<" in old and "published 2024-08-01" in old
+    met = next(r for r in rows if ">CONSULT<" in r)
+    assert "published" not in met and "historical" not in met  # dated by its article: nothing to set apart
+    assert re.search(r'<td class="article"><a href="/articles/0000000000000009">Putin and Raisi meet</a><div class="muted small">Test Wire</div></td>', met)

@@ -23,7 +23,7 @@ router = APIRouter(include_in_schema=False)
 
 #: colour of each PLOVER type's bar, by the quad class its CAMEO codes usually fall in
 TYPE_QUAD = {etype: quad_css(quad) for etype, quad in plover.TYPE_QUAD.items()}
-COLUMNS = ("Date", "Type", "Actor", "Target", "Status", "Conf.", "Goldstein", "Evidence")
+COLUMNS = ("Date", "Type", "Actor", "Target", "Status", "Conf.", "Goldstein", "Evidence", "Article")
 #: sortable column → (first sort when clicked, the other direction when clicked again)
 SORTABLE = {"Date": ("date", "-date"), "Type": ("type", None), "Conf.": ("confidence", None), "Goldstein": ("-goldstein", "goldstein")}
 DESCENDING = {"date", "confidence", "-goldstein"}

@@ -15,7 +15,9 @@ from newsevents.plover import QUAD_NAMES
 
 #: what the event table's headers explain when pointed at (title text)
 HEADER_TIPS = {
-    "Date": "The event's own day when the text dates it, else the day the article was published",
+    "Date": "The event's own day when the text dates it (with its precision when only a month or year is given), "
+            "else the day the article was published; the publication day is shown under it when they differ",
+    "Article": "The article the event was coded from, and its source",
     "Type": "PLOVER event type. Its colour is the quad class: 1 verbal cooperation, 2 material cooperation, "
             "3 verbal conflict, 4 material conflict",
     "Status": "Claim status: reported (told as fact), alleged (claimed by someone), denied, planned (announced) "
@@ -25,7 +27,7 @@ HEADER_TIPS = {
                  "it belongs to the kind of event, not to this report",
 }  # fmt: skip
 DEFAULT_HEADERS = [{"label": c, "href": None, "arrow": None, "aria": None, "tip": HEADER_TIPS.get(c)}
-                   for c in ("Date", "Type", "Actor", "Target", "Status", "Conf.", "Goldstein", "Evidence")]  # fmt: skip
+                   for c in ("Date", "Type", "Actor", "Target", "Status", "Conf.", "Goldstein", "Evidence", "Article")]  # fmt: skip
 
 
 def quad_name(quad: int | None) -> str:
