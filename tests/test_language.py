@@ -112,5 +112,7 @@ def test_ingest_of_a_mixed_folder_codes_only_the_english_article(tmp_path: Path)
     assert listed.exit_code == 0, listed.output
     assert "La police interpelle" in listed.output and "Le gouvernement annonce" in listed.output
     assert "Police arrest" not in listed.output and "الشرطة" not in listed.output
+    none = CliRunner().invoke(main, ["articles", "--db", db, "--language", "de"])
+    assert "no articles in language 'de'; languages stored: fr 2, ar 1, en 1" in none.output
     again = CliRunner().invoke(main, ["ingest", str(folder), "--db", db, "--quiet"])
     assert "articles: 0 new, 4 duplicate" in again.output and "skipped" not in again.output

@@ -150,3 +150,17 @@ def test_ingest_stores_and_links_a_near_duplicate_across_runs_without_coding_it(
     shown = CliRunner().invoke(main, ["articles", "--db", db, "--duplicates"])
     assert shown.exit_code == 0, shown.output
     assert f"original {original}" in shown.output and repost[0] in shown.output and "Fourteen held" in shown.output
+
+
+@pytest.mark.slow
+def test_articles_stored_before_fingerprints_are_fingerprinted_and_found(tmp_path: Path) -> None:
+    (tmp_path / "original.txt").write_text(_dump(ORIGINAL, "Police arrest fourteen after Valmora clashes", "May 4, 2024"), encoding="utf-8")
+    (tmp_path / "repost.txt").write_text(_dump(REPOST, "Fourteen held after fuel tax protest turns violent", "May 5, 2024"), encoding="utf-8")
+    db = str(tmp_path / "news.db")
+    assert CliRunner().invoke(main, ["ingest", str(tmp_path / "original.txt"), "--db", db, "--quiet"]).exit_code == 0
+    with sqlite3.connect(db) as conn:  # as a database made before migration 0010 holds it
+        conn.execute("DELETE FROM article_bands")
+        conn.execute("DELETE FROM article_minhash")
+    run = CliRunner().invoke(main, ["ingest", str(tmp_path / "repost.txt"), "--db", db, "--quiet"])
+    assert "skipped: 1 near-duplicate" in run.output, run.output
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM article_minhash").fetchone()[0] == 2

@@ -192,7 +192,14 @@ def articles(db: str, q: str | None, language: str | None, duplicates: bool, lim
 
         _print_duplicates(duplicate_groups(_conn(db), limit=limit))
         return
-    page = query.list_articles(_conn(db), q=q, language=language, limit=limit)
+    conn = _conn(db)
+    page = query.list_articles(conn, q=q, language=language, limit=limit)
+    if language and not page["items"]:
+        from newsevents.query_duplicates import language_counts
+
+        stored = ", ".join(f"{lang} {n}" for lang, n in language_counts(conn).items()) or "none"
+        click.echo(f"no articles in language {language!r}{' matching the search' if q else ''}; languages stored: {stored}")
+        return
     click.echo(render(page["items"], ["id", "published", "language", "source", "events", "title"], {"title": 70}))
 
 

@@ -169,8 +169,10 @@ def run_ingest(
 
 def _screen(store: "SQLiteStore", articles: Sequence[Article], settings: Settings) -> "dict[str, Screening]":
     """Each new article's language and near-duplicate group (dedup/screen.py), looked up in ``store`` and the run."""
-    from newsevents.dedup.screen import screen
+    from newsevents.dedup.screen import fingerprint, screen
 
+    if articles:
+        store.fingerprint_older(fingerprint)  # articles stored before fingerprints existed: once per database
     return screen(articles, store.known_near, settings.near_duplicate_similarity)
 
 

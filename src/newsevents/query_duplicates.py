@@ -1,4 +1,4 @@
-"""Read queries over near-duplicate groups (tables of migration 0010): what ``articles --duplicates`` shows."""
+"""Read queries over what the screen stored (migration 0010): near-duplicate groups and article languages."""
 
 from __future__ import annotations
 
@@ -27,3 +27,9 @@ def duplicate_groups(conn: sqlite3.Connection, *, limit: int = 20) -> list[dict[
         items = [dict(m) | {"coded": m["id"] == head["group_id"]} for m in members]
         groups.append({"group": head["group_id"], "size": head["size"], "original": items[0]["id"] if items else None, "members": items})
     return groups
+
+
+def language_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """How many stored articles each language has, most first ('?' for articles stored before languages were)."""
+    rows = conn.execute("SELECT coalesce(language, '?') AS lang, count(*) AS n FROM articles GROUP BY lang ORDER BY n DESC, lang")
+    return {r[0]: r[1] for r in rows}

@@ -51,6 +51,12 @@ def screen(articles: Sequence[Article], lookup: StoreLookup, threshold: float) -
     return found
 
 
+def fingerprint(text: str) -> tuple[bytes, list[int]]:
+    """A body's signature as stored, and its band keys."""
+    sig = minhash.signature(text)
+    return minhash.to_bytes(sig), minhash.bands(sig)
+
+
 def _age(article: Article) -> tuple[bool, str, str]:
     """Sort key: earliest published first, undated last, ties by id."""
     return (article.published is None, article.published or "", article.id)

@@ -13,7 +13,7 @@ import time
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from newsevents.errors import StoreError
 from newsevents.dedup.records import Known, Screening
@@ -22,7 +22,7 @@ from newsevents.records import Document, InputFailure, LoadedInput
 from newsevents.settings import SETTINGS
 from newsevents.store.actors import actor_key
 from newsevents.store.attributions import ATTRIBUTION_COLUMNS, attribution_row
-from newsevents.store.duplicates import known_near, write_screening
+from newsevents.store.duplicates import known_near, unfingerprinted, write_fingerprint, write_screening
 from newsevents.store.feeds import write_validators
 from newsevents.store.migrate import immediate, migrate
 from newsevents.store.read import read_document
@@ -213,6 +213,22 @@ class SQLiteStore:
         if seen:
             with self._write():
                 write_validators(self.conn, seen)
+
+    def fingerprint_older(self, fingerprint: Callable[[str], tuple[bytes, Sequence[int]]], chunk: int = 500) -> int:
+        """Fingerprint the stored articles that have none (stored before migration 0010), so new copies of them are found; return how many."""
+        done = 0
+        while True:
+            try:
+                rows = unfingerprinted(self.conn, chunk)
+            except sqlite3.Error as exc:
+                raise self._error(exc, "read") from exc
+            if not rows:
+                return done
+            prints = [(article, *fingerprint(text)) for article, text in rows]  # computed outside the write lock
+            with self._write():
+                for article, signature, bands in prints:
+                    write_fingerprint(self.conn, article, signature, bands)
+            done += len(rows)
 
     def known_near(self, keys: Sequence[int]) -> Known:
         """Stored articles sharing an LSH band with ``keys``, with their signatures and groups (the screen's lookup)."""
