@@ -223,6 +223,19 @@ def _actor_word_lemma(case: Case, values: frozenset[str]) -> bool:
     return any(t.lemma_.lower() in values for t in case.draft.args.actors)
 
 
+@predicate("all-actor-words-lemma", values=True)
+def _all_actor_words_lemma(case: Case, values: frozenset[str]) -> bool:
+    """There are acting words and every one's lemma is in ``values`` ("the Swiss drugmaker and a Danish firm")."""
+    return bool(case.draft.args.actors) and all(t.lemma_.lower() in values for t in case.draft.args.actors)
+
+
+@predicate("sentence-words", values=True)
+def _sentence_words(case: Case, values: frozenset[str]) -> bool:
+    """Some word of the trigger's sentence is in ``values``, as written (lower-case) or as its lemma."""
+    head = case.draft.match.head
+    return head is not None and any(t.lower_ in values or t.lemma_.lower() in values for t in head.sent)
+
+
 @predicate("suffered", values=True, types=True)
 def _suffered(case: Case, values: frozenset[str]) -> bool:
     """The type is one of ``values`` and the parse named someone who suffered it, resolved."""

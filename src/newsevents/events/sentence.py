@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.events.arguments import LIGHT_VERBS, Arguments, condition_subjects, noun_arguments, subjects, verb_arguments
 from newsevents.events.frames import Coding, future, reject, under_frame
-from newsevents.events.status import Reading, reading
+from newsevents.events.status import Reading, negated_noun, reading
 from newsevents.events.triggers import Match, is_actor_like
 
 if TYPE_CHECKING:
@@ -290,6 +290,8 @@ def _finish(match: Match, coding: Coding, chain: _Chain, inner: list[Match], by_
     they give targets, not the coding.
     """
     read = reading(chain.verbs, reported=chain.reporter is not None)
+    if match.pattern.pos == "N" and negated_noun(match.head):
+        return None  # "no talks were held", "the meeting never took place"
     if chain.governing is not None and _infinitive(match.head) and reading([chain.governing.head], False).negated:
         return None  # "would not give permission to Russia to help Israel": the purpose falls with its event
     status = _status(chain, read, match)

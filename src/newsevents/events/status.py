@@ -57,6 +57,8 @@ def reading(verbs: list["Token"], reported: bool) -> Reading:
                 g.lower_ == "no" for g in child.children
             ):
                 negated = True
+        if _denied_subject(verb) or _yet_to(verb):
+            negated = True
         if any(a in _FUTURE_AUX for a in aux):
             future = True
         if any(a in _REPORTED_FUTURE for a in aux):
@@ -71,3 +73,40 @@ def reading(verbs: list["Token"], reported: bool) -> Reading:
         if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and verb.head.pos_ in ("AUX", "VERB"):
             future = True  # "is to visit"
     return Reading(negated, future, hypothetical, hedged)
+
+
+#: Verbs whose negation says that the act named by their subject did not happen ("the meeting never took place").
+_HAPPEN = frozenset({"take", "happen", "occur", "materialise", "materialize", "go"})
+
+
+def _denied_subject(verb: "Token") -> bool:
+    """The subject or the object is nobody or nothing: "neither Kenya nor Ethiopia has recalled", "no government has
+    recognised", "announced no new tariffs"."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ == "no" for g in child.children):
+            return True  # "announced no new tariffs", "sent no observers"
+        if child.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if child.lower_ in ("neither", "none", "nobody") or any(
+            g.dep_ in ("preconj", "det") and g.lower_ in ("neither", "no") for g in child.children
+        ):
+            return True
+    return False
+
+
+def _yet_to(verb: "Token") -> bool:
+    """ "Have yet to resume", "are yet to meet": not done so far."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_ in ("have", "be") and any(c.lower_ == "yet" for c in head.children)
+
+
+def negated_noun(noun: "Token") -> bool:
+    """A noun trigger whose act did not happen: "no talks were held", "sent no observers", "the meeting never took place"."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return True
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX") and _yet_to(noun.head):
+        return True  # "have yet to resume military cooperation"
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in _HAPPEN:
+        return any(c.dep_ == "neg" or c.lower_ == "never" for c in head.children)
+    return False
