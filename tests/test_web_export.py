@@ -166,3 +166,10 @@ def test_csv_and_json_writers_hold_one_chunk_in_memory():
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
         assert written > 4_000_000 and peak < 600_000, (writer.__name__, written, peak)
+
+
+def test_a_dyad_download_keeps_the_date_range(client):
+    rows = rows_of(client.get("/api/dyads/RUS/IRN", params={"format": "csv", "since": "2024-07-20"}), "csv")
+    assert len(rows) == 6 and all(r["date"] >= "2024-07-20" for r in rows)
+    page = client.get("/dyads/RUS/IRN", params={"since": "2024-07-20"}).text
+    assert 'href="/api/dyads/RUS/IRN?since=2024-07-20&amp;format=csv" download' in page and "all 6 events between them in these dates" in page

@@ -535,7 +535,7 @@ def dyad_series(conn: sqlite3.Connection, a: str, b: str, *, by: str = "day", co
     )
     end = until + "-99" if until and len(until) < 10 else until
     rows = [dict(r) for r in conn.execute(sql, (*params, since, since, end, end))]
-    events = list_events_between(conn, a, b)
+    events = list_events_between(conn, a, b, since=since, until=until)
     out = {"a": a, "b": b, "by": by, "count": count, "since": since, "until": until, "series": rows, "events": events}
     unknown = {name: close_names_of(conn, name) for name in (a, b) if not rows and not events and not _participates(conn, name)}
     return {**out, **({"suggestions": unknown} if unknown else {})}
@@ -554,19 +554,22 @@ def close_names_of(conn: sqlite3.Connection, name: str) -> list[str]:
     return close_names(conn, name)
 
 
-def list_events_between(conn: sqlite3.Connection, a: str, b: str, limit: int = MAX_LIMIT) -> list[dict[str, Any]]:
+def list_events_between(conn: sqlite3.Connection, a: str, b: str, limit: int = MAX_LIMIT, *, since: str | None = None,
+                        until: str | None = None) -> list[dict[str, Any]]:  # fmt: skip
     """Events with A on one side and B on the other (or both among a reciprocal event's parties), newest first."""
-    return page(conn, between_listing(conn, a, b), limit, None)["items"]
+    return page(conn, between_listing(conn, a, b, since=since, until=until), limit, None)["items"]
 
 
-def between_listing(conn: sqlite3.Connection, a: str, b: str) -> Listing:
-    """Every event between A and B (as ``list_events_between`` orders them), as API objects."""
+def between_listing(conn: sqlite3.Connection, a: str, b: str, *, since: str | None = None, until: str | None = None) -> Listing:
+    """Every event between A and B (as ``list_events_between`` orders them), as API objects; ``since``/``until`` bound their days."""
     between, params = _between(conn, a, b)
-    sql = (
-        f"SELECT e.*, {EVENT_DAY} AS day, {_EVENT_ARTICLE} FROM events e JOIN articles a ON a.id = e.article_id "
-        f"WHERE e.id IN ({between}) ORDER BY day DESC, e.id"
-    )
-    return Listing(sql, params, f"SELECT count(*) FROM events e WHERE e.id IN ({between})", params, _event_rows)
+    where = f"WHERE e.id IN ({between})"
+    for bound, op in ((_check_date("since", since), ">="), (_check_date("until", until), "<=")):
+        if bound:
+            where += f" AND {EVENT_DAY} {op} ?"
+            params = (*params, bound + "-99" if op == "<=" and len(bound) < 10 else bound)
+    sql = f"SELECT e.*, {EVENT_DAY} AS day, {_EVENT_ARTICLE} FROM events e JOIN articles a ON a.id = e.article_id {where} ORDER BY day DESC, e.id"
+    return Listing(sql, params, f"SELECT count(*) FROM events e {where}", params, _event_rows)
 
 
 def filter_fields() -> list[str]:

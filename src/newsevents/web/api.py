@@ -169,7 +169,8 @@ def dyad(
 
     ``suggestions`` maps a name that matches no participant to the close names that do (the key is there only then)."""
     if fmt:
-        return download(map(api_event_row, stream(conn, query.between_listing(conn, a, b))), fmt, file_name("dyad", a, b))
+        listing = query.between_listing(conn, a, b, since=blank(since), until=blank(until))
+        return download(map(api_event_row, stream(conn, listing)), fmt, file_name("dyad", a, b))
     return cached_json(request, query.dyad_series, conn, a, b, by=by, count=count, since=blank(since), until=blank(until))
 
 

@@ -180,7 +180,7 @@ def dyad(request: Request, conn: Conn, a: str, b: str, by: Annotated[str, Query(
     chart = request.app.state.cache.get(("dyad_chart", a, b, by, count, since, until), lambda: charts.dyad_chart(data["series"], by))
     links = {"by": by, "count": None if count == "clusters" else count, "since": since, "until": until}
     context = {"title": f"{a} – {b}", "dyad": data, "chart": chart, "summary": dyad_summary(data["series"]), "links": links,
-               "periods": tuple(query.PERIODS), "events_total": cached(request, count_rows, conn, query.between_listing(conn, a, b))}  # fmt: skip
+               "periods": tuple(query.PERIODS), "events_total": cached(request, count_rows, conn, query.between_listing(conn, a, b, since=since, until=until))}  # fmt: skip
     return page(request, "dyad.html", context)
 
 
