@@ -173,3 +173,64 @@ def test_a_withdrawal_is_from_the_place_after_back_from() -> None:
     )[0]
     assert event.type == "RETREAT"
     assert _parties(event)[1] == [("Goma", "COD")]
+
+
+RECIPIENTS = [
+    (paragraph("Turkey warned Greece against drilling near the islands.", """
+        0  Turkey   Turkey  PROPN NNP  nsubj     1  B-GPE
+        1  warned   warn    VERB  VBD  ROOT      1  O
+        2  Greece   Greece  PROPN NNP  dobj      1  B-GPE
+        3  against  against ADP   IN   prep      1  O
+        4  drilling drill   VERB  VBG  pcomp     3  O
+        5  near     near    ADP   IN   prep      4  O
+        6  the      the     DET   DT   det       7  O
+        7  islands  island  NOUN  NNS  pobj      5  O
+        8  .        .       PUNCT .    punct     1  O
+    """), "THREATEN", [("Greece", "GRC")]),
+    (paragraph("North Korea threatened to take military action if Seoul went ahead with drills.", """
+        0  North      North    PROPN NNP  compound  1  B-GPE
+        1  Korea      Korea    PROPN NNP  nsubj     2  I-GPE
+        2  threatened threaten VERB  VBD  ROOT      2  O
+        3  to         to       PART  TO   aux       4  O
+        4  take       take     VERB  VB   xcomp     2  O
+        5  military   military ADJ   JJ   amod      6  O
+        6  action     action   NOUN  NN   dobj      4  O
+        7  if         if       SCONJ IN   mark      9  O
+        8  Seoul      Seoul    PROPN NNP  nsubj     9  B-GPE
+        9  went       go       VERB  VBD  advcl     4  O
+        10 ahead      ahead    ADV   RB   advmod    9  O
+        11 with       with     ADP   IN   prep      9  O
+        12 drills     drill    NOUN  NNS  pobj      11 O
+        13 .          .        PUNCT .    punct     2  O
+    """), "THREATEN", [("Seoul", "KOR")]),
+    (paragraph("Uganda refuses entry to German opposition MP", """
+        0  Uganda     Uganda     PROPN NNP  nsubj     1  B-GPE
+        1  refuses    refuse     VERB  VBZ  ROOT      1  O
+        2  entry      entry      NOUN  NN   dobj      1  O
+        3  to         to         ADP   IN   prep      2  O
+        4  German     german     ADJ   JJ   amod      5  B-NORP
+        5  opposition opposition NOUN  NN   compound  6  O
+        6  MP         MP         PROPN NNP  pobj      3  O
+    """), "REJECT", [("German opposition MP", "DEU")]),
+    (paragraph("Zambia's president commuted the death sentences of 390 prisoners.", """
+        0  Zambia    Zambia    PROPN NNP  poss      2  B-GPE
+        1  's        's        PART  POS  case      0  O
+        2  president president NOUN  NN   nsubj     3  O
+        3  commuted  commute   VERB  VBD  ROOT      3  O
+        4  the       the       DET   DT   det       6  O
+        5  death     death     NOUN  NN   compound  6  O
+        6  sentences sentence  NOUN  NNS  dobj      3  O
+        7  of        of        ADP   IN   prep      6  O
+        8  390       390       NUM   CD   nummod    9  B-CARDINAL
+        9  prisoners prisoner  NOUN  NNS  pobj      7  O
+        10 .         .         PUNCT .    punct     3  O
+    """), "CONCEDE", [("prisoners", "ZMB")]),
+]
+
+
+@pytest.mark.parametrize("parsed, event_type, recipients", RECIPIENTS,
+                         ids=["actor the pattern names", "if-clause of the infinitive", "to X of a thing", "of X of a thing"])
+def test_the_recipient_is_found_wherever_the_sentence_names_one(parsed, event_type, recipients) -> None:
+    (event,) = code_paragraphs(parsed)[0]
+    assert event.type == event_type
+    assert _parties(event)[1] == recipients

@@ -119,6 +119,10 @@ def _fallback_recipients(verb: "Token", pattern: Pattern) -> list["Token"]:
     "pulled back from Walikale" (the one withdrawn from).
     """
     out = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in _pobjs(c) if is_actor_like(p)]
+    # "refused entry to X", "granted amnesty to X"; for owner types "accepted the demands of teachers"
+    preps = ("to", "of") if pattern.type in words("owner_types") else ("to",)
+    for obj in (o for o in objects(verb) if not is_actor_like(o)):
+        out += [p for c in obj.children if c.dep_ == "prep" and c.lower_ in preps for p in _pobjs(c) if _party(p)]
     if pattern.type in _UNDERTAKING_TYPES:
         for clause in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")):
             for child in clause.children:
@@ -131,8 +135,8 @@ def _fallback_recipients(verb: "Token", pattern: Pattern) -> list["Token"]:
                             for p in _pobjs(c) if is_actor_like(p)]
     if pattern.type in _FROM_TYPES:
         # "pulled back from X", "pulled its troops out of X": the preposition may hang off the particle
-        words = [verb] + [c for c in verb.children if c.dep_ in ("advmod", "prt")]
-        for prep in (c for w in words for c in w.children if c.dep_ in ("prep", "prt") and c.lower_ in ("from", "out")):
+        carriers = [verb] + [c for c in verb.children if c.dep_ in ("advmod", "prt")]
+        for prep in (c for w in carriers for c in w.children if c.dep_ in ("prep", "prt") and c.lower_ in ("from", "out")):
             found = _pobjs(prep) or [p for c in prep.children if c.dep_ == "prep" and c.lower_ == "of" for p in _pobjs(c)]
             out += [p for p in found if not own_possession(p)]
     return out
@@ -208,7 +212,8 @@ def own_possession(noun: "Token") -> bool:
 def condition_subjects(verb: "Token") -> list["Token"]:
     """Subjects of an "if"/"unless" clause on the verb: who a threat or demand is aimed at."""
     out: list["Token"] = []
-    for child in verb.children:
+    clauses = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]  # "threatened to act if X ..."
+    for child in (c for clause in clauses for c in clause.children):
         if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
             out.extend(c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
     return out
@@ -270,8 +275,8 @@ def verb_arguments(match: Match, object_control: frozenset[int]) -> Arguments:
         # "Western sanctions imposed on ...", "Israeli air strikes carried out ...": whose the act is
         args.actors = [c for c in match.theme.children if c.dep_ in ("amod", "compound", "poss") and is_actor_like(c)]
     for obj in objects(verb):
-        if match.theme is not None and obj.i == match.theme.i and "objtarget" not in pattern.flags:
-            continue
+        if match.theme is not None and obj.i == match.theme.i and "objtarget" not in pattern.flags and not is_actor_like(obj):
+            continue  # "launched an attack": the pattern's own word; "warned Georgia": an actor it names receives
         if obj not in args.actors and not own_possession(obj):
             args.targets.append(obj)
     for dative in (c for c in verb.children if c.dep_ == "dative"):
@@ -315,8 +320,8 @@ def verb_arguments(match: Match, object_control: frozenset[int]) -> Arguments:
         args.targets = args.targets or condition_subjects(verb) or _infinitive_objects(verb, victims=False)
     if not args.targets and pattern.type is not None and pattern.frame is None:
         args.targets = [s for s in clause_subjects(verb) if s not in args.actors]  # "allowed X to take part"
-    if not args.targets and "sym" not in pattern.flags:
-        args.targets = [t for t in _fallback_recipients(verb, pattern) if t not in args.actors]
+    if not any(_party(t) for t in args.targets) and "sym" not in pattern.flags:
+        args.targets += [t for t in _fallback_recipients(verb, pattern) if t not in args.actors and t not in args.targets]
     if not args.actors and pattern.type == "ASSAULT":
         args.actors = _attack_agents(verb) or origins(verb)  # "rockets were fired from Gaza": the attackers are from there
     if "swap" in pattern.flags:
