@@ -57,7 +57,7 @@ def rows_of(r: httpx.Response, fmt: str) -> list[dict]:
 
 LISTS = [("/api/events", {}, "id"), ("/api/events", {"country": "IRN", "type": "ACCUSE"}, "id"), ("/api/articles", {}, "id"),
          ("/api/articles", {"q": "Putin"}, "id"), ("/api/actors", {}, "id"), ("/api/quotes", {}, "text"),
-         ("/api/attributions", {"kind": "direct"}, "content_text")]  # fmt: skip
+         ("/api/attributions", {"kind": "direct"}, "content_text"), ("/api/roles", {"country": "RUS"}, "person")]  # fmt: skip
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "parquet"])
@@ -66,6 +66,13 @@ def test_a_download_holds_every_match_of_the_filter(client, url, params, key, fm
     expected = [str(item[key]) for item in every_item(client, url, **params)]
     got = rows_of(client.get(url, params={**params, "format": fmt}), fmt)
     assert [str(row[key]) for row in got] == expected and expected
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "parquet"])
+@pytest.mark.parametrize(("url", "params"), [("/api/entities", {"type": "PERSON", "limit": 3}), ("/api/places", {"country": "IRN"})])
+def test_ranked_lists_download_what_they_list(client, url, params, fmt):
+    expected = [item["name"] for item in client.get(url, params=params).json()["items"]]
+    assert [row["name"] for row in rows_of(client.get(url, params={**params, "format": fmt}), fmt)] == expected and expected
 
 
 def test_event_rows_carry_evidence_article_and_url(client):
@@ -116,7 +123,7 @@ def error_message(r: httpx.Response) -> str:
 
 
 @pytest.mark.parametrize("url", ["/api/events", "/api/articles", "/api/actors", "/api/quotes", "/api/attributions", "/api/roles",
-                                 "/api/dyads/RUS/IRN"])  # fmt: skip
+                                 "/api/dyads/RUS/IRN", "/api/entities", "/api/places", "/api/clusters"])  # fmt: skip
 def test_an_unsupported_format_is_refused_in_the_error_shape(client, url):
     message = error_message(client.get(url, params={"format": "xlsx"}))
     assert "format" in message and "csv" in message and "parquet" in message

@@ -255,3 +255,10 @@ def test_events_table_shows_the_article_and_a_historical_date_apart_from_publica
     met = next(r for r in rows if ">CONSULT<" in r)
     assert "published" not in met and "historical" not in met  # dated by its article: nothing to set apart
     assert re.search(r'<td class="article"><a href="/articles/0000000000000009">Putin and Raisi meet</a><div class="muted small">Test Wire</div></td>', met)
+
+
+def test_actor_page_counts_every_event_and_downloads_them(client):
+    html = client.get("/actors/sergei-lavrov").text
+    assert '<span id="actor-totals">5 events as actor, 0 as target</span>' in html
+    assert 'href="/api/events?actor=sergei-lavrov&amp;format=csv" download' in html
+    assert 'href="/api/events?target=sergei-lavrov&amp;format=parquet" download' in html

@@ -137,20 +137,24 @@ def roles(
     return download(items, fmt, "roles") if fmt else _json({"items": items, "next": None})
 
 
-@router.get("/entities", summary="Most-mentioned entities", responses=ERRORS)
+@router.get("/entities", summary="Most-mentioned entities", responses=LIST)
 def entities(
     conn: Conn,
     type: Annotated[str | None, Query(description="Entity type: PERSON, ORG, LOC, NORP, ...")] = None,
     limit: Annotated[int, Query(ge=1, le=query.MAX_LIMIT, description="How many")] = 20,
+    fmt: Format = None,
 ) -> Response:
-    """Entities ranked by the number of articles naming them."""
-    return _json({"items": query.top_entities(conn, type=blank(type), limit=limit), "next": None})
+    """Entities ranked by the number of articles naming them (a download holds the same ``limit`` entities)."""
+    items = query.top_entities(conn, type=blank(type), limit=limit)
+    return download(items, fmt, "entities") if fmt else _json({"items": items, "next": None})
 
 
-@router.get("/places", summary="Where events happened", responses=ERRORS)
-def places(request: Request, conn: Conn, f: Filters, limit: Annotated[int, Query(ge=1, le=1000, description="How many places")] = 200) -> Response:
+@router.get("/places", summary="Where events happened", responses=LIST)
+def places(request: Request, conn: Conn, f: Filters, limit: Annotated[int, Query(ge=1, le=1000, description="How many places")] = 200,
+           fmt: Format = None) -> Response:  # fmt: skip
     """Event places with coordinates and counts, busiest first (the same filters as /api/events)."""
-    return _json({"items": cached(request, query.event_places, conn, f, limit=limit), "next": None})
+    items = cached(request, query.event_places, conn, f, limit=limit)
+    return download(items, fmt, "places") if fmt else _json({"items": items, "next": None})
 
 
 @router.get("/dyads/{a}/{b}", summary="Cooperation and conflict between A and B over time", responses=LIST)

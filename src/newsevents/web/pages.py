@@ -130,7 +130,8 @@ def actors(request: Request, conn: Conn, q: str | None = None, country: str | No
 def actor(request: Request, conn: Conn, actor_id: str) -> HTMLResponse:
     """Offices held over time, events as actor and as target, the actors it meets most."""
     data = cached(request, query.get_actor, conn, actor_id)
-    context = {"title": data["name"], "actor": data, "timeline": charts.timeline(data["roles"])}
+    totals = {side: cached(request, count_rows, conn, query.events_listing(conn, EventFilter(**{side: data["id"]}))) for side in ("actor", "target")}
+    context = {"title": data["name"], "actor": data, "timeline": charts.timeline(data["roles"]), "totals": totals}
     return page(request, "actor.html", context)
 
 
