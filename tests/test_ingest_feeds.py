@@ -100,6 +100,7 @@ class _Handler(BaseHTTPRequestHandler):
             "/talks.html": ("text/html; charset=utf-8", _page("Ministers discuss reopening border crossings", PARAGRAPHS)),
             "/march.html": ("text/html; charset=utf-8", _page("Teachers march for higher pay", PAGE_TWO)),
             "/slow.xml": ("application/rss+xml", _rss(site.base)),
+            "/same-entries.xml": ("application/rss+xml", _rss(site.base)),
         }
         if self.path not in pages:
             self.send_error(404, "Not Found")
@@ -218,6 +219,10 @@ def test_ingest_of_a_feed_url_twice_stores_nothing_new_and_asks_conditionally(tm
     feed_requests = [inm for path, _, inm in site.requests if path == "/rss.xml"]
     assert feed_requests == [None, '"v1"']
     assert len(site.requests) == 4, "the second run fetched the feed only, and got 304"
+    other = CliRunner().invoke(main, ["ingest", f"{site.base}/same-entries.xml", *args[2:]])
+    assert other.exit_code == 0, other.output
+    assert "inputs: 1 (0 stored, 1 duplicate, 0 failed)" in other.output
+    assert [path for path, _, _ in site.requests[4:]] == ["/same-entries.xml"], "pages already stored are not fetched again"
 
 
 def test_format_feed_on_a_page_that_is_not_one_says_what_to_do(tmp_path: Path) -> None:

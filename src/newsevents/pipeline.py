@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Callable, Iterator, Sequence
 
 from newsevents.errors import NewseventsError
@@ -83,16 +84,15 @@ def run_ingest(
     """Ingest ``paths`` into ``settings.db``; return the summary of what became of every input."""
     from newsevents.batch import map_batches
     from newsevents.ingest import iter_inputs
-    from newsevents.ingest.fetch import is_url
     from newsevents.ingest.loader import make_fetcher
     from newsevents.store import open_store
-    from newsevents.store.feeds import read_validators
+    from newsevents.store.feeds import read_validators, stored_urls
 
     summary = IngestSummary(db=settings.db)
     fetcher = make_fetcher(settings)
-    if any(is_url(str(p)) for p in paths):  # only then: the store is created after the inputs are listed
+    if Path(settings.db).exists():  # a new database is created only after the inputs are listed (it may lie among them)
         with open_store(settings.db, busy_timeout=settings.busy_timeout) as store:
-            fetcher.validators = read_validators(store.conn)
+            fetcher.validators, fetcher.stored = read_validators(store.conn), stored_urls(store.conn)
     loaded = list(iter_inputs(paths, settings, stdin=stdin, fetcher=fetcher))
     summary.inputs = len(loaded)
     with open_store(settings.db, busy_timeout=settings.busy_timeout) as store:

@@ -5,6 +5,8 @@ An entry whose feed text is complete (content of COMPLETE_WORDS words or more th
 link names is fetched (politely, through the run's ``Fetcher``) and extracted like any HTML page;
 the feed's title, date and author fill what the page lacks. When the page cannot be had (no link,
 ``--no-fetch-links``, a fetch error), the summary is kept and, for an error, the reason is reported.
+A summary entry whose link is the URL of an article already stored is passed over without a
+request (a feed that changes every few minutes would otherwise have all its pages fetched again).
 
 Entry N's origin is ``feed#N``, N counting the feed's entries from 1. feedparser is imported on
 first use.
@@ -41,6 +43,7 @@ class FeedEntries:
     problems: tuple[str, ...]  # "entry 3 (https://...): the server answered HTTP 404 ...; kept the feed's summary"
     total: int
     from_pages: int = 0  # entries read from their fetched page
+    stored: int = 0  # summary entries passed over: their page is an article stored already
 
 
 def read_feed(origin: str, text: str, extract: HtmlExtractor, fetcher: Fetcher | None) -> FeedEntries:
@@ -58,15 +61,19 @@ def read_feed(origin: str, text: str, extract: HtmlExtractor, fetcher: Fetcher |
     source = _clean(parsed.get("feed", {}).get("title"))
     documents: list[RawDocument] = []
     problems: list[str] = []
-    pages = 0
+    pages = stored = 0
     for n, entry in enumerate(entries, start=1):
+        link = _clean(entry.get("link"))
+        if fetcher is not None and link in fetcher.stored and not _complete(_entry_paragraphs(entry)):
+            stored += 1
+            continue
         doc, problem, from_page = _entry(f"{origin}#{n}", entry, source, extract, fetcher)
         if problem:
             problems.append(f"entry {n}{f' ({doc.url})' if doc and doc.url else ''}: {problem}")
         if doc is not None:
             documents.append(doc)
             pages += from_page
-    return FeedEntries(tuple(documents), tuple(problems), len(entries), pages)
+    return FeedEntries(tuple(documents), tuple(problems), len(entries), pages, stored)
 
 
 def _entry(origin: str, entry: Any, source: str | None, extract: HtmlExtractor, fetcher: Fetcher | None) -> tuple[RawDocument | None, str | None, bool]:

@@ -52,6 +52,7 @@ class Fetcher:
     max_bytes: int = 50_000_000
     validators: dict[str, Validators] = field(default_factory=dict)  # url -> what its last answer said
     seen: dict[str, Validators] = field(default_factory=dict)  # url -> what this run's answer said
+    stored: frozenset[str] = frozenset()  # URLs of articles already stored: their pages are not fetched again
     clock: Callable[[], float] = time.monotonic
     sleep: Callable[[float], None] = time.sleep
     _last: dict[str, float] = field(default_factory=dict)

@@ -1,4 +1,4 @@
-"""The state of feed URLs between runs (table feed_state): the validators for a conditional GET."""
+"""The state of feeds between runs: the validators for a conditional GET (table feed_state), the URLs stored."""
 
 from __future__ import annotations
 
@@ -22,3 +22,8 @@ def write_validators(conn: sqlite3.Connection, seen: Mapping[str, Validators]) -
         "ON CONFLICT(url) DO UPDATE SET etag=excluded.etag, last_modified=excluded.last_modified, checked=excluded.checked",
         [(url, v.etag, v.last_modified, now) for url, v in sorted(seen.items())],
     )
+
+
+def stored_urls(conn: sqlite3.Connection) -> frozenset[str]:
+    """The URLs of the articles stored (feed entries linking to them need no fetch)."""
+    return frozenset(r[0] for r in conn.execute("SELECT DISTINCT url FROM articles WHERE url IS NOT NULL"))
