@@ -8,7 +8,8 @@ resolved through observed roles), and happenings told by one to four outlets. Th
 
 1. the full rebuild, phase by phase (read facts, build the registry, write it; read the events,
    cluster them, write the clusters), as ``api._refresh`` runs it after an ingest;
-2. ``api._refresh`` after storing 100 more articles (what each later ingest pays);
+2. ``api._refresh`` after storing 100 more articles (what each later ingest pays), and checks that
+   what it stores equals a full rebuild (``rebuild=True``);
 3. for scale, a real ``newsevents ingest`` of the example corpus in the same run, extrapolated
    to the same number of articles.
 
@@ -282,6 +283,28 @@ def full_rebuild(db: str, rows: list[tuple[str, float, float]]) -> None:
         print(f"  {len(registry.actors)} actors, {len(registry.aliases)} aliases, {len(made)} clusters of {len(mentions)} events")
 
 
+def _same_as_full(db: str) -> bool:
+    """True when the stored registry and clusters equal what a full rebuild (``rebuild=True``) stores."""
+    import sqlite3
+
+    from newsevents.api import _refresh
+    from newsevents.settings import Settings
+
+    def snapshot() -> dict[str, list[tuple[Any, ...]]]:
+        conn = sqlite3.connect(db)
+        try:
+            return {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in TABLES}
+        finally:
+            conn.close()
+
+    before = snapshot()
+    _refresh(Settings.make(db=db), rebuild=True)
+    return snapshot() == before
+
+
+TABLES = ("registry_actors", "registry_aliases", "registry_merges", "registry_terms", "event_clusters", "event_cluster_members")
+
+
 def real_ingest(rows: list[tuple[str, float, float]]) -> int:
     """Ingest the example corpus for real (model, coder, store, refresh) into a temporary store; articles stored."""
     from newsevents.api import ingest
@@ -300,6 +323,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=8, help="random seed of the synthetic corpus")
     parser.add_argument("--tracemalloc", action="store_true", help="also report the peak of Python allocations (slower)")
     parser.add_argument("--no-ingest", action="store_true", help="skip the real ingest of the example corpus")
+    parser.add_argument("--no-verify", action="store_true", help="skip checking the refresh against a full rebuild")
     args = parser.parse_args(argv)
     from newsevents.api import _refresh
     from newsevents.settings import Settings
@@ -316,6 +340,9 @@ def main(argv: list[str] | None = None) -> int:
         full = sum(s for label, s, _ in rows if label.startswith(("registry:", "clusters:")))
         timed(f"store {args.more} more articles", lambda: write(db, corpus.documents(args.articles, args.more)), rows)
         timed(f"refresh after {args.more} more (api._refresh)", lambda: _refresh(Settings.make(db=db)), rows)
+        if not args.no_verify:
+            same = timed("full rebuild again, to compare", lambda: _same_as_full(db), rows)
+            print(f"  the refresh {'equals' if same else 'DIFFERS FROM'} a full rebuild (registry and cluster tables)")
     ingested = 0 if args.no_ingest else real_ingest(rows)
     print(f"\n{'step':<48} {'seconds':>9} {'peak RSS MB':>12}")
     for label, seconds, rss in rows:

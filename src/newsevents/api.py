@@ -67,43 +67,38 @@ def _behind(settings: Settings) -> bool:
 
 
 def rebuild_registry(settings: Settings) -> "Registry":
-    """Build the actor registry of every stored article (corrections applied again) and store it; return it."""
-    return _refresh(settings, clusters=False)[0]
+    """Build the actor registry of every stored article (corrections applied again) and store it, with its clusters; return it."""
+    return _refresh(settings)[0]
 
 
 def cluster_events(settings: Settings, rebuild: bool = False) -> dict[str, int]:
     """Cluster every stored event into happenings, actors resolved by the registry; store and count them.
 
-    Always computed over all stored events (the same clusters whatever order or batches articles
-    came in); ``rebuild`` empties the cluster tables first instead of rewriting only what changed.
+    The same clusters whatever order or batches articles came in: events are scored again only
+    around what changed since the stored clusters (``store.clusters.update_clusters``), or all of
+    them with ``rebuild``, which also empties the cluster tables first. The registry is stored too.
     """
-    return _refresh(settings, registry=False, rebuild=rebuild)[1]
+    return _refresh(settings, rebuild=rebuild)[1]
 
 
-def _refresh(settings: Settings, *, registry: bool = True, clusters: bool = True, rebuild: bool = False) -> tuple["Registry", dict[str, int]]:
-    """Rebuild (and store) the registry and/or the clusters from everything stored.
+def _refresh(settings: Settings, *, rebuild: bool = False) -> tuple["Registry", dict[str, int]]:
+    """Rebuild the registry from everything stored and update the clusters; store both in one transaction.
 
-    Each write checks that no article or correction arrived since the read it was built from (an
-    ingest running at the same time); if one did, everything is built again from the new state.
+    Stored together, the clusters always match the stored registry, which the next update starts
+    from. The write checks that no article or correction arrived since the read it was built from
+    (an ingest running at the same time); if one did, everything is built again from the new state.
     """
-    from functools import lru_cache
-
-    from newsevents.clusters import cluster_events as cluster
     from newsevents.errors import StoreError
     from newsevents.store import open_store
-    from newsevents.store.clusters import read_mentions, write_clusters
-    from newsevents.store.registry import build_registry, corpus_state, write_registry
+    from newsevents.store.clusters import update_clusters, write_clusters
+    from newsevents.store.registry import build_registry, corpus_state
 
     with open_store(settings.db, busy_timeout=settings.busy_timeout) as store:
         for _ in range(5):
             state = corpus_state(store.conn)
             built = build_registry(store.conn, settings.actor_dictionary)
-            if registry and not write_registry(store.conn, built, state):
-                continue
-            if not clusters:
-                return built, {}
-            made = cluster(read_mentions(store.conn), actor_key=lru_cache(maxsize=None)(built.key_for))
-            counts = write_clusters(store.conn, made, settings.clusterer, rebuild=rebuild, state=state)
+            made = update_clusters(store.conn, built, settings.clusterer, rebuild=rebuild)
+            counts = write_clusters(store.conn, made, settings.clusterer, rebuild=rebuild, state=state, registry=built)
             if counts is not None:
                 return built, {"clusters": len(made), **counts}
     raise StoreError(f"database {settings.db} kept changing while actors and clusters were rebuilt; "

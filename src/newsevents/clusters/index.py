@@ -9,7 +9,7 @@ the first-seen mention), so the result does not depend on the order mentions arr
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from newsevents.clusters.evidence import ActorKey, default_actor_key, score_pair
 from newsevents.clusters.linkage import average_linkage
@@ -57,13 +57,16 @@ class ClusterIndex:
 
     def _insert(self, mention: EventMention) -> None:
         """Store a mention and its strong pairs with the mentions of nearby days."""
+        self._mentions[mention.key] = mention
+        self._edges.setdefault(mention.key, set())
+        self._scores.setdefault(mention.key, {})
+        self._score(mention, self._nearby(mention))
+        self._file(mention)
+
+    def _score(self, mention: EventMention, others: Iterable[str]) -> None:
+        """Score ``mention`` against ``others`` (keys) and keep every pair no veto stops, and the strong ones as edges."""
         key = mention.key
-        self._mentions[key] = mention
-        self._edges.setdefault(key, set())
-        self._scores.setdefault(key, {})
-        if mention.day is None:
-            return  # without any date a mention cannot be matched; it stays alone
-        for other in sorted(self._nearby(mention)):
+        for other in sorted(others):
             result = score_pair(mention, self._mentions[other], self.policy, self.actor_key)
             if result.veto is not None:
                 continue
@@ -71,9 +74,48 @@ class ClusterIndex:
             if result.score >= self.policy.link_threshold:
                 self._edges[key].add(other)
                 self._edges[other].add(key)
+
+    def _file(self, mention: EventMention) -> None:
+        """File a dated mention under its day, type group and party countries (an undated one stays alone)."""
+        if mention.day is None:
+            return
         buckets = self._by_day.setdefault((mention.day, self.policy.type_group(mention.event.type)), {})
         for country in _blocks(mention, self.policy.symmetric):
-            buckets.setdefault(country, set()).add(key)
+            buckets.setdefault(country, set()).add(mention.key)
+
+    def update(self, mentions: Iterable[EventMention], known: Mapping[str, str], seeds: Iterable[str]) -> list[EventCluster]:
+        """Every cluster of ``mentions``, the same as ``cluster_events`` gives, re-scoring only around ``seeds``.
+
+        ``known`` maps mention keys to the id of the cluster each was in when last clustered with the
+        same policy and actor keys; ``seeds`` are the keys it cannot vouch for (see
+        ``clusters.incremental.seeds_of``; a key missing from ``known`` is a seed too). Only the
+        strong components holding a seed are scored and linked again; the other mentions keep
+        their known clusters. For an empty index.
+        """
+        wanted = {m.key: m for m in mentions}
+        for key in sorted(wanted):
+            self._mentions[key] = wanted[key]
+            self._edges[key], self._scores[key] = set(), {}
+            self._file(wanted[key])
+        region: set[str] = set()
+        stack = sorted(k for k in set(seeds) | (set(wanted) - set(known)) if k in wanted)
+        while stack:
+            key = stack.pop()
+            if key in region:
+                continue
+            region.add(key)
+            self._score(self._mentions[key], self._nearby(self._mentions[key]) - region - {key})
+            stack.extend(sorted(self._edges[key] - region))
+        self._recluster(region)
+        rest: dict[str, list[EventMention]] = {}
+        for key in sorted(set(wanted) - region):
+            rest.setdefault(known[key], []).append(wanted[key])
+        for members in rest.values():
+            cluster = build_cluster(members, self.actor_key)
+            for mention in cluster.mentions:
+                self._cluster_of[mention.key] = cluster.id
+            self._clusters[cluster.id] = cluster
+        return self.clusters()
 
     def _nearby(self, mention: EventMention) -> set[str]:
         """Keys of mentions that may join ``mention``: a type of its group, days within the widest window, a party country in common.

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
-from newsevents.names import name_key, slug
+from newsevents.names import slug
 from newsevents.registry.corrections import apply_corrections
 from newsevents.registry.dictionary import Dictionary
-from newsevents.registry.keys import is_acronym, kind_of, person_key
+from newsevents.registry.keys import folded, is_acronym, kind_of, person_key
 from newsevents.registry.orgs import join_orgs
 from newsevents.registry.persons import join_persons
 from newsevents.registry.records import ArticleFacts, Correction
@@ -77,8 +77,8 @@ def build(facts: tuple[ArticleFacts, ...], dictionary: Dictionary, corrections: 
     clusters.join_listed({n: display[n] for n in nodes if n.startswith("group:")}, listed["person"], person_key)
     join_orgs(clusters, {n: display[n] for n in nodes if n.startswith(("org:", "group:"))}, listed["named"])
     node_actor = _ids(clusters, by_node, display)
-    forms = {n: {name_key(s.name) for s in by_node[n] if s.how != "mention"} | {name_key(display[n])} for n in display}
-    forms.update({f"dict:{e.id}": {name_key(x) for x in e.names} for e in entries.values()})
+    forms = {n: {folded(s.name) for s in by_node[n] if s.how != "mention"} | {folded(display[n])} for n in display}
+    forms.update({f"dict:{e.id}": {folded(x) for x in e.names} for e in entries.values()})
     applied = apply_corrections(corrections, node_actor, forms)
     return summarise(sightings, applied, clusters, dictionary, display)
 

@@ -20,7 +20,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 _DOUBLED = re.compile(r"(.)\1+")
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 
-__all__ = ["acronym", "initials", "is_acronym", "person_key", "person_tokens", "slug", "surname_key", "tkey"]
+__all__ = ["acronym", "folded", "initials", "is_acronym", "person_key", "person_tokens", "slug", "surname_key", "tkey"]
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +47,12 @@ def person_tokens(name: str) -> list[str]:
     if words and words[-1].lower() in ("'s", "s'"):
         words = words[:-1]
     return [re.sub(r"['’]s$", "", w) for w in words]
+
+
+@lru_cache(maxsize=1 << 18)
+def folded(name: str) -> str:
+    """``names.name_key`` of a name, cached: a build folds the same few thousand names hundreds of thousands of times."""
+    return name_key(name)
 
 
 def tkey(word: str) -> str:

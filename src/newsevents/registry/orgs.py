@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from newsevents.names import name_key
-from newsevents.registry.keys import acronym, initials, is_acronym
+from newsevents.registry.keys import acronym, folded, initials, is_acronym
 from newsevents.registry.unionfind import Clusters
 
 
 def join_orgs(clusters: Clusters, forms: dict[str, str], dictionary: dict[str, list[str]]) -> None:
     """Join named nodes (node -> a name as written); ``dictionary`` maps dict node -> its names."""
-    clusters.join_listed(forms, dictionary, name_key)
+    clusters.join_listed(forms, dictionary, folded)
     _join_countries(clusters, forms)
     spelled: dict[str, set[str]] = defaultdict(set)
     names = list(forms.items()) + [(d, n) for d, ns in dictionary.items() for n in ns]

@@ -17,8 +17,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from newsevents.names import name_key
-from newsevents.registry.keys import person_key, surname_key, tkey
+from newsevents.registry.keys import folded, person_key, surname_key, tkey
 from newsevents.registry.unionfind import Clusters
 
 #: Countries whose people's names are written family name first in English-language news
@@ -57,7 +56,7 @@ def _join_spellings(clusters: Clusters, forms: dict[str, str]) -> None:
         for country in sorted(countries) if len(countries) > 1 else [None]:
             members = [n for n in nodes if len(countries) <= 1 or clusters.country(n) == country]
             for node in members[1:]:
-                same = name_key(forms[node]) == name_key(forms[members[0]])
+                same = folded(forms[node]) == folded(forms[members[0]])
                 clusters.union(members[0], node, "name" if same else "transliteration")
 
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
-from newsevents.names import name_key
 from newsevents.records import ActorRef
 from newsevents.registry.dictionary import Dictionary, load_dictionary
+from newsevents.registry.keys import folded
 from newsevents.registry.records import Actor, Alias, ArticleFacts, Assignment, Correction, Merge, Term
 
 
@@ -57,7 +57,7 @@ class Registry:
 
     @cached_property
     def _by_alias(self) -> dict[str, str]:
-        return {name_key(a.text): a.actor for a in self.aliases}
+        return {folded(a.text): a.actor for a in self.aliases}
 
     @cached_property
     def _by_place(self) -> dict[tuple[str, int, int, str, bool], str]:
@@ -76,7 +76,7 @@ class Registry:
         found = self.actor(name) or self.actor(name.upper())
         if found is not None:
             return found
-        hit = self._by_alias.get(name_key(name))
+        hit = self._by_alias.get(folded(name))
         return self.actor(hit) if hit else None
 
     def aliases_of(self, actor_id: str) -> tuple[Alias, ...]:
@@ -102,7 +102,7 @@ class Registry:
             return found.id
         if is_state(ref.country):
             return ref.country if ref.sector in (None, "GOV") else f"{ref.country}-{ref.sector}"
-        return f"{ref.country or '-'}:{name_key(ref.name)}"
+        return f"{ref.country or '-'}:{folded(ref.name)}"
 
     def entity_actor(self, article: str, entity: str) -> str | None:
         """The actor id an entity (``Entity.id``) of ``article`` resolved to, or None."""

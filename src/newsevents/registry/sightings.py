@@ -21,9 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsevents.names import name_key, slug
+from newsevents.names import slug
 from newsevents.records import ActorRef, Entity
-from newsevents.registry.keys import initials, is_acronym, person_tokens
+from newsevents.registry.keys import folded, initials, is_acronym, person_tokens
 from newsevents.registry.records import ArticleFacts
 
 _PLACES = ("LOC", "GPE", "FAC")
@@ -74,7 +74,7 @@ def _capitals() -> dict[str, str]:
     """Folded capital name -> ISO alpha-3."""
     from newsevents.nlp.gazetteer import capitals
 
-    return {name_key(city): iso3 for iso3, city in capitals()}
+    return {folded(city): iso3 for iso3, city in capitals()}
 
 
 @lru_cache(maxsize=65536)
@@ -127,7 +127,7 @@ def named_node(name: str, kind: str, country: str | None = None) -> str:
     """The node of an organisation's name (folded, with its state when known: "Parliament" of HUN) or a group's (slug)."""
     if kind != "org":
         return f"group:{slug(name)}"
-    return f"org:{name_key(name)}|{country}" if is_state(country) else f"org:{name_key(name)}"
+    return f"org:{folded(name)}|{country}" if is_state(country) else f"org:{folded(name)}"
 
 
 def _classify_named(name: str, etype: str, country: str | None, sector: str | None) -> tuple[str, str]:
@@ -138,9 +138,9 @@ def _classify_named(name: str, etype: str, country: str | None, sector: str | No
     if is_state(code):
         return _state_or_agent(code or "", sector), "demonym" if etype == "NORP" else "country-name"
     if etype in _PLACES:
-        folded = name_key(name)
-        if folded in _capitals() and (country in (None, _capitals()[folded])):
-            return f"country:{_capitals()[folded]}", "capital"
+        key = folded(name)
+        if key in _capitals() and (country in (None, _capitals()[key])):
+            return f"country:{_capitals()[key]}", "capital"
         if sector == "GOV" and is_state(country):
             return f"country:{country}", "seat"
         return named_node(name, "group"), "entity"

@@ -9,10 +9,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
-from newsevents.names import name_key
 from newsevents.registry.corrections import Applied
 from newsevents.registry.dictionary import Dictionary, Entry
-from newsevents.registry.keys import is_acronym, kind_of
+from newsevents.registry.keys import folded, is_acronym, kind_of
 from newsevents.registry.records import Actor, Alias, Assignment, Correction, Merge, Term
 from newsevents.registry.sightings import UNKNOWN_COUNTRY, Sighting, is_state
 from newsevents.registry.timeline import Timeline, observed_terms
@@ -126,7 +125,7 @@ def _timeline(sightings: list[Sighting], node_actor: dict[str, str], actors: dic
 
 def _how(s: Sighting, clusters: Clusters, listed: set[tuple[str, str]], actor: str) -> str:
     """How a sighting's name came to its actor, for the alias table."""
-    if (name_key(s.name), actor) in listed:
+    if (folded(s.name), actor) in listed:
         return "dictionary"
     if s.how in ("mention", "country-name", "demonym", "capital", "seat", "description", "agent"):
         return s.how
@@ -137,18 +136,18 @@ def _how(s: Sighting, clusters: Clusters, listed: set[tuple[str, str]], actor: s
 def _aliases(sightings: list[Sighting], resolved: dict[Sighting, str], clusters: Clusters,
              dictionary: Dictionary, applied: Applied, moved: dict[str, str]) -> tuple[Alias, ...]:
     """Names that mean one actor across the corpus (names meaning several are left out)."""
-    listed = {(name_key(n), moved[e.id]) for e in dictionary.entries for n in e.names}
+    listed = {(folded(n), moved[e.id]) for e in dictionary.entries for n in e.names}
     found: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # key -> (actor, how, text)
     for s in sightings:
         if s.how in ("role", "description", "agent"):
             continue  # descriptions ("officials") are evidence, not names
         actor = resolved[s]
-        found[name_key(s.name)].append((actor, _how(s, clusters, listed, actor), s.name))
+        found[folded(s.name)].append((actor, _how(s, clusters, listed, actor), s.name))
     for entry in dictionary.entries:
         for n in entry.names:
-            found[name_key(n)].append((moved[entry.id], "dictionary", n))
+            found[folded(n)].append((moved[entry.id], "dictionary", n))
     for text, actor in applied.aliases:
-        found[name_key(text)] = [(a, h, t) for a, h, t in found[name_key(text)] if a == actor] + [(actor, "correction", text)]
+        found[folded(text)] = [(a, h, t) for a, h, t in found[folded(text)] if a == actor] + [(actor, "correction", text)]
     out = []
     for key, rows in found.items():
         if not key or len({a for a, _, _ in rows}) != 1:
@@ -182,13 +181,13 @@ def _merges(sightings: list[Sighting], resolved: dict[Sighting, str], clusters: 
             joined = clusters.how.get(s.node)
             rule = joined[0] if joined else joined_into.get(s.node, s.how if s.how != "entity" else "name")
         name = s.name
-        if name_key(name) == name_key(actors[actor].name):
+        if folded(name) == folded(actors[actor].name):
             continue
         merge = Merge(actor, name, rule, s.article, s.start if s.start >= 0 else None, s.end if s.end >= 0 else None)
-        key = (actor, name_key(name))
+        key = (actor, folded(name))
         if key not in first or _where(merge) < _where(first[key]):
             first[key] = merge
     for actor, name in applied.joined:
         if actor in actors:
-            first[(actor, "correction:" + name_key(name))] = Merge(actor, name, "correction")
+            first[(actor, "correction:" + folded(name))] = Merge(actor, name, "correction")
     return tuple(sorted(first.values()))

@@ -1,7 +1,8 @@
 """Event clusters in the store: read every stored event as a mention, write the clusters they form (issue #8).
 
-Clusters are computed over all stored events (``api.cluster_events``) and written here in one
-write transaction. Written in place (``rebuild=False``), only the clusters that changed are
+Clusters are computed over all stored events (``api.cluster_events``; ``update_clusters`` scores
+again only around what changed) and written here in one write transaction, with the registry
+whose actor keys made them. Written in place (``rebuild=False``), only the clusters that changed are
 deleted and inserted again; ``rebuild=True`` empties the tables first. Both leave the same rows.
 """
 
@@ -9,9 +10,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from newsevents.clusters import EventCluster, EventMention
+from newsevents.records import ActorRef
+from newsevents.registry import Registry
 from newsevents.store.migrate import immediate
 from newsevents.store.read import read_events
 
@@ -53,18 +58,23 @@ def _stored(conn: sqlite3.Connection) -> dict[str, tuple[Row, list[Row]]]:
 
 
 def write_clusters(conn: sqlite3.Connection, clusters: list[EventCluster], clusterer: str, *, rebuild: bool = False,
-                   state: tuple[int, ...] | None = None) -> dict[str, int] | None:  # fmt: skip
+                   state: tuple[int, ...] | None = None, registry: Registry | None = None) -> dict[str, int] | None:  # fmt: skip
     """Make the stored clusters equal ``clusters``; return how many clusters were written, deleted and kept.
 
     With ``state`` (``store.registry.corpus_state`` when the events were read), nothing is written
-    and None returned when articles or corrections have been stored since.
+    and None returned when articles or corrections have been stored since. With ``registry`` (the
+    one whose actor keys made ``clusters``), it is written in the same transaction, so the stored
+    clusters always match the stored registry (``update_clusters`` relies on that).
     """
-    from newsevents.store.registry import corpus_state
+    from newsevents.store.registry import corpus_state, registry_writer
 
     wanted = cluster_rows(clusters, clusterer)
+    write_registry = registry_writer(conn, registry) if registry is not None else None
     with immediate(conn):
         if state is not None and corpus_state(conn) != state:
             return None
+        if write_registry is not None:
+            write_registry()
         if rebuild:
             conn.execute("DELETE FROM event_cluster_members")
             conn.execute("DELETE FROM event_clusters")
@@ -79,3 +89,39 @@ def write_clusters(conn: sqlite3.Connection, clusters: list[EventCluster], clust
         conn.executemany("INSERT INTO event_clusters VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [wanted[c][0] for c in new])
         conn.executemany("INSERT INTO event_cluster_members VALUES (?,?,?,?,?,?)", [m for c in new for m in wanted[c][1]])
     return {"written": len(new), "deleted": len(set(gone) - set(wanted)), "kept": len(wanted) - len(new)}
+
+
+def update_clusters(conn: sqlite3.Connection, registry: Registry, clusterer: str, *, rebuild: bool = False) -> list[EventCluster]:
+    """The clusters of every stored event with ``registry``'s actor keys; scored again only where something changed.
+
+    Starts from the stored clusters (``clusters.incremental``) when they can be trusted: made by
+    this clusterer, with the stored registry's keys (``write_clusters(registry=...)`` writes both
+    at once), and no event resolved by a registry write but left out of the clusters. Otherwise,
+    or with ``rebuild``, every event is clustered from scratch. Either way the result is the same.
+    """
+    from newsevents.clusters import cluster_events
+    from newsevents.clusters.incremental import recluster
+    from newsevents.store.registry import stored_registry
+
+    mentions = read_mentions(conn)
+    new_key = _by_name(registry)
+    if rebuild or not _trusted(conn, clusterer):
+        return cluster_events(mentions, actor_key=new_key)
+    stored = {r[0]: r[1] for r in conn.execute("SELECT event_id, cluster_id FROM event_cluster_members")}
+    return recluster(mentions, stored, _by_name(stored_registry(conn)), new_key)
+
+
+def _by_name(registry: Registry) -> Callable[[ActorRef], str]:
+    """``registry.key_for``, cached on what it reads (name, country, sector): a corpus repeats a few thousand of them."""
+    cached = lru_cache(maxsize=None)(lambda name, country, sector: registry.key_for(ActorRef(name, None, country, sector)))
+    return lambda ref: cached(ref.name, ref.country, ref.sector)
+
+
+def _trusted(conn: sqlite3.Connection, clusterer: str) -> bool:
+    """True when the stored clusters were all made by ``clusterer`` and with the stored registry's keys."""
+    other = conn.execute("SELECT EXISTS (SELECT 1 FROM event_clusters WHERE clusterer != ?)", (clusterer,)).fetchone()[0]
+    orphan = conn.execute(  # resolved by a registry write that did not write its clusters (a run stopped between the two)
+        "SELECT EXISTS (SELECT 1 FROM events e JOIN event_actors ea ON ea.event_id = e.id WHERE ea.canonical_id IS NOT NULL "
+        "AND NOT EXISTS (SELECT 1 FROM event_cluster_members m WHERE m.event_id = e.id))"
+    ).fetchone()[0]
+    return not other and not orphan

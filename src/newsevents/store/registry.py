@@ -2,19 +2,21 @@
 
 The registry is rebuilt from every stored article after each ingest (``api.rebuild_registry``):
 ``read_facts`` bulk-reads the participants, entities and roles of all articles, ``write_registry``
-replaces the ``registry_*`` tables and sets ``event_actors.canonical_id`` in one write
-transaction. Corrections (``registry_corrections``) are the one input the user makes; they are
+(or ``store.clusters.write_clusters(registry=...)``, with the clusters made from it) replaces the
+``registry_*`` tables and sets the ``event_actors.canonical_id`` that changed in one write
+transaction; ``stored_registry`` reads back what the clusters were last made with. Corrections (``registry_corrections``) are the one input the user makes; they are
 kept across rebuilds and applied again in their order.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime, timezone
 
 from newsevents.names import name_key
 from newsevents.records import ActorRef, Entity, Mention, Role
-from newsevents.registry import ArticleFacts, Correction, Merge, Registry
+from newsevents.registry import Actor, Alias, ArticleFacts, Correction, Merge, Registry
 from newsevents.registry.facts import article_date
 from newsevents.store.migrate import immediate
 
@@ -91,17 +93,31 @@ def write_registry(conn: sqlite3.Connection, registry: Registry, state: tuple[in
     ``state`` (``corpus_state`` when the registry was read), nothing is written and False returned
     when articles or corrections have been stored since.
     """
+    write = registry_writer(conn, registry)
+    with immediate(conn):
+        if state is not None and corpus_state(conn) != state:
+            return False
+        write()
+    return True
+
+
+def registry_writer(conn: sqlite3.Connection, registry: Registry) -> Callable[[], None]:
+    """Prepare (outside any transaction) the writes that store ``registry``; the returned call makes them inside one.
+
+    Only participants whose canonical id changes are updated.
+    """
     participants = conn.execute(
-        "SELECT ea.rowid AS rid, ev.article_id, ea.name, ea.start, ea.end FROM event_actors ea JOIN events ev ON ev.id = ea.event_id"
+        "SELECT ea.rowid AS rid, ev.article_id, ea.name, ea.start, ea.end, ea.canonical_id FROM event_actors ea "
+        "JOIN events ev ON ev.id = ea.event_id"
     ).fetchall()
     canonical = []
     for p in participants:
         actor = registry.actor_for(p["article_id"], ActorRef(p["name"], start=p["start"], end=p["end"]))
-        canonical.append((actor, p["rid"]))
+        if actor != p["canonical_id"]:
+            canonical.append((actor, p["rid"]))
     aliases = {name_key(a.text): (a.text, a.actor, a.how) for a in registry.aliases}  # as Registry.lookup reads them
-    with immediate(conn):
-        if state is not None and corpus_state(conn) != state:
-            return False
+
+    def write() -> None:
         for table in ("registry_aliases", "registry_merges", "registry_terms", "registry_actors"):
             conn.execute(f"DELETE FROM {table}")
         ex = conn.executemany
@@ -113,7 +129,15 @@ def write_registry(conn: sqlite3.Connection, registry: Registry, state: tuple[in
         ex("INSERT INTO registry_terms (country, office, start, end, actor_id, source) VALUES (?,?,?,?,?,?)",
            [(t.country, t.office, t.start, t.end, t.actor, t.source) for t in sorted(registry.terms)])  # fmt: skip
         ex("UPDATE event_actors SET canonical_id = ? WHERE rowid = ?", canonical)
-    return True
+
+    return write
+
+
+def stored_registry(conn: sqlite3.Connection) -> Registry:
+    """The stored registry's actors and aliases: enough for ``Registry.lookup`` and ``key_for`` as the last rebuild had them."""
+    actors = tuple(Actor(r["id"], r["name"], r["kind"], r["country"], r["sector"]) for r in conn.execute("SELECT * FROM registry_actors"))
+    aliases = tuple(Alias(r["text"], r["actor_id"], r["how"]) for r in conn.execute("SELECT text, actor_id, how FROM registry_aliases ORDER BY key"))
+    return Registry(actors=tuple(sorted(actors)), aliases=aliases)
 
 
 def _merge_order(m: Merge) -> tuple[str, str, str, str, int, int]:
