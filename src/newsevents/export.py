@@ -136,21 +136,25 @@ class Tally:
             yield item
 
 
+NESTED = (list, dict)
+
+
 def flat(row: Mapping[str, Any]) -> dict[str, Any]:
     """A row with its lists and objects as JSON text (CSV cells and Parquet columns hold no nesting)."""
-    return {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in row.items()}
+    return {k: json.dumps(v, ensure_ascii=False) if type(v) in NESTED else v for k, v in row.items()}
 
 
 def csv_chunks(items: Iterable[Mapping[str, Any]], size: int = CHUNK) -> Iterator[str]:
     """CSV text of ``items`` (a header from the first row's keys, then one line each), ``size`` rows a chunk."""
     buffer = io.StringIO()
-    writer: csv.DictWriter[str] | None = None
+    writer = csv.writer(buffer)
+    columns: list[str] | None = None
     n = 0
     for row in items:
-        if writer is None:
-            writer = csv.DictWriter(buffer, fieldnames=list(row))
-            writer.writeheader()
-        writer.writerow(flat(row))
+        if columns is None:
+            columns = list(row)
+            writer.writerow(columns)
+        writer.writerow([json.dumps(v, ensure_ascii=False) if type(v) in NESTED else v for v in map(row.get, columns)])
         n += 1
         if n % size == 0:
             yield buffer.getvalue()

@@ -285,10 +285,12 @@ def _event_rows(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[dict[
     spans: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
     if ids:
         marks = ",".join("?" * len(ids))
-        for p in conn.execute(f"SELECT * FROM event_actors WHERE event_id IN ({marks}) ORDER BY event_id, role, position", ids):
+        found = conn.execute(f"SELECT * FROM event_actors WHERE event_id IN ({marks}) ORDER BY event_id, role, position", ids)
+        canonical = "canonical_id" in [d[0] for d in found.description]  # a database from before the registry has none
+        for p in found:
             parts[p["event_id"]][p["role"]].append(
                 {"id": p["actor_id"], "name": p["name"], "entity": p["entity"], "country": p["country"], "sector": p["sector"],
-                 "canonical_id": p["canonical_id"] if "canonical_id" in p.keys() else None}
+                 "canonical_id": p["canonical_id"] if canonical else None}
             )
         for s in conn.execute(f"SELECT * FROM event_evidence WHERE event_id IN ({marks}) ORDER BY event_id, position", ids):
             spans[s["event_id"]].append({"start": s["start"], "end": s["end"], "text": s["text"]})

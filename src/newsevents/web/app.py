@@ -31,7 +31,8 @@ READ_THREADS = 4
 DESCRIPTION = (
     "Read-only access to a newsevents database: articles with their annotations, coded events, actors with "
     "their roles, quotes and dyad time series. Lists answer `{\"items\": [...], \"next\": cursor}`; pass `next` "
-    "back as `cursor` for the following page. Every error answers "
+    "back as `cursor` for the following page. Add `format=csv`, `json` or `parquet` to a list route to download "
+    "every match of its filters as one file (streamed, not one page; events as the export's flat rows). Every error answers "
     "`{\"error\": {\"status\", \"code\", \"message\"}}`."
 )
 
