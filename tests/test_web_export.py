@@ -180,3 +180,15 @@ def test_a_dyad_download_keeps_the_date_range(client):
     assert len(rows) == 6 and all(r["date"] >= "2024-07-20" for r in rows)
     page = client.get("/dyads/RUS/IRN", params={"since": "2024-07-20"}).text
     assert 'href="/api/dyads/RUS/IRN?since=2024-07-20&amp;format=csv" download' in page and "all 6 events between them in these dates" in page
+
+
+def test_a_parquet_download_leaves_no_file_behind(client):
+    import tempfile
+    from pathlib import Path
+
+    before = set(Path(tempfile.gettempdir()).glob("newsevents-*.parquet"))
+    r = client.get("/api/events", params={"format": "parquet"})
+    assert len(rows_of(r, "parquet")) == 18 and int(r.headers["content-length"]) == len(r.content)
+    with client.stream("GET", "/api/events", params={"format": "parquet"}) as partial:
+        next(partial.iter_bytes(), None)  # the client goes away after the first block
+    assert set(Path(tempfile.gettempdir()).glob("newsevents-*.parquet")) <= before

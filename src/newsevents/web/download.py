@@ -2,8 +2,9 @@
 
 The rows are written by ``newsevents.export`` (the writers of ``newsevents export``): CSV and JSON
 leave a chunk at a time; Parquet is written a row group at a time to a temporary file, which is
-then sent and removed. The first row is read before the answer starts, so a query that fails
-answers in the JSON error shape rather than breaking off a download.
+removed from the folder as soon as it is open and then sent from the open handle (so no file is
+left behind, even when the client goes away). The first row is read before the answer starts, so
+a query that fails answers in the JSON error shape rather than breaking off a download.
 """
 
 from __future__ import annotations
@@ -11,11 +12,10 @@ from __future__ import annotations
 import os
 import tempfile
 from itertools import chain
-from typing import Annotated, Any, Iterable, Iterator, Literal, Mapping
+from typing import IO, Annotated, Any, Iterable, Iterator, Literal, Mapping
 
 from fastapi import Query
-from starlette.background import BackgroundTask
-from starlette.responses import FileResponse, Response, StreamingResponse
+from starlette.responses import Response, StreamingResponse
 
 from newsevents.export import csv_chunks, json_chunks, write_parquet
 
@@ -39,16 +39,24 @@ def download(rows: Iterable[Mapping[str, Any]], fmt: str, name: str) -> Response
     every: Iterator[Mapping[str, Any]] = chain([first], rows) if first is not None else iter(())
     headers = {"content-disposition": f'attachment; filename="{name}.{fmt}"', "cache-control": "no-store"}
     if fmt == "parquet":
-        handle, path = tempfile.mkstemp(prefix="newsevents-", suffix=".parquet")
-        os.close(handle)
+        fd, path = tempfile.mkstemp(prefix="newsevents-", suffix=".parquet")
+        os.close(fd)
         try:
             write_parquet(every, path)
-        except BaseException:
+            done = open(path, "rb")
+        finally:
             os.unlink(path)
-            raise
-        return FileResponse(path, media_type=MEDIA[fmt], headers=headers, background=BackgroundTask(os.unlink, path))
+        headers["content-length"] = str(os.fstat(done.fileno()).st_size)
+        return StreamingResponse(_read(done), media_type=MEDIA[fmt], headers=headers)
     chunks = csv_chunks(every) if fmt == "csv" else json_chunks(every)
     return StreamingResponse((c.encode("utf-8") for c in chunks), media_type=MEDIA[fmt], headers=headers)
+
+
+def _read(handle: IO[bytes], size: int = 1 << 16) -> Iterator[bytes]:
+    """The bytes of an open file, ``size`` at a time; the file is closed at the end (or when the client goes away)."""
+    with handle:
+        while block := handle.read(size):
+            yield block
 
 
 def file_name(*parts: str) -> str:
