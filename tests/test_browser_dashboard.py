@@ -232,3 +232,21 @@ def test_dyad_period_switch_date_range_and_event_counts(page):
     note.get_by_role("link", name="Vladimir Putin").click()
     page.wait_for_url(re.compile(r"/dyads/Vladimir%20Putin/IRN"))
     expect(page.locator("#dyad-chart rect.bar")).to_have_count(5)
+
+
+def test_quotes_page_finds_what_a_speaker_said(page):
+    from playwright.sync_api import expect
+
+    page.goto("/")
+    page.get_by_role("navigation", name="main").get_by_role("link", name="Quotes").click()
+    page.wait_for_url(re.compile(r"/quotes$"))
+    expect(page.locator("p.total strong.count")).to_have_text("6")
+    page.fill("input[name=source]", "Putin")
+    page.select_option("select[name=kind]", "direct")
+    page.get_by_role("button", name="Search").click()
+    page.wait_for_url(re.compile(r"source=Putin"))
+    expect(page.locator("p.total strong.count")).to_have_text("5")
+    shot(page, "quotes")
+    page.locator("#quotes td.said a").first.click()
+    page.wait_for_url(re.compile(r"/articles/[0-9a-f]+#said-a1$"))
+    expect(page.locator("#said-a1")).to_be_visible()

@@ -12,7 +12,7 @@ import pytest
 from test_web_data import MARKUP_ID, XSS, ServerThread, build_web_db
 
 PAGES = ["/", "/articles/0000000000000001", f"/articles/{MARKUP_ID}", "/events", "/events?type=ACCUSE&sort=-goldstein",
-         "/events?size=5&page=3", "/actors?size=25&page=1", "/clusters",
+         "/events?size=5&page=3", "/actors?size=25&page=1", "/clusters", "/quotes", "/quotes?source=Putin&kind=direct&q=together",
          "/map", "/actors", "/actors/vladimir-putin", "/dyads/RUS/IRN", "/dyads/RUS/IRN?by=week", "/search", "/search?q=Putin", "/api/docs"]
 
 
@@ -262,3 +262,15 @@ def test_actor_page_counts_every_event_and_downloads_them(client):
     assert '<span id="actor-totals">5 events as actor, 0 as target</span>' in html
     assert 'href="/api/events?actor=sergei-lavrov&amp;format=csv" download' in html
     assert 'href="/api/events?target=sergei-lavrov&amp;format=parquet" download' in html
+
+
+def test_quotes_page_searches_by_speaker_words_and_kind(client):
+    html = client.get("/quotes", params={"source": "Raisi"}).text
+    assert total_of(html) == 1 and "No &lt;script&gt;alert(1)&lt;/script&gt; here," in html and "<script>alert" not in html
+    together = client.get("/quotes", params={"q": "stand together", "kind": "direct"}).text
+    assert total_of(together) == 5 and together.count('href="/articles/') >= 10
+    assert 'href="/api/attributions?q=stand+together&amp;kind=direct&amp;format=csv" download' in together
+    assert '<a href="/articles/0000000000000005#said-a1">' in together
+    bad = client.get("/quotes", params={"kind": "rumour"})
+    assert bad.status_code == 400 and "kind must be one of direct, mixed, indirect" in bad.text
+    assert 'href="/quotes"' in client.get("/").text  # in the main navigation

@@ -195,6 +195,23 @@ def dyad_summary(series: list[dict[str, Any]]) -> dict[int, dict[str, float]]:
     return out
 
 
+@router.get("/quotes", response_class=HTMLResponse)
+def quotes(request: Request, conn: Conn, source: str | None = None, q: str | None = None, kind: str | None = None,
+           cursor: Cursor = None, page_no: PageNo = None, size: Size = None) -> HTMLResponse:  # fmt: skip
+    """Who said what: attributions searchable by speaker and words, with the events each states."""
+    f = {"source": blank(source), "q": blank(q), "kind": blank(kind)}
+    error, result, total, status = None, {"items": [], "next": None}, 0, 200
+    at = paging.Page(1, size or query.DEFAULT_LIMIT)
+    try:
+        at = paging.chosen(page_no, size, blank(cursor))
+        result = query.list_attributions(conn, limit=at.size, cursor=at.cursor, **f)
+        total = cached(request, count_rows, conn, query.attributions_listing(**f))
+    except QueryError as exc:
+        error, status = str(exc), 400
+    context = {"title": "Who said what", "f": f, "kinds": query.ATTRIBUTION_KINDS, "error": error, **_paged(request, "/quotes", at, total, result)}
+    return page(request, "quotes.html", context, status)
+
+
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, conn: Conn, q: str | None = None, cursor: Cursor = None, page_no: PageNo = None,
            size: Size = None) -> HTMLResponse:  # fmt: skip
