@@ -234,3 +234,22 @@ def test_the_recipient_is_found_wherever_the_sentence_names_one(parsed, event_ty
     (event,) = code_paragraphs(parsed)[0]
     assert event.type == event_type
     assert _parties(event)[1] == recipients
+
+
+def test_forces_a_state_deploys_are_its_own_not_the_recipient() -> None:
+    (event,) = code_paragraphs(
+        paragraph("Kenya deployed 500 troops to the border on Friday.", """
+            0  Kenya    Kenya  PROPN NNP  nsubj     1  B-GPE
+            1  deployed deploy VERB  VBD  ROOT      1  O
+            2  500      500    NUM   CD   nummod    3  B-CARDINAL
+            3  troops   troop  NOUN  NNS  dobj      1  O
+            4  to       to     ADP   IN   prep      1  O
+            5  the      the    DET   DT   det       6  O
+            6  border   border NOUN  NN   pobj      4  O
+            7  on       on     ADP   IN   prep      1  O
+            8  Friday   Friday PROPN NNP  pobj      7  B-DATE
+            9  .        .      PUNCT .    punct     1  O
+        """),
+    )[0]
+    assert event.type == "MOBILIZE"
+    assert _parties(event) == ([("Kenya", "KEN")], [])

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from newsevents.events.lexicon import Pattern
 from newsevents.events.phrases import in_dateline
 from newsevents.events.policy import words
+from newsevents.events.tables import actor_tables
 from newsevents.events.triggers import Match, is_actor_like, objects
 
 if TYPE_CHECKING:
@@ -104,6 +105,14 @@ _BENEFIT_VERBS = frozenset({
 _UNDERTAKING_TYPES = ("AGREE", "CONCEDE", "SUPPORT", "AID", "COOPERATE")
 #: Types whose "from X" / "out of X" names the one withdrawn from ("pulled back from the town of Walikale").
 _FROM_TYPES = ("RETREAT",)
+
+
+def _instrument(token: "Token") -> bool:
+    """True for forces or equipment one moves or puts on alert ("troops", "riot units", "tanks"), unless someone else's."""
+    if token.ent_type_ or any(c.dep_ == "poss" and c.pos_ != "PRON" for c in token.children):
+        return False  # "Serbia's troops", "the Wagner group": named forces are parties of their own
+    noun = actor_tables().nouns.get(token.lemma_.lower())
+    return (noun is not None and noun.sector in words("force_sectors")) or token.lemma_.lower() in words("equipment_heads")
 
 
 def _party(token: "Token") -> bool:
@@ -324,6 +333,9 @@ def verb_arguments(match: Match, object_control: frozenset[int]) -> Arguments:
         args.targets += [t for t in _fallback_recipients(verb, pattern) if t not in args.actors and t not in args.targets]
     if not args.actors and pattern.type == "ASSAULT":
         args.actors = _attack_agents(verb) or origins(verb)  # "rockets were fired from Gaza": the attackers are from there
+    if pattern.type == "MOBILIZE":
+        # "deployed troops to the border", "placed 5,000 officers on standby": the forces moved are the actor's own
+        args.targets = [t for t in args.targets if not _instrument(t)]
     if "swap" in pattern.flags:
         args.actors, args.targets = args.targets, args.actors
     args.places = place_objects(verb) + [p for o in objects(verb) for p in place_objects(o)]
