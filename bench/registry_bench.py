@@ -330,6 +330,7 @@ def main(argv: list[str] | None = None) -> int:
 
     rows: list[tuple[str, float, float]] = []
     corpus = Corpus(args.seed)
+    same = True
     if args.tracemalloc:
         tracemalloc.start()
     with tempfile.TemporaryDirectory() as tmp:
@@ -354,7 +355,7 @@ def main(argv: list[str] | None = None) -> int:
               f"the full rebuild is {100 * full / (per * args.articles):.1f} % of that")  # fmt: skip
     if args.tracemalloc:
         print(f"peak Python allocations: {tracemalloc.get_traced_memory()[1] / 2**20:.0f} MB")
-    return 0
+    return 0 if same else 1
 
 
 if __name__ == "__main__":
