@@ -211,3 +211,12 @@ def test_openapi_and_our_own_docs_page(client):
     html = client.get("/api/docs").text
     assert "/api/events" in html and "date_from" in html and "Try it" in html
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", html)
+
+
+def test_articles_by_dates_source_and_order(client):
+    oldest = collect(client, "/api/articles", sort="oldest", since="2024-07-16", until="2024-07")
+    assert [a["published"] for a in oldest] == sorted(a["published"] for a in oldest) and oldest[0]["published"] == "2024-07-16"
+    assert len(collect(client, "/api/articles", source="Test Wire")) == 7 and collect(client, "/api/articles", source="Elsewhere") == []
+    assert [a["title"] for a in collect(client, "/api/articles", q="Blinken", sort="relevance")] == ["Blinken accuses Iran"]
+    assert "relevance" in error_of(client.get("/api/articles", params={"sort": "relevance"}), 400)
+    assert "until" in error_of(client.get("/api/articles", params={"until": "soon"}), 400)

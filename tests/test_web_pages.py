@@ -274,3 +274,18 @@ def test_quotes_page_searches_by_speaker_words_and_kind(client):
     bad = client.get("/quotes", params={"kind": "rumour"})
     assert bad.status_code == 400 and "kind must be one of direct, mixed, indirect" in bad.text
     assert 'href="/quotes"' in client.get("/").text  # in the main navigation
+
+
+def test_search_filters_by_source_and_dates_and_sorts(client):
+    titles = lambda html: re.findall(r'<a class="title" href="/articles/[0-9a-f]+">([^<]+)</a>', html)  # noqa: E731
+    oldest = client.get("/search", params={"sort": "oldest", "since": "2024-07-18", "until": "2024-07-24"}).text
+    assert titles(oldest) == ["Putin and Raisi meet, round 3", "Blinken accuses Iran", "Putin and Raisi meet, round 4"] and total_of(oldest) == 3
+    assert 'value="2024-07-18"' in oldest and '<option value="oldest" selected>' in oldest
+    assert '<option value="Test Wire">Test Wire (7)</option>' in client.get("/search").text
+    assert total_of(client.get("/search", params={"source": "Test Wire"}).text) == 7
+    assert total_of(client.get("/search", params={"source": "Nobody Wire"}).text) == 0
+    best = client.get("/search", params={"q": "Blinken", "sort": "relevance"}).text
+    assert titles(best) == ["Blinken accuses Iran"]
+    assert client.get("/search", params={"sort": "relevance"}).status_code == 200  # no words: newest first
+    bad = client.get("/search", params={"since": "July"})
+    assert bad.status_code == 400 and "since must be a date" in bad.text

@@ -113,13 +113,32 @@ def run_inputs(conn: sqlite3.Connection, run_id: int) -> list[dict[str, Any]]:
 
 
 def list_articles(conn: sqlite3.Connection, *, q: str | None = None, source: str | None = None, language: str | None = None,
-                  limit: int | None = None, cursor: str | None = None) -> dict[str, Any]:
-    """Articles, newest first; ``q`` is a full-text query over titles and bodies, ``language`` an ISO 639-1 code."""
-    return page(conn, articles_listing(q=q, source=source, language=language), limit, cursor)
+                  limit: int | None = None, cursor: str | None = None, since: str | None = None, until: str | None = None,
+                  sort: str = "newest") -> dict[str, Any]:  # fmt: skip
+    """Articles, newest first; ``q`` is a full-text query over titles and bodies, ``language`` an ISO 639-1 code (see ``articles_listing``)."""
+    return page(conn, articles_listing(q=q, source=source, language=language, since=since, until=until, sort=sort), limit, cursor)
 
 
-def articles_listing(*, q: str | None = None, source: str | None = None, language: str | None = None) -> Listing:
-    """Articles, newest first, with a snippet and their event count (``list_articles`` reads one page of it)."""
+def article_sources(conn: sqlite3.Connection, limit: int = MAX_LIMIT) -> list[dict[str, Any]]:
+    """The sources articles come from, with how many each, most first."""
+    sql = "SELECT source, count(*) AS articles FROM articles WHERE source IS NOT NULL GROUP BY source ORDER BY articles DESC, source LIMIT ?"
+    return [dict(r) for r in conn.execute(sql, (limit,))]
+
+
+#: article orders: newest first, oldest first, or best full-text match first (with words to search)
+ARTICLE_SORTS = {"newest": "a.published IS NULL, a.published DESC, a.rowid DESC", "oldest": "a.published IS NULL, a.published, a.rowid",
+                 "relevance": "f.rank, a.published DESC, a.rowid DESC"}  # fmt: skip
+
+
+def articles_listing(*, q: str | None = None, source: str | None = None, language: str | None = None, since: str | None = None,
+                     until: str | None = None, sort: str = "newest") -> Listing:  # fmt: skip
+    """Articles with a snippet and their event count (``list_articles`` reads one page of it).
+
+    ``since`` and ``until`` bound the publication day (YYYY-MM-DD, YYYY-MM or YYYY); ``sort`` is one of
+    ``ARTICLE_SORTS`` (relevance only with ``q``).
+    """
+    if sort not in ARTICLE_SORTS or (sort == "relevance" and not q):
+        raise QueryError(f"sort {sort!r} is not known; use newest, oldest or (with words to search) relevance")
     where, params = [], []
     join = ""
     if q:
@@ -132,11 +151,17 @@ def articles_listing(*, q: str | None = None, source: str | None = None, languag
     if language:
         where.append("a.language = ?")
         params.append(language.strip().lower())
+    if _check_date("since", since):
+        where.append("substr(a.published, 1, 10) >= ?")
+        params.append(since)
+    if _check_date("until", until):
+        where.append("substr(a.published, 1, 10) <= ?")
+        params.append(until + "-99" if until and len(until) < 10 else until)
     body = f"FROM articles a {join} {'WHERE ' + ' AND '.join(where) if where else ''}"
     sql = (
         f"SELECT a.id, a.title, a.source, a.url, a.published, a.language, substr(a.text, 1, 240) AS snippet, "
         f"(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events "
-        f"{body} ORDER BY a.published IS NULL, a.published DESC, a.rowid DESC"
+        f"{body} ORDER BY {ARTICLE_SORTS[sort]}"
     )
     return Listing(sql, tuple(params), f"SELECT count(*) {body}", tuple(params))
 

@@ -47,14 +47,18 @@ def articles(
     conn: Conn,
     q: Annotated[str | None, Query(description="Full-text search over titles and bodies (all words required)")] = None,
     source: Annotated[str | None, Query(description="Only articles from this source")] = None,
+    since: Annotated[str | None, Query(description="Published on or after, YYYY-MM-DD (or YYYY-MM, YYYY)")] = None,
+    until: Annotated[str | None, Query(description="Published on or before, YYYY-MM-DD (or YYYY-MM, YYYY)")] = None,
+    sort: Annotated[str, Query(description="newest, oldest, or relevance (with q)")] = "newest",
     limit: Limit = None,
     cursor: Cursor = None,
     fmt: Format = None,
 ) -> Response:
     """Articles, newest first, with a snippet and their event count."""
+    f = {"q": blank(q), "source": blank(source), "since": blank(since), "until": blank(until), "sort": sort}
     if fmt:
-        return download(stream(conn, query.articles_listing(q=blank(q), source=blank(source))), fmt, "articles")
-    return _json(query.list_articles(conn, q=blank(q), source=blank(source), limit=limit, cursor=blank(cursor)))
+        return download(stream(conn, query.articles_listing(**f)), fmt, "articles")
+    return _json(query.list_articles(conn, limit=limit, cursor=blank(cursor), **f))
 
 
 @router.get("/articles/{article_id}", summary="One article with its annotations", responses=NOT_FOUND)

@@ -213,18 +213,23 @@ def quotes(request: Request, conn: Conn, source: str | None = None, q: str | Non
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(request: Request, conn: Conn, q: str | None = None, cursor: Cursor = None, page_no: PageNo = None,
+def search(request: Request, conn: Conn, q: str | None = None, source: str | None = None, since: str | None = None,
+           until: str | None = None, sort: str | None = None, cursor: Cursor = None, page_no: PageNo = None,
            size: Size = None) -> HTMLResponse:  # fmt: skip
-    """Full-text search over articles (all words required); the latest articles when no words are given."""
+    """Full-text search over articles (all words required), by source and publication dates, newest, oldest or best match first."""
+    f = {"q": blank(q), "source": blank(source), "since": blank(since), "until": blank(until), "sort": blank(sort) or "newest"}
+    if f["sort"] == "relevance" and not f["q"]:  # no words to match: the form's "best match first" means newest
+        f["sort"] = "newest"
     error, result, total, status = None, {"items": [], "next": None}, 0, 200
     at = paging.Page(1, size or query.DEFAULT_LIMIT)
     try:
         at = paging.chosen(page_no, size, blank(cursor))
-        result = query.list_articles(conn, q=blank(q), limit=at.size, cursor=at.cursor)
-        total = cached(request, count_rows, conn, query.articles_listing(q=blank(q)))
+        result = query.list_articles(conn, limit=at.size, cursor=at.cursor, **f)
+        total = cached(request, count_rows, conn, query.articles_listing(**f))
     except QueryError as exc:
         error, status = str(exc), 400
     for item in result["items"]:
         item["marked"] = highlight.word_marks(item["snippet"] or "", q or "")
-    context = {"title": "Search", "q": q or "", "error": error, **_paged(request, "/search", at, total, result)}
+    context = {"title": "Search", "q": q or "", "f": f, "sources": cached(request, query.article_sources, conn), "error": error,
+               **_paged(request, "/search", at, total, result)}  # fmt: skip
     return page(request, "search.html", context, status)
