@@ -8,9 +8,14 @@ named as such instead of being forced into the nearest of a few. Its labels for 
 (Egyptian ``arz``, Moroccan ``ary``) are folded into ``ar``, and "no language" (``zxx``) into ``und``,
 so ``articles --language ar`` finds them all.
 
-One safety net on top, since coding a non-English text as English is the error that matters: a
-text the model calls English whose letters are mostly not Latin (an Arabic report quoting an
-English name or two) takes the best-ranked other language instead.
+Two rules on top. Coding a non-English text as English is the error that matters, so a text the
+model calls English whose letters are mostly not Latin (an Arabic report quoting an English name
+or two) takes the best-ranked other language instead. And a short English text often gets an
+unsure vote for a language close to English in the model's eyes (Nigerian Pidgin above all, or
+Hausa, Shona, Latin): when the winner is unsure (below AMBIGUOUS) and English is the runner-up
+with at least RUNNER_UP, the text is English. Measured on the 3,120 one-sentence English items of
+eval/corpus, this takes those wrongly called non-English from 41 to 11 (1.3% to 0.35%); on our mixed set no
+non-English text had English as an unsure runner-up (its probability there stays below .01).
 """
 
 from __future__ import annotations
@@ -30,6 +35,9 @@ IDENTIFIER = "py3langid-0.4"
 #: enough text to be sure and still fast on a very long article
 SAMPLE_CHARS = 3000
 MIN_LETTERS = 3
+#: the winner's probability below which it is unsure, and English's as runner-up to win instead
+AMBIGUOUS = 0.7
+RUNNER_UP = 0.1
 #: labels of the model folded into the code users ask for
 FOLD = {"arz": "ar", "ary": "ar", "zxx": UNDETERMINED}
 INSTALL_HINT = "language identification needs py3langid; install newsevents again (pip install newsevents) to get it"
@@ -56,8 +64,11 @@ def identify(text: str) -> LanguageGuess:
         return LanguageGuess(UNDETERMINED, 0.0)
     ranked = _model().rank(sample)
     language, prob = ranked[0]
-    if language == ENGLISH and _latin_share(letters) < 0.5:
+    latin = _latin_share(letters) >= 0.5
+    if language == ENGLISH and not latin:
         language, prob = next((lang, p) for lang, p in ranked if lang != ENGLISH)
+    elif latin and prob < AMBIGUOUS and ranked[1][0] == ENGLISH and ranked[1][1] >= RUNNER_UP:
+        language, prob = ranked[1]
     return LanguageGuess(FOLD.get(str(language), str(language)), round(float(prob), 4))
 
 
