@@ -253,3 +253,24 @@ def test_forces_a_state_deploys_are_its_own_not_the_recipient() -> None:
     )[0]
     assert event.type == "MOBILIZE"
     assert _parties(event) == ([("Kenya", "KEN")], [])
+
+
+def test_a_plural_from_several_states_is_one_actor_per_state() -> None:
+    (event,) = code_paragraphs(
+        paragraph("Delegations from Ethiopia, Egypt and Sudan resumed talks in Cairo.", """
+            0  Delegations delegation NOUN  NNS  nsubj     7  O
+            1  from        from       ADP   IN   prep      0  O
+            2  Ethiopia    Ethiopia   PROPN NNP  pobj      1  B-GPE
+            3  ,           ,          PUNCT ,    punct     2  O
+            4  Egypt       Egypt      PROPN NNP  conj      2  B-GPE
+            5  and         and        CCONJ CC   cc        4  O
+            6  Sudan       Sudan      PROPN NNP  conj      4  B-GPE
+            7  resumed     resume     VERB  VBD  ROOT      7  O
+            8  talks       talk       NOUN  NNS  dobj      7  O
+            9  in          in         ADP   IN   prep      8  O
+            10 Cairo       Cairo      PROPN NNP  pobj      9  B-GPE
+            11 .           .          PUNCT .    punct     7  O
+        """),
+    )[0]
+    assert [(a.country, a.sector) for a in event.actors] == [("ETH", "GOV"), ("EGY", "GOV"), ("SDN", "GOV")]
+    assert event.reciprocal and event.targets == ()

@@ -85,7 +85,7 @@ class ActorResolver(PronounMixin):
         for token in tokens:
             heads = self._conjuncts(token)
             for head in heads:
-                group = self._group(head) or self._split_nationalities(head)
+                group = self._group(head) or self._split_nationalities(head) or self._split_origins(head)
                 for ref in group if group is not None else [self.resolve_one(head)]:
                     if ref is None:
                         continue
@@ -115,6 +115,28 @@ class ActorResolver(PronounMixin):
             return [ActorRef(f"{w.text} {head.text}", None, code, sector, w.idx, head.idx + len(head.text))
                     for w, code in zip(words, codes)]
         return None
+
+    def _split_origins(self, head: "Token") -> list[ActorRef] | None:
+        """ "Delegations from Ethiopia, Egypt and Sudan": one actor per state the plural noun comes from, same sector."""
+        if head.tag_ not in ("NNS", "NNPS") or self.scope.named(head) is not None:
+            return None
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "from"):
+            for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+                places = [pobj] + [c for c in pobj.subtree if c.dep_ == "conj"]
+                codes = [self._state_of(w) for w in places]
+                if len(places) < 2 or not all(codes):
+                    return None
+                base = self.resolve_one(head)
+                sector = base.sector if base is not None else None
+                start, end = offset(head)
+                return [ActorRef(f"{head.text} from {w.text}", None, code, sector, start, end)
+                        for w, code in zip(places, codes)]
+        return None
+
+    def _state_of(self, word: "Token") -> str | None:
+        """The state a word names ("Egypt", "Cairo"), whoever tagged it."""
+        named = self.scope.named(word)
+        return self._named_country(named) if named is not None else place_country(word.text, places=False)
 
     def _group(self, head: "Token") -> list[ActorRef] | None:
         """ActorRefs for "the leaders", "both countries", "the two sides": the article's two parties."""
