@@ -250,3 +250,19 @@ def test_quotes_page_finds_what_a_speaker_said(page):
     page.locator("#quotes td.said a").first.click()
     page.wait_for_url(re.compile(r"/articles/[0-9a-f]+#said-a1$"))
     expect(page.locator("#said-a1")).to_be_visible()
+
+
+def test_roles_page_shows_each_office_as_a_timeline(page):
+    from playwright.sync_api import expect
+
+    page.goto("/")
+    page.get_by_role("navigation", name="main").get_by_role("link", name="Roles").click()
+    page.wait_for_url(re.compile(r"/roles$"))
+    expect(page.locator("section.office svg.timeline")).to_have_count(3)
+    page.fill("input[name=country]", "RUS")
+    page.get_by_role("button", name="Filter").click()
+    page.wait_for_url(re.compile(r"country=RUS"))
+    expect(page.locator("section.office")).to_have_count(2)
+    box = page.locator("section.office svg.timeline").first.bounding_box()
+    assert box and box["width"] > 400
+    shot(page, "roles")

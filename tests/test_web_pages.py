@@ -12,7 +12,7 @@ import pytest
 from test_web_data import MARKUP_ID, XSS, ServerThread, build_web_db
 
 PAGES = ["/", "/articles/0000000000000001", f"/articles/{MARKUP_ID}", "/events", "/events?type=ACCUSE&sort=-goldstein",
-         "/events?size=5&page=3", "/actors?size=25&page=1", "/clusters", "/quotes", "/quotes?source=Putin&kind=direct&q=together",
+         "/events?size=5&page=3", "/actors?size=25&page=1", "/clusters", "/quotes", "/quotes?source=Putin&kind=direct&q=together", "/roles", "/roles?country=RUS",
          "/map", "/actors", "/actors/vladimir-putin", "/dyads/RUS/IRN", "/dyads/RUS/IRN?by=week", "/search", "/search?q=Putin", "/api/docs"]
 
 
@@ -289,3 +289,15 @@ def test_search_filters_by_source_and_dates_and_sorts(client):
     assert client.get("/search", params={"sort": "relevance"}).status_code == 200  # no words: newest first
     bad = client.get("/search", params={"since": "July"})
     assert bad.status_code == 400 and "since must be a date" in bad.text
+
+
+def test_roles_page_draws_a_timeline_per_office_and_country(client):
+    html = client.get("/roles").text
+    offices = re.findall(r'<section class="card office" id="office-\d+">\s*<h2>([^<]+?) <span class="cc">(\w+)</span>', html)
+    assert offices == [("President", "IRN"), ("Foreign Minister", "RUS"), ("President", "RUS")]
+    assert html.count('<rect class="span"') == 3 and ">Vladimir Putin</text>" in html
+    assert "Vladimir Putin, President (RUS): seen 2024-07-15 to 2024-07-29 in 5 articles" in html
+    assert 'href="/api/roles?format=csv" download' in html
+    narrowed = client.get("/roles", params={"office": "minister"}).text
+    assert narrowed.count('<rect class="span"') == 1 and 'href="/api/roles?office=minister&amp;format=csv" download' in narrowed
+    assert "No role matches these filters." in client.get("/roles", params={"person": "Nobody"}).text

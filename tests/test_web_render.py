@@ -126,3 +126,15 @@ def test_timeline_spans_offices():
     assert t["start"] == "2023-06-01" and t["end"] == "2024-07-01"
     assert t["rows"][0]["x"] > t["rows"][1]["x"] and t["rows"][1]["w"] == 6.0
     assert charts.timeline([])["empty"]
+
+
+def test_office_timelines_share_one_time_axis():
+    roles = [{"person": "A", "office": "President", "country": "IRN", "first_seen": "2020-01-01", "last_seen": "2021-01-01", "articles": 2},
+             {"person": "B", "office": "President", "country": "IRN", "first_seen": "2021-06-01", "last_seen": "2022-01-01", "articles": 1},
+             {"person": "C", "office": "Minister", "country": "RUS", "first_seen": "2022-01-01", "last_seen": "2022-01-01", "articles": 1}]
+    groups = charts.office_timelines(roles)
+    assert [(g["country"], g["office"], g["holders"]) for g in groups] == [("IRN", "President", 2), ("RUS", "Minister", 1)]
+    first, second = (g["chart"] for g in groups)
+    assert first["start"] == second["start"] == "2020-01-01" and first["end"] == second["end"] == "2022-01-01"
+    assert [r["label"] for r in first["rows"]] == ["A", "B"] and second["rows"][0]["x"] > first["rows"][1]["x"]
+    assert charts.office_timelines([]) == []

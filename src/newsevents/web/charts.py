@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, Callable
 
 from newsevents.web.render import quad_name
 
@@ -218,13 +218,21 @@ def bars(counts: dict[str, int], css: dict[str, str] | None = None, width: int =
     return {"width": width, "height": max(row, row * len(items)), "rows": rows, "x0": label_w, "row": row}
 
 
-def timeline(roles: list[dict[str, Any]], width: int = 520, row: int = 26) -> dict[str, Any]:
-    """Offices held over time: one bar per office from the first to the last day it was seen."""
+def _office(r: dict[str, Any]) -> str:
+    return f"{r['office']}" + (f" ({r['country']})" if r.get("country") else "")
+
+
+def timeline(roles: list[dict[str, Any]], width: int = 520, row: int = 26, label: Callable[[dict[str, Any]], str] = _office,
+             span_of: tuple[date, date] | None = None) -> dict[str, Any]:  # fmt: skip
+    """Offices held over time: one bar per role from the first to the last day it was seen, labelled by ``label``.
+
+    ``span_of`` fixes the time axis (so several timelines line up); by default it spans these roles.
+    """
     days = [period_day(r.get(k), "day") for r in roles for k in ("first_seen", "last_seen")]
     known = [d for d in days if d]
     if not known:
         return {"empty": True, "rows": [], "width": width, "height": row}
-    start, end = min(known), max(known)
+    start, end = span_of or (min(known), max(known))
     span = max((end - start).days, 1)
     label_w = 170
     plot_w = width - label_w - 20
@@ -235,6 +243,20 @@ def timeline(roles: list[dict[str, Any]], width: int = 520, row: int = 26) -> di
             continue
         x = label_w + plot_w * (a - start).days / span
         w = max(6.0, plot_w * (b - a).days / span)
-        rows.append({"y": i * row, "x": round(x, 2), "w": round(w, 2), "label": f"{r['office']}" + (f" ({r['country']})" if r.get("country") else ""),
-                     "title": f"{r['office']}: seen {r['first_seen']} to {r['last_seen']} in {r['articles']} article{'s' * (r['articles'] != 1)}"})
+        rows.append({"y": i * row, "x": round(x, 2), "w": round(w, 2), "label": label(r),
+                     "title": f"{'' if label is _office else label(r) + ', '}{_office(r)}: seen {r['first_seen']} to {r['last_seen']} in {r['articles']} article{'s' * (r['articles'] != 1)}"})
     return {"empty": not rows, "rows": rows, "width": width, "height": row * len(roles) + 24, "start": start.isoformat(), "end": end.isoformat(), "label_w": label_w, "axis_y": row * len(roles) + 16}
+
+
+def office_timelines(roles: list[dict[str, Any]], width: int = 960) -> list[dict[str, Any]]:
+    """One timeline per office and country, its holders as rows, all on one time axis (``query.list_roles`` rows)."""
+    days = [d for r in roles for d in (period_day(r.get("first_seen"), "day"), period_day(r.get("last_seen"), "day")) if d]
+    if not days:
+        return []
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for r in roles:
+        groups.setdefault((r.get("country") or "", r["office"]), []).append(r)
+    span = (min(days), max(days))
+    return [{"country": country, "office": office, "holders": len(rows),
+             "chart": timeline(rows, width=width, label=lambda r: r["person"], span_of=span)}
+            for (country, office), rows in sorted(groups.items())]  # fmt: skip

@@ -212,6 +212,15 @@ def quotes(request: Request, conn: Conn, source: str | None = None, q: str | Non
     return page(request, "quotes.html", context, status)
 
 
+@router.get("/roles", response_class=HTMLResponse)
+def roles(request: Request, conn: Conn, person: str | None = None, office: str | None = None, country: str | None = None) -> HTMLResponse:
+    """Who held which office when: one timeline per office and country, its holders as rows."""
+    f = {"person": blank(person), "office": blank(office), "country": blank(country)}
+    found = cached(request, query.list_roles, conn, **f)
+    context = {"title": "Roles", "f": f, "roles": found, "offices": charts.office_timelines(found)}
+    return page(request, "roles.html", context)
+
+
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, conn: Conn, q: str | None = None, source: str | None = None, since: str | None = None,
            until: str | None = None, sort: str | None = None, cursor: Cursor = None, page_no: PageNo = None,
