@@ -274,3 +274,14 @@ def test_a_plural_from_several_states_is_one_actor_per_state() -> None:
     )[0]
     assert [(a.country, a.sector) for a in event.actors] == [("ETH", "GOV"), ("EGY", "GOV"), ("SDN", "GOV")]
     assert event.reciprocal and event.targets == ()
+
+
+@pytest.mark.parametrize("name, country", [
+    ("Asian Development Bank", "IGO"), ("Mercosur", "IGO"), ("African Union Commission", "IGO"), ("CARICOM", "IGO"),
+    ("the Commonwealth", "IGO"), ("OPCW", "IGO"), ("Community of Sant'Egidio", "NGO"),
+])
+def test_regional_bodies_and_lenders_are_known_organisations(name, country) -> None:
+    from newsevents.events.phrases import known_org
+
+    org = known_org(name)
+    assert org is not None and org.country == country
