@@ -285,3 +285,35 @@ def test_regional_bodies_and_lenders_are_known_organisations(name, country) -> N
 
     org = known_org(name)
     assert org is not None and org.country == country
+
+
+def test_a_hyphenated_state_name_is_not_the_state_inside_it() -> None:
+    (event,) = code_paragraphs(
+        paragraph("Guinea-Bissau president threatens to dissolve parliament again", """
+            0  Guinea     Guinea     PROPN NNP  compound  2  B-GPE
+            1  -          -          PUNCT HYPH punct     2  O
+            2  Bissau     Bissau     PROPN NNP  compound  3  O
+            3  president  president  NOUN  NN   nsubj     4  O
+            4  threatens  threaten   VERB  VBZ  ROOT      4  O
+            5  to         to         PART  TO   aux       6  O
+            6  dissolve   dissolve   VERB  VB   xcomp     4  O
+            7  parliament parliament NOUN  NN   dobj      6  O
+            8  again      again      ADV   RB   advmod    6  O
+        """),
+    )[0]
+    assert [(a.name, a.country) for a in event.actors] == [("Guinea-Bissau president", "GNB")]
+
+
+def test_a_possessive_state_beats_the_default_country_of_an_institution_name() -> None:
+    (event,) = code_paragraphs(
+        paragraph("Honduras' Congress rejected the bill.", """
+            0  Honduras hondura  NOUN  NNS  poss      2  B-GPE
+            1  '        '        PART  POS  case      0  O
+            2  Congress Congress PROPN NNP  nsubj     3  B-ORG
+            3  rejected reject   VERB  VBD  ROOT      3  O
+            4  the      the      DET   DT   det       5  O
+            5  bill     bill     NOUN  NN   dobj      3  O
+            6  .        .        PUNCT .    punct     3  O
+        """),
+    )[0]
+    assert [(a.name, a.country, a.sector) for a in event.actors] == [("Congress", "HND", "LEG")]

@@ -29,6 +29,7 @@ _GROUP_NOUNS = ("leader", "country", "nation", "side", "party", "government")
 #: Sectors for which a bare noun ("police", "the government") takes the article's main country.
 _DOMESTIC = ("COP", "JUD", "LEG", "GOV", "MIL", "MED", "PRM", "SPY", "REB", "OPP")
 #: Sectors of people ("residents", "workers", "gunmen") who take the article's country only when it names no other.
+_NON_STATE = ("IGO", "NGO", "IMG", "MNC")
 _LOCAL = ("CVL", "LAB", "EDU", "AGR", "HLH", "REL", "CRM", "UAF")
 _PREP_COUNTRY = ("of", "in", "from", "throughout", "across", "for", "at")
 #: Documents that speak for their authors ("a report released in Kigali alleged ...").
@@ -213,7 +214,9 @@ class ActorResolver(PronounMixin):
         head = span.root
         facts = self._modifiers(head, skip=range(named.start, named.end))
         if org is not None:
-            return ActorRef(org.name, entity_id, org.country, facts.sector or org.sector, start, end)
+            # "Honduras' Congress": a state's institution named like another's takes the state the text gives
+            country = facts.country if facts.country and org.country not in _NON_STATE else org.country
+            return ActorRef(org.name, entity_id, country, facts.sector or org.sector, start, end)
         label = named.label
         seat = seat_of_government(named.text) if label != "PERSON" else None
         if seat is not None:  # "Budapest had backed ...": a capital acts for its state (NER often says ORG)

@@ -68,16 +68,24 @@ def seat_of_government(text: str) -> str | None:
 
 
 def phrase_country(token: "Token") -> str | None:
-    """The state named by a multi-word proper name ending at ``token`` ("Solomon Islands'", "Papua New Guinea's")."""
-    left = token
-    while True:
-        before = [c for c in left.children if c.dep_ == "compound" and c.i == left.i - 1 and c.pos_ == "PROPN"]
-        if not before:
-            break
-        left = before[0]
-    if left.i == token.i:
-        return None
-    return place_country(token.doc[left.i : token.i + 1].text, places=False)
+    """The state named by a multi-word proper name ending at ``token`` ("Solomon Islands'", "Papua New Guinea's", "Guinea-Bissau")."""
+    doc = token.doc
+    starts: list[int] = []
+    i = token.i - 1
+    while i >= token.sent.start and token.i - i <= 4:
+        word = doc[i]
+        if word.text == "-" and i > token.sent.start and doc[i - 1].pos_ == "PROPN":
+            i -= 1
+            continue
+        if word.pos_ != "PROPN" or not token.i >= word.head.i > word.i:
+            break  # a name's words hang on a later word of the same name
+        starts.append(i)
+        i -= 1
+    for start in reversed(starts):  # the longest name first
+        code = place_country(doc[start : token.i + 1].text, places=False)
+        if code:
+            return code
+    return None
 
 
 @dataclass
