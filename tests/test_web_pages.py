@@ -301,3 +301,14 @@ def test_roles_page_draws_a_timeline_per_office_and_country(client):
     narrowed = client.get("/roles", params={"office": "minister"}).text
     assert narrowed.count('<rect class="span"') == 1 and 'href="/api/roles?office=minister&amp;format=csv" download' in narrowed
     assert "No role matches these filters." in client.get("/roles", params={"person": "Nobody"}).text
+
+
+def test_a_plover_type_has_one_badge_colour_everywhere(client):
+    badges = set()
+    for url in ("/", "/events", "/events?sort=-goldstein&size=200", "/dyads/RUS/IRN", "/actors/sergei-lavrov", "/articles/0000000000000005"):
+        badges |= set(re.findall(r'<a class="badge (q\d)" href="/docs/codebook/types.html#(\w+)"', client.get(url).text))
+    colours: dict[str, set[str]] = {}
+    for css, etype in badges:
+        colours.setdefault(etype, set()).add(css)
+    assert colours and all(len(c) == 1 for c in colours.values()), colours
+    assert colours["accuse"] == {"q3"} and colours["consult"] == {"q1"}

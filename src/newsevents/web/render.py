@@ -11,15 +11,15 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from newsevents import __version__
-from newsevents.plover import QUAD_NAMES
+from newsevents.plover import QUAD_NAMES, TYPE_QUAD
 
 #: what the event table's headers explain when pointed at (title text)
 HEADER_TIPS = {
     "Date": "The event's own day when the text dates it (with its precision when only a month or year is given), "
             "else the day the article was published; the publication day is shown under it when they differ",
     "Article": "The article the event was coded from, and its source",
-    "Type": "PLOVER event type. Its colour is the quad class: 1 verbal cooperation, 2 material cooperation, "
-            "3 verbal conflict, 4 material conflict",
+    "Type": "PLOVER event type, in one colour everywhere: the quad class the type usually falls in (1 verbal cooperation, "
+            "2 material cooperation, 3 verbal conflict, 4 material conflict); the row's edge shows this event's own quad class",
     "Status": "Claim status: reported (told as fact), alleged (claimed by someone), denied, planned (announced) "
               "or hypothetical (conditional, demanded or asked about)",
     "Conf.": "Confidence: how sure the coder is that the sentence codes this event, 0 to 1 (not how likely the event is)",
@@ -38,6 +38,11 @@ def quad_name(quad: int | None) -> str:
 def quad_css(quad: int | None) -> str:
     """CSS class colouring a quad class (q1 … q4, q0 when unknown)."""
     return f"q{quad}" if quad in QUAD_NAMES else "q0"
+
+
+def type_css(event_type: Any) -> str:
+    """CSS class colouring a PLOVER type: the quad class its CAMEO codes usually fall in, so a type has one colour everywhere."""
+    return quad_css(TYPE_QUAD.get(str(event_type or "").upper()))
 
 
 def segment(value: Any) -> str:
@@ -132,7 +137,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(quad_name=quad_name, quad_css=quad_css, seg=segment, num=number, sides=sides, safe_href=safe_href,
+    env.filters.update(quad_name=quad_name, quad_css=quad_css, type_css=type_css, seg=segment, num=number, sides=sides, safe_href=safe_href,
                        parties=parties, mutual=mutual, dyad_pair=dyad_pair)  # fmt: skip
     env.globals.update(with_params=with_params, version=__version__, quad_names=QUAD_NAMES, default_headers=DEFAULT_HEADERS)
     return env
