@@ -317,3 +317,22 @@ def test_a_possessive_state_beats_the_default_country_of_an_institution_name() -
         """),
     )[0]
     assert [(a.name, a.country, a.sector) for a in event.actors] == [("Congress", "HND", "LEG")]
+
+
+def test_a_third_party_hosting_talks_acts_on_the_parties_it_brings_together() -> None:
+    events = code_paragraphs(
+        paragraph("Djibouti hosted talks between Ethiopia and Eritrea on Thursday.", """
+            0  Djibouti Djibouti PROPN NNP  nsubj     1  B-GPE
+            1  hosted   host     VERB  VBD  ROOT      1  O
+            2  talks    talk     NOUN  NNS  dobj      1  O
+            3  between  between  ADP   IN   prep      2  O
+            4  Ethiopia Ethiopia PROPN NNP  pobj      3  B-GPE
+            5  and      and      CCONJ CC   cc        4  O
+            6  Eritrea  Eritrea  PROPN NNP  conj      4  B-GPE
+            7  on       on       ADP   IN   prep      1  O
+            8  Thursday Thursday PROPN NNP  pobj      7  B-DATE
+            9  .        .        PUNCT .    punct     1  O
+        """),
+    )[0]
+    assert events and all(e.type == "CONSULT" and not e.reciprocal for e in events)
+    assert {_parties(e) == ([("Djibouti", "DJI")], [("Ethiopia", "ETH"), ("Eritrea", "ERI")]) for e in events} == {True}

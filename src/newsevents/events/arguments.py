@@ -107,6 +107,17 @@ _UNDERTAKING_TYPES = ("AGREE", "CONCEDE", "SUPPORT", "AID", "COOPERATE")
 _FROM_TYPES = ("RETREAT",)
 
 
+#: Verbs by which a third party brings others together ("hosted / mediated / facilitated talks between A and B").
+_THIRD_PARTY_VERBS = frozenset({"host", "mediate", "facilitate", "broker", "convene", "organise", "organize", "sponsor", "arrange", "chair"})
+
+
+def _third_party(noun: "Token") -> bool:
+    """True for a meeting noun that a third party's verb carries and that names its parties with "between"/"among"."""
+    carrier = noun.head
+    return (noun.dep_ in ("dobj", "obj") and carrier.pos_ == "VERB" and carrier.lemma_.lower() in _THIRD_PARTY_VERBS
+            and any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in noun.children))
+
+
 def _instrument(token: "Token") -> bool:
     """True for forces or equipment one moves or puts on alert ("troops", "riot units", "tanks"), unless someone else's."""
     if token.ent_type_ or any(c.dep_ == "poss" and c.pos_ != "PRON" for c in token.children):
@@ -336,7 +347,10 @@ def verb_arguments(match: Match, object_control: frozenset[int]) -> Arguments:
     if pattern.type == "MOBILIZE":
         # "deployed troops to the border", "placed 5,000 officers on standby": the forces moved are the actor's own
         args.targets = [t for t in args.targets if not _instrument(t)]
-    if "swap" in pattern.flags:
+    third = [o for o in objects(verb) if _third_party(o)]
+    if "swap" in pattern.flags and third:
+        args.targets = [p for o in third for p in _partners(o)]  # "hosted talks between A and B": no guest to swap
+    elif "swap" in pattern.flags:
         args.actors, args.targets = args.targets, args.actors
     args.places = place_objects(verb) + [p for o in objects(verb) for p in place_objects(o)]
     # "killed 23 people when they blew themselves up in Tel Aviv": a when-clause happens at the same place
@@ -377,5 +391,10 @@ def noun_arguments(match: Match, object_control: frozenset[int]) -> Arguments:
                          for p in _pobjs(c) if is_actor_like(p) and p not in args.targets]
     if "sym" in pattern.flags:
         args.partners = _partners(noun)
+        if _third_party(noun) and args.partners:
+            # "Djibouti hosted talks between A and B": the host acts, the parties receive; no joint act of the host
+            args.actors = subjects(noun.head, object_control)
+            args.targets += args.partners
+            args.partners = []
     args.places = place_objects(noun)
     return args
