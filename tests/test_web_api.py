@@ -220,3 +220,8 @@ def test_articles_by_dates_source_and_order(client):
     assert [a["title"] for a in collect(client, "/api/articles", q="Blinken", sort="relevance")] == ["Blinken accuses Iran"]
     assert "relevance" in error_of(client.get("/api/articles", params={"sort": "relevance"}), 400)
     assert "until" in error_of(client.get("/api/articles", params={"until": "soon"}), 400)
+
+
+def test_dyad_counts_each_direction(client):
+    got = client.get("/api/dyads/IRN/RUS", params={"since": "2024-07-24"}).json()["directions"]
+    assert got == {"a_to_b": {"events": 2, "goldstein": -8.8}, "b_to_a": {"events": 4, "goldstein": -2.0}, "together": {"events": 0, "goldstein": 0.0}}

@@ -312,3 +312,15 @@ def test_a_plover_type_has_one_badge_colour_everywhere(client):
         colours.setdefault(etype, set()).add(css)
     assert colours and all(len(c) == 1 for c in colours.values()), colours
     assert colours["accuse"] == {"q3"} and colours["consult"] == {"q1"}
+
+
+def test_dyad_page_splits_reports_by_direction_with_the_sum(client):
+    table = re.search(r'<table class="compact totals" id="dyad-directions">.*?</table>', client.get("/dyads/RUS/IRN").text, re.S).group(0)
+    cells = dict(re.findall(r'data-direction="(\w+)">([^<]+)</td>', table))
+    assert cells == {"a_to_b": "10 events · -5.0", "b_to_a": "5 events · -22.0", "together": "0 events · +0.0", "sum": "15 events · -27.0"}
+    assert "RUS → IRN" in table and "IRN → RUS" in table and "RUS ↔ IRN" in table
+
+
+def test_a_reciprocal_event_counts_as_together_on_the_dyad(reciprocal_client):
+    table = re.search(r'id="dyad-directions">.*?</table>', reciprocal_client.get("/dyads/vladimir-putin/ebrahim-raisi").text, re.S).group(0)
+    assert 'data-direction="together">1 events' in table and 'data-direction="a_to_b">0 events' in table

@@ -563,7 +563,8 @@ def dyad_series(conn: sqlite3.Connection, a: str, b: str, *, by: str = "day", co
     end = until + "-99" if until and len(until) < 10 else until
     rows = [dict(r) for r in conn.execute(sql, (*params, since, since, end, end))]
     events = list_events_between(conn, a, b, since=since, until=until)
-    out = {"a": a, "b": b, "by": by, "count": count, "since": since, "until": until, "series": rows, "events": events}
+    out = {"a": a, "b": b, "by": by, "count": count, "since": since, "until": until, "series": rows, "events": events,
+           "directions": dyad_directions(conn, a, b, since=since, until=until)}
     unknown = {name: close_names_of(conn, name) for name in (a, b) if not rows and not events and not _participates(conn, name)}
     return {**out, **({"suggestions": unknown} if unknown else {})}
 
@@ -587,16 +588,39 @@ def list_events_between(conn: sqlite3.Connection, a: str, b: str, limit: int = M
     return page(conn, between_listing(conn, a, b, since=since, until=until), limit, None)["items"]
 
 
-def between_listing(conn: sqlite3.Connection, a: str, b: str, *, since: str | None = None, until: str | None = None) -> Listing:
-    """Every event between A and B (as ``list_events_between`` orders them), as API objects; ``since``/``until`` bound their days."""
+def _between_where(conn: sqlite3.Connection, a: str, b: str, since: str | None, until: str | None) -> tuple[str, tuple[Any, ...]]:
+    """The WHERE clause over ``events e`` selecting the events between A and B whose day is within ``since``/``until``."""
     between, params = _between(conn, a, b)
     where = f"WHERE e.id IN ({between})"
     for bound, op in ((_check_date("since", since), ">="), (_check_date("until", until), "<=")):
         if bound:
             where += f" AND {EVENT_DAY} {op} ?"
             params = (*params, bound + "-99" if op == "<=" and len(bound) < 10 else bound)
+    return where, params
+
+
+def between_listing(conn: sqlite3.Connection, a: str, b: str, *, since: str | None = None, until: str | None = None) -> Listing:
+    """Every event between A and B (as ``list_events_between`` orders them), as API objects; ``since``/``until`` bound their days."""
+    where, params = _between_where(conn, a, b, since, until)
     sql = f"SELECT e.*, {EVENT_DAY} AS day, {_EVENT_ARTICLE} FROM events e JOIN articles a ON a.id = e.article_id {where} ORDER BY day DESC, e.id"
     return Listing(sql, params, f"SELECT count(*) FROM events e {where}", params, _event_rows)
+
+
+DIRECTIONS = ("a_to_b", "b_to_a", "together")
+
+
+def dyad_directions(conn: sqlite3.Connection, a: str, b: str, *, since: str | None = None, until: str | None = None) -> dict[str, dict[str, Any]]:
+    """Every report between A and B by direction: A on the actor side (a_to_b), B on it (b_to_a), or both acting together
+    (a reciprocal event); each with its number of events and summed Goldstein score."""
+    where, params = _between_where(conn, a, b, since, until)
+    side, side_params = side_match(conn, "x", a)
+    sql = (
+        "SELECT CASE WHEN e.reciprocal THEN 'together' WHEN EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.id "
+        f"AND x.role = 'actor' AND {side}) THEN 'a_to_b' ELSE 'b_to_a' END AS direction, count(*) AS events, "
+        f"round(coalesce(sum(e.goldstein), 0), 2) AS goldstein FROM events e {where} GROUP BY direction"
+    )
+    found = {r["direction"]: {"events": r["events"], "goldstein": r["goldstein"]} for r in conn.execute(sql, (*side_params, *params))}
+    return {d: found.get(d, {"events": 0, "goldstein": 0.0}) for d in DIRECTIONS}
 
 
 def filter_fields() -> list[str]:
