@@ -336,3 +336,42 @@ def test_a_third_party_hosting_talks_acts_on_the_parties_it_brings_together() ->
     )[0]
     assert events and all(e.type == "CONSULT" and not e.reciprocal for e in events)
     assert {_parties(e) == ([("Djibouti", "DJI")], [("Ethiopia", "ETH"), ("Eritrea", "ERI")]) for e in events} == {True}
+
+
+def test_a_list_of_states_the_ner_took_as_one_name_is_one_actor_per_state() -> None:
+    (event,) = code_paragraphs(
+        paragraph("Mali, Burkina Faso and Niger rejected the invitation.", """
+            0  Mali       Mali       PROPN NNP  nsubj     6  B-ORG
+            1  ,          ,          PUNCT ,    punct     0  I-ORG
+            2  Burkina    Burkina    PROPN NNP  compound  3  I-ORG
+            3  Faso       Faso       PROPN NNP  appos     0  I-ORG
+            4  and        and        CCONJ CC   cc        3  O
+            5  Niger      Niger      PROPN NNP  conj      3  B-PERSON
+            6  rejected   reject     VERB  VBD  ROOT      6  O
+            7  the        the        DET   DT   det       8  O
+            8  invitation invitation NOUN  NN   dobj      6  O
+            9  .          .          PUNCT .    punct     6  O
+        """),
+    )[0]
+    assert _parties(event)[0][:2] == [("Mali", "MLI"), ("Burkina Faso", "BFA")]
+
+
+def test_a_description_the_ner_took_for_a_name_takes_the_article_country() -> None:
+    (event,) = code_paragraphs(
+        paragraph("Lorry drivers in Bangladesh said the transport ministry had accepted their demand.", """
+            0  Lorry      lorry      NOUN  NN   compound  1  B-PERSON
+            1  drivers    driver     NOUN  NNS  nsubj     4  O
+            2  in         in         ADP   IN   prep      1  O
+            3  Bangladesh Bangladesh PROPN NNP  pobj      2  B-GPE
+            4  said       say        VERB  VBD  ROOT      4  O
+            5  the        the        DET   DT   det       7  B-ORG
+            6  transport  transport  NOUN  NN   compound  7  I-ORG
+            7  ministry   ministry   PROPN NNP  nsubj     9  I-ORG
+            8  had        have       AUX   VBD  aux       9  O
+            9  accepted   accept     VERB  VBN  ccomp     4  O
+            10 their      their      PRON  PRP$ poss      11 O
+            11 demand     demand     NOUN  NN   dobj      9  O
+            12 .          .          PUNCT .    punct     4  O
+        """),
+    )[0]
+    assert [(a.name, a.country, a.sector) for a in event.actors] == [("the transport ministry", "BGD", "GOV")]

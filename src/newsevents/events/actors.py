@@ -86,7 +86,8 @@ class ActorResolver(PronounMixin):
         for token in tokens:
             heads = self._conjuncts(token)
             for head in heads:
-                group = self._group(head) or self._split_nationalities(head) or self._split_origins(head)
+                group = (self._group(head) or self._split_nationalities(head) or self._split_origins(head)
+                         or self._split_named_list(head))
                 for ref in group if group is not None else [self.resolve_one(head)]:
                     if ref is None:
                         continue
@@ -133,6 +134,26 @@ class ActorResolver(PronounMixin):
                 return [ActorRef(f"{head.text} from {w.text}", None, code, sector, start, end)
                         for w, code in zip(places, codes)]
         return None
+
+    def _split_named_list(self, head: "Token") -> list[ActorRef] | None:
+        """ "Mali, Burkina Faso and Niger" taken by the NER as one place: one actor per state it lists."""
+        named = self.scope.named(head)
+        if named is None or named.label not in ("GPE", "LOC", "ORG") or "," not in named.text or place_country(named.text):
+            return None
+        span = self.scope.doc[named.start : named.end]
+        parts, current = [], []
+        for token in span:
+            if token.text == "," or token.lower_ == "and":
+                parts.append(current)
+                current = []
+            else:
+                current.append(token)
+        parts.append(current)
+        pieces = [self.scope.doc[p[0].i : p[-1].i + 1] for p in parts if p]
+        codes = [place_country(p.text, places=False) for p in pieces]
+        if len(pieces) < 2 or not all(codes):
+            return None
+        return [ActorRef(p.text, None, code, None, p.start_char, p.end_char) for p, code in zip(pieces, codes)]
 
     def _state_of(self, word: "Token") -> str | None:
         """The state a word names ("Egypt", "Cairo"), whoever tagged it."""
@@ -247,6 +268,8 @@ class ActorResolver(PronounMixin):
                 sector = inner_sector
         if country is None and sector == "NGO":
             country = "NGO"
+        if country is None and head.text.islower():
+            country = self._home_country(sector)  # "the transport ministry" the NER took for a name: a description
         if label not in ("ORG", "NORP") and country is None and sector is None:
             return None
         return ActorRef(name, entity_id, country, sector, start, end)
