@@ -375,3 +375,44 @@ def test_a_description_the_ner_took_for_a_name_takes_the_article_country() -> No
         """),
     )[0]
     assert [(a.name, a.country, a.sector) for a in event.actors] == [("the transport ministry", "BGD", "GOV")]
+
+
+def test_a_refusal_to_let_someone_act_is_aimed_at_them() -> None:
+    (event,) = code_paragraphs(
+        paragraph("Myanmar's junta refused to let the envoy visit the prison.", """
+            0  Myanmar Myanmar PROPN NNP  poss      2  B-GPE
+            1  's      's      PART  POS  case      0  O
+            2  junta   junta   NOUN  NN   nsubj     3  O
+            3  refused refuse  VERB  VBD  ROOT      3  O
+            4  to      to      PART  TO   aux       5  O
+            5  let     let     VERB  VB   xcomp     3  O
+            6  the     the     DET   DT   det       7  O
+            7  envoy   envoy   NOUN  NN   nsubj     8  O
+            8  visit   visit   VERB  VB   ccomp     5  O
+            9  the     the     DET   DT   det       10 O
+            10 prison  prison  NOUN  NN   dobj      8  O
+            11 .       .       PUNCT .    punct     3  O
+        """),
+    )[0]
+    assert event.type == "REJECT"
+    assert [t.name for t in event.targets] == ["envoy"]
+
+
+def test_a_defeat_is_conceded_to_the_person_after_to() -> None:
+    (event,) = code_paragraphs(
+        paragraph("Malawi's ruling party conceded the vote to the opposition challenger.", """
+            0  Malawi     Malawi     PROPN NNP  poss      3  B-PERSON
+            1  's         's         PART  POS  case      0  O
+            2  ruling     rule       VERB  VBG  amod      3  O
+            3  party      party      NOUN  NN   nsubj     4  O
+            4  conceded   concede    VERB  VBD  ROOT      4  O
+            5  the        the        DET   DT   det       6  O
+            6  vote       vote       NOUN  NN   dobj      4  O
+            7  to         to         ADP   IN   prep      4  O
+            8  the        the        DET   DT   det       10 O
+            9  opposition opposition NOUN  NN   compound  10 O
+            10 challenger challenger NOUN  NN   pobj      7  O
+            11 .          .          PUNCT .    punct     4  O
+        """),
+    )[0]
+    assert [(t.name, t.country, t.sector) for t in event.targets] == [("opposition challenger", "MWI", "OPP")]

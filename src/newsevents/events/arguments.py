@@ -143,14 +143,17 @@ def _fallback_recipients(verb: "Token", pattern: Pattern) -> list["Token"]:
     preps = ("to", "of") if pattern.type in words("owner_types") else ("to",)
     for obj in (o for o in objects(verb) if not is_actor_like(o)):
         out += [p for c in obj.children if c.dep_ == "prep" and c.lower_ in preps for p in _pobjs(c) if _party(p)]
-    if pattern.type in _UNDERTAKING_TYPES:
+    if pattern.type in (*_UNDERTAKING_TYPES, "REJECT"):
         for clause in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")):
+            undertaking = pattern.type != "REJECT"  # a refusal names whom it was refused to let, not whom it spares
             for child in clause.children:
-                if clause.lemma_.lower() in _BENEFIT_VERBS and child.dep_ in ("dobj", "obj", "dative") and _party(child):
+                if undertaking and clause.lemma_.lower() in _BENEFIT_VERBS and child.dep_ in ("dobj", "obj", "dative") and _party(child):
                     out.append(child)
+                elif clause.lemma_.lower() in ("let", "allow", "permit") and child.dep_ in ("dobj", "obj") and _party(child):
+                    out.append(child)  # "refused to let an ASEAN envoy meet ...", "agreed to allow inspectors"
                 elif clause.lemma_.lower() in ("let", "allow", "help") and child.dep_ in ("ccomp", "xcomp"):
                     out += [s for s in child.children if s.dep_ == "nsubj" and _party(s)]  # "let X train"
-                elif child.dep_ in ("dobj", "obj") and not is_actor_like(child):
+                elif undertaking and child.dep_ in ("dobj", "obj") and not is_actor_like(child):
                     out += [p for c in child.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
                             for p in _pobjs(c) if is_actor_like(p)]
     if pattern.type in _FROM_TYPES:
