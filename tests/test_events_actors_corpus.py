@@ -416,3 +416,32 @@ def test_a_defeat_is_conceded_to_the_person_after_to() -> None:
         """),
     )[0]
     assert [(t.name, t.country, t.sector) for t in event.targets] == [("opposition challenger", "MWI", "OPP")]
+
+
+def test_nothing_before_the_dateline_dash_acts() -> None:
+    # The parse hangs the real subject on the dateline as an apposition, beside the wire's own name.
+    (event,) = code_paragraphs(
+        paragraph("VIENTIANE, June 3 (State news agency) - Police officers from China and Laos began joint patrols.", """
+            0  VIENTIANE VIENTIANE PROPN NNP  nsubj     16 B-ORG
+            1  ,         ,         PUNCT ,    punct     0  O
+            2  June      June      PROPN NNP  npadvmod  0  B-DATE
+            3  3         3         NUM   CD   nummod    2  I-DATE
+            4  (         (         PUNCT -LRB- punct    7  O
+            5  State     state     NOUN  NN   compound  7  O
+            6  news      news      NOUN  NN   compound  7  O
+            7  agency    agency    NOUN  NN   appos     0  O
+            8  )         )         PUNCT -RRB- punct    7  O
+            9  -         -         PUNCT :    punct     0  O
+            10 Police    police    NOUN  NN   compound  11 O
+            11 officers  officer   NOUN  NNS  appos     0  O
+            12 from      from      ADP   IN   prep      11 O
+            13 China     China     PROPN NNP  pobj      12 B-GPE
+            14 and       and       CCONJ CC   cc        13 O
+            15 Laos      Laos      PROPN NNP  conj      13 B-GPE
+            16 began     begin     VERB  VBD  ROOT      16 O
+            17 joint     joint     ADJ   JJ   amod      18 O
+            18 patrols   patrol    NOUN  NNS  dobj      16 O
+            19 .         .         PUNCT .    punct     16 O
+        """),
+    )[0]
+    assert [(a.name, a.country) for a in event.actors] == [("officers from China", "CHN"), ("officers from Laos", "LAO")]

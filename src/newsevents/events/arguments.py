@@ -175,7 +175,10 @@ def _real_subjects(found: list["Token"]) -> list["Token"]:
     out: list["Token"] = []
     for subject in found:
         if in_dateline(subject):
-            out += [c for c in subject.children if c.dep_ == "appos" and not in_dateline(c)]
+            # only what follows the dateline's dash: "VIENTIANE, June 3 (State news agency) - officers from ..."
+            doc = subject.doc
+            out += [c for c in subject.children if c.dep_ == "appos" and not in_dateline(c)
+                    and any(doc[k].text in ("—", "–", "-", "--") for k in range(subject.i + 1, c.i))]
         else:
             out.append(subject)
     return out
