@@ -43,6 +43,7 @@ train: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py
 	$(BIN)/python bench/web_bench.py
+	$(BIN)/python bench/registry_bench.py
 
 serve: $(STAMP)
 	$(BIN)/newsevents serve --db demo.db

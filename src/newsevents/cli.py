@@ -287,11 +287,14 @@ def export(db: str, fmt: str, table: str, out: str) -> None:
     Example:
       newsevents export --format parquet --table events --out events.parquet
     """
+    import functools
+
+    from newsevents import query
     from newsevents.export import export as run
     from newsevents.store import open_store
 
     with open_store(_settings(db=db).db, readonly=True) as store:
-        n = run(store.iter_documents(), fmt, out, table)
+        n = run(store.iter_documents(), fmt, out, table, canonical=functools.partial(query.canonical_ids, store.conn))
     if out != "-":
         click.echo(f"wrote {n} rows to {out}", err=True)
 

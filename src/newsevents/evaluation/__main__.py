@@ -24,6 +24,8 @@ SECTIONS: list[tuple[str, bool]] = [
     ("geo", True),
     ("said", False),
     ("clusters", False),
+    ("language", False),
+    ("actor_clusters", False),
 ]
 
 

@@ -109,7 +109,7 @@ def evaluate(shared: Path | str, nlp: Any, split: str = "test") -> dict[str, Any
         pairs["model"].append(((max(ranked, key=lambda k: ranked[k]), set(), set()), gold))
     ece, _ = reliability(np.array(probs), np.array(labels))
     out: dict[str, Any] = {f"corpus_{split}_sentences": len(records),
-                           "corpus_model_trained_on": int(model.meta.get("corpus", {}).get("sentences", 0))}
+                           "corpus_model_trained_on": int(model.meta.get("corpus", {}).get("train", 0))}
     out.update(score(pairs["rules"], "corpus_rules"))
     out["corpus_rules_none_events"] = invented["rules"]
     out["corpus_model_type_acc"] = score(pairs["model"], "corpus_model")["corpus_model_type_acc"]
