@@ -44,6 +44,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench.py
 	$(BIN)/python bench/web_bench.py
 	$(BIN)/python bench/registry_bench.py
+	$(BIN)/python bench/warc_bench.py
 
 serve: $(STAMP)
 	$(BIN)/newsevents serve --db demo.db
