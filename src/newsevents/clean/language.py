@@ -21,8 +21,9 @@ non-English text had English as an unsure runner-up (its probability there stays
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from py3langid.langid import LanguageIdentifier
@@ -89,7 +90,27 @@ def _model() -> "LanguageIdentifier":
     from newsevents.errors import SettingsError
 
     try:
-        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+        from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
     except ImportError:
         raise SettingsError(INSTALL_HINT) from None
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    ptc, pc, classes, nextmove, row, output = _read_model(Path(MODEL_DIR) / MODEL_FILE)
+    return LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
+
+
+def _read_model(path: Path) -> tuple[Any, ...]:
+    """py3langid's model arrays, unpacked in memory: its own loader writes a temporary file, which fails on a
+    full disk or under a file-size limit before the store can say so."""
+    import io
+    import lzma
+    from array import array
+
+    import numpy as np
+
+    def to_array(values: Any) -> array:
+        out = array({2: "H", 4: "I", 8: "L"}[values.dtype.itemsize])
+        out.frombytes(memoryview(np.ascontiguousarray(values)).cast("B"))
+        return out
+
+    with lzma.open(path) as source, np.load(io.BytesIO(source.read()), allow_pickle=False) as data:
+        return (np.asarray(data["ptc"]), np.asarray(data["pc"]), data["classes"].tolist(), to_array(data["nextmove"]),
+                to_array(data["nextmove_row"]), data["out_feat"].tolist())
