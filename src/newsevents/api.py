@@ -71,6 +71,11 @@ def rebuild_registry(settings: Settings) -> "Registry":
     return _refresh(settings)[0]
 
 
+def rebuild_actors(settings: Settings) -> tuple["Registry", dict[str, int]]:
+    """The registry and every cluster built again from scratch and stored in one pass (``newsevents actors rebuild``)."""
+    return _refresh(settings, rebuild=True)
+
+
 def cluster_events(settings: Settings, rebuild: bool = False) -> dict[str, int]:
     """Cluster every stored event into happenings, actors resolved by the registry; store and count them.
 

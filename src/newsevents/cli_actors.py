@@ -111,8 +111,7 @@ def actors_rebuild(db: str, actor_dictionary: str | None) -> None:
     from newsevents import api
 
     settings = _settings(db=db, actor_dictionary=actor_dictionary)
-    registry = api.rebuild_registry(settings)
-    counts = api.cluster_events(settings, rebuild=True)
+    registry, counts = api.rebuild_actors(settings)
     click.echo(f"actors: {len(registry.actors)}; event clusters: {counts['clusters']}")
 
 

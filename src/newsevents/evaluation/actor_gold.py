@@ -17,7 +17,6 @@ name forms they share, stay in one split.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import re
@@ -27,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from newsevents.errors import DataFileError
+from newsevents.evaluation.gold_files import check_built, gold_main
 
 __all__ = ["SPLITS", "build", "check", "load", "load_actors", "parse_source", "problems", "split_of", "summary"]
 
@@ -202,11 +202,7 @@ def check(path: Path | None = None) -> dict[str, Any]:
     """Validate the gold file, make sure it is what the sources build and both splits are present; the counts."""
     path = Path(path) if path is not None else _home() / "articles.jsonl"
     articles = load(path)
-    if path.read_text(encoding="utf-8") != build(path.parent / "src"):
-        raise DataFileError(f"{path}: differs from what eval/actors/src builds; run python -m newsevents.evaluation.actor_gold --build")
-    missing = [s for s in SPLITS if not any(a["split"] == s for a in articles)]
-    if missing:
-        raise DataFileError(f"{path}: no article in split {', '.join(missing)}; write more articles in eval/actors/src")
+    check_built(path, build(path.parent / "src"), articles, SPLITS, "newsevents.evaluation.actor_gold")
     unused = sorted(set(load_actors(path.parent / "actors.tsv")) - {m["actor"] for a in articles for m in a["mentions"]})
     if unused:
         raise DataFileError(f"{path.parent / 'actors.tsv'}: actors {', '.join(unused)} are named by no mention; remove them")
@@ -215,24 +211,8 @@ def check(path: Path | None = None) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     """--build writes articles.jsonl from the sources; --check validates it and prints the counts."""
-    parser = argparse.ArgumentParser(prog="python -m newsevents.evaluation.actor_gold", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
-    parser.add_argument("--build", action="store_true", help="write eval/actors/articles.jsonl from eval/actors/src")
-    parser.add_argument("--check", action="store_true", help="validate articles.jsonl and print counts per split")
-    args = parser.parse_args(argv)
-    if not (args.build or args.check):
-        parser.error("say --build, --check or both, e.g. python -m newsevents.evaluation.actor_gold --build --check")
-    try:
-        if args.build:
-            target = _home() / "articles.jsonl"
-            target.write_text(build(), encoding="utf-8")
-            print(f"wrote {target}")
-        if args.check:
-            print(json.dumps(check(), indent=1))
-    except DataFileError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 1
-    return 0
+    return gold_main("newsevents.evaluation.actor_gold", __doc__, _home() / "articles.jsonl", build, check,
+                     "validate articles.jsonl and print counts per split", argv)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ text; attributions are numbered a1, a2, ... by where their content starts.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import re
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from newsevents.errors import DataFileError
+from newsevents.evaluation.gold_files import check_built, gold_main
 
 __all__ = ["KINDS", "build", "check", "load", "parse_source", "problems", "split_of", "summary"]
 
@@ -265,34 +265,14 @@ def check(path: Path | None = None) -> dict[str, Any]:
     """Validate the gold file, make sure it is what the sources build and every split is present; the counts."""
     path = Path(path) if path is not None else _home() / "articles.jsonl"
     articles = load(path)
-    if path.read_text(encoding="utf-8") != build(path.parent / "src"):
-        raise DataFileError(f"{path}: differs from what eval/attributions/src builds; run python -m newsevents.evaluation.attribution_gold --build")
-    missing = [s for s in SPLITS if not any(a["split"] == s for a in articles)]
-    if missing:
-        raise DataFileError(f"{path}: no article in split {', '.join(missing)}; write more articles in eval/attributions/src")
+    check_built(path, build(path.parent / "src"), articles, SPLITS, "newsevents.evaluation.attribution_gold")
     return summary(articles)
 
 
 def main(argv: list[str] | None = None) -> int:
     """--build writes articles.jsonl from the sources; --check validates it and prints the counts."""
-    parser = argparse.ArgumentParser(prog="python -m newsevents.evaluation.attribution_gold", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
-    parser.add_argument("--build", action="store_true", help="write eval/attributions/articles.jsonl from eval/attributions/src")
-    parser.add_argument("--check", action="store_true", help="validate articles.jsonl and print counts per kind and split")
-    args = parser.parse_args(argv)
-    if not (args.build or args.check):
-        parser.error("say --build, --check or both, e.g. python -m newsevents.evaluation.attribution_gold --build --check")
-    try:
-        if args.build:
-            target = _home() / "articles.jsonl"
-            target.write_text(build(), encoding="utf-8")
-            print(f"wrote {target}")
-        if args.check:
-            print(json.dumps(check(), indent=1))
-    except DataFileError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 1
-    return 0
+    return gold_main("newsevents.evaluation.attribution_gold", __doc__, _home() / "articles.jsonl", build, check,
+                     "validate articles.jsonl and print counts per kind and split", argv)
 
 
 if __name__ == "__main__":

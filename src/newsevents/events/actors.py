@@ -39,17 +39,6 @@ _DOCUMENTS = ("report", "study", "document", "dossier", "letter", "statement", "
 
 #: Endings of abstract nouns ("removal" aside): an act, a state or a quality, never who acts.
 _ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ship", "ure", "ing")
-#: Things and texts that a nationality or an owner can qualify but that never act ("Russian oil", "a new Indian map").
-_THINGS = frozenset({
-    "law", "bill", "claim", "map", "oil", "gas", "good", "product", "import", "export", "flight", "visa", "loan",
-    "removal", "proposal", "approval", "withdrawal", "dismissal", "arrival", "denial", "refusal", "trial", "roadmap",
-    "scheme", "programme", "program", "project", "result", "vote", "ballot", "election", "poll", "referendum",
-    "sanction", "tariff", "fund", "budget", "money", "debt", "price", "wage", "salary", "tax", "rule", "reform",
-    "textbook", "book", "film", "cartoon", "website", "account", "post", "video", "photo", "control", "restriction",
-    "ban", "embargo", "licence", "license", "permit", "contract", "treaty", "pact", "accord", "agreement", "deal",
-    "charge", "case", "verdict", "sentence", "ruling", "request", "demand", "call", "offer", "invitation", "appeal",
-    "explanation", "apology",
-})  # fmt: skip
 
 
 def _thing(head: "Token") -> bool:
@@ -57,7 +46,7 @@ def _thing(head: "Token") -> bool:
     if sector_noun(head) != (None, None) or head.pos_ != "NOUN":
         return False  # "government", "agency": the sector table knows them as actors
     lemma = head.lemma_.lower()
-    return lemma in _THINGS or (len(lemma) > 6 and lemma.endswith(_ABSTRACT_ENDINGS))
+    return lemma in words("thing_heads") or (len(lemma) > 6 and lemma.endswith(_ABSTRACT_ENDINGS))
 
 
 @dataclass

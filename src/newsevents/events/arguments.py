@@ -95,26 +95,18 @@ def _infinitive_objects(verb: "Token", victims: bool) -> list["Token"]:
     return out
 
 
-#: Verbs of an undertaking whose object gains by it: "pledged to help Pakistan", "agreed to let the UAE ...".
-_BENEFIT_VERBS = frozenset({
-    "help", "let", "allow", "assist", "support", "aid", "fund", "finance", "protect", "defend", "free", "release",
-    "pardon", "compensate", "host", "receive", "welcome", "supply", "arm", "train", "give", "grant", "offer", "pay",
-    "recognise", "recognize", "meet", "join", "rebuild", "reconstruct",
-})  # fmt: skip
 #: Types whose undertakings have a beneficiary: the one helped, let, paid or met.
 _UNDERTAKING_TYPES = ("AGREE", "CONCEDE", "SUPPORT", "AID", "COOPERATE")
 #: Types whose "from X" / "out of X" names the one withdrawn from ("pulled back from the town of Walikale").
 _FROM_TYPES = ("RETREAT",)
 
 
-#: Verbs by which a third party brings others together ("hosted / mediated / facilitated talks between A and B").
-_THIRD_PARTY_VERBS = frozenset({"host", "mediate", "facilitate", "broker", "convene", "organise", "organize", "sponsor", "arrange", "chair"})
 
 
 def _third_party(noun: "Token") -> bool:
     """True for a meeting noun that a third party's verb carries and that names its parties with "between"/"among"."""
     carrier = noun.head
-    return (noun.dep_ in ("dobj", "obj") and carrier.pos_ == "VERB" and carrier.lemma_.lower() in _THIRD_PARTY_VERBS
+    return (noun.dep_ in ("dobj", "obj") and carrier.pos_ == "VERB" and carrier.lemma_.lower() in words("third_party_verbs")
             and any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in noun.children))
 
 
@@ -147,7 +139,7 @@ def _fallback_recipients(verb: "Token", pattern: Pattern) -> list["Token"]:
         for clause in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")):
             undertaking = pattern.type != "REJECT"  # a refusal names whom it was refused to let, not whom it spares
             for child in clause.children:
-                if undertaking and clause.lemma_.lower() in _BENEFIT_VERBS and child.dep_ in ("dobj", "obj", "dative") and _party(child):
+                if undertaking and clause.lemma_.lower() in words("benefit_verbs") and child.dep_ in ("dobj", "obj", "dative") and _party(child):
                     out.append(child)
                 elif clause.lemma_.lower() in ("let", "allow", "permit") and child.dep_ in ("dobj", "obj") and _party(child):
                     out.append(child)  # "refused to let an ASEAN envoy meet ...", "agreed to allow inspectors"

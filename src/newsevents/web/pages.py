@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Callable
 
 from fastapi import APIRouter, Query
 from starlette.requests import Request
@@ -57,6 +57,20 @@ def _paged(request: Request, base: str, at: paging.Page, total: int, result: dic
             "download": download_params(params)}  # fmt: skip
 
 
+def _table(request: Request, conn: Any, base: str, page_no: Any, size: Any, cursor: Any,
+           fetch: Callable[[paging.Page], dict[str, Any]], listing: Callable[[], Any]) -> tuple[dict[str, Any], int]:
+    """One page of a table with its total and pager, or the query's error (status 400) and an empty table."""
+    error, result, total, status = None, {"items": [], "next": None}, 0, 200
+    at = paging.Page(1, size or query.DEFAULT_LIMIT)
+    try:
+        at = paging.chosen(page_no, size, blank(cursor))
+        result = fetch(at)
+        total = cached(request, count_rows, conn, listing())
+    except QueryError as exc:
+        error, status = str(exc), 400
+    return {"error": error, **_paged(request, base, at, total, result)}, status
+
+
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, conn: Conn) -> HTMLResponse:
     """Counts, events by type, top actors, latest events and articles, the event map, recent ingest runs."""
@@ -87,17 +101,12 @@ def article(request: Request, conn: Conn, article_id: str) -> HTMLResponse:
 def events(request: Request, conn: Conn, f: Filters, sort: str = "date", cursor: Cursor = None, page_no: PageNo = None,
            size: Size = None) -> HTMLResponse:  # fmt: skip
     """A filterable, sortable table of events, each linking to its evidence, with the number of matches and numbered pages."""
-    error, result, total, status = None, {"items": [], "next": None}, 0, 200
-    at = paging.Page(1, size or query.DEFAULT_LIMIT)
-    try:
-        at = paging.chosen(page_no, size, blank(cursor))
-        result = query.list_events(conn, f, sort=sort, limit=at.size, cursor=at.cursor)
-        total = cached(request, count_rows, conn, query.events_listing(conn, f))
-    except QueryError as exc:
-        error, status = str(exc), 400
+    table, status = _table(request, conn, "/events", page_no, size, cursor,
+                           lambda at: query.list_events(conn, f, sort=sort, limit=at.size, cursor=at.cursor),
+                           lambda: query.events_listing(conn, f))
     context = {
-        "title": "Events", "f": f, "sort": sort, "error": error, "types": EVENT_TYPES, "statuses": STATUSES,
-        "headers": sort_headers(sort, _params(request)), **_paged(request, "/events", at, total, result),
+        "title": "Events", "f": f, "sort": sort, "types": EVENT_TYPES, "statuses": STATUSES,
+        "headers": sort_headers(sort, _params(request)), **table,
     }
     return page(request, "events.html", context, status)
 
@@ -200,15 +209,10 @@ def quotes(request: Request, conn: Conn, source: str | None = None, q: str | Non
            cursor: Cursor = None, page_no: PageNo = None, size: Size = None) -> HTMLResponse:  # fmt: skip
     """Who said what: attributions searchable by speaker and words, with the events each states."""
     f = {"source": blank(source), "q": blank(q), "kind": blank(kind)}
-    error, result, total, status = None, {"items": [], "next": None}, 0, 200
-    at = paging.Page(1, size or query.DEFAULT_LIMIT)
-    try:
-        at = paging.chosen(page_no, size, blank(cursor))
-        result = query.list_attributions(conn, limit=at.size, cursor=at.cursor, **f)
-        total = cached(request, count_rows, conn, query.attributions_listing(**f))
-    except QueryError as exc:
-        error, status = str(exc), 400
-    context = {"title": "Who said what", "f": f, "kinds": query.ATTRIBUTION_KINDS, "error": error, **_paged(request, "/quotes", at, total, result)}
+    table, status = _table(request, conn, "/quotes", page_no, size, cursor,
+                           lambda at: query.list_attributions(conn, limit=at.size, cursor=at.cursor, **f),
+                           lambda: query.attributions_listing(**f))
+    context = {"title": "Who said what", "f": f, "kinds": query.ATTRIBUTION_KINDS, **table}
     return page(request, "quotes.html", context, status)
 
 
@@ -229,16 +233,10 @@ def search(request: Request, conn: Conn, q: str | None = None, source: str | Non
     f = {"q": blank(q), "source": blank(source), "since": blank(since), "until": blank(until), "sort": blank(sort) or "newest"}
     if f["sort"] == "relevance" and not f["q"]:  # no words to match: the form's "best match first" means newest
         f["sort"] = "newest"
-    error, result, total, status = None, {"items": [], "next": None}, 0, 200
-    at = paging.Page(1, size or query.DEFAULT_LIMIT)
-    try:
-        at = paging.chosen(page_no, size, blank(cursor))
-        result = query.list_articles(conn, limit=at.size, cursor=at.cursor, **f)
-        total = cached(request, count_rows, conn, query.articles_listing(**f))
-    except QueryError as exc:
-        error, status = str(exc), 400
-    for item in result["items"]:
+    table, status = _table(request, conn, "/search", page_no, size, cursor,
+                           lambda at: query.list_articles(conn, limit=at.size, cursor=at.cursor, **f),
+                           lambda: query.articles_listing(**f))
+    for item in table["result"]["items"]:
         item["marked"] = highlight.word_marks(item["snippet"] or "", q or "")
-    context = {"title": "Search", "q": q or "", "f": f, "sources": cached(request, query.article_sources, conn), "error": error,
-               **_paged(request, "/search", at, total, result)}  # fmt: skip
+    context = {"title": "Search", "q": q or "", "f": f, "sources": cached(request, query.article_sources, conn), **table}
     return page(request, "search.html", context, status)
