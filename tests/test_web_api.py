@@ -30,16 +30,20 @@ def error_of(r: httpx.Response, status: int) -> str:
 
 
 def collect(client: httpx.Client, url: str, **params) -> list[dict]:
-    """Every item of a paged list, following ``next`` cursors."""
-    items, cursor = [], None
+    """Every item of a paged list, following ``next`` cursors; each page's total, limit and offset agree with what was read."""
+    items, cursor, totals = [], None, set()
     for _ in range(100):
         r = client.get(url, params={**params, **({"cursor": cursor} if cursor else {})})
         assert r.status_code == 200, r.text
         page = r.json()
-        assert set(page) == {"items", "next"}
+        assert {"items", "next", "total", "limit", "offset"} <= set(page) <= {"items", "next", "total", "limit", "offset", "suggestions"}
+        assert page["offset"] == len(items) and page["limit"] == params.get("limit", 50) and len(page["items"]) <= page["limit"]
+        assert r.headers["x-total-count"] == str(page["total"])
+        totals.add(page["total"])
         items += page["items"]
         cursor = page["next"]
         if cursor is None:
+            assert totals == {len(items)}, (url, params, totals, len(items))
             return items
     raise AssertionError("pagination did not end")
 
@@ -56,7 +60,7 @@ def test_articles_page_with_cursor_and_search(client):
     assert [a["published"] for a in items] == sorted((a["published"] for a in items), reverse=True)
     hits = client.get("/api/articles", params={"q": "Blinken arming"}).json()["items"]
     assert [h["title"] for h in hits] == ["Blinken accuses Iran"]
-    assert client.get("/api/articles", params={"q": "nothingmatcheshere"}).json() == {"items": [], "next": None}
+    assert client.get("/api/articles", params={"q": "nothingmatcheshere"}).json() == {"items": [], "next": None, "total": 0, "limit": 50, "offset": 0}
 
 
 def test_one_article_is_the_export_shape(client):

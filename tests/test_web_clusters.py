@@ -49,7 +49,7 @@ def test_the_actor_page_lists_aliases_and_merges_with_their_evidence(client) -> 
 
 def test_clusters_list_and_one_cluster_with_every_source(client) -> None:
     listed = client.get("/api/clusters", params={"min_sources": 2}).json()
-    assert set(listed) == {"items", "next"}
+    assert set(listed) == {"items", "next", "total", "limit", "offset"} and listed["total"] == len(listed["items"])
     meeting = [c for c in listed["items"] if c["type"] == "CONSULT"]
     assert len(meeting) == 1 and meeting[0]["sources"] == 4 and meeting[0]["contested"] is True
     assert client.get("/api/clusters", params={"contested": "true", "type": "COERCE"}).json()["items"] == []

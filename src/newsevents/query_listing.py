@@ -75,3 +75,20 @@ def count_clusters(conn: sqlite3.Connection, **filters: Any) -> int:
         return 0
     where, params = cluster_where(conn, **filters)
     return int(conn.execute(f"SELECT count(*) FROM event_clusters c {where}", params).fetchone()[0])
+
+
+def count_entities(conn: sqlite3.Connection, *, type: str | None = None) -> int:
+    """How many entities (distinct name and type) ``query.top_entities`` ranks for this type filter."""
+    sql = "SELECT count(*) FROM (SELECT 1 FROM entities en WHERE (? IS NULL OR en.type = ?) GROUP BY en.name, en.type) AS ranked"
+    return int(conn.execute(sql, (type, type)).fetchone()[0])
+
+
+def count_places(conn: sqlite3.Connection, f: Any = None) -> int:
+    """How many places with coordinates ``query.event_places`` ranks for the event filter ``f``."""
+    from newsevents.query import EventFilter, _event_where
+
+    where, params = _event_where(conn, f or EventFilter())
+    has_point = "e.lat IS NOT NULL AND e.lon IS NOT NULL"
+    where = f"{where} AND {has_point}" if where else f"WHERE {has_point}"
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM events e {where} GROUP BY e.location_name, e.location_country, e.lat, e.lon) AS ranked"
+    return int(conn.execute(sql, params).fetchone()[0])

@@ -1,4 +1,4 @@
-"""The JSON API under /api: thin routes over ``newsevents.query`` (lists answer {"items", "next"})."""
+"""The JSON API under /api: thin routes over ``newsevents.query`` (lists answer {"items", "next", "total", "limit", "offset"}: ``web.totals``)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,11 @@ from starlette.responses import JSONResponse, Response
 
 from newsevents import query
 from newsevents.export import api_event_row
-from newsevents.query_listing import every_page, stream
+from newsevents.query_listing import count as count_rows
+from newsevents.query_listing import count_clusters, count_entities, count_places, every_page, stream
 from newsevents.web.deps import Conn, Cursor, Filters, Limit, blank, cached, cached_json
 from newsevents.web.download import RESPONSES, Format, download, file_name
+from newsevents.web.totals import cached_counted, cached_listed, listed, whole
 
 router = APIRouter(prefix="/api", tags=["api"])
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -44,6 +46,7 @@ def stats(request: Request, conn: Conn) -> Response:
 
 @router.get("/articles", summary="List or full-text search articles", responses=LIST)
 def articles(
+    request: Request,
     conn: Conn,
     q: Annotated[str | None, Query(description="Full-text search over titles and bodies (all words required)")] = None,
     source: Annotated[str | None, Query(description="Only articles from this source")] = None,
@@ -58,7 +61,7 @@ def articles(
     f = {"q": blank(q), "source": blank(source), "since": blank(since), "until": blank(until), "sort": sort}
     if fmt:
         return download(stream(conn, query.articles_listing(**f)), fmt, "articles")
-    return _json(query.list_articles(conn, limit=limit, cursor=blank(cursor), **f))
+    return listed(request, conn, query.articles_listing(**f), limit, blank(cursor))
 
 
 @router.get("/articles/{article_id}", summary="One article with its annotations", responses=NOT_FOUND)
@@ -68,11 +71,11 @@ def article(conn: Conn, article_id: Annotated[str, Path(description="Article id"
 
 
 @router.get("/events", summary="Filter events", responses=LIST)
-def events(conn: Conn, f: Filters, sort: SORTS = "date", limit: Limit = None, cursor: Cursor = None, fmt: Format = None) -> Response:
+def events(request: Request, conn: Conn, f: Filters, sort: SORTS = "date", limit: Limit = None, cursor: Cursor = None, fmt: Format = None) -> Response:
     """Events matching every given filter, with actors, targets, place, status and evidence (a download: the export's event rows)."""
     if fmt:
         return download(map(api_event_row, stream(conn, query.events_listing(conn, f, sort=sort))), fmt, "events")
-    return _json(query.list_events(conn, f, sort=sort, limit=limit, cursor=blank(cursor)))
+    return listed(request, conn, query.events_listing(conn, f, sort=sort), limit, blank(cursor))
 
 
 @router.get("/actors", summary="List actors", responses=LIST)
@@ -88,7 +91,7 @@ def actors(
     """Registry actors with their counts as actor and as target, most active first; ``suggestions`` names close matches when none is found."""
     if fmt:
         return download(query.actor_rows(conn, q=blank(q), country=blank(country)), fmt, "actors")
-    return cached_json(request, query.list_actors, conn, q=blank(q), country=blank(country), limit=limit, cursor=blank(cursor))
+    return cached_listed(request, query.list_actors, query.count_actors, conn, limit, blank(cursor), q=blank(q), country=blank(country))
 
 
 @router.get("/actors/{actor_id}", summary="One actor with roles, events and partners", responses=NOT_FOUND)
@@ -99,6 +102,7 @@ def actor(request: Request, conn: Conn, actor_id: Annotated[str, Path(descriptio
 
 @router.get("/quotes", summary="Direct quotes", responses=LIST)
 def quotes(
+    request: Request,
     conn: Conn,
     speaker: Annotated[str | None, Query(description="Part of the speaker's name")] = None,
     q: Annotated[str | None, Query(description="Words in the quote")] = None,
@@ -109,11 +113,12 @@ def quotes(
     """Quotes with their speakers, newest article first."""
     if fmt:
         return download(stream(conn, query.quotes_listing(speaker=blank(speaker), q=blank(q))), fmt, "quotes")
-    return _json(query.list_quotes(conn, speaker=blank(speaker), q=blank(q), limit=limit, cursor=blank(cursor)))
+    return listed(request, conn, query.quotes_listing(speaker=blank(speaker), q=blank(q)), limit, blank(cursor))
 
 
 @router.get("/attributions", summary="Who said what", responses=LIST)
 def attributions(
+    request: Request,
     conn: Conn,
     kind: Annotated[Literal["direct", "mixed", "indirect"] | None, Query(description="direct, mixed or indirect")] = None,
     source: Annotated[str | None, Query(description="Part of the speaker's name or of the source as written")] = None,
@@ -125,7 +130,7 @@ def attributions(
     """Attributions (direct, mixed and indirect) with source, cue and content spans and the events each states, newest article first."""
     if fmt:
         return download(stream(conn, query.attributions_listing(kind=kind, source=blank(source), q=blank(q))), fmt, "attributions")
-    return _json(query.list_attributions(conn, kind=kind, source=blank(source), q=blank(q), limit=limit, cursor=blank(cursor)))
+    return listed(request, conn, query.attributions_listing(kind=kind, source=blank(source), q=blank(q)), limit, blank(cursor))
 
 
 @router.get("/roles", summary="Who held which office when", responses=LIST)
@@ -138,27 +143,28 @@ def roles(
 ) -> Response:
     """Roles with the first and last day seen and the number of articles."""
     items = query.list_roles(conn, person=blank(person), country=blank(country), office=blank(office))
-    return download(items, fmt, "roles") if fmt else _json({"items": items, "next": None})
+    return download(items, fmt, "roles") if fmt else whole(items)
 
 
 @router.get("/entities", summary="Most-mentioned entities", responses=LIST)
 def entities(
+    request: Request,
     conn: Conn,
     type: Annotated[str | None, Query(description="Entity type: PERSON, ORG, LOC, NORP, ...")] = None,
     limit: Annotated[int, Query(ge=1, le=query.MAX_LIMIT, description="How many")] = 20,
     fmt: Format = None,
 ) -> Response:
-    """Entities ranked by the number of articles naming them (a download holds the same ``limit`` entities)."""
+    """Entities ranked by the number of articles naming them (a download holds the same ``limit`` entities); ``total`` counts them all."""
     items = query.top_entities(conn, type=blank(type), limit=limit)
-    return download(items, fmt, "entities") if fmt else _json({"items": items, "next": None})
+    return download(items, fmt, "entities") if fmt else whole(items, cached(request, count_entities, conn, type=blank(type)), limit)
 
 
 @router.get("/places", summary="Where events happened", responses=LIST)
 def places(request: Request, conn: Conn, f: Filters, limit: Annotated[int, Query(ge=1, le=1000, description="How many places")] = 200,
            fmt: Format = None) -> Response:  # fmt: skip
-    """Event places with coordinates and counts, busiest first (the same filters as /api/events)."""
+    """Event places with coordinates and counts, busiest first (the same filters as /api/events); ``total`` counts every such place."""
     items = cached(request, query.event_places, conn, f, limit=limit)
-    return download(items, fmt, "places") if fmt else _json({"items": items, "next": None})
+    return download(items, fmt, "places") if fmt else whole(items, cached(request, count_places, conn, f), limit)
 
 
 @router.get("/dyads/{a}/{b}", summary="Cooperation and conflict between A and B over time", responses=LIST)
@@ -175,11 +181,18 @@ def dyad(
 ) -> Response:
     """Per period and quad class: happening count and summed Goldstein score; then the events themselves (with ``format``: every event between them).
 
+    ``events`` holds the newest 200; ``events_total`` (and the X-Total-Count header) counts them all.
     ``suggestions`` maps a name that matches no participant to the close names that do (the key is there only then)."""
     if fmt:
         listing = query.between_listing(conn, a, b, since=blank(since), until=blank(until))
         return download(map(api_event_row, stream(conn, listing)), fmt, file_name("dyad", a, b))
-    return cached_json(request, query.dyad_series, conn, a, b, by=by, count=count, since=blank(since), until=blank(until))
+    since, until = blank(since), blank(until)
+
+    def build() -> tuple[dict[str, Any], int]:
+        total = cached(request, count_rows, conn, query.between_listing(conn, a, b, since=since, until=until))
+        return {**query.dyad_series(conn, a, b, by=by, count=count, since=since, until=until), "events_total": total}, total
+
+    return cached_counted(request, ("dyad", a, b, by, count, since, until), build)
 
 
 @router.get("/clusters", summary="Event clusters: one happening, every source", responses=LIST)
@@ -202,7 +215,7 @@ def clusters(
          "min_sources": min_sources, "contested": contested}  # fmt: skip
     if fmt:
         return download(every_page(lambda at: query.list_clusters(conn, limit=query.MAX_LIMIT, cursor=at, **f)), fmt, "happenings")
-    return cached_json(request, query.list_clusters, conn, limit=limit, cursor=blank(cursor), **f)
+    return cached_listed(request, query.list_clusters, count_clusters, conn, limit, blank(cursor), **f)
 
 
 @router.get("/clusters/{cluster_id}", summary="One happening with every source", responses={**NOT_FOUND, **RESPONSES})
