@@ -125,3 +125,33 @@ def test_an_unsure_vote_with_english_as_runner_up_is_english() -> None:
         assert identify(text).language == ENGLISH, text
     assert identify("Government dey talk with union").language == "pcm", "a sure vote stands"
     assert identify("Le cessez-le-feu tient à Gaza").language == "fr"
+
+
+def test_an_unsure_non_english_guess_on_latin_text_is_undetermined_and_coded() -> None:
+    from newsevents.clean.language import UNDETERMINED, UNSURE
+
+    # a headline of names the model gives to Shona or Latin with a low probability
+    guess = identify("Mauritius, UK sign Chagos sovereignty treaty")
+    assert guess.language == UNDETERMINED and guess.confidence < UNSURE and guess.codable
+    assert not identify("Le gouvernement a rappelé son ambassadeur.").codable
+
+
+def test_code_and_process_text_do_not_code_a_text_in_another_language() -> None:
+    import json
+
+    from newsevents import process_text
+    from newsevents.api import code_records
+    from newsevents.errors import InputError
+    from newsevents.settings import Settings
+
+    french = "La police a arrêté quatorze manifestants samedi devant le parlement régional, a annoncé le ministère."
+    english = "Police arrested fourteen protesters outside the regional parliament on Saturday."
+    out = list(code_records([{"id": "fr", "text": french}, {"id": "en", "text": english}], Settings.make()))
+    assert out[0]["id"] == "fr" and out[0]["events"] == [] and out[0]["language"] == "fr"
+    assert "not English" in out[0]["skipped"] and "error" not in out[0]
+    assert out[1]["events"], "the English sentence is coded"
+    with pytest.raises(InputError, match="reads as language 'fr'"):
+        process_text(french)
+    run = CliRunner().invoke(main, ["code"], input=json.dumps({"id": 1, "text": french}) + "\n")
+    assert run.exit_code == 0, run.output  # not English is accounted for, not an input error
+    assert '"skipped"' in run.stdout and "skipped: - line 1: reads as language 'fr'" in run.stderr

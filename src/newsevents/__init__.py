@@ -23,7 +23,10 @@ def process_text(
     url: str | None = None,
     **settings: Any,
 ) -> "list[Document]":
-    """Clean, annotate and code one text (a dump may hold several articles); return its documents."""
+    """Clean, annotate and code one text (a dump may hold several articles); return its documents.
+
+    A text that reads as another language than English raises InputError; ``language="en"`` codes it anyway.
+    """
     from newsevents.api import process_text as _process_text
 
     return _process_text(text, published=published, source=source, url=url, **settings)

@@ -21,9 +21,13 @@ def process_text(
     published: str | None = None,
     source: str | None = None,
     url: str | None = None,
+    language: str | None = None,
     **overrides: Any,
 ) -> list[Document]:
-    """Clean, annotate and code one text (a dump may hold several articles); nothing is stored."""
+    """Clean, annotate and code one text (a dump may hold several articles); nothing is stored.
+
+    A text that reads as another language than English raises InputError saying so; ``language="en"`` codes it anyway.
+    """
     from newsevents.clean import clean_document, explain_empty
     from newsevents.process import annotate_batch
 
@@ -32,6 +36,9 @@ def process_text(
     articles = clean_document(raw)
     if not articles:
         raise InputError("<text>", explain_empty(raw))
+    foreign = [found for found in (not_english(a, language) for a in articles) if found]
+    if foreign:
+        raise InputError("<text>", foreign[0][1])
     results = annotate_batch(articles, settings)
     failures = [r for r in results if isinstance(r, InputFailure)]
     if failures:
@@ -180,12 +187,15 @@ def code_items(items: Iterable[tuple[str, dict[str, Any] | str]], settings: Sett
     from newsevents.process import annotate_batch
     from newsevents.serialize import event_to_dict
 
-    def flush(batch: list[tuple[Any, Article | str]]) -> Iterator[dict[str, Any]]:
+    def flush(batch: list[tuple[Any, Article | str | dict[str, Any]]]) -> Iterator[dict[str, Any]]:
         articles = [a for _, a in batch if isinstance(a, Article)]
         results = iter(annotate_batch(articles, settings) if articles else [])
         for rid, item in batch:
             if isinstance(item, str):
                 yield {"id": rid, "events": [], "error": item}
+                continue
+            if isinstance(item, dict):  # not English: accounted for, not coded
+                yield {"id": rid, "events": [], **item}
                 continue
             res = next(results)
             if isinstance(res, InputFailure):
@@ -193,7 +203,7 @@ def code_items(items: Iterable[tuple[str, dict[str, Any] | str]], settings: Sett
             else:
                 yield {"id": rid, "events": [event_to_dict(ev) for ev in res.events]}
 
-    batch: list[tuple[Any, Article | str]] = []
+    batch: list[tuple[Any, Article | str | dict[str, Any]]] = []
     for n, (where, rec) in enumerate(items, 1):
         problem = rec if isinstance(rec, str) else _record_problem(rec)
         rid = rec.get("id", n) if isinstance(rec, dict) else None
@@ -204,12 +214,33 @@ def code_items(items: Iterable[tuple[str, dict[str, Any] | str]], settings: Sett
             text = rec["text"].strip()
             article_id = hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
             published = rec.get("published") if isinstance(rec.get("published"), str) else None
-            batch.append((rid, Article(id=article_id, title="", paragraphs=(text,), published=published, origin=where)))
+            article = Article(id=article_id, title="", paragraphs=(text,), published=published, origin=where)
+            foreign = not_english(article, rec.get("language"))
+            batch.append((rid, {"language": foreign[0], "skipped": f"{where}: {foreign[1]}"} if foreign else article))
         if len(batch) >= settings.batch_size:
             yield from flush(batch)
             batch = []
     if batch:
         yield from flush(batch)
+
+
+def not_english(article: Article, given: object = None) -> tuple[str, str] | None:
+    """``(language, reason)`` when ``article`` must not be coded: it reads as another language, or ``given`` says so.
+
+    ``given`` is the language the caller states ('en' codes the text whatever it reads as).
+    """
+    from newsevents.clean.language import ENGLISH, article_language
+
+    if isinstance(given, str) and given.strip():
+        language = given.strip().lower()
+        if language == ENGLISH:
+            return None
+        return language, f"given as language {language!r}; newsevents codes English only"
+    guess = article_language(article)
+    if guess.codable:
+        return None
+    return guess.language, (f"reads as language {guess.language!r} (confidence {guess.confidence:.2f}), not English; newsevents codes "
+                            f'English only (give language "en" to code it anyway)')
 
 
 def _record_problem(rec: dict[str, Any]) -> str | None:

@@ -94,6 +94,9 @@ class _Bar:
             from tqdm import tqdm
 
             self.bar = tqdm(total=total, unit="article", file=sys.stderr)
+        if total > self.bar.total:  # a streaming ingest learns its total window by window
+            self.bar.total = total
+            self.bar.refresh()
         self.bar.update(done)
 
     def close(self) -> None:
@@ -303,7 +306,10 @@ def export(db: str, fmt: str, table: str, out: str) -> None:
 @click.argument("file", default="-")
 @settings_options("model", "coder", "lexicon", "min_confidence", "batch_size")
 def code(file: str, **options: Any) -> None:
-    """Code sentences: JSONL {"id", "text", "published"?} in, {"id", "events"} out.
+    """Code sentences: JSONL {"id", "text", "published"?, "language"?} in, {"id", "events"} out.
+
+    A text that reads as another language than English is not coded: its line says
+    {"id", "events": [], "language", "skipped"}; "language": "en" in the record codes it anyway.
 
     \b
     Example:
@@ -321,6 +327,9 @@ def code(file: str, **options: Any) -> None:
                 bad += 1
                 sys.stdout.flush()  # keep stdout and stderr in input order on a terminal
                 click.echo(f"error: {_plain(out['error'])}", err=True)
+            elif "skipped" in out:  # not English: accounted for, not an input error
+                sys.stdout.flush()
+                click.echo(f"skipped: {_plain(out['skipped'])}", err=True)
     sys.exit(1 if bad else 0)
 
 

@@ -1,5 +1,10 @@
 """The ingest job: read inputs, clean, drop duplicates, screen, annotate in batches, store, account for every input.
 
+It streams: inputs are taken in windows of about ``WINDOW_BYTES`` of input. Each window is read and
+cleaned in the workers (prepare.py), its per-source boilerplate learned from the window's documents,
+its articles screened and annotated, and its results written before the next window is read, so
+memory stays flat however much is ingested. A corpus smaller than a window is one window.
+
 The screen (dedup/screen.py) keeps two kinds of new article from the English NLP: those not in
 English and near-copies of an article stored or earlier in the run. Both are stored (with their
 language, and linked to their near-duplicate group) without annotations, and the summary counts them.
@@ -12,15 +17,21 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Callable, Iterator, Sequence
 
-from newsevents.errors import NewseventsError
 from newsevents.records import Article, Document, InputFailure, LoadedInput, RunSummary
 from newsevents.settings import Settings
 
 if TYPE_CHECKING:
+    from newsevents.batch.runners import Runner
     from newsevents.dedup.records import Screening
+    from newsevents.ingest.fetch import Fetcher
+    from newsevents.ingest.sources import Source
     from newsevents.store import SQLiteStore
 
 Progress = Callable[[int], None]
+#: input bytes read, cleaned and screened together (boilerplate is learned per window)
+WINDOW_BYTES = 48 * 2**20
+#: at most this many inputs per window
+WINDOW_INPUTS = 4000
 _UNFINISHED = "the run stopped before this input's articles were written; run the same ingest again to finish it"
 
 
@@ -42,8 +53,9 @@ class _InputState:
 
 
 def clean_inputs(loaded: Sequence[LoadedInput]) -> Iterator[tuple[LoadedInput, list[Article] | InputFailure]]:
-    """Clean every readable input into articles, learning the per-source boilerplate table first."""
-    from newsevents.clean import BoilerplateTable, clean_document, explain_empty
+    """Clean every readable input into articles, learning the per-source boilerplate table first (in this process)."""
+    from newsevents.clean import BoilerplateTable
+    from newsevents.prepare import clean_documents
 
     table = BoilerplateTable.learn(doc for item in loaded for doc in item.documents)
     for item in loaded:
@@ -53,24 +65,8 @@ def clean_inputs(loaded: Sequence[LoadedInput]) -> Iterator[tuple[LoadedInput, l
         if not item.documents:  # a feed URL whose server said nothing changed (HTTP 304)
             yield item, []
             continue
-        articles: list[Article] = []
-        empty: list[str] = []
-        for raw in item.documents:
-            try:
-                found = clean_document(raw, table)
-            except NewseventsError as exc:
-                empty.append(str(exc))
-                continue
-            except Exception as exc:  # noqa: BLE001 - one odd record must never stop a run
-                empty.append(f"{raw.origin}: cleaning failed ({type(exc).__name__}: {exc}); please report it with the input")
-                continue
-            if not found:
-                empty.append(explain_empty(raw))
-            articles.extend(found)
-        if not articles:
-            yield item, InputFailure(item.origin, "; ".join(empty) or "no article found")
-        else:
-            yield item, articles
+        articles, problems = clean_documents(item.documents, table)
+        yield item, articles if articles else InputFailure(item.origin, "; ".join(problems) or "no article found")
 
 
 def run_ingest(
@@ -80,71 +76,183 @@ def run_ingest(
     stdin: BinaryIO | None = None,
     progress: Callable[[int, int], None] | None = None,
     on_failure: Callable[[InputFailure], None] | None = None,
+    window_bytes: int = WINDOW_BYTES,
 ) -> RunSummary:
     """Ingest ``paths`` into ``settings.db``; return the summary of what became of every input."""
-    from newsevents.batch import map_batches
-    from newsevents.ingest import iter_inputs
-    from newsevents.ingest.loader import make_fetcher
+    from newsevents.batch.runners import open_runner
+    from newsevents.ingest.loader import fetch_source, make_fetcher
+    from newsevents.ingest.sources import iter_sources
     from newsevents.store import open_store
     from newsevents.store.feeds import read_validators, stored_urls
 
     summary = IngestSummary(db=settings.db)
     fetcher = make_fetcher(settings)
-    if Path(settings.db).exists():  # a new database is created only after the inputs are listed (it may lie among them)
-        with open_store(settings.db, busy_timeout=settings.busy_timeout) as store:
-            fetcher.validators, fetcher.stored = read_validators(store.conn), stored_urls(store.conn)
-    loaded = list(iter_inputs(paths, settings, stdin=stdin, fetcher=fetcher))
-    summary.inputs = len(loaded)
-    with open_store(settings.db, busy_timeout=settings.busy_timeout) as store:
-        run_id = store.begin_run({k: v for k, v in dataclasses.asdict(settings).items()})
-        summary.run_id = run_id
-        states: dict[str, _InputState] = {}
-        pending: list[Article] = []
-        seen: set[str] = set()
-        for item, result in clean_inputs(loaded):
-            # Until its articles are written, an input reads as failed (so a killed run shows what it did not finish).
-            pending_reason = result if isinstance(result, InputFailure) else InputFailure(item.origin, _UNFINISHED)
-            state = _InputState(item, store.record_input(run_id, item, status="failed", failure=pending_reason))
-            states[item.origin] = state
-            if isinstance(result, InputFailure):
-                state.failures.append(result.reason)
-                continue
-            if item.failure is not None:  # some records of the input were bad
-                state.failures.append(item.failure.reason)
-            known = store.known_articles(a.id for a in result)
-            for article in result:
-                if article.id in known or article.id in seen:
-                    state.duplicates += 1
-                    continue
-                seen.add(article.id)
-                pending.append(dataclasses.replace(article, origin=item.origin))
-        screened = _screen(store, pending, settings)
+    with open_store(settings.db, busy_timeout=settings.busy_timeout) as store, open_runner(settings) as runner:
+        fetcher.validators, fetcher.stored = read_validators(store.conn), stored_urls(store.conn)
+        job = _Job(store, settings, runner, summary, fetcher, progress)
+        sources = iter_sources(paths, settings.max_input_bytes, stdin, fetch=lambda url: fetch_source(fetcher, url))
+        for window in _windows(_not_the_store(sources, settings.db), window_bytes):
+            job.window(window)
+        job.finish(on_failure)
+    return summary
+
+
+def _windows(sources: Iterator["Source"], limit: int) -> Iterator[list["Source"]]:
+    """Consecutive groups of sources of about ``limit`` bytes (at least one source each)."""
+    window: list[Source] = []
+    size = 0
+    for source in sources:
+        window.append(source)
+        size += len(source.data or b"")
+        if size >= limit or len(window) >= WINDOW_INPUTS:
+            yield window
+            window, size = [], 0
+    if window:
+        yield window
+
+
+def _not_the_store(sources: Iterator["Source"], db: str) -> Iterator["Source"]:
+    """``sources`` without the database's own files, when it lies in a folder being ingested."""
+    own = {str(Path(db).resolve()) + suffix for suffix in ("", "-wal", "-shm", "-journal")}
+    for source in sources:
+        if "://" in source.origin or str(Path(source.origin).resolve()) not in own:
+            yield source
+
+
+class _Job:
+    """One ingest run's state across its windows: the inputs' accounting and the articles already taken."""
+
+    def __init__(self, store: "SQLiteStore", settings: Settings, runner: "Runner", summary: IngestSummary,
+                 fetcher: "Fetcher", progress: Callable[[int, int], None] | None) -> None:
+        self.store, self.settings, self.runner, self.summary = store, settings, runner, summary
+        self.fetcher, self.progress = fetcher, progress
+        self.run_id = store.begin_run({k: v for k, v in dataclasses.asdict(settings).items()})
+        summary.run_id = self.run_id
+        self.states: dict[str, _InputState] = {}
+        self.seen: set[str] = set()
+        self.total = 0
+        self.fingerprinted = False
+
+    def window(self, sources: list["Source"]) -> None:
+        """Read, clean, screen, annotate and store one window of inputs."""
+        loaded = self._load(sources)
+        self.summary.inputs += len(loaded)
+        pending, looks = self._clean(loaded)
+        if pending and not self.fingerprinted:  # articles stored before fingerprints existed: once per database
+            from newsevents.dedup.screen import fingerprint
+
+            self.store.fingerprint_older(fingerprint)
+            self.fingerprinted = True
+        from newsevents.dedup.screen import screen
+
+        screened = screen(pending, self.store.known_near, self.settings.near_duplicate_similarity, looks)
         skipped = [a for a in pending if screened[a.id].skipped]
         pending = [a for a in pending if not screened[a.id].skipped]
-        total = len(pending)
-        if progress:
-            progress(0, total)
-        batches = [pending[i : i + settings.batch_size] for i in range(0, total, settings.batch_size)]
-        input_ids = {origin: st.row for origin, st in states.items()}
-        for results in map_batches(batches, settings):
+        self._annotate(pending, screened)
+        # after the annotated ones, so a near-copy is never stored before the original it links to
+        if skipped:
+            self.summary.stored += self.store.write_documents([Document(article=a) for a in skipped], input_ids=self._input_ids(),
+                                                              run_id=self.run_id, screened=screened)
+        for article in skipped:
+            self.states[article.origin].articles += 1
+        _count_skipped(self.summary, [screened[a.id] for a in skipped])
+
+    def _load(self, sources: list["Source"]) -> list[LoadedInput]:
+        """The window's inputs read, in order: files in the workers, URLs and feeds here (they fetch pages)."""
+        from newsevents.ingest import load_source
+        from newsevents.prepare import load_batch, needs_parent
+
+        loaded: list[LoadedInput | None] = [None] * len(sources)
+        away = [i for i, source in enumerate(sources) if not needs_parent(source)]
+        here = set(range(len(sources))) - set(away)
+        for i in sorted(here):
+            loaded[i] = load_source(sources[i], self.settings, fetcher=self.fetcher)
+        chunks = _chunks(away, lambda i: 1 + len(sources[i].data or b"") // 65536, self._chunk_size(len(away)))
+        for chunk, results in zip(chunks, self.runner.map(load_batch, ([sources[i] for i in chunk] for chunk in chunks))):
+            for i, result in zip(chunk, results):
+                loaded[i] = result
+        return [item for item in loaded if item is not None]
+
+    def _clean(self, loaded: list[LoadedInput]) -> "tuple[list[Article], dict[str, Screening]]":
+        """Clean the window in the workers; record each input; return its new articles (not stored yet) and their looks."""
+        from newsevents.clean import BoilerplateTable
+        from newsevents.prepare import clean_batch, task_for
+
+        table = BoilerplateTable.learn(doc for item in loaded for doc in item.documents)
+        tasks = [task_for(item, table) for item in loaded if item.documents]
+        chunks = _chunks(list(range(len(tasks))), lambda i: len(tasks[i].documents), self._chunk_size(len(tasks)))
+        cleaned = {}
+        for results in self.runner.map(clean_batch, ([tasks[i] for i in chunk] for chunk in chunks)):
+            cleaned.update((c.origin, c) for c in results)
+        pending: list[Article] = []
+        looks: dict[str, Screening] = {}
+        for item in loaded:
+            done = cleaned.get(item.origin)
+            if item.failure is not None and not item.documents:
+                result: list[Article] | InputFailure = item.failure
+            elif done is None:  # a feed URL whose server said nothing changed (HTTP 304)
+                result = []
+            else:
+                result = done.failure() or list(done.articles)
+                looks.update((look.article_id, look) for look in done.looks)
+            pending.extend(self._take(item, result))
+        return pending, looks
+
+    def _take(self, item: LoadedInput, result: list[Article] | InputFailure) -> list[Article]:
+        """Record one input (as failed until its articles are written); return its articles not stored or seen yet."""
+        # Until its articles are written, an input reads as failed (so a killed run shows what it did not finish).
+        pending_reason = result if isinstance(result, InputFailure) else InputFailure(item.origin, _UNFINISHED)
+        state = _InputState(item, self.store.record_input(self.run_id, item, status="failed", failure=pending_reason))
+        self.states[item.origin] = state
+        if isinstance(result, InputFailure):
+            state.failures.append(result.reason)
+            return []
+        if item.failure is not None:  # some records of the input were bad
+            state.failures.append(item.failure.reason)
+        known = self.store.known_articles(a.id for a in result)
+        new: list[Article] = []
+        for article in result:
+            if article.id in known or article.id in self.seen:
+                state.duplicates += 1
+                continue
+            self.seen.add(article.id)
+            new.append(dataclasses.replace(article, origin=item.origin))
+        return new
+
+    def _annotate(self, pending: list[Article], screened: "dict[str, Screening]") -> None:
+        """Annotate the window's articles in the workers and store each batch as it comes back."""
+        from newsevents.process import annotate_batch
+
+        self.total += len(pending)
+        if self.progress:
+            self.progress(0, self.total)
+        size = self.settings.batch_size
+        batches = [pending[i : i + size] for i in range(0, len(pending), size)]
+        input_ids = self._input_ids()
+        for results in self.runner.map(annotate_batch, batches):
             docs: list[Document] = []
             for res in results:
                 if isinstance(res, InputFailure):
-                    states[res.origin].failures.append(res.reason)
+                    self.states[res.origin].failures.append(res.reason)
                 else:
                     docs.append(res)
-                    states[res.article.origin].articles += 1
-                    summary.events += len(res.events)
-            summary.stored += store.write_documents(docs, input_ids=input_ids, run_id=run_id, screened=screened)
-            if progress:
-                progress(len(results), total)
-        # after the annotated ones, so a near-copy is never stored before the original it links to
-        if skipped:
-            summary.stored += store.write_documents([Document(article=a) for a in skipped], input_ids=input_ids, run_id=run_id, screened=screened)
-        for article in skipped:
-            states[article.origin].articles += 1
-        _count_skipped(summary, [screened[a.id] for a in skipped])
-        for state in states.values():
+                    self.states[res.article.origin].articles += 1
+                    self.summary.events += len(res.events)
+            self.summary.stored += self.store.write_documents(docs, input_ids=input_ids, run_id=self.run_id, screened=screened)
+            if self.progress:
+                self.progress(len(results), self.total)
+
+    def _input_ids(self) -> dict[str, int]:
+        return {origin: st.row for origin, st in self.states.items()}
+
+    def _chunk_size(self, items: int) -> int:
+        """Chunks small enough that every worker gets a few, and no larger than a batch."""
+        return max(1, min(self.settings.batch_size, -(-items // (4 * max(1, self.settings.workers)))))
+
+    def finish(self, on_failure: Callable[[InputFailure], None] | None) -> None:
+        """Settle every input's status, save the feeds' validators and close the run."""
+        summary, store = self.summary, self.store
+        for state in self.states.values():
             summary.duplicates += state.duplicates
             if state.failures:
                 failure = InputFailure(state.loaded.origin, "; ".join(state.failures))
@@ -161,19 +269,25 @@ def run_ingest(
                 summary.inputs_duplicate += 1
                 status = "duplicate"
             store.update_input(state.row, status=status, articles=state.articles, duplicates=state.duplicates, reason="; ".join(state.failures) or None)
-        whole = {origin for origin, state in states.items() if not state.failures}
-        store.save_validators({url: seen for url, seen in fetcher.seen.items() if url in whole})
-        store.finish_run(run_id, inputs=summary.inputs, stored=summary.stored, duplicates=summary.duplicates, failed=summary.failed)
-    return summary
+        whole = {origin for origin, state in self.states.items() if not state.failures}
+        store.save_validators({url: seen for url, seen in self.fetcher.seen.items() if url in whole})
+        store.finish_run(self.run_id, inputs=summary.inputs, stored=summary.stored, duplicates=summary.duplicates, failed=summary.failed)
 
 
-def _screen(store: "SQLiteStore", articles: Sequence[Article], settings: Settings) -> "dict[str, Screening]":
-    """Each new article's language and near-duplicate group (dedup/screen.py), looked up in ``store`` and the run."""
-    from newsevents.dedup.screen import fingerprint, screen
-
-    if articles:
-        store.fingerprint_older(fingerprint)  # articles stored before fingerprints existed: once per database
-    return screen(articles, store.known_near, settings.near_duplicate_similarity)
+def _chunks(items: list[int], weight: Callable[[int], int], size: int) -> list[list[int]]:
+    """``items`` in order, cut into chunks of about ``size`` weight each."""
+    chunks: list[list[int]] = []
+    current: list[int] = []
+    load = 0
+    for item in items:
+        current.append(item)
+        load += weight(item)
+        if load >= size:
+            chunks.append(current)
+            current, load = [], 0
+    if current:
+        chunks.append(current)
+    return chunks
 
 
 def _count_skipped(summary: IngestSummary, skipped: "Sequence[Screening]") -> None:

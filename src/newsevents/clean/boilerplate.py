@@ -94,6 +94,14 @@ class BoilerplateTable:
         """The learned lines of one source (folded), sorted."""
         return sorted(self._lines.get(self._norm_source(source), ()))
 
+    def only(self, sources: Iterable[str]) -> "BoilerplateTable":
+        """The part of this table for ``sources`` (names or ``source_of`` groups): what a worker needs for its documents."""
+        given = set(sources)
+        wanted = given | {self._norm_source(src) for src in given}
+        part = BoilerplateTable(min_docs=self.min_docs, min_share=self.min_share)
+        part._lines = {src: lines for src, lines in self._lines.items() if src in wanted}
+        return part
+
     @classmethod
     def learn(cls, raws: Iterable[RawDocument], *, min_docs: int = 3, min_share: float = 0.3) -> "BoilerplateTable":
         """Learn the lines that recur across different articles of each source."""

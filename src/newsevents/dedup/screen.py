@@ -14,7 +14,7 @@ joins the group that is already stored.
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -27,15 +27,26 @@ from newsevents.records import Article
 StoreLookup = Callable[[Sequence[int]], Known]
 
 
-def screen(articles: Sequence[Article], lookup: StoreLookup, threshold: float) -> dict[str, Screening]:
-    """A Screening per article (by id); near-copies are looked for in the store and earlier in ``articles``."""
+def first_look(article: Article) -> Screening:
+    """An article's language and fingerprint, with no duplicate group yet: the part of the screen a worker can do."""
+    sig = minhash.signature(article.text)
+    return Screening(article.id, article_language(article).language, minhash.to_bytes(sig), tuple(minhash.bands(sig)))
+
+
+def screen(articles: Sequence[Article], lookup: StoreLookup, threshold: float,
+           looks: Mapping[str, Screening] | None = None) -> dict[str, Screening]:
+    """A Screening per article (by id); near-copies are looked for in the store and earlier in ``articles``.
+
+    ``looks`` holds first looks already taken (``first_look``, in the workers); the others are taken here.
+    """
+    looks = looks or {}
     index: dict[tuple[int, int], list[str]] = {}
     signatures: dict[str, np.ndarray] = {}
     groups: dict[str, str] = {}
     found: dict[str, Screening] = {}
     for article in sorted(articles, key=_age):
-        sig = minhash.signature(article.text)
-        keys = minhash.bands(sig)
+        look = looks.get(article.id) or first_look(article)
+        sig, keys = minhash.from_bytes(look.signature), list(look.bands)
         known = lookup(keys)
         candidates = {i: minhash.from_bytes(raw) for i, raw in known.signatures.items()}
         candidates.update({i: signatures[i] for i in _in_run(index, keys)})
@@ -44,7 +55,7 @@ def screen(articles: Sequence[Article], lookup: StoreLookup, threshold: float) -
         if match is not None:
             head = groups.get(match) or known.groups.get(match) or match
             groups[article.id] = head
-        found[article.id] = Screening(article.id, article_language(article).language, minhash.to_bytes(sig), tuple(keys), head, score)
+        found[article.id] = Screening(article.id, look.language, look.signature, look.bands, head, score)
         signatures[article.id] = sig
         for band, key in enumerate(keys):
             index.setdefault((band, key), []).append(article.id)

@@ -1,0 +1,94 @@
+"""Streaming ingest (#9 item 1, #10 item 6): inputs read and cleaned in the workers, window by window.
+
+The texts reuse test_neardup's reports (ours): an original, a re-post with one sentence edited and
+another outlet's report of the same event.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newsevents import prepare
+from newsevents.dedup.records import NEAR_DUPLICATE
+from newsevents.pipeline import run_ingest
+from newsevents.settings import Settings
+from test_neardup import ORIGINAL, OTHER_REPORT, REPOST, _dump
+
+FRENCH = ("Le gouvernement a annoncé mardi une nouvelle série de mesures pour soutenir les agriculteurs touchés par la "
+          "sécheresse, après plusieurs semaines de manifestations devant les préfectures de la région.")
+
+
+def _corpus(folder: Path) -> Path:
+    folder.mkdir()
+    (folder / "a_original.txt").write_text(_dump(ORIGINAL, "Police arrest fourteen after Valmora clashes", "May 4, 2024"), encoding="utf-8")
+    (folder / "b_other.txt").write_text(_dump(OTHER_REPORT, "Valmora protest: fourteen detained", "May 4, 2024"), encoding="utf-8")
+    (folder / "c_repost.txt").write_text(_dump(REPOST, "Fourteen held after fuel tax protest turns violent", "May 5, 2024"), encoding="utf-8")
+    (folder / "d_again.txt").write_text(_dump(ORIGINAL, "Police arrest fourteen after Valmora clashes", "May 4, 2024"), encoding="utf-8")
+    (folder / "e_french.txt").write_text(_dump([FRENCH, FRENCH.replace("mardi", "mercredi")], "Sécheresse : le gouvernement annonce des aides", "May 6, 2024"), encoding="utf-8")
+    (folder / "f_binary.txt").write_bytes(b"\x00\x01\x02 not text \xff\xfe" * 40)
+    return folder
+
+
+def _rows(db: str) -> list[tuple]:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute("SELECT a.title, a.skipped, a.language, count(e.id) FROM articles a LEFT JOIN events e ON e.article_id = a.id "
+                            "GROUP BY a.id ORDER BY a.title").fetchall()  # fmt: skip
+    finally:
+        conn.close()
+
+
+def test_one_window_per_input_accounts_for_everything_and_finds_copies_across_windows(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "in")
+    whole, windowed = str(tmp_path / "whole.db"), str(tmp_path / "windowed.db")
+    one = run_ingest([str(corpus)], Settings.make(db=whole))
+    many = run_ingest([str(corpus)], Settings.make(db=windowed), window_bytes=1)  # every input its own window
+    for summary in (one, many):
+        assert (summary.inputs, summary.inputs_stored, summary.inputs_duplicate, summary.failed) == (6, 4, 1, 1)
+        assert summary.failures[0].origin.endswith("f_binary.txt")
+        assert (summary.stored, summary.duplicates, summary.near_duplicates, summary.not_english) == (4, 1, 1, {"fr": 1})
+    assert _rows(whole) == _rows(windowed)
+    skipped = {title: (why, language) for title, why, language, _ in _rows(windowed)}
+    assert skipped["Fourteen held after fuel tax protest turns violent"][0] == NEAR_DUPLICATE
+    assert skipped["Sécheresse : le gouvernement annonce des aides"] == ("language", "fr")
+
+
+def test_reading_and_cleaning_run_in_the_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = _corpus(tmp_path / "in")
+    log = tmp_path / "pids"
+    original = prepare.clean_documents
+
+    def spy(documents, table):  # runs wherever cleaning runs; forked workers inherit the patch
+        with log.open("a") as handle:
+            handle.write(f"{os.getpid()}\n")
+        return original(documents, table)
+
+    monkeypatch.setattr(prepare, "clean_documents", spy)
+    summary = run_ingest([str(corpus)], Settings.make(db=str(tmp_path / "news.db"), workers=2))
+    assert summary.stored == 4 and summary.failed == 1
+    pids = {int(line) for line in log.read_text().split()}
+    assert pids and os.getpid() not in pids
+
+
+def test_a_database_inside_the_folder_being_ingested_is_not_read_as_an_input(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "in")
+    (corpus / "f_binary.txt").unlink()
+    db = str(corpus / "news.db")
+    first = run_ingest([str(corpus)], Settings.make(db=db))
+    again = run_ingest([str(corpus)], Settings.make(db=db))
+    assert first.failed == 0 and first.inputs == 5
+    assert again.failed == 0 and again.inputs == 5 and again.stored == 0
+
+
+def test_feeds_and_urls_are_read_in_the_parent_and_files_in_the_workers() -> None:
+    from newsevents.ingest.sources import Source
+
+    assert prepare.needs_parent(Source("https://example.org/page", data=b"<html></html>"))
+    assert prepare.needs_parent(Source("feed.xml", data=b'\xef\xbb\xbf<?xml version="1.0"?>\n<rss version="2.0"><channel/></rss>'))
+    assert prepare.needs_parent(Source("missing.txt", failure="cannot be read"))
+    assert not prepare.needs_parent(Source("page.html", data=b"<html><body><p>Text</p></body></html>"))
+    assert not prepare.needs_parent(Source("dump.txt", data=b"Headline\n\nBody text."))
