@@ -32,7 +32,8 @@ DESCRIPTION = (
     "Read-only access to a newsevents database: articles with their annotations, coded events, actors with "
     "their roles, quotes and dyad time series. Lists answer `{\"items\": [...], \"next\": cursor, \"total\", \"limit\", \"offset\"}` "
     "(`total`: every match of the filter, also in the `X-Total-Count` header); pass `next` back as `cursor` for the "
-    "following page. Add `format=csv`, `json` or `parquet` to a list route to download every match of its filters as one file (streamed, not one page; events as the export's flat rows). Every error answers "
+    "following page. Add `format=csv`, `json` or `parquet` to a list route to download every match of its filters as "
+    "one file (streamed, not one page; events as the export's flat rows). Every error answers "
     "`{\"error\": {\"status\", \"code\", \"message\"}}`."
 )
 
