@@ -10,7 +10,8 @@ On our gold (``eval/actors``, see ``newsevents.evaluation.actor_gold``): each sp
 ingested into a temporary store through the real pipeline (``api.ingest``: clean, annotate, code,
 store, registry rebuild); every gold mention takes the canonical id of the stored span that
 overlaps it and ends where it does (an event participant's ``event_actors.canonical_id``, else the
-registry's actor of the entity whose mention it is; an exact span first, then a participant). A gold
+registry's actor of the entity whose mention it is, or of a description it read outside any event
+("Iran's president", ``registry.phrases``); an exact span first, then a participant). A gold
 mention no stored span names is *not found*: it counts as a cluster of its own, so it lowers recall.
 A second F1 scores the found mentions alone: the registry's grouping of what the pipeline saw.
 
@@ -94,6 +95,8 @@ def stored_spans(conn: sqlite3.Connection) -> tuple[dict[str, str], dict[str, li
         actor = registry.entity_actor(m["article_id"], m["entity_id"])
         if actor is not None:
             spans[m["article_id"]].append((m["start"], m["end"], False, actor))
+    for d in registry.descriptions():
+        spans[d.article].append((d.start, d.end, False, d.actor))
     return urls, spans, texts
 
 

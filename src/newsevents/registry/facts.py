@@ -16,6 +16,7 @@ def article_date(published: str | None) -> str | None:
 
 
 def facts_of(document: Document) -> ArticleFacts:
-    """What the registry reads from one document: its date, event participants, entities and roles."""
+    """What the registry reads from one document: its date, event participants, entities, roles and text."""
     refs = tuple(ref for event in document.events for ref in (*event.actors, *event.targets))
-    return ArticleFacts(document.article.id, article_date(document.article.published), refs, document.entities, document.roles)
+    return ArticleFacts(document.article.id, article_date(document.article.published), refs, document.entities, document.roles,
+                        document.article.text)

@@ -22,6 +22,7 @@ class ArticleFacts:
     refs: tuple[ActorRef, ...] = ()  # every actor and target of every event, in text order
     entities: tuple[Entity, ...] = ()
     roles: tuple[Role, ...] = ()
+    text: str = ""  # the body text the offsets index, read for descriptions outside events (``registry.phrases``)
 
 
 @dataclass(frozen=True, order=True)

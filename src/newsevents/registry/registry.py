@@ -104,6 +104,10 @@ class Registry:
             return ref.country if ref.sector in (None, "GOV") else f"{ref.country}-{ref.sector}"
         return f"{ref.country or '-'}:{folded(ref.name)}"
 
+    def descriptions(self) -> tuple[Assignment, ...]:
+        """The descriptions outside events the registry resolved ("Iran's president" -> its holder that day), by article."""
+        return tuple(a for a in self.assignments if not a.participant and not a.entity)
+
     def entity_actor(self, article: str, entity: str) -> str | None:
         """The actor id an entity (``Entity.id``) of ``article`` resolved to, or None."""
         return self._by_entity.get((article, entity))

@@ -41,7 +41,7 @@ class Sighting:
     end: int
     name: str  # as the article gives it
     node: str
-    how: str  # entity | holder | mention | country-name | demonym | capital | seat | description | agent | role
+    how: str  # entity | holder | mention | country-name | demonym | capital | seat | description | agent | role | phrase | phrase-role
     entity: str = ""
     country: str | None = None
     sector: str | None = None
@@ -173,6 +173,10 @@ def _entity_node(entity: Entity, country: str | None) -> tuple[str, str] | None:
         code = state_code(entity.name)
         if is_state(code):
             return f"country:{code}", "demonym" if entity.type == "NORP" else "country-name"
+    if entity.type in _PLACES:
+        capital = _capitals().get(folded(entity.name))
+        if capital and (entity.country or country) in (None, capital):
+            return f"country:{capital}", "capital"  # "Kyiv rejected": the seat of government names the state
     return None
 
 
@@ -218,7 +222,31 @@ def sightings_of(facts: ArticleFacts) -> tuple[list[Sighting], list[Link]]:
         start = ref.start if ref.start is not None else -1
         end = ref.end if ref.end is not None else -1
         out.append(Sighting(facts.article, start, end, ref.name, node, how, ref.entity or "", ref.country, ref.sector, facts.date, True))
+    out.extend(_phrases(facts))
     for role in facts.roles:
         out.append(Sighting(facts.article, -1, -1, role.person, person_node(role.person), "holder", role.entity or "",
                             role.country, None, role.seen or facts.date, office=role.office))
     return out, links
+
+
+def _phrases(facts: ArticleFacts) -> list[Sighting]:
+    """Descriptions after a state's mentions that no participant covers ("Iran's president", "the British government")."""
+    from newsevents.registry.phrases import phrase_after
+
+    if not facts.text:
+        return []
+    covered = {ref.end for ref in facts.refs if ref.end is not None}
+    out = []
+    for entity in facts.entities:
+        if entity.type not in ("NORP", *_PLACES):
+            continue
+        for mention in entity.mentions:
+            code = state_code(mention.text)
+            if not is_state(code) or facts.text[mention.start : mention.end] != mention.text:
+                continue
+            found = phrase_after(facts.text, mention.start, mention.end, possessive=entity.type != "NORP")
+            if found is None or found.end in covered:
+                continue
+            node, how = (f"role:{code}|{found.office}", "phrase-role") if found.office else (_state_or_agent(code or "", found.sector), "phrase")
+            out.append(Sighting(facts.article, found.start, found.end, found.text, node, how, "", code, found.sector or "GOV", facts.date))
+    return out

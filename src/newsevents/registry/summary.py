@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from newsevents.registry.corrections import Applied
 from newsevents.registry.dictionary import Dictionary, Entry
 from newsevents.registry.keys import folded, is_acronym, kind_of
+from newsevents.registry.phrases import LEADER
 from newsevents.registry.records import Actor, Alias, Assignment, Correction, Merge, Term
 from newsevents.registry.sightings import UNKNOWN_COUNTRY, Sighting, is_state
 from newsevents.registry.timeline import Timeline, observed_terms
@@ -20,6 +22,9 @@ from newsevents.registry.unionfind import Clusters
 #: When one name reached an actor in several ways, the alias shows the first of these.
 _HOW_ORDER = ("correction", "dictionary", "name", "country-name", "demonym", "capital", "seat", "transliteration",
               "surname", "short-form", "acronym", "bracket", "description", "agent", "entity", "mention")
+#: Sightings of descriptions, not names: evidence for an actor, never an alias.
+_PHRASES = ("phrase", "phrase-role")
+_DESCRIBED = ("role", "description", "agent", *_PHRASES)
 
 
 @dataclass(frozen=True)
@@ -85,20 +90,23 @@ def summarise(sightings: list[Sighting], applied: Applied, clusters: Clusters, d
     actors = {a: _actor(a, ns, by_node, entries, display) for a, ns in members.items()}
     timeline = _timeline(sightings, node_actor, actors, dictionary)
     resolved: dict[Sighting, str] = {}
+    weight = Counter(node_actor[s.node] for s in sightings if not s.node.startswith("role:") and s.how not in _DESCRIBED)
     for s in sightings:
         if s.node.startswith("role:"):
             country, office = s.node[5:].split("|", 1)
-            holder = timeline.holder(country, office, s.date)
+            holder = _leader(timeline, country, s.date, weight) if office == LEADER else timeline.holder(country, office, s.date)
             holder = holder if holder in actors else node_actor.get(f"dict:{holder}")  # merged away by a correction
-            resolved[s] = holder or node_actor[f"country:{country}"]
+            if holder or s.how != "phrase-role":  # a description outside events that no term resolves names no one
+                resolved[s] = holder or node_actor[f"country:{country}"]
         else:
             resolved[s] = node_actor[s.node]
+    sightings = [s for s in sightings if s in resolved]
     used = set(resolved.values()) | {a for a in actors if any(by_node.get(n) for n in members[a])}
     used |= {e.id for e in dictionary.entries}
     moved = {e.id: node_actor.get(f"dict:{e.id}", e.id) for e in dictionary.entries}  # a dictionary actor merged into another
     assignments = tuple(sorted(
         Assignment(s.article, s.start, s.end, s.name, s.entity, resolved[s], s.ref)
-        for s in sightings if s.ref or (s.how != "mention" and s.start >= 0 and s.entity)
+        for s in sightings if s.ref or (s.how != "mention" and s.start >= 0 and s.entity) or s.how in _PHRASES
     ))
     return Summary(
         tuple(sorted(actors[a] for a in used if a in actors)),
@@ -108,6 +116,23 @@ def summarise(sightings: list[Sighting], applied: Applied, clusters: Clusters, d
         assignments,
         tuple(applied.stale),
     )
+
+
+def _leader(timeline: Timeline, country: str, day: str | None, weight: Counter[str]) -> str | None:
+    """Who "the country's leader" is on ``day``: the one holder of a head office, else the most named of them."""
+    holders = sorted({h for title in _head_offices() if (h := timeline.holder(country, title, day))})
+    if len(holders) <= 1:
+        return holders[0] if holders else None
+    ranked = sorted(holders, key=lambda h: -weight[h])
+    return ranked[0] if weight[ranked[0]] > weight[ranked[1]] else None
+
+
+@lru_cache(maxsize=1)
+def _head_offices() -> tuple[str, ...]:
+    """Titles of the offices of rank head (heads of state or government) in events_offices.tsv."""
+    from newsevents.events.tables import office_table
+
+    return tuple(sorted({o.title for o in office_table().values() if o.rank == "head"}))
 
 
 def _timeline(sightings: list[Sighting], node_actor: dict[str, str], actors: dict[str, Actor], dictionary: Dictionary) -> Timeline:
@@ -139,7 +164,7 @@ def _aliases(sightings: list[Sighting], resolved: dict[Sighting, str], clusters:
     listed = {(folded(n), moved[e.id]) for e in dictionary.entries for n in e.names}
     found: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # key -> (actor, how, text)
     for s in sightings:
-        if s.how in ("role", "description", "agent"):
+        if s.how in _DESCRIBED:
             continue  # descriptions ("officials") are evidence, not names
         actor = resolved[s]
         found[folded(s.name)].append((actor, _how(s, clusters, listed, actor), s.name))
@@ -173,8 +198,10 @@ def _merges(sightings: list[Sighting], resolved: dict[Sighting, str], clusters: 
         if s.how == "holder":
             continue
         actor = resolved[s]
-        if s.how == "role":
+        if s.how in ("role", "phrase-role"):
             rule = "role"
+        elif s.how == "phrase":
+            rule = "description"
         elif s.how == "mention":
             rule = "mention"
         else:

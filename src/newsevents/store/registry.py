@@ -46,8 +46,8 @@ def read_facts(conn: sqlite3.Connection) -> list[ArticleFacts]:
         roles.setdefault(r["article_id"], []).append(Role(person=r["person"], office=r["office"], country=r["country"], seen=r["seen"], entity=r["entity"]))
     return [
         ArticleFacts(a["id"], article_date(a["published"]), tuple(refs.get(a["id"], ())), tuple(entities.get(a["id"], ())),
-                     tuple(roles.get(a["id"], ())))  # fmt: skip
-        for a in conn.execute("SELECT id, published FROM articles ORDER BY id")
+                     tuple(roles.get(a["id"], ())), a["text"] or "")  # fmt: skip
+        for a in conn.execute("SELECT id, published, text FROM articles ORDER BY id")
     ]
 
 
