@@ -92,3 +92,36 @@ def test_feeds_and_urls_are_read_in_the_parent_and_files_in_the_workers() -> Non
     assert prepare.needs_parent(Source("missing.txt", failure="cannot be read"))
     assert not prepare.needs_parent(Source("page.html", data=b"<html><body><p>Text</p></body></html>"))
     assert not prepare.needs_parent(Source("dump.txt", data=b"Headline\n\nBody text."))
+
+
+def test_the_boilerplate_learner_carries_what_it_learned_into_later_windows() -> None:
+    from newsevents.clean.boilerplate import BoilerplateLearner, BoilerplateTable
+    from newsevents.records import RawDocument
+
+    stories = [
+        ("Storm cuts power to thousands", "A storm cut power to thousands of homes on Monday, the utility said."),
+        ("Parliament passes budget after long debate", "Parliament passed the annual budget late on Tuesday after a long debate."),
+        ("Police arrest suspect in museum theft", "Police arrested a man suspected of stealing paintings from the city museum."),
+        ("Teachers strike over pay in the capital", "Teachers walked out of schools across the capital, demanding higher wages."),
+        ("Minister resigns after audit report", "The transport minister resigned after auditors found irregular contracts."),
+        ("Flooding closes mountain roads", "Heavy rain closed three mountain roads and cut off several villages."),
+    ]
+
+    def page(n: int) -> RawDocument:
+        title, body = stories[n]
+        text = f"{title}\n\nGet breaking news alerts from the Valley Courier\n\n{body}\n\nThe Valley Courier is published by Valley Media Ltd."
+        return RawDocument(origin=f"p{n}.txt", format="text", text=text, source="Valley Courier")
+
+    pages = [page(n) for n in range(6)]
+    learner = BoilerplateLearner()
+    learner.add(pages[:2])
+    assert not learner.table().is_boilerplate("Valley Courier", "The Valley Courier is published by Valley Media Ltd."), "two pages are too few"
+    learner.add(pages[2:4])
+    table = learner.table()
+    assert table.is_boilerplate("Valley Courier", "The Valley Courier is published by Valley Media Ltd.")
+    assert table.is_boilerplate("Valley Courier", "Get breaking news alerts from the Valley Courier")
+    learner.add(pages[4:])
+    assert learner.table().lines_for("Valley Courier") == BoilerplateTable.learn(pages).lines_for("Valley Courier")
+    capped = BoilerplateLearner(per_source=2)
+    capped.add(pages)
+    assert not capped.table(), "a source keeps at most per_source articles"

@@ -1,9 +1,10 @@
 """The ingest job: read inputs, clean, drop duplicates, screen, annotate in batches, store, account for every input.
 
 It streams: inputs are taken in windows of about ``WINDOW_BYTES`` of input. Each window is read and
-cleaned in the workers (prepare.py), its per-source boilerplate learned from the window's documents,
-its articles screened and annotated, and its results written before the next window is read, so
-memory stays flat however much is ingested. A corpus smaller than a window is one window.
+cleaned in the workers (prepare.py) with the per-source boilerplate learned from it and the windows
+before it (clean/boilerplate.py ``BoilerplateLearner``, bounded), its articles screened and annotated,
+and its results written before the next window is read, so memory stays flat however much is
+ingested. A corpus smaller than a window is one window.
 
 The screen (dedup/screen.py) keeps two kinds of new article from the English NLP: those not in
 English and near-copies of an article stored or earlier in the run. Both are stored (with their
@@ -28,8 +29,8 @@ if TYPE_CHECKING:
     from newsevents.store import SQLiteStore
 
 Progress = Callable[[int], None]
-#: input bytes read, cleaned and screened together (boilerplate is learned per window)
-WINDOW_BYTES = 48 * 2**20
+#: input bytes read, cleaned and screened together (each window is cleaned with the boilerplate learned so far)
+WINDOW_BYTES = 8 * 2**20
 #: at most this many inputs per window
 WINDOW_INPUTS = 4000
 _UNFINISHED = "the run stopped before this input's articles were written; run the same ingest again to finish it"
@@ -132,6 +133,9 @@ class _Job:
         self.seen: set[str] = set()
         self.total = 0
         self.fingerprinted = False
+        from newsevents.clean.boilerplate import BoilerplateLearner
+
+        self.learner = BoilerplateLearner()  # boilerplate learned from every window so far
 
     def window(self, sources: list["Source"]) -> None:
         """Read, clean, screen, annotate and store one window of inputs."""
@@ -175,10 +179,10 @@ class _Job:
 
     def _clean(self, loaded: list[LoadedInput]) -> "tuple[list[Article], dict[str, Screening]]":
         """Clean the window in the workers; record each input; return its new articles (not stored yet) and their looks."""
-        from newsevents.clean import BoilerplateTable
         from newsevents.prepare import clean_batch, task_for
 
-        table = BoilerplateTable.learn(doc for item in loaded for doc in item.documents)
+        self.learner.add(doc for item in loaded for doc in item.documents)
+        table = self.learner.table()
         tasks = [task_for(item, table) for item in loaded if item.documents]
         chunks = _chunks(list(range(len(tasks))), lambda i: len(tasks[i].documents), self._chunk_size(len(tasks)))
         cleaned = {}

@@ -29,6 +29,9 @@ SAME_ARTICLE_OVERLAP = 0.5
 MIN_SHARED_SENTENCES = 3
 #: lines longer than this many words are prose, never learned
 MAX_LEARNED_WORDS = 30
+#: a streaming learner keeps the lines of this many distinct articles per source, and over all sources
+MAX_UNITS_PER_SOURCE = 500
+MAX_UNITS = 50_000
 
 
 @dataclass(frozen=True)
@@ -105,19 +108,9 @@ class BoilerplateTable:
     @classmethod
     def learn(cls, raws: Iterable[RawDocument], *, min_docs: int = 3, min_share: float = 0.3) -> "BoilerplateTable":
         """Learn the lines that recur across different articles of each source."""
-        from newsevents.clean.document import document_blocks
-
-        groups: dict[str, dict[frozenset[str], _Unit]] = defaultdict(dict)
-        for raw in raws:
-            source = cls.source_of(raw)
-            for block in document_blocks(raw):
-                unit = _unit(block)
-                if unit.keys:
-                    groups[source].setdefault(unit.keyset, unit)  # exact copies count once
-        learned = {src: _learn_group(list(units.values()), min_docs, min_share) for src, units in groups.items()}
-        table = cls(min_docs=min_docs, min_share=min_share)
-        table._lines = {src: frozenset(lines) for src, lines in learned.items() if lines}
-        return table
+        learner = BoilerplateLearner(min_docs=min_docs, min_share=min_share)
+        learner.add(raws)
+        return learner.table()
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready form for the store."""
@@ -139,6 +132,47 @@ class BoilerplateTable:
             raise DataFileError("boilerplate table: 'sources' must map each source name to a list of lines; relearn it")
         table = cls(min_docs=int(data.get("min_docs", 3)), min_share=float(data.get("min_share", 0.3)))
         table._lines = {src: frozenset(lines) for src, lines in sources.items() if lines}
+        return table
+
+
+class BoilerplateLearner:
+    """Learns the table from a stream of documents, window by window, in bounded memory.
+
+    It keeps the line keys of up to ``per_source`` distinct articles of each source (the first ones
+    seen; copies count once) and ``total`` over all sources, and relearns only the sources that
+    gained articles since the last ``table()``. A streaming ingest adds each window's documents, then
+    cleans that window with the table learned from everything seen so far.
+    """
+
+    def __init__(self, *, min_docs: int = 3, min_share: float = 0.3, per_source: int = MAX_UNITS_PER_SOURCE,
+                 total: int = MAX_UNITS) -> None:
+        self.min_docs, self.min_share, self.per_source, self.total = min_docs, min_share, per_source, total
+        self._groups: dict[str, dict[frozenset[str], _Unit]] = {}
+        self._learned: dict[str, frozenset[str]] = {}
+        self._changed: set[str] = set()
+        self._units = 0
+
+    def add(self, raws: Iterable[RawDocument]) -> None:
+        """Take the articles of ``raws`` into their sources' groups (until the limits are reached)."""
+        from newsevents.clean.document import document_blocks
+
+        for raw in raws:
+            source = BoilerplateTable.source_of(raw)
+            for block in document_blocks(raw):
+                unit = _unit(block)
+                group = self._groups.setdefault(source, {})
+                if unit.keys and unit.keyset not in group and len(group) < self.per_source and self._units < self.total:
+                    group[unit.keyset] = unit  # exact copies count once
+                    self._units += 1
+                    self._changed.add(source)
+
+    def table(self) -> BoilerplateTable:
+        """The table learned from every article taken so far."""
+        for source in sorted(self._changed):
+            self._learned[source] = frozenset(_learn_group(list(self._groups[source].values()), self.min_docs, self.min_share))
+        self._changed.clear()
+        table = BoilerplateTable(min_docs=self.min_docs, min_share=self.min_share)
+        table._lines = {src: lines for src, lines in self._learned.items() if lines}
         return table
 
 
