@@ -14,7 +14,7 @@ $(BIN)/python:
 # Upgrade pip first: pip 23 cannot resolve lxml's extras.
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=25"
-	$(BIN)/python -m pip install --quiet -e ".[web,test,docs,warc,postgres,ray]"
+	$(BIN)/python -m pip install --quiet -e ".[web,test,docs,warc,postgres,ray,analytics]"
 	touch $(STAMP)
 
 install: $(STAMP)
