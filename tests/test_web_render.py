@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsevents.web import charts, highlight
+from newsevents.web import charts, eventmap, highlight
 from newsevents.web.highlight import Layer
 
 
@@ -108,14 +108,14 @@ def test_map_plot_keeps_points_inside_and_crops_to_them():
     places = [{"name": "Moscow", "country": "RUS", "lat": 55.75, "lon": 37.62, "events": 10, "cooperation": 6, "conflict": 4},
               {"name": "Tehran", "country": "IRN", "lat": 35.69, "lon": 51.42, "events": 1, "cooperation": 0, "conflict": 1},
               {"name": "Nowhere", "country": None, "lat": None, "lon": None, "events": 3, "cooperation": 0, "conflict": 0}]
-    m = charts.map_plot(places)
+    m = eventmap.map_plot(places)
     assert len(m["dots"]) == 2 and m["height"] == m["width"] // 2
     for d in m["dots"]:
         assert 0 <= d["x"] <= m["width"] and 0 <= d["y"] <= m["height"]
     big = next(d for d in m["dots"] if d["name"] == "Moscow")
     assert big["css"] == "coop" and big["r"] > next(d for d in m["dots"] if d["name"] == "Tehran")["r"]
     assert any(l["main"] is False for l in m["lines"])
-    world = charts.map_plot([])
+    world = eventmap.map_plot([])
     assert world["empty"] and world["width"] == 2 * world["height"]
 
 

@@ -1,4 +1,4 @@
-"""Server-side SVG geometry for the dashboard: the dyad chart, the event map and small bar charts.
+"""Server-side SVG geometry for the dashboard: the dyad chart, role timelines and small bar charts (the map: ``eventmap``).
 
 Pure functions from query results to plain numbers; the templates draw them as inline SVG
 (attributes only, no inline styles, so the Content-Security-Policy stays strict).
@@ -157,52 +157,6 @@ def count_panel(events: list[tuple[int, int, str]], slots: list[date], plot: dic
              "h": round(max(n * scale, 0.5), 2), "title": f"{label}: {n} event{'s' * (n != 1)}"} for i, n, label in events]  # fmt: skip
     ticks = [{"y": round(y1 - v * scale, 2), "label": f"{v:g}"} for v in (0, top_val)]
     return {"width": width, "height": height, "x0": plot["x0"], "x1": plot["x1"], "y0": y0, "y1": y1, "bars": bars, "yticks": ticks}
-
-
-def map_plot(places: list[dict[str, Any]], width: int = 960) -> dict[str, Any]:
-    """An equirectangular plot of event places on a plain graticule, cropped to where the points are."""
-    pts = [p for p in places if p.get("lat") is not None and p.get("lon") is not None and -90 <= p["lat"] <= 90 and -180 <= p["lon"] <= 180]
-    if pts:
-        lon0, lon1 = min(p["lon"] for p in pts) - 15, max(p["lon"] for p in pts) + 20
-        lat0, lat1 = min(p["lat"] for p in pts) - 8, max(p["lat"] for p in pts) + 8
-    else:
-        lon0, lon1, lat0, lat1 = -180.0, 180.0, -90.0, 90.0
-    lon_span, lat_span = max(lon1 - lon0, 60.0), max(lat1 - lat0, 30.0)
-    lon_span, lat_span = max(lon_span, lat_span * 2), max(lat_span, lon_span / 2)  # keep 2:1
-    lon_span, lat_span = min(lon_span, 360.0), min(lat_span, 180.0)
-    cx, cy = (lon0 + lon1) / 2, (lat0 + lat1) / 2
-    west = min(max(cx - lon_span / 2, -180.0), 180.0 - lon_span)
-    south = min(max(cy - lat_span / 2, -90.0), 90.0 - lat_span)
-    height = round(width * lat_span / lon_span)
-    sx, sy = width / lon_span, height / lat_span
-
-    def x(lon: float) -> float:
-        return round((lon - west) * sx, 2)
-
-    def y(lat: float) -> float:
-        return round((south + lat_span - lat) * sy, 2)
-
-    grid = 10 if lon_span <= 120 else 30
-    lines = []
-    for lon in range(-180, 181, grid):
-        if west <= lon <= west + lon_span:
-            lines.append({"x1": x(lon), "y1": 0, "x2": x(lon), "y2": height, "main": lon == 0, "label": f"{abs(lon)}°{'E' if lon > 0 else 'W' if lon < 0 else ''}", "lx": x(lon) + 3, "ly": height - 4})
-    for lat in range(-90, 91, grid):
-        if south <= lat <= south + lat_span:
-            lines.append({"x1": 0, "y1": y(lat), "x2": width, "y2": y(lat), "main": lat == 0, "label": f"{abs(lat)}°{'N' if lat > 0 else 'S' if lat < 0 else ''}", "lx": 3, "ly": y(lat) - 3})
-    most = max([p["events"] for p in pts] + [1])
-    dots = []
-    for rank, p in enumerate(sorted(pts, key=lambda p: -p["events"])):
-        coop, conf = p.get("cooperation") or 0, p.get("conflict") or 0
-        css = "coop" if coop > conf else "conf" if conf > coop else "mixed"
-        where = p["name"] + (f" ({p['country']})" if p.get("country") else "")
-        dots.append({
-            "x": x(p["lon"]), "y": y(p["lat"]), "r": round(3 + 12 * math.sqrt(p["events"] / most), 2), "css": css, "name": p["name"],
-            "title": f"{where}: {p['events']} event{'s' * (p['events'] != 1)} — {coop} cooperation, {conf} conflict",
-            "label": rank < 12, "left": x(p["lon"]) > width - 90,
-        })
-    dots.reverse()  # big circles first, so small ones stay clickable on top
-    return {"width": width, "height": height, "lines": lines, "dots": dots, "empty": not pts}
 
 
 def bars(counts: dict[str, int], css: dict[str, str] | None = None, width: int = 420, row: int = 22) -> dict[str, Any]:

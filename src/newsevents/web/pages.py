@@ -14,7 +14,9 @@ from newsevents.plover import EVENT_TYPES
 from newsevents.query import MAX_LIMIT, STATUSES, EventFilter
 from newsevents.query_listing import count as count_rows
 from newsevents.query_listing import count_clusters
-from newsevents.web import charts, highlight, paging
+from newsevents.query_listing import page as list_page
+from newsevents.query_listing import place_listing
+from newsevents.web import basemap, charts, eventmap, highlight, paging
 from newsevents.web.deps import Conn, Cursor, Filters, blank, cached
 from newsevents.web.paging import PageNo, Size, download_params
 from newsevents.web.render import HEADER_TIPS, page, quad_css, segment, with_params
@@ -81,7 +83,7 @@ def overview(request: Request, conn: Conn) -> HTMLResponse:
         "actors": cached(request, query.list_actors, conn, limit=10)["items"],
         "events": query.list_events(conn, limit=10)["items"],
         "articles": query.list_articles(conn, limit=8)["items"],
-        "map": charts.map_plot(cached(request, query.event_places, conn, limit=150), width=640),
+        "map": eventmap.map_plot(cached(request, query.event_places, conn, limit=150), width=640),
     }
     return page(request, "overview.html", context)
 
@@ -112,15 +114,22 @@ def events(request: Request, conn: Conn, f: Filters, sort: str = "date", cursor:
 
 
 @router.get("/map", response_class=HTMLResponse)
-def event_map(request: Request, conn: Conn, f: Filters) -> HTMLResponse:
-    """Event places on an offline equirectangular plot (the same filters as the events table)."""
-    error, places, status = None, [], 200
+def event_map(request: Request, conn: Conn, f: Filters, region: str | None = None, place: str | None = None,
+              place_country: str | None = None) -> HTMLResponse:  # fmt: skip
+    """Event places over the countries (the same filters as the events table), zoomed to a region; a clicked place lists its events."""
+    error, places, status, at = None, [], 200, None
+    params = {k: v for k, v in _params(request).items() if k not in ("place", "place_country")}
     try:
         places = cached(request, query.event_places, conn, f, limit=500)
+        if blank(place):
+            listing = place_listing(conn, f, blank(place) or "", blank(place_country))
+            at = {"name": blank(place), "country": blank(place_country), "total": cached(request, count_rows, conn, listing),
+                  "events": list_page(conn, listing, MAX_LIMIT, None)["items"]}  # fmt: skip
     except QueryError as exc:
         error, status = str(exc), 400
-    context = {"title": "Map", "f": f, "places": places, "map": charts.map_plot(places), "error": error,
-               "types": EVENT_TYPES, "statuses": STATUSES, "params": _params(request)}
+    context = {"title": "Map", "f": f, "places": places, "map": eventmap.map_plot(places, region=blank(region), params=params), "error": error,
+               "types": EVENT_TYPES, "statuses": STATUSES, "params": params, "regions": basemap.regions(), "at": at,
+               "is_area": eventmap.is_area}  # fmt: skip
     return page(request, "map.html", context, status)
 
 
