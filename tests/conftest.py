@@ -44,3 +44,48 @@ def make_doc():
     from docs import make_doc
 
     return make_doc
+
+
+# -- PostgreSQL: one schema per test on the machine's server (issue #9) ----------------------------
+
+#: the server and database the PostgreSQL tests use (trust authentication); `.ci/run` starts the server
+POSTGRES = os.environ.get("NEWSEVENTS_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+def _postgres_down() -> str | None:
+    """Why the test server cannot be used, or None when it can (asked once per session)."""
+    if not hasattr(_postgres_down, "answer"):
+        try:
+            import psycopg
+
+            psycopg.connect(POSTGRES, connect_timeout=3).close()
+            _postgres_down.answer = None  # type: ignore[attr-defined]
+        except Exception as exc:  # no driver, no server, no database
+            _postgres_down.answer = f"PostgreSQL at {POSTGRES} is not usable ({str(exc).strip()[:200]}); start it with `.ci/run`'s pg_ctlcluster line"  # type: ignore[attr-defined]
+    return _postgres_down.answer  # type: ignore[attr-defined]
+
+
+@pytest.fixture()
+def postgres_url():
+    """A ``--db`` URL of a fresh schema on the test server, dropped afterwards; skips (fails under CI=true) without a server."""
+    import uuid
+
+    down = _postgres_down()
+    if down:
+        if os.environ.get("CI") == "true":
+            pytest.fail(down)
+        pytest.skip(down)
+    import psycopg
+
+    schema = f"newsevents_test_{uuid.uuid4().hex[:12]}"
+    yield f"{POSTGRES}?options=-csearch_path%3D{schema}"
+    with psycopg.connect(POSTGRES, autocommit=True) as conn:
+        conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_url(request, tmp_path):
+    """The ``--db`` of an empty store on each backend: a SQLite file, then a PostgreSQL schema."""
+    if request.param == "sqlite":
+        return str(tmp_path / "t.db")
+    return request.getfixturevalue("postgres_url")

@@ -1,4 +1,4 @@
-"""The SQLite store: migrations, idempotent writes, round trip to the JSON contract, queries."""
+"""The store on SQLite and on PostgreSQL: migrations, idempotent writes, round trip to the JSON contract, queries."""
 
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ SCHEMA = json.loads((resources.files("newsevents") / "schema" / "article.schema.
 
 
 @pytest.fixture()
-def store(tmp_path):
-    with open_store(tmp_path / "t.db") as s:
+def store(store_url):
+    with open_store(store_url) as s:
         yield s
 
 

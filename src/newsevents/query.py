@@ -31,7 +31,7 @@ EVENT_DAY = (
     " WHEN e.date IS NOT NULL AND substr(e.published, 1, length(e.date)) = e.date THEN substr(e.published, 1, 10)"
     " WHEN length(e.date) = 7 THEN e.date || '-01'"
     " WHEN length(e.date) = 4 THEN e.date || '-01-01'"
-    " WHEN e.historical THEN NULL"
+    " WHEN e.historical <> 0 THEN NULL"
     " ELSE substr(e.published, 1, 10) END)"
 )
 
@@ -142,8 +142,7 @@ def articles_listing(*, q: str | None = None, source: str | None = None, languag
     where, params = [], []
     join = ""
     if q:
-        join = "JOIN articles_fts f ON f.rowid = a.rowid"
-        where.append("articles_fts MATCH ?")
+        join = "JOIN (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ?) f ON f.rowid = a.rowid"  # as store/dialect.py expects
         params.append(fts_query(q))
     if source:
         where.append("a.source = ?")
@@ -366,12 +365,12 @@ def _legacy_actors(q: str | None, country: str | None) -> Listing:
     cc = country.upper() if country else None
     grouped = (
         "SELECT ac.id, ac.name, ac.country, ac.sector, "
-        "sum(ea.role = 'actor') AS as_actor, sum(ea.role = 'target') AS as_target "
+        "count(CASE WHEN ea.role = 'actor' THEN 1 END) AS as_actor, count(CASE WHEN ea.role = 'target' THEN 1 END) AS as_target "
         "FROM actors ac JOIN event_actors ea ON ea.actor_id = ac.id "
         "WHERE (? IS NULL OR ac.name LIKE '%' || ? || '%') AND (? IS NULL OR ac.country = ?) GROUP BY ac.id"
     )
     sql = f"{grouped} ORDER BY ac.name = ? COLLATE NOCASE DESC, count(*) DESC, ac.name"
-    return Listing(sql, (q, q, cc, cc, q), f"SELECT count(*) FROM ({grouped})", (q, q, cc, cc))
+    return Listing(sql, (q, q, cc, cc, q), f"SELECT count(*) FROM ({grouped}) AS g", (q, q, cc, cc))
 
 
 def actor_rows(conn: sqlite3.Connection, *, q: str | None = None, country: str | None = None) -> Iterator[dict[str, Any]]:
@@ -414,15 +413,15 @@ def get_actor(conn: sqlite3.Connection, actor_id: str) -> dict[str, Any]:
 
 
 _PARTNERS = (
-    "SELECT o.actor_id AS id, o.name, o.country, count(DISTINCT o.event_id) AS events FROM event_actors me "
+    "SELECT o.actor_id AS id, max(o.name) AS name, max(o.country) AS country, count(DISTINCT o.event_id) AS events FROM event_actors me "
     "JOIN event_actors o ON o.event_id = me.event_id AND o.actor_id != me.actor_id "
-    "WHERE me.actor_id = ? GROUP BY o.actor_id ORDER BY events DESC, o.name LIMIT 10"
+    "WHERE me.actor_id = ? GROUP BY o.actor_id ORDER BY events DESC, name LIMIT 10"
 )
 _CANONICAL_PARTNERS = (
     "SELECT o.canonical_id AS id, coalesce(ra.name, max(o.name)) AS name, ra.country, count(DISTINCT o.event_id) AS events "
     "FROM event_actors me JOIN event_actors o ON o.event_id = me.event_id AND o.canonical_id != me.canonical_id "
     "LEFT JOIN registry_actors ra ON ra.id = o.canonical_id WHERE me.canonical_id = ? "
-    "GROUP BY o.canonical_id ORDER BY events DESC, name LIMIT 10"
+    "GROUP BY o.canonical_id, ra.name, ra.country ORDER BY events DESC, name LIMIT 10"
 )
 
 
@@ -438,7 +437,7 @@ def _actor_page(conn: sqlite3.Connection, actor: dict[str, Any], roles: list[dic
 def list_roles(conn: sqlite3.Connection, *, person: str | None = None, country: str | None = None, office: str | None = None, actor: str | None = None) -> list[dict[str, Any]]:
     """Who held which office when: first and last date seen, per person, office and country."""
     sql = (
-        "SELECT person, actor_id, office, country, min(seen) AS first_seen, max(seen) AS last_seen, "
+        "SELECT person, max(actor_id) AS actor_id, office, country, min(seen) AS first_seen, max(seen) AS last_seen, "
         "count(DISTINCT article_id) AS articles FROM roles "
         "WHERE (? IS NULL OR person LIKE '%' || ? || '%') AND (? IS NULL OR country = ?) "
         "AND (? IS NULL OR office LIKE '%' || ? || '%') AND (? IS NULL OR actor_id = ?) "
@@ -521,7 +520,7 @@ def _between(conn: sqlite3.Connection, a: str, b: str) -> tuple[str, tuple[Any, 
     sql = (
         "SELECT x.event_id FROM event_actors x JOIN event_actors y ON y.event_id = x.event_id AND y.actor_id != x.actor_id "
         "JOIN events p ON p.id = x.event_id "
-        f"WHERE (y.role != x.role OR (p.reciprocal AND x.role = 'actor' AND y.role = 'actor')) AND {left} AND {right}"
+        f"WHERE (y.role != x.role OR (p.reciprocal <> 0 AND x.role = 'actor' AND y.role = 'actor')) AND {left} AND {right}"
     )
     return sql, (*pa, *pb)
 
@@ -558,7 +557,7 @@ def dyad_series(conn: sqlite3.Connection, a: str, b: str, *, by: str = "day", co
         f"SELECT {PERIODS[by]} AS period, quad_class, count(*) AS events, round(sum(goldstein), 2) AS goldstein FROM ("
         f"SELECT {unit} AS unit, min({EVENT_DAY}) AS day, min(e.quad_class) AS quad_class, avg(e.goldstein) AS goldstein "
         f"FROM events e {join} WHERE e.id IN ({between}) AND {EVENT_DAY} IS NOT NULL GROUP BY unit) "
-        "WHERE (? IS NULL OR day >= ?) AND (? IS NULL OR day <= ?) GROUP BY period, quad_class ORDER BY period, quad_class"
+        "AS u WHERE (? IS NULL OR day >= ?) AND (? IS NULL OR day <= ?) GROUP BY period, quad_class ORDER BY period, quad_class"
     )
     end = until + "-99" if until and len(until) < 10 else until
     rows = [dict(r) for r in conn.execute(sql, (*params, since, since, end, end))]
@@ -615,7 +614,7 @@ def dyad_directions(conn: sqlite3.Connection, a: str, b: str, *, since: str | No
     where, params = _between_where(conn, a, b, since, until)
     side, side_params = side_match(conn, "x", a)
     sql = (
-        "SELECT CASE WHEN e.reciprocal THEN 'together' WHEN EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.id "
+        "SELECT CASE WHEN e.reciprocal <> 0 THEN 'together' WHEN EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.id "
         f"AND x.role = 'actor' AND {side}) THEN 'a_to_b' ELSE 'b_to_a' END AS direction, count(*) AS events, "
         f"round(coalesce(sum(e.goldstein), 0), 2) AS goldstein FROM events e {where} GROUP BY direction"
     )
@@ -638,7 +637,8 @@ def event_places(conn: sqlite3.Connection, f: EventFilter | None = None, *, limi
     where = f"{where} AND {has_point}" if where else f"WHERE {has_point}"
     sql = (
         "SELECT e.location_name AS name, e.location_country AS country, round(e.lat, 2) AS lat, round(e.lon, 2) AS lon, "
-        "count(*) AS events, sum(e.quad_class IN (1, 2)) AS cooperation, sum(e.quad_class IN (3, 4)) AS conflict "
+        "count(*) AS events, count(CASE WHEN e.quad_class IN (1, 2) THEN 1 END) AS cooperation, "
+        "count(CASE WHEN e.quad_class IN (3, 4) THEN 1 END) AS conflict "
         f"FROM events e {where} GROUP BY e.location_name, e.location_country, e.lat, e.lon "
         "ORDER BY events DESC, name LIMIT ?"
     )

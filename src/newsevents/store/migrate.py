@@ -1,5 +1,9 @@
 """Named migrations: every ``migrations/NNNN_name.sql`` is applied once, in order, and recorded.
 
+On PostgreSQL the same names are applied: each SQLite script rewritten by ``dialect.ddl_to_postgres``,
+or, where it is SQLite-only (FTS5), its variant ``NNNN_name.postgres.sql`` instead; a variant
+without a SQLite script (0000_sqlite_functions) is applied on PostgreSQL only.
+
 Several processes may open (and so create or migrate) the same database at the same moment:
 the pending migrations are re-read and applied inside one ``BEGIN IMMEDIATE`` transaction, so
 only one process applies them and the others, waiting on the write lock, find nothing to do.
@@ -13,11 +17,28 @@ from contextlib import contextmanager
 from importlib import resources
 
 
+VARIANT = ".postgres.sql"
+
+
 def migration_scripts() -> list[tuple[str, str]]:
-    """(name, sql) of every shipped migration, sorted by name."""
+    """(name, sql) of every shipped SQLite migration, sorted by name."""
     folder = resources.files("newsevents.store") / "migrations"
-    items = [(p.name.removesuffix(".sql"), p.read_text(encoding="utf-8")) for p in folder.iterdir() if p.name.endswith(".sql")]
+    items = [(p.name.removesuffix(".sql"), p.read_text(encoding="utf-8")) for p in folder.iterdir()
+             if p.name.endswith(".sql") and not p.name.endswith(VARIANT)]  # fmt: skip
     return sorted(items)
+
+
+def postgres_scripts() -> list[tuple[str, list[str]]]:
+    """(name, statements) of every migration as PostgreSQL applies it, sorted by name."""
+    from newsevents.store.dialect import ddl_to_postgres
+
+    folder = resources.files("newsevents.store") / "migrations"
+    variants = {p.name.removesuffix(VARIANT): p.read_text(encoding="utf-8") for p in folder.iterdir() if p.name.endswith(VARIANT)}
+    out = {name: split_dollar_quoted(sql) for name, sql in variants.items()}
+    for name, sql in migration_scripts():
+        if name not in out:
+            out[name] = [ddl_to_postgres(statement) for statement in split_statements(sql)]
+    return sorted(out.items())
 
 
 def _applied(conn: sqlite3.Connection) -> set[str]:
@@ -30,6 +51,8 @@ def _applied(conn: sqlite3.Connection) -> set[str]:
 
 def migrate(conn: sqlite3.Connection) -> list[str]:
     """Apply the migrations not yet applied, all in one write transaction; return their names."""
+    if hasattr(conn, "execute_native"):  # store.postgres.Connection
+        return _migrate_postgres(conn)
     scripts = migration_scripts()
     if not [name for name, _ in scripts if name not in _applied(conn)]:
         return []  # the common case: nothing to do, no write lock taken
@@ -45,6 +68,31 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
             conn.execute("INSERT INTO _migrations(name, applied) VALUES (?, datetime('now'))", (name,))
             applied.append(name)
     return applied
+
+
+def _migrate_postgres(conn) -> list[str]:  # type: ignore[no-untyped-def]
+    """``migrate`` on PostgreSQL: the write lock is the store's advisory lock, DDL is transactional."""
+    scripts = postgres_scripts()
+
+    def applied() -> set[str]:
+        if conn.execute("SELECT to_regclass('_migrations')").fetchone()[0] is None:
+            return set()
+        return {row[0] for row in conn.execute("SELECT name FROM _migrations")}
+
+    if not [name for name, _ in scripts if name not in applied()]:
+        return []
+    with immediate(conn):
+        conn.execute_native("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")
+        done = applied()
+        names = []
+        for name, statements in scripts:
+            if name in done:
+                continue
+            for statement in statements:
+                conn.execute_native(statement)
+            conn.execute("INSERT INTO _migrations(name, applied) VALUES (?, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'))", (name,))
+            names.append(name)
+    return names
 
 
 @contextmanager
@@ -76,6 +124,32 @@ def split_statements(sql: str) -> list[str]:
     rest = _code(buffer[:-1])
     if rest:
         raise ValueError(f"migration ends with an incomplete statement: {rest[:80]!r}")
+    return statements
+
+
+def split_dollar_quoted(sql: str) -> list[str]:
+    """The statements of a PostgreSQL script: split at ``;`` outside comments, strings and ``$$`` bodies."""
+    from newsevents.store.dialect import strip_comments
+
+    statements, start, i, quote = [], 0, 0, ""
+    sql = strip_comments(sql)
+    while i < len(sql):
+        if quote:
+            if sql.startswith(quote, i):
+                i += len(quote)
+                quote = ""
+                continue
+        elif sql.startswith("$$", i) or sql[i] == "'":
+            quote = "$$" if sql[i] == "$" else "'"
+            i += len(quote)
+            continue
+        elif sql[i] == ";":
+            if sql[start:i].strip():
+                statements.append(sql[start:i].strip())
+            start = i + 1
+        i += 1
+    if sql[start:].strip():
+        raise ValueError(f"migration ends with an incomplete statement: {sql[start:][:80]!r}")
     return statements
 
 

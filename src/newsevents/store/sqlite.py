@@ -29,12 +29,85 @@ from newsevents.store.read import read_document
 
 
 def open_store(path: str | Path, *, readonly: bool = False, busy_timeout: float = SETTINGS["busy_timeout"][0]) -> "SQLiteStore":
-    """Open (and migrate, unless read-only) the database at ``path``; wait up to ``busy_timeout`` s for a writer."""
+    """Open (and migrate, unless read-only) the database at ``path`` (a file, or a ``postgresql://`` URL); wait up to ``busy_timeout`` s for a writer."""
+    if str(path).startswith(("postgresql://", "postgres://")):
+        from newsevents.store.postgres_store import PostgresStore
+
+        return PostgresStore(str(path), readonly=readonly, busy_timeout=busy_timeout)
     return SQLiteStore(path, readonly=readonly, busy_timeout=busy_timeout)
 
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+Rows = list[tuple[Any, ...]]
+ARTICLE_COLUMNS = ("id", "title", "source", "url", "published", "author", "origin", "text", "input_id", "run_id", "created")
+EVENT_COLUMNS = (
+    "id", "article_id", "type", "mode", "context", "cameo", "quad_class", "goldstein", "date", "date_text", "location_name",
+    "location_country", "lat", "lon", "location_start", "location_end", "status", "sentence", "sentence_start", "evidence_start",
+    "evidence_end", "confidence", "reciprocal", "published", "coder", "lexicon", "date_precision", "historical", "claim_source",
+)  # fmt: skip
+#: tables whose rows are written "or ignore" (an event id seen before keeps its first rows)
+IGNORED = {"events": ("id",), "event_evidence": ("event_id", "position"), "event_actors": ("event_id", "role", "position")}
+#: an actor seen again keeps its country and sector, or takes them from this mention
+ACTOR_UPSERT = (
+    "INSERT INTO actors(id, name, country, sector) VALUES (?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+    "country=COALESCE(actors.country, excluded.country), sector=COALESCE(actors.sector, excluded.sector)"
+)
+
+
+def article_row(doc: Document, input_id: int | None, run_id: int | None) -> tuple[Any, ...]:
+    """The ``articles`` row of ``doc``, in ARTICLE_COLUMNS order."""
+    a = doc.article
+    return (a.id, a.title, a.source, a.url, a.published, a.author, a.origin, a.text, input_id, run_id, _now())
+
+
+def insert_sql(table: str, columns: Sequence[str]) -> str:
+    """The INSERT of one row of ``table`` (``actors`` is an upsert; the IGNORED tables keep the first row of a key)."""
+    if table == "actors":
+        return ACTOR_UPSERT
+    verb = "INSERT OR IGNORE" if table in IGNORED else "INSERT"
+    return f"{verb} INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+
+
+def document_rows(doc: Document) -> list[tuple[str, tuple[str, ...], Rows]]:
+    """(table, columns, rows) of everything ``doc`` stores beside its article row, in the order they are written."""
+    a = doc.article
+    events: Rows = []
+    evidence: Rows = []
+    actors: Rows = []
+    parts: Rows = []
+    for ev in doc.events:
+        loc = ev.location
+        events.append((
+            ev.id, a.id, ev.type, ev.mode, json.dumps(list(ev.context)), ev.cameo, ev.quad_class, ev.goldstein, ev.date, ev.date_text,
+            loc.name if loc else None, loc.country if loc else None, loc.lat if loc else None, loc.lon if loc else None,
+            loc.start if loc else None, loc.end if loc else None,
+            ev.status, ev.sentence, ev.sentence_start, ev.evidence_start, ev.evidence_end, ev.confidence, int(ev.reciprocal),
+            a.published, ev.coder, ev.lexicon, ev.date_precision, int(ev.historical), ev.claim_source,
+        ))  # fmt: skip
+        evidence += [(ev.id, i, span.start, span.end, span.text) for i, span in enumerate(ev.evidence_spans())]
+        for role, refs in (("actor", ev.actors), ("target", ev.targets)):
+            for i, ref in enumerate(refs):
+                key = actor_key(ref.name, ref.country, named=ref.entity is not None)
+                actors.append((key, ref.name, ref.country, ref.sector))
+                parts.append((ev.id, role, i, key, ref.name, ref.entity, ref.country, ref.sector, ref.start, ref.end))
+    return [
+        ("captions", ("article_id", "position", "text", "credit"), [(a.id, i, c.text, c.credit) for i, c in enumerate(a.captions)]),
+        ("paragraphs", ("article_id", "position", "start", "end"), [(a.id, i, s, e) for i, (s, e) in enumerate(a.paragraph_spans())]),
+        ("entities", ("article_id", "id", "name", "type", "country", "title"), [(a.id, e.id, e.name, e.type, e.country, e.title) for e in doc.entities]),
+        ("mentions", ("article_id", "entity_id", "start", "end", "text"), [(a.id, e.id, m.start, m.end, m.text) for e in doc.entities for m in e.mentions]),
+        ("events", EVENT_COLUMNS, events),
+        ("event_evidence", ("event_id", "position", "start", "end", "text"), evidence),
+        ("actors", ("id", "name", "country", "sector"), actors),
+        ("event_actors", ("event_id", "role", "position", "actor_id", "name", "entity", "country", "sector", "start", "end"), parts),
+        ("quotes", ("article_id", "position", "text", "speaker", "speaker_entity", "start", "end"),
+         [(a.id, i, q.text, q.speaker, q.speaker_entity, q.start, q.end) for i, q in enumerate(doc.quotes)]),
+        ("attributions", ATTRIBUTION_COLUMNS, [attribution_row(a.id, at) for at in doc.attributions]),
+        ("roles", ("article_id", "person", "office", "country", "seen", "entity", "actor_id"),
+         [(a.id, r.person, r.office, r.country, r.seen, r.entity, actor_key(r.person, r.country, named=True)) for r in doc.roles]),
+    ]  # fmt: skip
 
 
 class SQLiteStore:
@@ -240,60 +313,14 @@ class SQLiteStore:
     def _write_document(self, doc: Document, input_id: int | None, run_id: int | None) -> bool:
         a = doc.article
         cur = self.conn.execute(
-            "INSERT OR IGNORE INTO articles(id, title, source, url, published, author, origin, text, input_id, run_id, created) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (a.id, a.title, a.source, a.url, a.published, a.author, a.origin, a.text, input_id, run_id, _now()),
+            f"INSERT OR IGNORE INTO articles({', '.join(ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))})",
+            article_row(doc, input_id, run_id),
         )
         if cur.rowcount == 0:
             return False
-        ex = self.conn.executemany
-        ex("INSERT INTO captions VALUES (?,?,?,?)", [(a.id, i, c.text, c.credit) for i, c in enumerate(a.captions)])
-        ex("INSERT INTO paragraphs VALUES (?,?,?,?)", [(a.id, i, s, e) for i, (s, e) in enumerate(a.paragraph_spans())])
-        ex("INSERT INTO entities VALUES (?,?,?,?,?,?)", [(a.id, e.id, e.name, e.type, e.country, e.title) for e in doc.entities])
-        ex("INSERT INTO mentions VALUES (?,?,?,?,?)", [(a.id, e.id, m.start, m.end, m.text) for e in doc.entities for m in e.mentions])
-        self._write_events(doc)
-        ex("INSERT INTO quotes VALUES (?,?,?,?,?,?,?)", [(a.id, i, q.text, q.speaker, q.speaker_entity, q.start, q.end) for i, q in enumerate(doc.quotes)])
-        ex(f"INSERT INTO attributions ({', '.join(ATTRIBUTION_COLUMNS)}) VALUES ({', '.join('?' * len(ATTRIBUTION_COLUMNS))})",
-           [attribution_row(a.id, at) for at in doc.attributions])
-        ex(
-            "INSERT INTO roles VALUES (?,?,?,?,?,?,?)",
-            [(a.id, r.person, r.office, r.country, r.seen, r.entity, actor_key(r.person, r.country, named=True)) for r in doc.roles],
-        )
+        for table, columns, rows in document_rows(doc):
+            self.conn.executemany(insert_sql(table, columns), rows)
         return True
-
-    def _write_events(self, doc: Document) -> None:
-        a = doc.article
-        for ev in doc.events:
-            loc = ev.location
-            self.conn.execute(
-                "INSERT OR IGNORE INTO events (id, article_id, type, mode, context, cameo, quad_class, goldstein, date, date_text,"
-                " location_name, location_country, lat, lon, location_start, location_end, status, sentence, sentence_start,"
-                " evidence_start, evidence_end, confidence, reciprocal, published, coder, lexicon, date_precision, historical, claim_source)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    ev.id, a.id, ev.type, ev.mode, json.dumps(list(ev.context)), ev.cameo, ev.quad_class, ev.goldstein,
-                    ev.date, ev.date_text,
-                    loc.name if loc else None, loc.country if loc else None, loc.lat if loc else None, loc.lon if loc else None,
-                    loc.start if loc else None, loc.end if loc else None,
-                    ev.status, ev.sentence, ev.sentence_start, ev.evidence_start, ev.evidence_end, ev.confidence, int(ev.reciprocal),
-                    a.published, ev.coder, ev.lexicon, ev.date_precision, int(ev.historical), ev.claim_source,
-                ),
-            )
-            self.conn.executemany(
-                "INSERT OR IGNORE INTO event_evidence (event_id, position, start, end, text) VALUES (?,?,?,?,?)",
-                [(ev.id, i, span.start, span.end, span.text) for i, span in enumerate(ev.evidence_spans())],
-            )
-            for role, refs in (("actor", ev.actors), ("target", ev.targets)):
-                for i, ref in enumerate(refs):
-                    key = actor_key(ref.name, ref.country, named=ref.entity is not None)
-                    self.conn.execute(
-                        "INSERT INTO actors(id, name, country, sector) VALUES (?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
-                        "country=COALESCE(actors.country, excluded.country), sector=COALESCE(actors.sector, excluded.sector)",
-                        (key, ref.name, ref.country, ref.sector),
-                    )
-                    self.conn.execute(
-                        "INSERT OR IGNORE INTO event_actors (event_id, role, position, actor_id, name, entity, country, sector, start, end) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                        (ev.id, role, i, key, ref.name, ref.entity, ref.country, ref.sector, ref.start, ref.end),
-                    )
 
     def read_document(self, article_id: str) -> Document | None:
         """The stored document of one article, or None."""
