@@ -161,6 +161,7 @@ def test_search_map_and_api_docs(page):
 
     page.goto("/map")
     assert page.locator("#event-map circle.place").count() == 4
+    assert page.locator("#event-map g.land path").count() > 50  # Natural Earth's countries under the places
     shot(page, "map")
 
     page.goto("/api/docs")
@@ -266,3 +267,23 @@ def test_roles_page_shows_each_office_as_a_timeline(page):
     box = page.locator("section.office svg.timeline").first.bounding_box()
     assert box and box["width"] > 400
     shot(page, "roles")
+
+
+def test_map_place_click_and_zoom_to_a_region(page):
+    page.goto("/map")
+    page.locator('#event-map circle.place[data-place="Moscow"]').click()
+    page.wait_for_url(re.compile(r"/map\?place=Moscow&place_country=RUS#place-events"))
+    section = page.locator("#place-events")
+    assert "Events at Moscow (RUS)" in section.locator("h2").inner_text()
+    assert section.locator("table.events tbody tr").count() == 10
+    shot(page, "map-place")
+
+    page.select_option("#map-region", "europe")
+    page.get_by_role("button", name="Filter").click()
+    page.wait_for_url(re.compile(r"region=europe"))
+    assert page.locator("h1").inner_text() == "Map of event locations: Europe"
+    assert page.locator('#event-map path[data-country="FRA"]').count() == 1
+    assert page.locator('#event-map path[data-country="USA"]').count() == 0
+    places = page.locator("#event-map circle.place")
+    assert places.count() == 3 and page.locator('#event-map circle.place[data-place="Washington"]').count() == 0  # outside Europe
+    shot(page, "map-europe")

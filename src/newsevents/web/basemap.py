@@ -179,11 +179,17 @@ def land_paths(west: float, south: float, lon_span: float, lat_span: float, widt
         w, s, e, n = c.bbox
         if e < west or w > east or n < south or s > north:
             continue
-        parts = [_path(ring, west, north, sx, sy) for ring in c.rings]
+        parts = [_path(ring, west, north, sx, sy) for ring in c.rings if _meets(ring, west, south, east, north)]
         parts = [p for p in parts if p]
         if parts:
             out.append({"code": c.code, "name": c.name, "d": "".join(parts)})
     return tuple(out)
+
+
+def _meets(ring: tuple[tuple[float, float], ...], west: float, south: float, east: float, north: float) -> bool:
+    """True when the ring's box meets the view (a ring wholly outside it is not drawn)."""
+    lons, lats = [p[0] for p in ring], [p[1] for p in ring]
+    return not (max(lons) < west or min(lons) > east or max(lats) < south or min(lats) > north)
 
 
 def _path(ring: tuple[tuple[float, float], ...], west: float, north: float, sx: float, sy: float, step: int = TOLERANCE) -> str | None:
