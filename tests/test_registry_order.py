@@ -11,7 +11,7 @@ from hypothesis import given, settings, strategies as st
 from test_registry import article, entity, ref
 
 from newsevents.records import Entity, Mention, Role
-from newsevents.registry import Dictionary, Registry
+from newsevents.registry import Dictionary, Registry, facts_of
 
 CORPUS = [
     article("a1", "2023-03-10", entities=[entity("e1", "PERSON", "Vladimir Putin", country="RUS"), entity("e2", "LOC", "Iran", country="IRN")],
@@ -58,3 +58,37 @@ def test_the_hash_seed_does_not_matter() -> None:
         outputs.add(done.stdout)
     assert len(outputs) == 1
     assert "person:vladimir-putin" in outputs.pop()
+
+
+def test_a_store_observes_only_new_articles_and_its_registry_equals_a_fresh_build_in_any_order(tmp_path, monkeypatch) -> None:
+    import random
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from registry_bench import Corpus
+
+    from newsevents.store import open_store
+    from newsevents.store import registry as store_registry
+
+    docs = list(Corpus(3).documents(0, 60))
+    seen: list[str] = []
+    real = store_registry.observe
+    monkeypatch.setattr(store_registry, "observe", lambda facts: seen.append(facts.article) or real(facts))
+    results = []
+    for seed in (1, 2, 3):
+        rnd = random.Random(seed)
+        order = rnd.sample(docs, len(docs))
+        cuts = [0, *sorted(rnd.sample(range(1, len(docs)), 3)), len(docs)]
+        db = tmp_path / f"order{seed}.db"
+        for start, end in zip(cuts, cuts[1:]):
+            with open_store(db) as store:
+                store.write_documents(order[start:end])
+                seen.clear()
+                stepwise = store_registry.build_registry(store.conn)
+                assert sorted(seen) == sorted(d.article.id for d in order[start:end])  # only the new articles are read
+        with open_store(db) as store:
+            seen.clear()
+            assert store_registry.build_registry(store.conn) == stepwise and seen == []
+            fresh = store_registry.build_registry(store.conn, fresh=True)
+        assert stepwise == fresh == Registry.build(facts_of(d) for d in docs)
+        results.append(fresh)
+    assert results[0] == results[1] == results[2]

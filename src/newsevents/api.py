@@ -101,14 +101,15 @@ def _refresh(settings: Settings, *, rebuild: bool = False) -> tuple["Registry", 
     (an ingest running at the same time); if one did, everything is built again from the new state.
     """
     from newsevents.errors import StoreError
+    from newsevents.registry.pause import collector_paused
     from newsevents.store import open_store
     from newsevents.store.clusters import update_clusters, write_clusters
     from newsevents.store.registry import build_registry, corpus_state
 
-    with open_store(settings.db, busy_timeout=settings.busy_timeout) as store:
+    with open_store(settings.db, busy_timeout=settings.busy_timeout) as store, collector_paused():
         for _ in range(5):
             state = corpus_state(store.conn)
-            built = build_registry(store.conn, settings.actor_dictionary)
+            built = build_registry(store.conn, settings.actor_dictionary, fresh=rebuild)
             made = update_clusters(store.conn, built, settings.clusterer, rebuild=rebuild)
             counts = write_clusters(store.conn, made, settings.clusterer, rebuild=rebuild, state=state, registry=built)
             if counts is not None:

@@ -1,14 +1,15 @@
 """Build a registry from the sorted set of all observations: sightings -> nodes -> clusters -> actors.
 
-Everything is computed from the set of articles (deduplicated by id, sorted), the dictionary and
-the corrections, in sorted order at every step, so the result does not depend on the order the
+Everything is computed from the set of articles' observations (one per article id, sorted by id;
+each article's sightings in the order ``sightings_of`` gives them), the dictionary and the
+corrections, in sorted order at every step, so the result does not depend on the order the
 articles came in, nor on whether they came at once or in several ``add`` calls.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 
 from newsevents.names import slug
 from newsevents.registry.corrections import apply_corrections
@@ -16,22 +17,13 @@ from newsevents.registry.dictionary import Dictionary
 from newsevents.registry.keys import folded, is_acronym, kind_of, person_key
 from newsevents.registry.orgs import join_orgs
 from newsevents.registry.persons import join_persons
-from newsevents.registry.records import ArticleFacts, Correction
-from newsevents.registry.sightings import Sighting, is_state, sighting_order, sightings_of
+from newsevents.registry.observed import Observed
+from newsevents.registry.records import Correction
+from newsevents.registry.sightings import Sighting, is_state
 from newsevents.registry.summary import Summary, summarise
 from newsevents.registry.unionfind import Clusters
 
 _PREFIX = {"person": "person:", "org": "org:", "group": "group:"}
-
-
-def unique_facts(facts: Iterable[ArticleFacts]) -> tuple[ArticleFacts, ...]:
-    """One ArticleFacts per article id, sorted by id (of two for one id, the larger by repr)."""
-    chosen: dict[str, ArticleFacts] = {}
-    for item in facts:
-        known = chosen.get(item.article)
-        if known is None or repr(item) > repr(known):
-            chosen[item.article] = item
-    return tuple(chosen[k] for k in sorted(chosen))
 
 
 def best_name(counts: Counter[str], full: Callable[[str], bool]) -> str:
@@ -39,15 +31,10 @@ def best_name(counts: Counter[str], full: Callable[[str], bool]) -> str:
     return min(counts, key=lambda n: (not full(n), -counts[n], -len(n), n))
 
 
-def build(facts: tuple[ArticleFacts, ...], dictionary: Dictionary, corrections: Sequence[Correction]) -> Summary:
-    """Cluster every sighting of ``facts`` into actors, apply ``corrections``, and summarise."""
-    sightings: list[Sighting] = []
-    links = []
-    for item in facts:
-        found, linked = sightings_of(item)
-        sightings.extend(found)
-        links.extend(linked)
-    sightings.sort(key=sighting_order)
+def build(observed: tuple[Observed, ...], dictionary: Dictionary, corrections: Sequence[Correction]) -> Summary:
+    """Cluster every sighting of ``observed`` (one per article, sorted by article) into actors, apply ``corrections``, and summarise."""
+    sightings = [s for item in observed for s in item.sightings]
+    links = [link for item in observed for link in item.links]
     by_node: dict[str, list[Sighting]] = defaultdict(list)
     for s in sightings:
         by_node[s.node].append(s)

@@ -10,6 +10,7 @@ from pathlib import Path
 from newsevents.records import ActorRef
 from newsevents.registry.dictionary import Dictionary, load_dictionary
 from newsevents.registry.keys import folded
+from newsevents.registry.observed import Observed, observe, unique_observed
 from newsevents.registry.records import Actor, Alias, ArticleFacts, Assignment, Correction, Merge, Term
 
 
@@ -24,28 +25,35 @@ class Registry:
     assignments: tuple[Assignment, ...] = ()
     corrections: tuple[Correction, ...] = ()
     stale: tuple[Correction, ...] = ()  # corrections whose actors were not found after the last rebuild
-    facts: tuple[ArticleFacts, ...] = ()
+    observed: tuple[Observed, ...] = ()  # every article's sightings, one per article id, sorted by id
     dictionary: Dictionary = Dictionary()
 
     @classmethod
     def build(cls, articles: Iterable[ArticleFacts] = (), *, dictionary: Dictionary | str | Path | None = None,
               corrections: Sequence[Correction] = ()) -> "Registry":
         """A registry of ``articles``; ``dictionary`` is a Dictionary or a user file merged over ours (default: ours)."""
-        from newsevents.registry.build import build, unique_facts
+        return cls.from_observed([observe(a) for a in articles], dictionary=dictionary, corrections=corrections)
+
+    @classmethod
+    def from_observed(cls, observed: Iterable[Observed], *, dictionary: Dictionary | str | Path | None = None,
+                      corrections: Sequence[Correction] = ()) -> "Registry":
+        """A registry of articles already observed (``registry.observed.observe``; a store keeps them per article)."""
+        from newsevents.registry.build import build
 
         chosen = dictionary if isinstance(dictionary, Dictionary) else load_dictionary(dictionary)
-        facts = unique_facts(articles)
-        made = build(facts, chosen, corrections)
+        unique = unique_observed(observed)
+        made = build(unique, chosen, corrections)
         return cls(made.actors, made.aliases, made.merges, made.terms, made.assignments, tuple(corrections),
-                   made.stale, facts, chosen)
+                   made.stale, unique, chosen)
 
     def add(self, articles: Iterable[ArticleFacts]) -> "Registry":
-        """A registry of these articles and the new ones, the corrections applied again."""
-        return Registry.build((*self.facts, *articles), dictionary=self.dictionary, corrections=self.corrections)
+        """A registry of these articles and the new ones, the corrections applied again; only the new ones are observed."""
+        fresh = [observe(a) for a in articles]
+        return Registry.from_observed((*self.observed, *fresh), dictionary=self.dictionary, corrections=self.corrections)
 
     def corrected(self, correction: Correction) -> "Registry":
         """A registry rebuilt with one more correction."""
-        return Registry.build(self.facts, dictionary=self.dictionary, corrections=(*self.corrections, correction))
+        return Registry.from_observed(self.observed, dictionary=self.dictionary, corrections=(*self.corrections, correction))
 
     def with_dictionary(self, dictionary: Dictionary) -> "Registry":
         """The same articles and corrections over another dictionary."""

@@ -89,7 +89,7 @@ def summarise(sightings: list[Sighting], applied: Applied, clusters: Clusters, d
     entries = dictionary.by_id()
     actors = {a: _actor(a, ns, by_node, entries, display) for a, ns in members.items()}
     timeline = _timeline(sightings, node_actor, actors, dictionary)
-    resolved: dict[Sighting, str] = {}
+    resolved: list[tuple[Sighting, str]] = []  # each sighting with its actor (a list: hashing 100,000 sightings is slow)
     weight = Counter(node_actor[s.node] for s in sightings if not s.node.startswith("role:") and s.how not in _DESCRIBED)
     for s in sightings:
         if s.node.startswith("role:"):
@@ -97,21 +97,20 @@ def summarise(sightings: list[Sighting], applied: Applied, clusters: Clusters, d
             holder = _leader(timeline, country, s.date, weight) if office == LEADER else timeline.holder(country, office, s.date)
             holder = holder if holder in actors else node_actor.get(f"dict:{holder}")  # merged away by a correction
             if holder or s.how != "phrase-role":  # a description outside events that no term resolves names no one
-                resolved[s] = holder or node_actor[f"country:{country}"]
+                resolved.append((s, holder or node_actor[f"country:{country}"]))
         else:
-            resolved[s] = node_actor[s.node]
-    sightings = [s for s in sightings if s in resolved]
-    used = set(resolved.values()) | {a for a in actors if any(by_node.get(n) for n in members[a])}
+            resolved.append((s, node_actor[s.node]))
+    used = {a for _, a in resolved} | {node_actor[n] for n in by_node if n in node_actor}
     used |= {e.id for e in dictionary.entries}
     moved = {e.id: node_actor.get(f"dict:{e.id}", e.id) for e in dictionary.entries}  # a dictionary actor merged into another
     assignments = tuple(sorted(
-        Assignment(s.article, s.start, s.end, s.name, s.entity, resolved[s], s.ref)
-        for s in sightings if s.ref or (s.how != "mention" and s.start >= 0 and s.entity) or s.how in _PHRASES
+        Assignment(s.article, s.start, s.end, s.name, s.entity, actor, s.ref)
+        for s, actor in resolved if s.ref or (s.how != "mention" and s.start >= 0 and s.entity) or s.how in _PHRASES
     ))
     return Summary(
         tuple(sorted(actors[a] for a in used if a in actors)),
-        _aliases(sightings, resolved, clusters, dictionary, applied, moved),
-        _merges(sightings, resolved, clusters, actors, applied),
+        _aliases(resolved, clusters, dictionary, applied, moved),
+        _merges(resolved, clusters, actors, applied),
         tuple(sorted({replace(t, actor=moved.get(t.actor, t.actor)) for terms in timeline.terms.values() for t in terms})),
         assignments,
         tuple(applied.stale),
@@ -158,15 +157,14 @@ def _how(s: Sighting, clusters: Clusters, listed: set[tuple[str, str]], actor: s
     return joined[0] if joined else "name"
 
 
-def _aliases(sightings: list[Sighting], resolved: dict[Sighting, str], clusters: Clusters,
+def _aliases(resolved: list[tuple[Sighting, str]], clusters: Clusters,
              dictionary: Dictionary, applied: Applied, moved: dict[str, str]) -> tuple[Alias, ...]:
     """Names that mean one actor across the corpus (names meaning several are left out)."""
     listed = {(folded(n), moved[e.id]) for e in dictionary.entries for n in e.names}
     found: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # key -> (actor, how, text)
-    for s in sightings:
+    for s, actor in resolved:
         if s.how in _DESCRIBED:
             continue  # descriptions ("officials") are evidence, not names
-        actor = resolved[s]
         found[folded(s.name)].append((actor, _how(s, clusters, listed, actor), s.name))
     for entry in dictionary.entries:
         for n in entry.names:
@@ -189,15 +187,14 @@ def _where(merge: Merge) -> tuple[str, int, str]:
     return (merge.article or "", merge.start if merge.start is not None else -1, merge.name)
 
 
-def _merges(sightings: list[Sighting], resolved: dict[Sighting, str], clusters: Clusters, actors: dict[str, Actor],
+def _merges(resolved: list[tuple[Sighting, str]], clusters: Clusters, actors: dict[str, Actor],
             applied: Applied) -> tuple[Merge, ...]:
     """Evidence for every name joined to an actor under another name: rule and first article."""
     joined_into = {target: rule for node, (rule, target) in sorted(clusters.how.items())}
     first: dict[tuple[str, str], Merge] = {}
-    for s in sightings:
+    for s, actor in resolved:
         if s.how == "holder":
             continue
-        actor = resolved[s]
         if s.how in ("role", "phrase-role"):
             rule = "role"
         elif s.how == "phrase":

@@ -1,7 +1,9 @@
 """The actor registry in the store: read what it is built from, write what it gives back (issue #8).
 
 The registry is rebuilt from every stored article after each ingest (``api.rebuild_registry``):
-``read_facts`` bulk-reads the participants, entities and roles of all articles, ``write_registry``
+``observe_stored`` reads the participants, entities, roles and text of the articles stored since the
+last build (``read_facts``) and keeps what the registry makes of each (``registry_observed``), so the
+corpus-wide build reads every other article's observations instead; ``write_registry``
 (or ``store.clusters.write_clusters(registry=...)``, with the clusters made from it) replaces the
 ``registry_*`` tables and sets the ``event_actors.canonical_id`` that changed in one write
 transaction; ``stored_registry`` reads back what the clusters were last made with. Corrections (``registry_corrections``) are the one input the user makes; they are
@@ -11,44 +13,98 @@ kept across rebuilds and applied again in their order.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 
 from newsevents.names import name_key
 from newsevents.records import ActorRef, Entity, Mention, Role
 from newsevents.registry import Actor, Alias, ArticleFacts, Correction, Merge, Registry
 from newsevents.registry.facts import article_date
+from newsevents.registry.observed import VERSION, Observed, decode, encode, observe
 from newsevents.store.migrate import immediate
 
 
-def read_facts(conn: sqlite3.Connection) -> list[ArticleFacts]:
-    """What the registry reads of every stored article (as ``facts_of`` gives it for a document), by article id."""
+def _chunked(conn: sqlite3.Connection, sql: str, column: str, only: set[str] | None, order: str) -> Iterator[sqlite3.Row]:
+    """Rows of ``sql`` (a SELECT without WHERE), all of them or only those whose ``column`` is in ``only``."""
+    if only is None or len(only) > _FEW:
+        yield from (r for r in conn.execute(f"{sql} ORDER BY {order}") if only is None or r[0] in only)
+        return
+    ids = sorted(only)
+    for at in range(0, len(ids), 500):
+        part = ids[at : at + 500]
+        yield from conn.execute(f"{sql} WHERE {column} IN ({','.join('?' * len(part))}) ORDER BY {order}", part)
+
+
+_FEW = 2000  # fewer articles than this are read by id; more, by reading every row once
+
+
+def read_facts(conn: sqlite3.Connection, only: set[str] | None = None) -> list[ArticleFacts]:
+    """What the registry reads of every stored article (or of the articles ``only`` names), as ``facts_of`` gives it, by id."""
     refs: dict[str, list[ActorRef]] = {}
-    rows = conn.execute(
-        "SELECT ev.article_id, ea.* FROM event_actors ea JOIN events ev ON ev.id = ea.event_id "
-        "ORDER BY ev.article_id, ev.rowid, ea.role, ea.position"
-    )
+    rows = _chunked(conn, "SELECT ev.article_id, ea.* FROM event_actors ea JOIN events ev ON ev.id = ea.event_id", "ev.article_id",
+                    only, "ev.article_id, ev.rowid, ea.role, ea.position")  # fmt: skip
     for r in rows:
         refs.setdefault(r["article_id"], []).append(
             ActorRef(name=r["name"], entity=r["entity"], country=r["country"], sector=r["sector"], start=r["start"], end=r["end"])
         )
     mentions: dict[tuple[str, str], list[Mention]] = {}
-    for m in conn.execute("SELECT article_id, entity_id, start, end, text FROM mentions ORDER BY article_id, start"):
+    for m in _chunked(conn, "SELECT article_id, entity_id, start, end, text FROM mentions", "article_id", only, "article_id, start"):
         mentions.setdefault((m["article_id"], m["entity_id"]), []).append(Mention(m["start"], m["end"], m["text"]))
     entities: dict[str, list[Entity]] = {}
-    for e in conn.execute("SELECT * FROM entities ORDER BY article_id, rowid"):
+    for e in _chunked(conn, "SELECT article_id, id, name, type, country, title FROM entities", "article_id", only, "article_id, rowid"):
         entities.setdefault(e["article_id"], []).append(
             Entity(id=e["id"], name=e["name"], type=e["type"], mentions=tuple(mentions.get((e["article_id"], e["id"]), ())),
                    country=e["country"], title=e["title"])  # fmt: skip
         )
     roles: dict[str, list[Role]] = {}
-    for r in conn.execute("SELECT * FROM roles ORDER BY article_id, rowid"):
+    for r in _chunked(conn, "SELECT article_id, person, office, country, seen, entity FROM roles", "article_id", only, "article_id, rowid"):
         roles.setdefault(r["article_id"], []).append(Role(person=r["person"], office=r["office"], country=r["country"], seen=r["seen"], entity=r["entity"]))
     return [
         ArticleFacts(a["id"], article_date(a["published"]), tuple(refs.get(a["id"], ())), tuple(entities.get(a["id"], ())),
                      tuple(roles.get(a["id"], ())), a["text"] or "")  # fmt: skip
-        for a in conn.execute("SELECT id, published, text FROM articles ORDER BY id")
+        for a in _chunked(conn, "SELECT id, published, text FROM articles", "id", only, "id")
     ]
+
+
+def article_stamps(conn: sqlite3.Connection) -> dict[str, str]:
+    """Article id -> what its stored facts are, in brief (the observer's version and counts): a cached observation is good while it is the same."""
+    counts: dict[str, list[object]] = {a: [VERSION, 0, "", "", 0, 0, 0] for (a,) in conn.execute("SELECT id FROM articles")}
+    queries = (
+        ("SELECT ev.article_id, count(*), min(ev.id), max(ev.id) FROM event_actors ea JOIN events ev ON ev.id = ea.event_id "
+         "GROUP BY ev.article_id", 1),
+        ("SELECT article_id, count(*) FROM entities GROUP BY article_id", 4),
+        ("SELECT article_id, count(*) FROM mentions GROUP BY article_id", 5),
+        ("SELECT article_id, count(*) FROM roles GROUP BY article_id", 6),
+    )  # fmt: skip
+    for sql, at in queries:
+        for row in conn.execute(sql):
+            if row[0] in counts:
+                counts[row[0]][at : at + len(row) - 1] = list(row[1:])
+    return {a: "|".join(map(str, values)) for a, values in counts.items()}
+
+
+def observe_stored(conn: sqlite3.Connection, fresh: bool = False) -> list[Observed]:
+    """Every stored article's observations: kept ones whose facts did not change, the others observed now and kept.
+
+    With ``fresh`` every article is observed again (``newsevents actors rebuild``). The kept
+    observations are written in their own short transaction: they are a cache, good while an
+    article's stamp (``article_stamps``) is the same, whatever else is written or not.
+    """
+    stamps = article_stamps(conn)
+    kept: dict[str, tuple[str, str]] = {}
+    if not fresh:
+        kept = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT article_id, stamp, observed FROM registry_observed")}
+    out = [decode(a, kept[a][1]) for a in sorted(stamps) if a in kept and kept[a][0] == stamps[a]]
+    todo = {a for a in stamps if a not in kept or kept[a][0] != stamps[a]}
+    new = [observe(f) for f in read_facts(conn, only=todo)] if todo else []
+    gone = sorted(set(kept) - set(stamps))
+    if new or gone:
+        with immediate(conn):
+            conn.executemany("INSERT INTO registry_observed (article_id, stamp, observed) VALUES (?, ?, ?) ON CONFLICT (article_id) "
+                             "DO UPDATE SET stamp = excluded.stamp, observed = excluded.observed",
+                             [(o.article, stamps[o.article], encode(o)) for o in new])  # fmt: skip
+            conn.executemany("DELETE FROM registry_observed WHERE article_id = ?", [(a,) for a in gone])
+    return out + new
 
 
 def read_corrections(conn: sqlite3.Connection) -> list[Correction]:
@@ -145,6 +201,11 @@ def _merge_order(m: Merge) -> tuple[str, str, str, str, int, int]:
     return (m.actor, m.name, m.rule, m.article or "", -1 if m.start is None else m.start, -1 if m.end is None else m.end)
 
 
-def build_registry(conn: sqlite3.Connection, dictionary: str = "") -> Registry:
-    """The registry of every stored article, over our dictionary (and ``dictionary``, a user's TSV, when given)."""
-    return Registry.build(read_facts(conn), dictionary=dictionary or None, corrections=read_corrections(conn))
+def build_registry(conn: sqlite3.Connection, dictionary: str = "", fresh: bool = False) -> Registry:
+    """The registry of every stored article, over our dictionary (and ``dictionary``, a user's TSV, when given).
+
+    Only articles stored (or changed) since the last build are read and observed (``observe_stored``);
+    with ``fresh`` all are. Either way the registry is the one a build from every article's facts gives.
+    """
+    observed = observe_stored(conn, fresh=fresh)
+    return Registry.from_observed(observed, dictionary=dictionary or None, corrections=read_corrections(conn))
