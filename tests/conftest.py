@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -65,9 +67,9 @@ def _postgres_down() -> str | None:
     return _postgres_down.answer  # type: ignore[attr-defined]
 
 
-@pytest.fixture()
-def postgres_url():
-    """A ``--db`` URL of a fresh schema on the test server, dropped afterwards; skips (fails under CI=true) without a server."""
+@contextmanager
+def postgres_schema() -> Iterator[str]:
+    """A ``--db`` URL of a fresh schema on the test server, dropped on exit; skips (fails under CI=true) without a server."""
     import uuid
 
     down = _postgres_down()
@@ -78,9 +80,18 @@ def postgres_url():
     import psycopg
 
     schema = f"newsevents_test_{uuid.uuid4().hex[:12]}"
-    yield f"{POSTGRES}?options=-csearch_path%3D{schema}"
-    with psycopg.connect(POSTGRES, autocommit=True) as conn:
-        conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+    try:
+        yield f"{POSTGRES}?options=-csearch_path%3D{schema}"
+    finally:
+        with psycopg.connect(POSTGRES, autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+@pytest.fixture()
+def postgres_url():
+    """A fresh PostgreSQL schema for one test (see ``postgres_schema``)."""
+    with postgres_schema() as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

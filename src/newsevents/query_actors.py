@@ -72,7 +72,7 @@ def search_actors(conn: sqlite3.Connection, q: str | None, country: str | None, 
     then names or aliases holding it; within each, most active first. Actors in no event are listed
     only when searched for.
     """
-    where, params = ["1"], []
+    where, params = ["1 = 1"], []  # a condition on PostgreSQL too
     if country:
         where.append("ra.country = ?")
         params.append(country.upper())

@@ -176,6 +176,12 @@ class Connection:
         """Close the connection."""
         self.raw.close()
 
+    def __del__(self) -> None:
+        # a connection dropped without close() (sqlite3 allows it; cli._conn does it) is closed, not warned about
+        raw = getattr(self, "raw", None)
+        if raw is not None and not raw.closed:
+            raw.close()
+
     def _run(self, statement: str, params: Sequence[Any] | dict[str, Any]) -> Cursor:
         try:
             cur = self.raw.cursor()

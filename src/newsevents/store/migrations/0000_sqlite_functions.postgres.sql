@@ -26,6 +26,14 @@ CREATE FUNCTION strftime(text, text) RETURNS text
             '%W', lpad(((extract(doy FROM $2::timestamp)::int + 7 - extract(isodow FROM $2::timestamp)::int) / 7)::text, 2, '0'))
         END $$;
 
+-- max(a, b) and min(a, b) of two numbers (SQLite's scalar max and min; PostgreSQL says greatest and least).
+CREATE FUNCTION max(bigint, bigint) RETURNS bigint
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT CASE WHEN $1 IS NULL OR $2 IS NULL THEN NULL ELSE greatest($1, $2) END $$;
+CREATE FUNCTION min(bigint, bigint) RETURNS bigint
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT CASE WHEN $1 IS NULL OR $2 IS NULL THEN NULL ELSE least($1, $2) END $$;
+
 -- sum(condition): SQLite counts a true condition as 1 (NULL when no row has a value, as sum gives).
 CREATE FUNCTION sum_condition(bigint, boolean) RETURNS bigint
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
