@@ -353,6 +353,10 @@ def bench(db: Path, articles: int, n: int) -> bool:
         ("GET /actors?page=2 (page)", ["/actors?page=2"] * few, False),
         ("GET /search?q=Tehran (page)", ["/search?q=Tehran"] * few, False),
         ("GET /dyads/RUS/IRN?by=week (page)", ["/dyads/RUS/IRN?by=week"] * few, False),
+        ("GET /events?date_from=2024-06-01&date_to=2024-06-30 (page)", ["/events?date_from=2024-06-01&date_to=2024-06-30"] * few, False),
+        ("GET /events?sort=-date&page=50 (page)", ["/events?sort=-date&page=50"] * few, False),
+        ("GET /map (page, with the basemap)", ["/map"] * few, False),
+        ("GET /map?region=europe&place=Moscow (page)", ["/map?region=europe&place=Moscow&place_country=RUS"] * few, False),
         ("GET /actors/sergei-lavrov (page)", ["/actors/sergei-lavrov"] * few, False),
         ("GET / (overview page)", ["/"] * few, False),
     ]

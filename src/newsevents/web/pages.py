@@ -124,7 +124,7 @@ def event_map(request: Request, conn: Conn, f: Filters, region: str | None = Non
         if blank(place):
             listing = place_listing(conn, f, blank(place) or "", blank(place_country))
             at = {"name": blank(place), "country": blank(place_country), "total": cached(request, count_rows, conn, listing),
-                  "events": list_page(conn, listing, MAX_LIMIT, None)["items"]}  # fmt: skip
+                  "events": list_page(conn, listing, query.DEFAULT_LIMIT, None)["items"]}  # fmt: skip
     except QueryError as exc:
         error, status = str(exc), 400
     context = {"title": "Map", "f": f, "places": places, "map": eventmap.map_plot(places, region=blank(region), params=params), "error": error,
