@@ -14,7 +14,7 @@ from test_registry_store import store_documents, tables
 from newsevents import api
 from newsevents.clusters import ClusterIndex, EventMention, cluster_events, default_actor_key
 from newsevents.clusters import index as index_module
-from newsevents.clusters.incremental import recluster, seeds_of
+from newsevents.clusters.incremental import recluster, recluster_keeping, seeds_of
 from newsevents.records import ActorRef, Location
 from newsevents.store import open_store
 from newsevents.store.clusters import _trusted
@@ -91,6 +91,19 @@ def test_only_what_changed_is_scored_again(monkeypatch) -> None:
     assert recluster([*mentions, late], stored, registry_key, registry_key) == expected
     assert calls == []  # nothing else is near April 30: no pair is scored
     assert seeds_of([*mentions, late], stored, registry_key, registry_key) == {late.key}
+    made, kept = recluster_keeping([*mentions, late], stored, registry_key, registry_key)
+    assert made == expected and kept == set(stored.values())  # every stored cluster kept whole: none needs writing
+    assert {c.id for c in made} - kept == {expected_late.id for expected_late in expected if late in expected_late.mentions}
+
+
+def test_kept_clusters_are_exactly_their_stored_selves_after_a_key_change() -> None:
+    mentions = pool(random.Random(5))
+    stored = stored_of(mentions, default_actor_key)
+    made, kept = recluster_keeping(mentions, stored, default_actor_key, registry_key)
+    assert made == cluster_events(mentions, actor_key=registry_key)
+    before = {c.id: c for c in cluster_events(mentions, actor_key=default_actor_key)}
+    assert kept < set(before)
+    assert all(c == before[c.id] for c in made if c.id in kept)
 
 
 def test_a_changed_key_seeds_its_whole_stored_cluster() -> None:

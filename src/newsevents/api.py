@@ -103,15 +103,15 @@ def _refresh(settings: Settings, *, rebuild: bool = False) -> tuple["Registry", 
     from newsevents.errors import StoreError
     from newsevents.registry.pause import collector_paused
     from newsevents.store import open_store
-    from newsevents.store.clusters import update_clusters, write_clusters
+    from newsevents.store.clusters import update_clusters_keeping, write_clusters
     from newsevents.store.registry import build_registry, corpus_state
 
     with open_store(settings.db, busy_timeout=settings.busy_timeout) as store, collector_paused():
         for _ in range(5):
             state = corpus_state(store.conn)
             built = build_registry(store.conn, settings.actor_dictionary, fresh=rebuild)
-            made = update_clusters(store.conn, built, settings.clusterer, rebuild=rebuild)
-            counts = write_clusters(store.conn, made, settings.clusterer, rebuild=rebuild, state=state, registry=built)
+            made, kept = update_clusters_keeping(store.conn, built, settings.clusterer, rebuild=rebuild)
+            counts = write_clusters(store.conn, made, settings.clusterer, rebuild=rebuild, state=state, registry=built, kept=kept)
             if counts is not None:
                 return built, {"clusters": len(made), **counts}
     raise StoreError(f"database {settings.db} kept changing while actors and clusters were rebuilt; "

@@ -42,6 +42,14 @@ def seeds_of(mentions: Sequence[EventMention], stored: Mapping[str, str], old_ke
 def recluster(mentions: Sequence[EventMention], stored: Mapping[str, str], old_key: ActorKey, new_key: ActorKey,
               policy: ClusterPolicy | None = None) -> list[EventCluster]:  # fmt: skip
     """Every cluster of ``mentions``, as ``cluster_events(mentions, policy, new_key)`` gives, scoring only around the seeds."""
+    return recluster_keeping(mentions, stored, old_key, new_key, policy)[0]
+
+
+def recluster_keeping(mentions: Sequence[EventMention], stored: Mapping[str, str], old_key: ActorKey, new_key: ActorKey,
+                      policy: ClusterPolicy | None = None) -> tuple[list[EventCluster], frozenset[str]]:  # fmt: skip
+    """``recluster``'s clusters and the ids of the stored clusters kept as they were (their stored rows need no writing)."""
     seeds = seeds_of(mentions, stored, old_key, new_key)
     known = {m.key: stored[m.event.id] for m in mentions if m.event.id in stored}
-    return ClusterIndex(policy, new_key).update(mentions, known, seeds)
+    index = ClusterIndex(policy, new_key)
+    made = index.update(mentions, known, seeds)
+    return made, index.kept

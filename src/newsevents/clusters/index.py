@@ -29,6 +29,7 @@ class ClusterIndex:
         self._scores: dict[str, dict[str, float]] = {}  # key -> key -> score, for every pair no veto stops
         self._cluster_of: dict[str, str] = {}
         self._clusters: dict[str, EventCluster] = {}
+        self.kept: frozenset[str] = frozenset()  # after ``update``: ids of the known clusters it kept whole, unscored
 
     def __len__(self) -> int:
         return len(self._mentions)
@@ -90,7 +91,8 @@ class ClusterIndex:
         same policy and actor keys; ``seeds`` are the keys it cannot vouch for (see
         ``clusters.incremental.seeds_of``; a key missing from ``known`` is a seed too). Only the
         strong components holding a seed are scored and linked again; the other mentions keep
-        their known clusters. For an empty index.
+        their known clusters, whose ids ``kept`` lists afterwards (a strong component holds whole
+        clusters, so each kept one has the same members, keys and record as before). For an empty index.
         """
         wanted = {m.key: m for m in mentions}
         for key in sorted(wanted):
@@ -110,11 +112,14 @@ class ClusterIndex:
         rest: dict[str, list[EventMention]] = {}
         for key in sorted(set(wanted) - region):
             rest.setdefault(known[key], []).append(wanted[key])
+        kept = set()
         for members in rest.values():
             cluster = build_cluster(members, self.actor_key)
             for mention in cluster.mentions:
                 self._cluster_of[mention.key] = cluster.id
             self._clusters[cluster.id] = cluster
+            kept.add(cluster.id)
+        self.kept = frozenset(kept)
         return self.clusters()
 
     def _nearby(self, mention: EventMention) -> set[str]:

@@ -49,26 +49,30 @@ def cluster_rows(clusters: list[EventCluster], clusterer: str) -> dict[str, tupl
     return out
 
 
-def _stored(conn: sqlite3.Connection) -> dict[str, tuple[Row, list[Row]]]:
-    """The rows already stored, in the shape ``cluster_rows`` gives."""
+def _stored(conn: sqlite3.Connection, skip: frozenset[str] = frozenset()) -> dict[str, tuple[Row, list[Row]]]:
+    """The rows already stored (but the clusters ``skip`` names), in the shape ``cluster_rows`` gives."""
     members: dict[str, list[Row]] = {}
     for m in conn.execute("SELECT * FROM event_cluster_members ORDER BY cluster_id, event_id"):
-        members.setdefault(m["cluster_id"], []).append(tuple(m))
-    return {r["id"]: (tuple(r), members.get(r["id"], [])) for r in conn.execute("SELECT * FROM event_clusters")}
+        if m["cluster_id"] not in skip:
+            members.setdefault(m["cluster_id"], []).append(tuple(m))
+    return {r["id"]: (tuple(r), members.get(r["id"], [])) for r in conn.execute("SELECT * FROM event_clusters") if r["id"] not in skip}
 
 
 def write_clusters(conn: sqlite3.Connection, clusters: list[EventCluster], clusterer: str, *, rebuild: bool = False,
-                   state: tuple[int, ...] | None = None, registry: Registry | None = None) -> dict[str, int] | None:  # fmt: skip
+                   state: tuple[int, ...] | None = None, registry: Registry | None = None,
+                   kept: frozenset[str] = frozenset()) -> dict[str, int] | None:  # fmt: skip
     """Make the stored clusters equal ``clusters``; return how many clusters were written, deleted and kept.
 
     With ``state`` (``store.registry.corpus_state`` when the events were read), nothing is written
     and None returned when articles or corrections have been stored since. With ``registry`` (the
     one whose actor keys made ``clusters``), it is written in the same transaction, so the stored
-    clusters always match the stored registry (``update_clusters`` relies on that).
+    clusters always match the stored registry (``update_clusters`` relies on that). ``kept`` names
+    clusters known to equal their stored rows (``update_clusters``): they are neither compared nor written.
     """
     from newsevents.store.registry import corpus_state, registry_writer
 
-    wanted = cluster_rows(clusters, clusterer)
+    kept = frozenset() if rebuild else kept
+    wanted = cluster_rows([c for c in clusters if c.id not in kept], clusterer)
     write_registry = registry_writer(conn, registry) if registry is not None else None
     with immediate(conn):
         if state is not None and corpus_state(conn) != state:
@@ -78,7 +82,7 @@ def write_clusters(conn: sqlite3.Connection, clusters: list[EventCluster], clust
         if rebuild:
             conn.execute("DELETE FROM event_cluster_members")
             conn.execute("DELETE FROM event_clusters")
-        stored = _stored(conn)
+        stored = _stored(conn, skip=kept)
         gone = sorted(cid for cid in stored if stored[cid] != wanted.get(cid))
         new = sorted(cid for cid in wanted if stored.get(cid) != wanted[cid])
         for chunk in range(0, len(gone), 500):
@@ -88,27 +92,34 @@ def write_clusters(conn: sqlite3.Connection, clusters: list[EventCluster], clust
             conn.execute(f"DELETE FROM event_clusters WHERE id IN ({marks})", ids)
         conn.executemany("INSERT INTO event_clusters VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [wanted[c][0] for c in new])
         conn.executemany("INSERT INTO event_cluster_members VALUES (?,?,?,?,?,?)", [m for c in new for m in wanted[c][1]])
-    return {"written": len(new), "deleted": len(set(gone) - set(wanted)), "kept": len(wanted) - len(new)}
+    return {"written": len(new), "deleted": len(set(gone) - set(wanted)), "kept": len(wanted) - len(new) + len(kept)}
 
 
 def update_clusters(conn: sqlite3.Connection, registry: Registry, clusterer: str, *, rebuild: bool = False) -> list[EventCluster]:
+    """The clusters of every stored event with ``registry``'s actor keys (see ``update_clusters_keeping``)."""
+    return update_clusters_keeping(conn, registry, clusterer, rebuild=rebuild)[0]
+
+
+def update_clusters_keeping(conn: sqlite3.Connection, registry: Registry, clusterer: str, *,
+                            rebuild: bool = False) -> tuple[list[EventCluster], frozenset[str]]:  # fmt: skip
     """The clusters of every stored event with ``registry``'s actor keys; scored again only where something changed.
 
     Starts from the stored clusters (``clusters.incremental``) when they can be trusted: made by
     this clusterer, with the stored registry's keys (``write_clusters(registry=...)`` writes both
     at once), and no event resolved by a registry write but left out of the clusters. Otherwise,
     or with ``rebuild``, every event is clustered from scratch. Either way the result is the same.
+    Also returns the ids of the stored clusters kept as they were (for ``write_clusters(kept=...)``).
     """
     from newsevents.clusters import cluster_events
-    from newsevents.clusters.incremental import recluster
+    from newsevents.clusters.incremental import recluster_keeping
     from newsevents.store.registry import stored_registry
 
     mentions = read_mentions(conn)
     new_key = _by_name(registry)
     if rebuild or not _trusted(conn, clusterer):
-        return cluster_events(mentions, actor_key=new_key)
+        return cluster_events(mentions, actor_key=new_key), frozenset()
     stored = {r[0]: r[1] for r in conn.execute("SELECT event_id, cluster_id FROM event_cluster_members")}
-    return recluster(mentions, stored, _by_name(stored_registry(conn)), new_key)
+    return recluster_keeping(mentions, stored, _by_name(stored_registry(conn)), new_key)
 
 
 def _by_name(registry: Registry) -> Callable[[ActorRef], str]:
