@@ -41,8 +41,8 @@ def trusted_document(n: int = 0, published: str = "2024-07-27") -> Document:
 
 
 @pytest.fixture()
-def store(tmp_path):
-    with open_store(tmp_path / "t.db") as s:
+def store(store_url):
+    with open_store(store_url) as s:  # on SQLite, then on PostgreSQL
         yield s
 
 

@@ -120,7 +120,11 @@ class Connection:
             return self._pragma(sql)
         if head.startswith("BEGIN"):
             self._run("BEGIN", ())
-            return self._run(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})", ())
+            try:
+                return self._run(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})", ())
+            except PostgresError:
+                self.rollback()  # as in SQLite, a BEGIN that fails leaves no transaction open
+                raise
         statement = to_postgres(sql)
         table = _insert_table(statement)
         if table and " RETURNING " not in statement.upper() and (key := self._identity_of(table)):
