@@ -103,3 +103,14 @@ def test_errors_name_the_database_and_what_to_do(postgres_url):
         assert reader.read_document(make_document(1).article.id).to_dict() == make_document(1).to_dict()
         with pytest.raises(StoreError, match="read-only"):
             reader.begin_run({})
+
+
+def test_data_version_moves_on_writes_only(postgres_url):
+    from newsevents.store.postgres import data_version
+
+    with open_store(postgres_url) as store, open_store(postgres_url, readonly=True) as reader:
+        before = data_version(reader.conn)
+        reader.conn.execute("SELECT count(*) FROM articles").fetchone()
+        assert data_version(reader.conn) == before
+        store.write_documents([make_document(2)])
+        assert data_version(reader.conn) > before

@@ -281,3 +281,13 @@ def _bools_as_integers(raw: Any) -> None:
             return self.dump(obj)
 
     raw.adapters.register_dumper(bool, BoolAsInt)
+
+
+def data_version(conn: Connection) -> int:
+    """A number that grows whenever any transaction on the server has written (the web cache's generation on PostgreSQL).
+
+    The snapshot's xmax is the next transaction id to be assigned; reads assign none, so it stays
+    put while nothing is written. Writes to other databases of the server move it too: the cache is
+    then dropped too often, never kept too long.
+    """
+    return int(conn.raw.execute("SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint").fetchone()[0])
