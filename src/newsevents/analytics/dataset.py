@@ -1,0 +1,77 @@
+"""The Parquet dataset on disk: month partitions of flat rows, the registry tables and a manifest of digests.
+
+Layout of ``OUT``::
+
+    events/month=YYYY-MM/part.parquet   one row per event (sorted by day)
+    pairs/month=YYYY-MM/part.parquet    one row per event and pair of party keys (sorted by ka, kb, day)
+    actors.parquet, aliases.parquet     the actor registry (names, kinds, aliases), rewritten every build
+    rollups.duckdb                      rollups.ROLLUPS
+    manifest.json                       the digest of every month written, and a build counter
+
+Pair files are sorted by their keys and cut into small row groups, so a dyad reads the few row groups
+whose key range holds A or B and skips the rest by their min/max statistics.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+#: rows per Parquet row group of a pairs file: smaller groups let a dyad skip more of a month
+PAIR_ROW_GROUP = 16_384
+#: the flat table, sort order and row group size of each partitioned part of the dataset
+PARTS = {"events": ("flat_events", "day, eid", 122_880), "pairs": ("flat_pairs", "ka, kb, day", PAIR_ROW_GROUP)}
+VERSION = 1
+
+
+def read_manifest(out: Path) -> dict[str, Any]:
+    """The manifest of a dataset, or an empty one for a new directory."""
+    path = out / "manifest.json"
+    if not path.exists():
+        return {"version": VERSION, "builds": 0, "months": {}}
+    manifest = json.loads(path.read_text())
+    if manifest.get("version") != VERSION:
+        return {"version": VERSION, "builds": 0, "months": {}}  # an older layout is written again in full
+    return manifest
+
+
+def write_manifest(out: Path, manifest: dict[str, Any]) -> None:
+    """Write the manifest last, through a temporary file, so a build cut short is redone next time."""
+    tmp = out / "manifest.json.tmp"
+    tmp.write_text(json.dumps(manifest, indent=1, sort_keys=True))
+    tmp.replace(out / "manifest.json")
+
+
+def write_months(con: Any, out: Path, months: list[str]) -> None:
+    """Write the events and pairs partitions of ``months`` from the flat tables, replacing what was there."""
+    for part, (table, order, row_group) in PARTS.items():
+        for month in months:
+            folder = out / part / f"month={month}"
+            shutil.rmtree(folder, ignore_errors=True)
+            if not con.execute(f"SELECT 1 FROM {table} WHERE month = ? LIMIT 1", [month]).fetchone():
+                continue
+            folder.mkdir(parents=True)
+            target, value = (str(text).replace("'", "''") for text in (folder / "part.parquet", month))  # COPY takes no parameters
+            con.execute(f"COPY (SELECT * EXCLUDE (month) FROM {table} WHERE month = '{value}' ORDER BY {order}) TO '{target}' "
+                        f"(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE {row_group})")  # fmt: skip
+
+
+def remove_months(out: Path, months: list[str]) -> None:
+    """Remove the partitions of months the store no longer has."""
+    for part in PARTS:
+        for month in months:
+            shutil.rmtree(out / part / f"month={month}", ignore_errors=True)
+
+
+def write_registry(con: Any, out: Path) -> None:
+    """Write the registry tables (small; rewritten whole)."""
+    for table in ("actors", "aliases"):
+        target = str(out / f"{table}.parquet").replace("'", "''")
+        con.execute(f"COPY (SELECT * FROM raw_{table}) TO '{target}' (FORMAT parquet)")
+
+
+def size_bytes(out: Path) -> int:
+    """Bytes the dataset takes on disk."""
+    return sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
