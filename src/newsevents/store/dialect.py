@@ -57,9 +57,8 @@ def _code(part: str) -> str:
 
 def _native(part: str) -> str:
     part = _END.sub('"end"', part)
-    part = re.sub(r"\bNOT LIKE\b", "NOT ILIKE", part)
-    part = re.sub(r"(?<!NOT )\bLIKE\b", "ILIKE", part)
-    return part.replace("json_each(%s)", "json_array_elements_text(%s::json)").replace("json_each(?)", "json_array_elements_text(?::json)")
+    part = re.sub(r"\bLIKE\b", "ILIKE", part)
+    return re.sub(r"json_each\((%s|\?)\)", r"json_array_elements_text(\1::json)", part)
 
 
 @lru_cache(maxsize=2048)
@@ -93,9 +92,8 @@ def _terms(text: str) -> list[tuple[int, int]]:
     while i < len(text):
         c = text[i]
         if c == "'":
-            i = text.index("'", i + 1) + 1 if "'" in text[i + 1 :] else len(text)
-            while i < len(text) and text[i] == "'":  # '' inside a literal
-                i = text.index("'", i + 1) + 1
+            literal = _STRING.match(text, i)
+            i = literal.end() if literal else len(text)
             continue
         if c == "(":
             depth += 1
@@ -107,7 +105,7 @@ def _terms(text: str) -> list[tuple[int, int]]:
         elif c == "," and depth == 0:
             spans.append((start, i))
             start = i + 1
-        elif depth == 0 and (m := _ORDER_END.match(text, i)) and (i == 0 or not text[i - 1].isalnum() and text[i - 1] != "_"):
+        elif depth == 0 and _ORDER_END.match(text, i) and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")):
             spans.append((start, i))
             return spans
         i += 1
