@@ -79,3 +79,17 @@ def test_load_stores_each_article_once(tmp_path):
 def test_reading_a_folder_without_a_dataset_says_what_to_give(tmp_path):
     with pytest.raises(NewseventsError, match="ingest --out"):
         list(read_dataset(tmp_path))
+
+
+def test_load_command_twice(tmp_path):
+    from click.testing import CliRunner
+
+    from newsevents.cli import main
+
+    write_dataset([documents()], tmp_path / "out")
+    db = str(tmp_path / "news.db")
+    first = CliRunner().invoke(main, ["load", str(tmp_path / "out"), "--db", db])
+    assert first.exit_code == 0, first.output
+    assert "articles: 5 new, 0 already stored" in first.output
+    again = CliRunner().invoke(main, ["load", str(tmp_path / "out"), "--db", db])
+    assert "articles: 0 new, 5 already stored" in again.output

@@ -61,24 +61,49 @@ def main(config: str | None) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @settings_options("db", "input_format", "model", "workers", "batch_size", "max_input_bytes", "events", "coder", "lexicon",
                   "min_confidence", "actor_dictionary", "near_duplicate_similarity", "fetch_links", "fetch_timeout",
-                  "fetch_interval", "busy_timeout", "quiet")  # fmt: skip
-def ingest(paths: tuple[str, ...], **options: Any) -> None:
+                  "fetch_interval", "busy_timeout", "quiet", "runner")  # fmt: skip
+@click.option("--address", "ray_address", default=None, help="Ray cluster to join with --runner ray (host:port of `ray start --head`); empty: start a local Ray.")
+@click.option("--out", type=click.Path(file_okay=False), default=None, help="Write the results as a Parquet dataset by publication month in this folder instead of the database (load it with `newsevents load`).")
+def ingest(paths: tuple[str, ...], out: str | None, **options: Any) -> None:
     """Read files, folders (recursively), - (stdin) or http(s) URLs (RSS/Atom feeds, pages); store clean, annotated articles.
 
     \b
     Example:
       newsevents ingest dumps/ pages/*.html feed.jsonl.gz --db news.db --workers 2
       newsevents ingest https://news.example/rss.xml --db news.db
+      newsevents ingest dumps/ --runner ray --address 127.0.0.1:6379 --workers 4 --out dataset/
     """
     from newsevents.api import ingest as run
 
     settings = _settings(**options)
     quiet = settings.quiet
     bar = _progress(quiet)
-    summary = run(list(paths), settings, progress=bar, on_failure=lambda f: click.echo(f"failed: {f.origin}: {f.reason}", err=True))
+    to_dataset = {"out_dir": out} if out else {}
+    summary = run(list(paths), settings, progress=bar, on_failure=lambda f: click.echo(f"failed: {f.origin}: {f.reason}", err=True), **to_dataset)
     bar.close()
     _print_summary(summary, quiet)
     sys.exit(0 if summary.ok else 1)
+
+
+@main.command()
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@settings_options("db", "busy_timeout")
+def load(directory: str, **options: Any) -> None:
+    """Store a Parquet dataset written by `ingest --out DIR`; articles already stored are skipped, so loading twice adds nothing.
+
+    \b
+    Example:
+      newsevents ingest dumps/ --runner ray --out dataset/
+      newsevents load dataset/ --db news.db
+    """
+    from newsevents.api import rebuild_registry
+    from newsevents.batch.dataset import load_dataset
+
+    settings = _settings(**options)
+    summary = load_dataset(directory, settings)
+    if summary.documents:
+        rebuild_registry(settings)  # actors and clusters, as after an ingest
+    click.echo(f"articles: {summary.documents} new, {summary.duplicates} already stored\ndatabase: {settings.db}")
 
 
 class _Bar:
