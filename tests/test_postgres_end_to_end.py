@@ -54,6 +54,9 @@ ROUTES = [
     "/api/places", "/api/clusters", "/api/dyads/USA/YEM", "/api/dyads/ISR/IRN?by=week", "/api/dyads/ISR/IRN?by=month&count=mentions",
     "/api/dyads/Canada/India?by=year", "/api/dyads/nobody/YEM",
 ]  # fmt: skip
+#: downloads: every match read through one cursor a chunk at a time (query_listing.stream)
+DOWNLOADS = ["/api/events?format=csv", "/api/articles?format=json", "/api/quotes?format=csv", "/api/attributions?format=json",
+             "/api/actors?format=csv", "/api/dyads/USA/YEM?format=json"]  # fmt: skip
 
 
 class Client:
@@ -93,6 +96,10 @@ def _compare(lite: Client, pg: Client) -> None:
         a, b = lite.get(route), pg.get(route)
         assert a.status_code == b.status_code == 200, (route, b.text[:300])
         assert b.json() == a.json(), route
+    for route in DOWNLOADS:
+        a, b = lite.get(route), pg.get(route)
+        assert a.status_code == b.status_code == 200 and len(a.text) > 100, route
+        assert b.text == a.text, route
     stats_a, stats_b = lite.get("/api/stats").json(), pg.get("/api/stats").json()
     assert {k: v for k, v in stats_b.items() if k != "runs"} == {k: v for k, v in stats_a.items() if k != "runs"}
     events = lite.get("/api/events?limit=200").json()["items"]

@@ -93,6 +93,15 @@ class Cursor:
         """Every remaining row."""
         return [self._row(v) for v in self._cur.fetchall()] if self._cur is not None else []
 
+    def fetchmany(self, size: int = 1) -> list[Row]:
+        """Up to ``size`` more rows (the whole result is already on the client: psycopg's client-side cursor)."""
+        return [self._row(v) for v in self._cur.fetchmany(size)] if self._cur is not None else []
+
+    def close(self) -> None:
+        """Drop the rest of the result."""
+        if self._cur is not None:
+            self._cur.close()
+
     def __iter__(self) -> Iterator[Row]:
         return (self._row(v) for v in self._cur) if self._cur is not None else iter(())
 
