@@ -76,3 +76,15 @@ def test_the_leader_is_the_one_head_of_the_country_that_day_with_our_dictionary(
     text = "Vladimir Putin spoke. The Russian leader met the North Korean leader."
     registry = Registry.build([facts("a1", "2024-06-19", text, known)])
     assert described(registry, "a1") == {"The Russian leader": "person:vladimir-putin", "the North Korean leader": "person:kim-jong-un"}
+
+
+def test_an_office_our_dictionary_dates_is_held_by_one_person() -> None:
+    from newsevents.records import ActorRef
+
+    text = "The Saudi crown prince met Saudi Arabia's crown prince's envoy."
+    known = {"Saudi": ("NORP", "SAU"), "Saudi Arabia": ("GPE", "SAU")}
+    item = facts("a1", "2024-05-01", text, known)
+    participant = ActorRef("The Saudi crown prince", None, "SAU", "GOV", 0, 22)
+    registry = Registry.build([ArticleFacts("a1", "2024-05-01", (participant,), item.entities, (), text)])
+    assert registry.actor_for("a1", participant) == "person:mohammed-bin-salman"  # not the country SAU
+    assert described(registry, "a1") == {"Saudi Arabia's crown prince": "person:mohammed-bin-salman"}

@@ -3,7 +3,8 @@
 ``observe(facts)`` depends on that article alone, so a store keeps it per article and a refresh
 after new articles observes only those; the corpus-wide step (``registry.build``) then runs over
 every article's observations. ``encode`` / ``decode`` give the JSON a store keeps; ``VERSION``
-changes whenever ``sightings_of`` reads an article differently, so a store observes again.
+changes whenever ``sightings_of`` reads an article differently, and ``observer_version`` with the
+offices our dictionary dates, so a store observes again.
 """
 
 from __future__ import annotations
@@ -15,7 +16,19 @@ from dataclasses import astuple, dataclass
 from newsevents.registry.records import ArticleFacts
 from newsevents.registry.sightings import Link, Sighting, sightings_of
 
-VERSION = "observed.v2"  # v2: descriptions after a state's name and capitals as entities (registry.phrases)
+#: v2: descriptions after a state's name and capitals as entities (registry.phrases); v3: offices our
+#: dictionary dates are single-holder offices ("the Saudi crown prince"). Our dictionary's office titles
+#: are part of what an article's observation depends on, so they are part of the version.
+VERSION = "observed.v3"
+
+
+def observer_version() -> str:
+    """``VERSION`` and a digest of the office titles our dictionary dates: what a kept observation was made with."""
+    import hashlib
+
+    from newsevents.registry.sightings import dated_offices
+
+    return VERSION + ":" + hashlib.sha1("|".join(sorted(dated_offices())).encode("utf-8")).hexdigest()[:8]
 
 
 @dataclass(frozen=True)

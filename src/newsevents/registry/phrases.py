@@ -6,7 +6,8 @@ it codes; the registry reads the rest here, from the article text after every me
 (its name or demonym):
 
 - ``<state>'s <office>`` or ``<demonym> <office>`` with a single-holder office of
-  ``events_offices.tsv`` ("president", "foreign minister") is a role, resolved through the dated
+  ``events_offices.tsv`` ("president", "foreign minister", or one our dictionary dates such as
+  "crown prince") is a role, resolved through the dated
   role timeline like a participant's; "leader" is the holder of the country's head office (rank
   head) on that day;
 - with a sector noun of ``events_actors.tsv`` that names an institution ("government",
@@ -49,8 +50,9 @@ class Phrase:
 def _offices() -> dict[tuple[str, ...], tuple[str, bool]]:
     """Office word tuples -> (title, single holder): every office, so "vice president" is known as one and skipped."""
     from newsevents.events.tables import office_table
+    from newsevents.registry.sightings import single_holder
 
-    return {w: (o.title, o.rank == "head" or (o.rank == "minister" and len(w) > 1)) for w, o in office_table().items()}
+    return {w: (o.title, single_holder(w, o.title, o.rank)) for w, o in office_table().items()}
 
 
 @lru_cache(maxsize=1)

@@ -94,11 +94,24 @@ def is_state(code: str | None) -> bool:
 
 
 @lru_cache(maxsize=1)
+def dated_offices() -> frozenset[str]:
+    """Titles of the offices our dictionary gives dated holders ("Crown Prince"): it says one person holds each at a time."""
+    from newsevents.registry.dictionary import load_dictionary
+
+    return frozenset(t.office for t in load_dictionary().terms)
+
+
+def single_holder(words: tuple[str, ...], title: str, rank: str) -> bool:
+    """True for an office one person holds per country: a head, a named ministry, or one our dictionary dates (no bare "minister")."""
+    return rank == "head" or (rank == "minister" and len(words) > 1) or title in dated_offices()
+
+
+@lru_cache(maxsize=1)
 def _offices() -> dict[tuple[str, ...], str]:
-    """Office word tuples that name one holder per country -> office title (no bare "minister")."""
+    """Office word tuples that name one holder per country -> office title."""
     from newsevents.events.tables import office_table
 
-    return {w: o.title for w, o in office_table().items() if o.rank == "head" or (o.rank == "minister" and len(w) > 1)}
+    return {w: o.title for w, o in office_table().items() if single_holder(w, o.title, o.rank)}
 
 
 def office_in(text: str) -> str | None:

@@ -20,7 +20,7 @@ from newsevents.names import name_key
 from newsevents.records import ActorRef, Entity, Mention, Role
 from newsevents.registry import Actor, Alias, ArticleFacts, Correction, Merge, Registry
 from newsevents.registry.facts import article_date
-from newsevents.registry.observed import VERSION, Observed, decode, encode, observe
+from newsevents.registry.observed import Observed, decode, encode, observe, observer_version
 from newsevents.store.migrate import immediate
 
 
@@ -68,7 +68,8 @@ def read_facts(conn: sqlite3.Connection, only: set[str] | None = None) -> list[A
 
 def article_stamps(conn: sqlite3.Connection) -> dict[str, str]:
     """Article id -> what its stored facts are, in brief (the observer's version and counts): a cached observation is good while it is the same."""
-    counts: dict[str, list[object]] = {a: [VERSION, 0, "", "", 0, 0, 0] for (a,) in conn.execute("SELECT id FROM articles")}
+    version = observer_version()
+    counts: dict[str, list[object]] = {a: [version, 0, "", "", 0, 0, 0] for (a,) in conn.execute("SELECT id FROM articles")}
     queries = (
         ("SELECT ev.article_id, count(*), min(ev.id), max(ev.id) FROM event_actors ea JOIN events ev ON ev.id = ea.event_id "
          "GROUP BY ev.article_id", 1),
