@@ -6,11 +6,14 @@ import gzip
 import json
 import subprocess
 import sys
+from contextlib import nullcontext
 from importlib import resources
 
 import jsonschema
 import pytest
 from click.testing import CliRunner
+
+from conftest import postgres_schema
 
 from newsevents.cli import main
 
@@ -32,16 +35,16 @@ def test_import_is_light():
     assert out.strip() == "[]"
 
 
-@pytest.fixture(scope="module")
-def ingested(tmp_path_factory, seed_text):
-    """The seed plus bad inputs, ingested once into a fresh database."""
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def ingested(request, tmp_path_factory, seed_text):
+    """The seed plus bad inputs, ingested once into a fresh database: a SQLite file, then a PostgreSQL schema."""
     folder = tmp_path_factory.mktemp("inputs")
     (folder / "seed.txt").write_text(seed_text, encoding="utf-8")
     (folder / "empty.txt").write_bytes(b"")
     (folder / "broken.txt.gz").write_bytes(gzip.compress(seed_text.encode())[:200])
-    db = str(folder / "news.db")
-    result = CliRunner().invoke(main, ["ingest", str(folder), "--db", db, "--quiet"])
-    return folder, db, result
+    with postgres_schema() if request.param == "postgres" else nullcontext(str(folder / "news.db")) as db:
+        result = CliRunner().invoke(main, ["ingest", str(folder), "--db", db, "--quiet"])
+        yield folder, db, result
 
 
 def test_ingest_accounts_for_every_input_and_fails_on_bad_ones(ingested):

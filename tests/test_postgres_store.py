@@ -93,7 +93,7 @@ def test_writers_wait_for_each_other_and_say_so_when_they_give_up(postgres_url):
 
 
 def test_errors_name_the_database_and_what_to_do(postgres_url):
-    with pytest.raises(StoreError, match="no schema .*create it with `newsevents ingest"):
+    with pytest.raises(StoreError, match="schema .* does not exist; create it with `newsevents ingest"):
         open_store(postgres_url, readonly=True)
     with pytest.raises(StoreError, match="(?s)cannot connect to PostgreSQL at postgresql://nobody:\\*\\*\\*@127.0.0.1:9/x.*start the server"):
         open_store("postgresql://nobody:secret@127.0.0.1:9/x")

@@ -11,6 +11,7 @@ advisory lock, so writers queue as SQLite's single writer does. Errors are raise
 from __future__ import annotations
 
 import sqlite3
+import weakref
 from decimal import Decimal
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -114,6 +115,9 @@ class Connection:
         self.url = url
         self.row_factory = None  # accepted and ignored: rows always read by name and position
         self._identity: dict[str, str | None] | None = None
+        # a connection dropped without close() (sqlite3 allows it; cli._conn does it) is closed, not warned about;
+        # a finalizer, not __del__: it runs before psycopg's own __del__ even when both die in one garbage cycle
+        weakref.finalize(self, raw.close)
 
     @property
     def in_transaction(self) -> bool:
@@ -189,11 +193,6 @@ class Connection:
         """Close the connection."""
         self.raw.close()
 
-    def __del__(self) -> None:
-        # a connection dropped without close() (sqlite3 allows it; cli._conn does it) is closed, not warned about
-        raw = getattr(self, "raw", None)
-        if raw is not None and not raw.closed:
-            raw.close()
 
     def _run(self, statement: str, params: Sequence[Any] | dict[str, Any]) -> Cursor:
         try:
@@ -271,7 +270,7 @@ def connect(url: str, *, readonly: bool = False, timeout: float = 10.0) -> Conne
         wanted = raw.execute("SELECT current_schemas(false), current_setting('search_path')").fetchone()[1].split(",")[0].strip().strip('"')
         if readonly or not wanted or wanted == "$user":
             raw.close()
-            raise StoreError(f"database {redact(url)} has no schema {wanted!r}; create it with `newsevents ingest PATH --db {redact(url)}`")
+            raise StoreError(f"database {redact(url)}: schema {wanted!r} does not exist; create it with `newsevents ingest PATH --db {redact(url)}`")
         raw.execute(f'CREATE SCHEMA IF NOT EXISTS "{wanted}"')
     if readonly:
         raw.execute("SET default_transaction_read_only = on")
