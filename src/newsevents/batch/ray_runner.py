@@ -16,6 +16,7 @@ import socket
 import warnings
 from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
 
+from newsevents.batch.local import BatchFn
 from newsevents.errors import SettingsError
 from newsevents.process import annotate_batch, warm
 from newsevents.records import InputFailure
@@ -23,11 +24,11 @@ from newsevents.settings import Settings
 
 T = TypeVar("T")
 R = TypeVar("R")
-BatchFn = Callable[[Sequence[T], Settings], list[R]]
 
 #: tries of a batch whose worker died, after the first
 TASK_RETRIES = 2
-#: batches handed to Ray Data as one dataset: the driver holds this many, pickled, at a time
+#: batches handed to Ray Data as one dataset: the driver holds this many, pickled, at a time, and each
+#: window gets a fresh actor pool (so the model loads once per worker per window: 8,192 articles at batch size 32)
 WINDOW = 256
 
 
