@@ -94,9 +94,34 @@ def postgres_url():
         yield url
 
 
+@pytest.fixture(scope="session")
+def _migrated_postgres():
+    """One PostgreSQL schema for the session, migrated once (migrating a fresh schema takes about a second)."""
+    from newsevents.store import open_store
+
+    with postgres_schema() as url:
+        open_store(url).close()
+        yield url
+
+
+@pytest.fixture()
+def emptied_postgres(_migrated_postgres):
+    """The session's migrated schema with every table emptied and every rowid counter reset: a new store, in milliseconds."""
+    import psycopg
+
+    with psycopg.connect(_migrated_postgres) as conn:  # one transaction; DELETE on a few rows is much faster than TRUNCATE
+        conn.execute("SET LOCAL session_replication_role = replica")  # no foreign-key checks while emptying
+        for (table,) in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename != '_migrations'").fetchall():
+            conn.execute(f"DELETE FROM {table}")
+        for (table, column) in conn.execute("SELECT table_name, column_name FROM information_schema.columns "
+                                            "WHERE table_schema = current_schema() AND is_identity = 'YES'").fetchall():  # fmt: skip
+            conn.execute(f"ALTER TABLE {table} ALTER COLUMN {column} RESTART")
+    return _migrated_postgres
+
+
 @pytest.fixture(params=["sqlite", "postgres"])
 def store_url(request, tmp_path):
-    """The ``--db`` of an empty store on each backend: a SQLite file, then a PostgreSQL schema."""
+    """The ``--db`` of an empty store on each backend: a SQLite file, then an emptied PostgreSQL schema."""
     if request.param == "sqlite":
         return str(tmp_path / "t.db")
-    return request.getfixturevalue("postgres_url")
+    return request.getfixturevalue("emptied_postgres")

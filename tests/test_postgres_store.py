@@ -74,15 +74,15 @@ def _write(db: str) -> dict[str, list[tuple]]:
         return out
 
 
-def test_copy_writes_the_same_rows_in_the_same_order_as_sqlite(tmp_path, postgres_url):
-    lite, pg = _write(str(tmp_path / "t.db")), _write(postgres_url)
+def test_copy_writes_the_same_rows_in_the_same_order_as_sqlite(tmp_path, emptied_postgres):
+    lite, pg = _write(str(tmp_path / "t.db")), _write(emptied_postgres)
     assert [t for t in TABLES if not lite[t]] == ["inputs", "attributions"]  # the factory has none (the end-to-end test has attributions)
     for table in TABLES:
         assert pg[table] == lite[table], table
 
 
-def test_writers_wait_for_each_other_and_say_so_when_they_give_up(postgres_url):
-    with open_store(postgres_url) as first, open_store(postgres_url, busy_timeout=0.3) as second:
+def test_writers_wait_for_each_other_and_say_so_when_they_give_up(emptied_postgres):
+    with open_store(emptied_postgres) as first, open_store(emptied_postgres, busy_timeout=0.3) as second:
         with first._write():
             first.conn.execute("INSERT INTO feed_state(url, checked) VALUES ('http://x', 'now')")
             started = time.monotonic()
@@ -105,10 +105,10 @@ def test_errors_name_the_database_and_what_to_do(postgres_url):
             reader.begin_run({})
 
 
-def test_data_version_moves_on_writes_only(postgres_url):
+def test_data_version_moves_on_writes_only(emptied_postgres):
     from newsevents.store.postgres import data_version
 
-    with open_store(postgres_url) as store, open_store(postgres_url, readonly=True) as reader:
+    with open_store(emptied_postgres) as store, open_store(emptied_postgres, readonly=True) as reader:
         before = data_version(reader.conn)
         reader.conn.execute("SELECT count(*) FROM articles").fetchone()
         assert data_version(reader.conn) == before
