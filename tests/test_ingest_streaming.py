@@ -125,3 +125,24 @@ def test_the_boilerplate_learner_carries_what_it_learned_into_later_windows() ->
     capped = BoilerplateLearner(per_source=2)
     capped.add(pages)
     assert not capped.table(), "a source keeps at most per_source articles"
+
+
+def test_ingest_out_writes_a_dataset_that_load_stores_like_a_direct_ingest(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from newsevents.cli import main
+
+    corpus = _corpus(tmp_path / "in")
+    (corpus / "f_binary.txt").unlink()
+    direct, staged, out = str(tmp_path / "direct.db"), str(tmp_path / "staged.db"), tmp_path / "dataset"
+    assert run_ingest([str(corpus)], Settings.make(db=direct)).stored == 4
+    written = CliRunner().invoke(main, ["ingest", str(corpus), "--db", staged, "--out", str(out), "--quiet"])
+    assert written.exit_code == 0, written.output
+    assert "articles: 4 new" in written.output and sorted(p.name for p in out.iterdir()) == ["month=2024-05"]
+    assert _rows(staged) == [], "with --out the documents go to the dataset, not the store"
+    for _ in range(2):  # loading twice adds nothing
+        loaded = CliRunner().invoke(main, ["load", str(out), "--db", staged])
+        assert loaded.exit_code == 0, loaded.output
+    # the dataset carries documents, not the screen's near-duplicate links: the copy is stored uncoded but unlinked
+    unlinked = [(title, None if why == NEAR_DUPLICATE else why, language, n) for title, why, language, n in _rows(direct)]
+    assert _rows(staged) == unlinked

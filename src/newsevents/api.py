@@ -53,13 +53,18 @@ def ingest(
     stdin: BinaryIO | None = None,
     progress: Callable[[int, int], None] | None = None,
     on_failure: Callable[[InputFailure], None] | None = None,
+    out_dir: str | None = None,
 ) -> RunSummary:
-    """Ingest files, folders or '-' (stdin) into the database named by ``settings.db``; then rebuild actors and clusters."""
+    """Ingest files, folders or '-' (stdin) into the database named by ``settings.db``; then rebuild actors and clusters.
+
+    With ``out_dir`` the documents go to a Parquet dataset there instead (``newsevents load`` stores it later);
+    the database still records the run and every input.
+    """
     from newsevents.pipeline import run_ingest
 
     settings = settings or Settings.make()
-    summary = run_ingest(paths, settings, stdin=stdin, progress=progress, on_failure=on_failure)
-    if summary.stored or _behind(settings):
+    summary = run_ingest(paths, settings, stdin=stdin, progress=progress, on_failure=on_failure, out_dir=out_dir)
+    if out_dir is None and (summary.stored or _behind(settings)):
         _refresh(settings)
     return summary
 

@@ -16,12 +16,14 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Callable, Iterator, Sequence
+from contextlib import nullcontext
+from typing import TYPE_CHECKING, BinaryIO, Callable, ContextManager, Iterator, Sequence
 
 from newsevents.records import Article, Document, InputFailure, LoadedInput, RunSummary
 from newsevents.settings import Settings
 
 if TYPE_CHECKING:
+    from newsevents.batch.dataset import DatasetWriter
     from newsevents.batch.runners import Runner
     from newsevents.dedup.records import Screening
     from newsevents.ingest.fetch import Fetcher
@@ -78,8 +80,13 @@ def run_ingest(
     progress: Callable[[int, int], None] | None = None,
     on_failure: Callable[[InputFailure], None] | None = None,
     window_bytes: int = WINDOW_BYTES,
+    out_dir: str | None = None,
 ) -> RunSummary:
-    """Ingest ``paths`` into ``settings.db``; return the summary of what became of every input."""
+    """Ingest ``paths`` into ``settings.db``; return the summary of what became of every input.
+
+    With ``out_dir``, documents are written to a Parquet dataset there (batch/dataset.py) instead of the
+    store, which still records the run and every input; ``newsevents load`` stores the dataset later.
+    """
     from newsevents.batch.runners import open_runner
     from newsevents.ingest.loader import fetch_source, make_fetcher
     from newsevents.ingest.sources import iter_sources
@@ -88,14 +95,23 @@ def run_ingest(
 
     summary = IngestSummary(db=settings.db)
     fetcher = make_fetcher(settings)
-    with open_store(settings.db, busy_timeout=settings.busy_timeout) as store, open_runner(settings) as runner:
+    with open_store(settings.db, busy_timeout=settings.busy_timeout) as store, open_runner(settings) as runner, _sink(out_dir) as dataset:
         fetcher.validators, fetcher.stored = read_validators(store.conn), stored_urls(store.conn)
-        job = _Job(store, settings, runner, summary, fetcher, progress)
+        job = _Job(store, settings, runner, summary, fetcher, progress, dataset)
         sources = iter_sources(paths, settings.max_input_bytes, stdin, fetch=lambda url: fetch_source(fetcher, url))
         for window in _windows(_not_the_store(sources, settings.db), window_bytes):
             job.window(window)
         job.finish(on_failure)
     return summary
+
+
+def _sink(out_dir: str | None) -> "ContextManager[DatasetWriter | None]":
+    """The dataset writer for ``out_dir``, or nothing (documents go to the store)."""
+    if out_dir is None:
+        return nullcontext(None)
+    from newsevents.batch.dataset import DatasetWriter
+
+    return DatasetWriter(out_dir)
 
 
 def _windows(sources: Iterator["Source"], limit: int) -> Iterator[list["Source"]]:
@@ -124,8 +140,9 @@ class _Job:
     """One ingest run's state across its windows: the inputs' accounting and the articles already taken."""
 
     def __init__(self, store: "SQLiteStore", settings: Settings, runner: "Runner", summary: IngestSummary,
-                 fetcher: "Fetcher", progress: Callable[[int, int], None] | None) -> None:
+                 fetcher: "Fetcher", progress: Callable[[int, int], None] | None, dataset: "DatasetWriter | None" = None) -> None:
         self.store, self.settings, self.runner, self.summary = store, settings, runner, summary
+        self.dataset = dataset  # with ingest --out: documents go there instead of the store
         self.fetcher, self.progress = fetcher, progress
         self.run_id = store.begin_run({k: v for k, v in dataclasses.asdict(settings).items()})
         summary.run_id = self.run_id
@@ -155,8 +172,7 @@ class _Job:
         self._annotate(pending, screened)
         # after the annotated ones, so a near-copy is never stored before the original it links to
         if skipped:
-            self.summary.stored += self.store.write_documents([Document(article=a) for a in skipped], input_ids=self._input_ids(),
-                                                              run_id=self.run_id, screened=screened)
+            self._write([Document(article=a) for a in skipped], screened)
         for article in skipped:
             self.states[article.origin].articles += 1
         _count_skipped(self.summary, [screened[a.id] for a in skipped])
@@ -232,7 +248,6 @@ class _Job:
             self.progress(0, self.total)
         size = self.settings.batch_size
         batches = [pending[i : i + size] for i in range(0, len(pending), size)]
-        input_ids = self._input_ids()
         for results in self.runner.map(annotate_batch, batches):
             docs: list[Document] = []
             for res in results:
@@ -242,9 +257,18 @@ class _Job:
                     docs.append(res)
                     self.states[res.article.origin].articles += 1
                     self.summary.events += len(res.events)
-            self.summary.stored += self.store.write_documents(docs, input_ids=input_ids, run_id=self.run_id, screened=screened)
+            self._write(docs, screened)
             if self.progress:
                 self.progress(len(results), self.total)
+
+    def _write(self, docs: list[Document], screened: "dict[str, Screening]") -> None:
+        """Store ``docs`` (or add them to the dataset); count the new ones."""
+        if self.dataset is not None:
+            before = self.dataset.summary.documents
+            self.dataset.write(docs)
+            self.summary.stored += self.dataset.summary.documents - before
+            return
+        self.summary.stored += self.store.write_documents(docs, input_ids=self._input_ids(), run_id=self.run_id, screened=screened)
 
     def _input_ids(self) -> dict[str, int]:
         return {origin: st.row for origin, st in self.states.items()}

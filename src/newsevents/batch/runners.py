@@ -23,4 +23,8 @@ def open_runner(settings: Settings) -> Runner:
     name = getattr(settings, "runner", "local") or "local"
     if name == "local":
         return LocalRunner(settings)
+    if name == "ray":
+        from newsevents.batch.ray_runner import RayRunner  # optional extra: pip install 'newsevents[ray]'
+
+        return RayRunner(settings)
     raise ValueError(f"unknown runner {name!r}; use 'local' or 'ray'")
