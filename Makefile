@@ -45,6 +45,9 @@ bench: $(STAMP)
 	$(BIN)/python bench/web_bench.py
 	$(BIN)/python bench/registry_bench.py
 	$(BIN)/python bench/warc_bench.py
+	$(BIN)/python bench/ingest_memory_bench.py
+	$(BIN)/python bench/ray_bench.py
+	$(BIN)/python bench/analytics_bench.py
 
 serve: $(STAMP)
 	$(BIN)/newsevents serve --db demo.db
