@@ -1,11 +1,13 @@
 """The actor registry: one id for one actor across a corpus (issue #8).
 
-Pure and store-free: it reads, per article, the event participants (``ActorRef``), entities and
-roles (an ``ArticleFacts``, see ``facts_of(document)``), and gives back a ``Registry`` of frozen
-records: canonical ``Actor``\\ s, ``Alias``\\ es (a name meaning one actor, and how that was found),
+Pure and store-free: it reads, per article, the event participants (``ActorRef``), entities,
+roles and text (an ``ArticleFacts``, see ``facts_of(document)``), observes each article once
+(``registry.observed``: its sightings, including descriptions outside events such as "Iran's
+president", ``registry.phrases``), and gives back a ``Registry`` of frozen records: canonical ``Actor``\\ s, ``Alias``\\ es (a name meaning one actor, and how that was found),
 ``Merge``\\ s (which name joined which actor, by which rule, first seen where), dated ``Term``\\ s of
-office, and one ``Assignment`` per participant (``Registry.actor_for(article, ref)``) and per entity
-(``Registry.entity_actor(article, entity_id)``); ``Registry.lookup(name)`` finds an actor by id or alias.
+office, and one ``Assignment`` per participant (``Registry.actor_for(article, ref)``), per entity
+(``Registry.entity_actor(article, entity_id)``) and per description outside events
+(``Registry.descriptions()``); ``Registry.lookup(name)`` finds an actor by id or alias.
 
 Id scheme (``keys.kind_of`` reads the kind back from an id):
 
@@ -19,7 +21,9 @@ Id scheme (``keys.kind_of`` reads the kind back from an id):
 The dictionary (``data/actors_dictionary.tsv``, and a user's file over it) seeds actors and
 terms of office and wins over inference. Corrections (``merge``, ``split``, ``alias``) are kept in
 the registry and applied again after every rebuild. The result depends only on the set of
-articles, the dictionary and the corrections: not on order, hash seed or how many ``add`` calls.
+articles, the dictionary and the corrections: not on order, hash seed or how many ``add`` calls
+(``add`` observes only the new articles; a store keeps every article's observations, so a refresh
+after an ingest observes only what it stored).
 """
 
 from __future__ import annotations
