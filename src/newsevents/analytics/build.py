@@ -2,7 +2,8 @@
 
 Every build reads the whole store, derives the flat rows in DuckDB and computes one digest per month;
 only the months whose digest changed (new events, events deleted or re-clustered, actors re-resolved)
-are written again, with their rollup rows. A first build writes every month.
+are written again, with their rollup rows; the pairs file (sorted by key, not by month) is written again
+whole when any month changed. A first build writes everything; a build with nothing new writes nothing.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsevents.analytics.dataset import read_manifest, remove_months, size_bytes, write_manifest, write_months, write_registry
+from newsevents.analytics.dataset import read_manifest, remove_months, size_bytes, write_manifest, write_months, write_pairs, write_registry
 from newsevents.analytics.engine import connect
 from newsevents.analytics.export import RawTables, read_store
 from newsevents.analytics.flat import make_flat
@@ -60,6 +61,8 @@ def build_from(raw: RawTables, out: str | Path, *, threads: int | None = None) -
         changed = sorted(m for m, d in digests.items() if old.get(m) != d)
         removed = sorted(set(old) - set(digests))
         write_months(con, folder, changed)
+        if changed or removed or not (folder / "pairs.parquet").exists():
+            write_pairs(con, folder)
         remove_months(folder, removed)
         write_registry(con, folder)
         rollups = str(folder / "rollups.duckdb").replace("'", "''")

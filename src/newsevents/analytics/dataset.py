@@ -3,13 +3,15 @@
 Layout of ``OUT``::
 
     events/month=YYYY-MM/part.parquet   one row per event (sorted by day)
-    pairs/month=YYYY-MM/part.parquet    one row per event and pair of party keys (sorted by ka, kb, day)
+    pairs.parquet                       one row per event and pair of party keys, sorted by ka, kb, day
     actors.parquet, aliases.parquet     the actor registry (names, kinds, aliases), rewritten every build
     rollups.duckdb                      rollups.ROLLUPS
     manifest.json                       the digest of every month written, and a build counter
 
-Pair files are sorted by their keys and cut into small row groups, so a dyad reads the few row groups
-whose key range holds A or B and skips the rest by their min/max statistics.
+The pairs file is sorted by its keys and cut into small row groups, so a dyad reads the few row groups
+whose key range holds A and B and skips the rest by their min/max statistics. It is one file, not one per
+month (measured at 1M events on a loaded machine: a dyad over 121 month files took 0.35 s, over one sorted file 0.05-0.09 s), so it is
+written again whole whenever any month changed.
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ from typing import Any
 
 #: rows per Parquet row group of a pairs file: smaller groups let a dyad skip more of a month
 PAIR_ROW_GROUP = 16_384
-#: the flat table, sort order and row group size of each partitioned part of the dataset
-PARTS = {"events": ("flat_events", "day, eid", 122_880), "pairs": ("flat_pairs", "ka, kb, day", PAIR_ROW_GROUP)}
+#: the flat table and sort order of each month-partitioned part of the dataset
+PARTS = {"events": ("flat_events", "day, eid")}
 VERSION = 1
 
 
@@ -46,7 +48,7 @@ def write_manifest(out: Path, manifest: dict[str, Any]) -> None:
 
 def write_months(con: Any, out: Path, months: list[str]) -> None:
     """Write the events and pairs partitions of ``months`` from the flat tables, replacing what was there."""
-    for part, (table, order, row_group) in PARTS.items():
+    for part, (table, order) in PARTS.items():
         for month in months:
             folder = out / part / f"month={month}"
             shutil.rmtree(folder, ignore_errors=True)
@@ -55,7 +57,16 @@ def write_months(con: Any, out: Path, months: list[str]) -> None:
             folder.mkdir(parents=True)
             target, value = (str(text).replace("'", "''") for text in (folder / "part.parquet", month))  # COPY takes no parameters
             con.execute(f"COPY (SELECT * EXCLUDE (month) FROM {table} WHERE month = '{value}' ORDER BY {order}) TO '{target}' "
-                        f"(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE {row_group})")  # fmt: skip
+                        "(FORMAT parquet, COMPRESSION zstd)")
+
+
+def write_pairs(con: Any, out: Path) -> None:
+    """Write every pair row, sorted by keys and day, in small row groups (through a temporary file)."""
+    tmp = out / "pairs.parquet.tmp"
+    target = str(tmp).replace("'", "''")
+    con.execute(f"COPY (SELECT * EXCLUDE (month) FROM flat_pairs ORDER BY ka, kb, day) TO '{target}' "
+                f"(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE {PAIR_ROW_GROUP})")  # fmt: skip
+    tmp.replace(out / "pairs.parquet")
 
 
 def remove_months(out: Path, months: list[str]) -> None:

@@ -21,5 +21,6 @@ def connect(threads: int | None = None) -> Any:
     con = duckdb().connect(":memory:")
     if threads:
         con.execute(f"SET threads = {int(threads)}")
+    con.execute("SET enable_progress_bar = false")
     con.execute("SET enable_object_cache = true")  # Parquet footers are read once, not per query
     return con

@@ -37,26 +37,29 @@ FROM raw_participants p JOIN flat_events e ON e.eid = (hash(p.event_id) >> 1)::B
 # every key a participant is matched by: its registry (or actor) id and its country
 _KEYS = """
 CREATE OR REPLACE TEMP TABLE participant_keys AS
-SELECT DISTINCT eid, role, actor_id, key FROM (
-    SELECT eid, role, actor_id, key FROM flat_participants
-    UNION ALL SELECT eid, role, actor_id, country FROM flat_participants WHERE country IS NOT NULL)
+SELECT eid, role, actor_id, key FROM flat_participants
+UNION ALL SELECT eid, role, actor_id, country FROM flat_participants WHERE country IS NOT NULL AND country <> key
 """
 
+# the distinct (ka, kb, event) first, on narrow rows; the event's columns are joined to them after
 _PAIRS = """
 CREATE OR REPLACE TABLE flat_pairs AS
-SELECT DISTINCT x.key AS ka, y.key AS kb, e.eid, e.unit, e.day, e.month, e.quad_class, e.goldstein
-FROM participant_keys x JOIN participant_keys y ON y.eid = x.eid AND y.actor_id <> x.actor_id AND x.key <= y.key
-JOIN flat_events e ON e.eid = x.eid
-WHERE e.day IS NOT NULL AND (y.role <> x.role OR (e.reciprocal AND x.role = 'actor' AND y.role = 'actor'))
+SELECT p.ka, p.kb, e.eid, e.unit, e.day, e.month, e.quad_class, e.goldstein FROM (
+    SELECT DISTINCT x.key AS ka, y.key AS kb, x.eid
+    FROM participant_keys x JOIN participant_keys y ON y.eid = x.eid AND y.actor_id <> x.actor_id AND x.key <= y.key
+    JOIN flat_events r ON r.eid = x.eid
+    WHERE r.day IS NOT NULL AND (y.role <> x.role OR (r.reciprocal AND x.role = 'actor' AND y.role = 'actor'))
+) p JOIN flat_events e ON e.eid = p.eid
 """
 
-# registry actors met in one event, each pair once (a < b): what top pairs count
 _ACTOR_PAIRS = """
 CREATE OR REPLACE TABLE flat_actor_pairs AS
-SELECT DISTINCT x.canonical_id AS a, y.canonical_id AS b, e.eid, e.month, e.goldstein
-FROM flat_participants x JOIN flat_participants y ON y.eid = x.eid AND x.canonical_id < y.canonical_id
-JOIN flat_events e ON e.eid = x.eid
-WHERE y.role <> x.role OR (e.reciprocal AND x.role = 'actor' AND y.role = 'actor')
+SELECT p.a, p.b, e.eid, e.month, e.goldstein FROM (
+    SELECT DISTINCT x.canonical_id AS a, y.canonical_id AS b, x.eid
+    FROM flat_participants x JOIN flat_participants y ON y.eid = x.eid AND x.canonical_id < y.canonical_id
+    JOIN flat_events r ON r.eid = x.eid
+    WHERE y.role <> x.role OR (r.reciprocal AND x.role = 'actor' AND y.role = 'actor')
+) p JOIN flat_events e ON e.eid = p.eid
 """
 
 # one digest per month over everything a month's rows and rollups are made of: a month whose digest is

@@ -17,7 +17,7 @@ from typing import Any
 from newsevents.analytics.cache import LruCache
 from newsevents.analytics.engine import connect
 from newsevents.analytics.flat import NO_MONTH
-from newsevents.analytics.resolve import resolve_keys
+from newsevents.analytics.resolve import Names
 from newsevents.errors import QueryError
 from newsevents.plover import EVENT_TYPES
 from newsevents.query import COUNTS, PERIODS
@@ -61,19 +61,17 @@ class Analytics:
         self._con = connect(threads)
         self._local = threading.local()
         self._views(folder)
-        self.registry = self._con.execute("SELECT count(*) > 0 FROM actors").fetchone()[0]
+        self.names = Names(self._con)
+        #: every key some pair row holds: a side resolved to one of these and nothing else reads ``dyad_day``
+        self.keys = {r[0] for r in self._con.execute("SELECT DISTINCT ka FROM r.dyad_day UNION SELECT DISTINCT kb FROM r.dyad_day").fetchall()}
 
     def _views(self, folder: Path) -> None:
         """Views over the Parquet files and the rollups, in the shared in-memory database."""
         quote = lambda p: str(p).replace("'", "''")  # noqa: E731
         self._con.execute(f"ATTACH '{quote(folder / 'rollups.duckdb')}' AS r (READ_ONLY)")
-        for part in ("events", "pairs"):
-            if any((folder / part).glob("month=*/part.parquet")):
-                self._con.execute(f"CREATE VIEW {part} AS SELECT * FROM read_parquet('{quote(folder / part)}/month=*/part.parquet', hive_partitioning = true)")
-            else:  # an empty store: empty views of the same columns
-                self._con.execute("CREATE VIEW pairs AS SELECT NULL::VARCHAR AS ka, NULL::VARCHAR AS kb, 0::BIGINT AS eid, 0::BIGINT AS unit, "
-                                  "NULL::VARCHAR AS day, 0 AS quad_class, 0.0::DOUBLE AS goldstein WHERE false") if part == "pairs" else None  # fmt: skip
-        for table in ("actors", "aliases"):
+        if any((folder / "events").glob("month=*/part.parquet")):
+            self._con.execute(f"CREATE VIEW events AS SELECT * FROM read_parquet('{quote(folder / 'events')}/month=*/part.parquet', hive_partitioning = true)")
+        for table in ("pairs", "actors", "aliases"):
             self._con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{quote(folder / table)}.parquet')")
 
     def cursor(self) -> Any:
@@ -103,15 +101,30 @@ class Analytics:
             raise QueryError(f"count must be 'clusters' or 'mentions', got {count!r}")
         _check("since", since, _DAY, "a date like 2024-07-22 (or 2024-07, 2024)")
         _check("until", until, _DAY, "a date like 2024-07-22 (or 2024-07, 2024)")
-        series = self.cache.get(("dyad", a, b, by, count, since, until), lambda: self._dyad(a, b, by, count, since, until))
+        series = self.cache.get(("dyad", a, b, by, count, since, until), lambda: self._series(a, b, by, count, since, until))
         return {"a": a, "b": b, "by": by, "count": count, "since": since, "until": until, "series": series}
 
-    def _dyad(self, a: str, b: str, by: str, count: str, since: str | None, until: str | None) -> list[dict[str, Any]]:
-        cur = self.cursor()
-        left, right = resolve_keys(cur, a, self.registry), resolve_keys(cur, b, self.registry)
+    def _series(self, a: str, b: str, by: str, count: str, since: str | None, until: str | None) -> list[dict[str, Any]]:
+        """The series from ``dyad_day`` when each side is one key, else from the pair rows."""
+        left = [k for k in self.names.keys(a) if k in self.keys]
+        right = [k for k in self.names.keys(b) if k in self.keys]
+        if not left or not right:
+            return []
+        end = until + "-99" if until and len(until) < 10 else until
+        if len(left) == 1 and len(right) == 1:
+            sql = (
+                f"SELECT {PERIOD_SQL[by]} AS period, quad_class, sum(events)::BIGINT AS events, round(sum(goldstein), 2) AS goldstein "
+                "FROM r.dyad_day WHERE ka = ? AND kb = ? AND count = ? AND (? IS NULL OR day >= ?) AND (? IS NULL OR day <= ?) "
+                "GROUP BY period, quad_class ORDER BY period NULLS FIRST, quad_class NULLS FIRST"
+            )
+            ka, kb = sorted((left[0], right[0]))
+            return self._rows(sql, [ka, kb, count, since, since, end, end])
+        return self._scan(left, right, by, count, since, end)
+
+    def _scan(self, left: list[str], right: list[str], by: str, count: str, since: str | None, end: str | None) -> list[dict[str, Any]]:
+        """The series read from the pair rows of any keys on either side, each event once."""
         la, lb = ", ".join("?" * len(left)), ", ".join("?" * len(right))
         unit = "unit" if count == "clusters" else "eid"
-        end = until + "-99" if until and len(until) < 10 else until
         sql = (
             f"SELECT {PERIOD_SQL[by]} AS period, quad_class, count(*) AS events, round(sum(goldstein), 2) AS goldstein FROM ("
             f"SELECT {unit} AS u, min(day) AS day, min(quad_class) AS quad_class, avg(goldstein) AS goldstein FROM ("
@@ -136,26 +149,26 @@ class Analytics:
         """The ``n`` registry actors in most events (as actor plus as target), with ``list_actors``'s columns and order."""
         low, high = _month_bounds(since, until)
         bounded = since is not None or until is not None
+        totals = ("SELECT id, sum(as_actor)::BIGINT AS as_actor, sum(as_target)::BIGINT AS as_target FROM r.actor_month "
+                  "WHERE month >= ? AND month <= ? GROUP BY id") if bounded else "SELECT * FROM r.actor_total"  # fmt: skip
         sql = (
-            "SELECT t.id, ac.name, ac.kind, ac.country, ac.sector, t.as_actor, t.as_target FROM ("
-            "SELECT id, sum(as_actor)::BIGINT AS as_actor, sum(as_target)::BIGINT AS as_target FROM r.actor_month "
-            f"WHERE {'month >= ? AND month <= ?' if bounded else 'month IS NOT NULL OR ? || ? IS NULL'} GROUP BY id) t "
+            f"SELECT t.id, ac.name, ac.kind, ac.country, ac.sector, t.as_actor, t.as_target FROM ({totals}) t "
             "JOIN actors ac ON ac.id = t.id ORDER BY t.as_actor + t.as_target DESC, ac.name, t.id LIMIT ?"
         )
-        return self.cache.get(("actors", _n(n), since, until), lambda: self._rows(sql, [low, high, n]))
+        return self.cache.get(("actors", _n(n), since, until), lambda: self._rows(sql, [low, high, n] if bounded else [n]))
 
     def top_pairs(self, n: int = 20, *, since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
         """The ``n`` pairs of registry actors met in most events (either side, or together in a reciprocal one)."""
         low, high = _month_bounds(since, until)
         bounded = since is not None or until is not None
-        where = "month >= ? AND month <= ?" if bounded else "month IS NOT NULL OR ? || ? IS NULL"
+        totals = ("SELECT a, b, sum(events)::BIGINT AS events, sum(goldstein) AS goldstein FROM r.pair_month "
+                  "WHERE month >= ? AND month <= ? GROUP BY a, b") if bounded else "SELECT * FROM r.pair_total"  # fmt: skip
         sql = (
             "SELECT p.a, x.name AS a_name, p.b, y.name AS b_name, p.events, round(p.goldstein, 2) AS goldstein FROM ("
-            f"SELECT a, b, sum(events)::BIGINT AS events, sum(goldstein) AS goldstein FROM r.pair_month WHERE {where} GROUP BY a, b "
-            "ORDER BY events DESC, a, b LIMIT ?) p LEFT JOIN actors x ON x.id = p.a LEFT JOIN actors y ON y.id = p.b "
+            f"SELECT * FROM ({totals}) ORDER BY events DESC, a, b LIMIT ?) p LEFT JOIN actors x ON x.id = p.a LEFT JOIN actors y ON y.id = p.b "
             "ORDER BY p.events DESC, p.a, p.b"
         )
-        return self.cache.get(("pairs", _n(n), since, until), lambda: self._rows(sql, [low, high, n]))
+        return self.cache.get(("pairs", _n(n), since, until), lambda: self._rows(sql, [low, high, n] if bounded else [n]))
 
 
 __all__ = ["Analytics", "NO_MONTH"]

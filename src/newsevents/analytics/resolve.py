@@ -13,22 +13,31 @@ from typing import Any
 from newsevents.names import name_key
 
 
-def resolve_keys(cur: Any, value: str, registry: bool = True) -> list[str]:
-    """The keys (registry ids, actor ids, country codes) that ``value`` selects on one side of a pair.
+class Names:
+    """The registry's ids, names and aliases, read once from the dataset, and the keys a name selects."""
 
-    Without a registry (a store that never built one) the value selects an actor id or a country code as written.
-    """
-    from newsevents.registry.sightings import state_code
+    def __init__(self, con: Any) -> None:
+        self.kinds: dict[str, str] = {}
+        self.by_name: dict[str, set[str]] = {}
+        self.by_alias: dict[str, set[str]] = {}
+        for id_, name, kind in con.execute("SELECT id, name, kind FROM actors").fetchall():
+            self.kinds[id_] = kind
+            self.by_name.setdefault(name.lower(), set()).add(id_)
+        for key, actor in con.execute("SELECT key, actor_id FROM aliases").fetchall():
+            self.by_alias.setdefault(key, set()).add(actor)
 
-    if not registry:
-        return sorted({value, value.upper()})
-    found = cur.execute(
-        "SELECT id, kind FROM actors WHERE id = $1 OR id = upper($1) OR lower(name) = lower($1) "
-        "UNION SELECT al.actor_id, ac.kind FROM aliases al LEFT JOIN actors ac ON ac.id = al.actor_id WHERE al.key = $2",
-        [value, name_key(value)],
-    ).fetchall()
-    ids = {row[0] for row in found}
-    countries = {value.upper()} | {row[0] for row in found if row[1] == "country"}
-    if not ids and state_code(value):  # a country no article has named this way yet
-        countries.add(state_code(value) or "")
-    return sorted(ids | countries | {value})
+    def keys(self, value: str) -> list[str]:
+        """The keys (registry ids, actor ids, country codes) that ``value`` selects on one side of a pair.
+
+        Without a registry (a store that never built one) the value selects an actor id or a country code as written.
+        """
+        from newsevents.registry.sightings import state_code
+
+        if not self.kinds:
+            return sorted({value, value.upper()})
+        ids = {i for i in (value, value.upper()) if i in self.kinds} | self.by_name.get(value.lower(), set())
+        ids |= self.by_alias.get(name_key(value), set())
+        countries = {value.upper()} | {i for i in ids if self.kinds.get(i) == "country"}
+        if not ids and state_code(value):  # a country no article has named this way yet
+            countries.add(state_code(value) or "")
+        return sorted(ids | countries | {value})

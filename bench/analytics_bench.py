@@ -1,0 +1,332 @@
+"""Analytics bench (issue #9 item 4): dyad series, counts by type and month, top actors and top pairs at 10 clients.
+
+For each size (default 100k, 1M and 10M events) it makes a synthetic store (``analytics.synthetic``:
+400 actors and the PLOVER types with Zipf-like weights, ten years of days, happenings told 1-4 times;
+no NLP), builds the analytics dataset from it (flat rows, pairs file and rollups: timed, with the bytes
+on disk), and sends each query from 10 client threads at once, each with its own cursor:
+
+- *uncached*: every request has parameters never asked before, and no answer cache (what counts);
+- *cached*: the same 10 parameter sets again and again, through the LRU cache of ``Analytics``.
+
+With ``--postgres URL`` (default: the local test server) the same rows are loaded into PostgreSQL
+(a pairs table with a covering index, and the same rollup tables) in a schema of its own, which is
+dropped after; the same uncached requests are timed there, one connection per client. Its load time
+is a bulk COPY of rows DuckDB made, not the cost of keeping rollups current on every write.
+
+Run: ``python bench/analytics_bench.py [--sizes 100k 1M 10M] [--clients 10] [--requests 30] [--no-postgres]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from newsevents.analytics import Analytics  # noqa: E402
+from newsevents.analytics.build import build_from  # noqa: E402
+from newsevents.analytics.synthetic import FIRST_DAY, synthetic_raw  # noqa: E402
+from newsevents.plover import EVENT_TYPES  # noqa: E402
+
+QUERIES = ("dyad_series", "counts_by_type_month", "top_actors", "top_pairs")
+Params = tuple[Any, ...]
+
+
+def parse_size(text: str) -> int:
+    """100k, 1M, 2500 -> a number of events."""
+    scale = {"k": 1_000, "m": 1_000_000}.get(text[-1].lower(), 1)
+    return int(float(text[:-1] if scale > 1 else text) * scale)
+
+
+# -- parameters: fresh ones for every request, drawn as users ask (busy actors more often) ---------
+
+
+class Draw:
+    """Random parameters for each query; ``fresh`` never returns the same parameters twice."""
+
+    def __init__(self, actors: list[str], seed: int) -> None:
+        self.rng = random.Random(seed)
+        self.actors = actors
+        self.weights = [1.0 / (i + 1) ** 0.8 for i in range(len(actors))]  # the busiest actors are asked about most
+        self.seen: set[tuple[str, Params]] = set()
+        self.lock = threading.Lock()
+        first = int(FIRST_DAY[:4])
+        self.months = [f"{y}-{m:02d}" for y in range(first, first + 10) for m in range(1, 13)]
+
+    def _range(self) -> tuple[str | None, str | None]:
+        if self.rng.random() < 0.3:
+            return None, None
+        i, j = sorted(self.rng.sample(range(len(self.months)), 2))
+        return self.months[i], self.months[j]
+
+    def params(self, query: str) -> Params:
+        r = self.rng
+        if query == "dyad_series":
+            a, b = r.choices(self.actors, self.weights, k=2)
+            since, until = self._range()
+            return a, b, r.choice(["day", "week", "month", "year"]), r.choice(["clusters", "mentions"]), since, until
+        if query == "counts_by_type_month":
+            since, until = self._range()
+            return since, until, r.choice([None, *EVENT_TYPES])
+        since, until = self._range()
+        return r.randint(5, 100), since, until
+
+    def fresh(self, query: str) -> Params:
+        """Parameters not drawn before for this query."""
+        with self.lock:
+            while True:
+                p = self.params(query)
+                if (query, p) not in self.seen:
+                    self.seen.add((query, p))
+                    return p
+
+
+def call_duckdb(an: Analytics, query: str, p: Params) -> Any:
+    """One request to the DuckDB side."""
+    if query == "dyad_series":
+        return an.dyad_series(p[0], p[1], by=p[2], count=p[3], since=p[4], until=p[5])["series"]
+    if query == "counts_by_type_month":
+        return an.counts_by_type_month(since=p[0], until=p[1], type=p[2])
+    return getattr(an, query)(p[0], since=p[1], until=p[2])
+
+
+def run_clients(clients: int, requests: int, call: Callable[[int], Any]) -> list[float]:
+    """``clients`` threads, started together, each making ``requests`` calls; every call's seconds."""
+    times: list[float] = []
+    lock = threading.Lock()
+    start = threading.Barrier(clients)
+    errors: list[BaseException] = []
+
+    def client(k: int) -> None:
+        start.wait()
+        mine = []
+        try:
+            for _ in range(requests):
+                t = time.perf_counter()
+                call(k)
+                mine.append(time.perf_counter() - t)
+        except BaseException as exc:  # reported after the threads join
+            errors.append(exc)
+        with lock:
+            times.extend(mine)
+
+    threads = [threading.Thread(target=client, args=(k,)) for k in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if errors:
+        raise errors[0]
+    return times
+
+
+def pct(times: list[float], q: float) -> float:
+    """The q-quantile in milliseconds."""
+    return statistics.quantiles(times, n=100, method="inclusive")[int(q * 100) - 1] * 1000 if len(times) > 1 else times[0] * 1000
+
+
+# -- PostgreSQL: the same rows and rollups in plain tables --------------------------------------
+
+PG_TABLES = {
+    "pairs": "ka text, kb text, eid bigint, unit bigint, day text, quad_class int, goldstein float8",
+    "type_month": "month text, type text, events bigint, goldstein float8",
+    "actor_month": "month text, id text, as_actor bigint, as_target bigint",
+    "pair_month": "month text, a text, b text, events bigint, goldstein float8",
+    "actors": "id text, name text, kind text, country text, sector text",
+}
+PG_INDEXES = (
+    "CREATE INDEX ON pairs (ka, kb, day) INCLUDE (eid, unit, quad_class, goldstein)",
+    "CREATE INDEX ON type_month (month, type)", "CREATE INDEX ON actor_month (month)", "CREATE INDEX ON pair_month (month)",
+    "CREATE UNIQUE INDEX ON actors (id)",
+)  # fmt: skip
+PG_PERIOD = {"day": "day", "week": "to_char(day::date, 'YYYY-\"W\"WW')", "month": "substr(day, 1, 7)", "year": "substr(day, 1, 4)"}
+
+
+def pg_load(url: str, schema: str, out: Path) -> float:
+    """Copy the dataset's pairs, rollups and actors into ``schema``; seconds taken."""
+    import duckdb
+    import psycopg
+
+    started = time.perf_counter()
+    src = duckdb.connect()
+    src.execute(f"ATTACH '{out / 'rollups.duckdb'}' AS r (READ_ONLY)")
+    sources = {"pairs": f"read_parquet('{out / 'pairs.parquet'}')", "type_month": "r.type_month", "actor_month": "r.actor_month",
+               "pair_month": "r.pair_month", "actors": f"read_parquet('{out / 'actors.parquet'}')"}  # fmt: skip
+    with psycopg.connect(url, autocommit=True) as pg:
+        pg.execute(f"CREATE SCHEMA {schema}")
+        pg.execute(f"SET search_path = {schema}")
+        for table, columns in PG_TABLES.items():
+            pg.execute(f"CREATE UNLOGGED TABLE {table} ({columns})")
+            names = ", ".join(c.split()[0] for c in columns.split(", "))
+            reader = src.sql(f"SELECT {names} FROM {sources[table]}").to_arrow_reader(100_000)
+            with pg.cursor().copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for batch in reader:
+                    for row in zip(*(col.to_pylist() for col in batch.columns)):
+                        copy.write_row(row)
+        for sql in PG_INDEXES:
+            pg.execute(sql)
+        pg.execute("ANALYZE")
+    src.close()
+    return time.perf_counter() - started
+
+
+def pg_call(cur: Any, query: str, p: Params) -> Any:
+    """One request to the PostgreSQL side (the same rows and order as the DuckDB side)."""
+    if query == "dyad_series":
+        a, b, by, count, since, until = p
+        unit = "unit" if count == "clusters" else "eid"
+        end = until + "-99" if until else None
+        sql = (
+            f"SELECT {PG_PERIOD[by]} AS period, quad_class, count(*), round(sum(g)::numeric, 2) FROM ("
+            f"SELECT {unit} AS u, min(day) AS day, min(quad_class) AS quad_class, avg(goldstein) AS g FROM ("
+            "SELECT eid, unit, day, quad_class, goldstein FROM pairs WHERE ka = %(a)s AND kb = %(b)s "
+            "UNION SELECT eid, unit, day, quad_class, goldstein FROM pairs WHERE ka = %(b)s AND kb = %(a)s) h GROUP BY u) s "
+            "WHERE (%(since)s::text IS NULL OR day >= %(since)s) AND (%(end)s::text IS NULL OR day <= %(end)s) "
+            "GROUP BY period, quad_class ORDER BY period NULLS FIRST, quad_class NULLS FIRST"
+        )
+        return cur.execute(sql, {"a": a, "b": b, "since": since, "end": end}).fetchall()
+    if query == "counts_by_type_month":
+        since, until, kind = p
+        sql = ("SELECT month, type, events, round(goldstein::numeric, 2) FROM type_month WHERE month >= %s AND month <= %s "
+               "AND (%s::text IS NULL OR type = %s) ORDER BY month, type")  # fmt: skip
+        return cur.execute(sql, (since or "", until or "9999", kind, kind)).fetchall()
+    n, since, until = p
+    where = "month >= %s AND month <= %s" if since else "(month IS NOT NULL OR %s::text || %s::text IS NULL)"
+    if query == "top_actors":
+        sql = ("SELECT t.id, ac.name, ac.kind, ac.country, ac.sector, t.as_actor, t.as_target FROM (SELECT id, sum(as_actor) AS as_actor, "
+               f"sum(as_target) AS as_target FROM actor_month WHERE {where} GROUP BY id) t JOIN actors ac ON ac.id = t.id "
+               "ORDER BY t.as_actor + t.as_target DESC, ac.name, t.id LIMIT %s")  # fmt: skip
+    else:
+        sql = ("SELECT p.a, x.name, p.b, y.name, p.events, round(p.goldstein::numeric, 2) FROM (SELECT a, b, sum(events) AS events, "
+               f"sum(goldstein) AS goldstein FROM pair_month WHERE {where} GROUP BY a, b ORDER BY events DESC, a, b LIMIT %s) p "
+               "LEFT JOIN actors x ON x.id = p.a LEFT JOIN actors y ON y.id = p.b ORDER BY p.events DESC, p.a, p.b")  # fmt: skip
+    return cur.execute(sql, (since, until, n)).fetchall()
+
+
+# -- one size ----------------------------------------------------------------------------------
+
+
+def bench_size(events: int, args: argparse.Namespace, work: Path) -> list[dict[str, Any]]:
+    """Build one size and time every query every way; rows for the table."""
+    t = time.perf_counter()
+    raw = synthetic_raw(events, seed=args.seed)
+    made = time.perf_counter() - t
+    out = work / f"n{events}"
+    report = build_from(raw, out)
+    del raw
+    print(f"\n{events:,} events: synthetic rows {made:.1f} s; build {report.seconds:.1f} s "
+          f"({report.months} months, {report.bytes / 1e6:.0f} MB on disk)", flush=True)  # fmt: skip
+    rows: list[dict[str, Any]] = []
+    an = Analytics(out, cache_size=0)
+    actors = [r["id"] for r in an.top_actors(400)]
+    draw = Draw(actors, args.seed)
+    for query in QUERIES:
+        times = run_clients(args.clients, args.requests, lambda k: call_duckdb(an, query, draw.fresh(query)))
+        rows.append({"events": events, "engine": "duckdb", "query": query, "mode": "uncached", "times": times})
+    an.close()
+    cached = Analytics(out, cache_size=4096)
+    for query in QUERIES:
+        fixed = [draw.fresh(query) for _ in range(args.clients)]
+        for p in fixed:
+            call_duckdb(cached, query, p)
+        times = run_clients(args.clients, args.requests, lambda k: call_duckdb(cached, query, fixed[k]))
+        rows.append({"events": events, "engine": "duckdb", "query": query, "mode": "cached", "times": times})
+    cached.close()
+    if args.postgres and events <= args.pg_max:
+        rows += bench_postgres(events, args, out, draw)
+    for row in rows:
+        row["build_s"] = report.seconds
+        row["mb"] = report.bytes / 1e6
+    if not args.keep:
+        shutil.rmtree(out, ignore_errors=True)
+    return rows
+
+
+def bench_postgres(events: int, args: argparse.Namespace, out: Path, draw: Draw) -> list[dict[str, Any]]:
+    """Load one size into PostgreSQL and time the uncached requests there; the schema is dropped after."""
+    import psycopg
+
+    schema = f"analytics_bench_{os.getpid()}"
+    rows = []
+    try:
+        seconds = pg_load(args.postgres, schema, out)
+        print(f"  PostgreSQL: loaded in {seconds:.1f} s", flush=True)
+        local = threading.local()
+
+        def call(query: str) -> Any:
+            if not hasattr(local, "conn"):
+                local.conn = psycopg.connect(args.postgres, autocommit=True, options=f"-c search_path={schema}")
+                conns.append(local.conn)
+            return pg_call(local.conn.cursor(), query, draw.fresh(query))
+
+        conns: list[Any] = []
+        for query in QUERIES:
+            times = run_clients(args.clients, args.requests, lambda k: call(query))
+            rows.append({"events": events, "engine": f"postgres (load {seconds:.0f} s)", "query": query, "mode": "uncached", "times": times})
+        for c in conns:
+            c.close()
+    finally:
+        with psycopg.connect(args.postgres, autocommit=True) as pg:
+            pg.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+    return rows
+
+
+def postgres_url(url: str | None) -> str | None:
+    """The server to compare with, or None (with the reason) when it cannot be reached."""
+    if not url:
+        return None
+    try:
+        import psycopg
+
+        psycopg.connect(url, connect_timeout=3).close()
+        return url
+    except Exception as exc:  # no driver or no server: the DuckDB side still runs
+        print(f"PostgreSQL side skipped: {url} is not reachable ({exc.__class__.__name__}); pass --no-postgres to skip it quietly", file=sys.stderr)
+        return None
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", nargs="+", default=["100k", "1M", "10M"], help="Events per synthetic store (100k, 1M, 10M).")
+    parser.add_argument("--clients", type=int, default=10, help="Concurrent client threads.")
+    parser.add_argument("--requests", type=int, default=30, help="Requests per client per query and mode.")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--postgres", default="postgresql://postgres@127.0.0.1:5432/test", help="PostgreSQL server to compare with.")
+    parser.add_argument("--no-postgres", dest="postgres", action="store_const", const=None, help="Time DuckDB only.")
+    parser.add_argument("--pg-max", default="10M", help="Largest size also loaded into PostgreSQL.")
+    parser.add_argument("--work", help="Directory for the datasets (default: a temporary one).")
+    parser.add_argument("--keep", action="store_true", help="Keep the datasets after the run.")
+    args = parser.parse_args(argv)
+    args.postgres = postgres_url(args.postgres)
+    args.pg_max = parse_size(args.pg_max)
+    work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="analytics-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"analytics bench: {args.clients} clients x {args.requests} requests per query and mode; {os.cpu_count()} cores; "
+          f"load average {os.getloadavg()[0]:.1f}", flush=True)  # fmt: skip
+    rows = []
+    try:
+        for size in args.sizes:
+            rows += bench_size(parse_size(size), args, work)
+    finally:
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+    print(f"\n{'events':>10}  {'engine':<22} {'query':<22} {'mode':<9} {'p50 ms':>8} {'p95 ms':>8}  {'build s':>7} {'MB':>6}")
+    for r in rows:
+        print(f"{r['events']:>10,}  {r['engine']:<22} {r['query']:<22} {r['mode']:<9} {pct(r['times'], 0.5):>8.1f} {pct(r['times'], 0.95):>8.1f}"
+              f"  {r['build_s']:>7.1f} {r['mb']:>6.0f}")  # fmt: skip
+    worst = max((pct(r["times"], 0.95), r["query"], r["events"]) for r in rows if r["mode"] == "uncached" and r["engine"] == "duckdb")
+    print(f"\nworst uncached DuckDB p95: {worst[0]:.0f} ms ({worst[1]} at {worst[2]:,} events); target < 200 ms")
+
+
+if __name__ == "__main__":
+    main()
