@@ -3,8 +3,9 @@
 Each actor loads the model once (``process.warm``) and then runs ``fn(batch, settings)`` on one of
 our batches at a time. Batches travel pickled, one Ray Data row (and one block) per batch, and
 come back in order. A worker that dies (a crash, the OOM killer) is restarted and its batch tried
-again, ``TASK_RETRIES`` times; a batch that still fails, and an item whose ``fn`` raises, become
-``InputFailure`` records for the run to report: one poison article never fails the job.
+again, ``TASK_RETRIES`` times; the items of a batch that still fails are tried one by one. An item
+that kills its worker alone, and an item whose ``fn`` raises, become ``InputFailure`` records for the
+run to report: one poison article never fails the job, nor the other articles of its batch.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import os
 import pickle
 import socket
 import warnings
+from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
 
 from newsevents.batch.local import BatchFn
@@ -25,7 +27,7 @@ from newsevents.settings import Settings
 T = TypeVar("T")
 R = TypeVar("R")
 
-#: tries of a batch whose worker died, after the first
+#: tries of a batch whose worker died, after the first (RayRunner's default)
 TASK_RETRIES = 2
 #: batches handed to Ray Data as one dataset: the driver holds this many, pickled, at a time, and each
 #: window gets a fresh actor pool (so the model loads once per worker per window: 8,192 articles at batch size 32)
@@ -71,8 +73,8 @@ class RayRunner:
     ``settings.workers`` actors, which set up once (the model, for functions in ``NEEDS_MODEL``).
     """
 
-    def __init__(self, settings: Settings, address: str | None = None) -> None:
-        self.settings, self.address = settings, address or settings.ray_address or None
+    def __init__(self, settings: Settings, address: str | None = None, retries: int = TASK_RETRIES) -> None:
+        self.settings, self.address, self.retries = settings, address or settings.ray_address or None, retries
         self._ray: Any = None
         self._started = False
 
@@ -96,7 +98,7 @@ class RayRunner:
         if setup is None and f"{fn.__module__}.{fn.__qualname__}" in NEEDS_MODEL:
             setup = warm
         for window in _windows(batches, WINDOW):
-            yield from _map_window(self._ray, window, self.settings, fn, setup)
+            yield from _map_window(self._ray, window, _Map(self.settings, fn, setup, self.retries))
 
 
 def map_batches(batches: Iterable[Sequence[T]], settings: Settings, fn: BatchFn = annotate_batch, *,
@@ -106,9 +108,47 @@ def map_batches(batches: Iterable[Sequence[T]], settings: Settings, fn: BatchFn 
         yield from runner.map(fn, batches, setup)
 
 
-def _map_window(ray: Any, window: list[Sequence[Any]], settings: Settings, fn: BatchFn,
-                setup: Callable[[Settings], None] | None) -> Iterator[list[Any]]:  # fmt: skip
-    """Map one window of batches; a batch Ray gave up on comes back as failures of its items."""
+@dataclass(frozen=True)
+class _Map:
+    """What one ``RayRunner.map`` call maps, and how often a batch whose worker died is tried again."""
+
+    settings: Settings
+    fn: BatchFn
+    setup: Callable[[Settings], None] | None
+    retries: int
+
+
+def _map_window(ray: Any, window: list[Sequence[Any]], job: _Map) -> Iterator[list[Any]]:
+    """Map one window of batches, in order; the items of a batch Ray gave up on are tried again one by one.
+
+    From the first lost batch on, results are held back until its items have been retried, so the order
+    holds; an item that still kills its worker alone is reported, and its batch-mates keep their results.
+    """
+    held: list[tuple[int, list[Any] | None]] = []
+    for index, results in _mapped(ray, window, job):
+        if results is None or held:
+            held.append((index, results))
+            continue
+        yield results
+    if not held:
+        return
+    lost = [i for i, results in held if results is None]
+    alone = [[item] for i in lost if len(window[i]) > 1 for item in window[i]]
+    again = iter([results for _, results in _mapped(ray, alone, job)] if alone else [])
+    retried: dict[int, list[Any]] = {}
+    for i in lost:
+        if len(window[i]) == 1:  # it was alone already
+            retried[i] = _lost(window[i], job.retries)
+            continue
+        retried[i] = []
+        for item in window[i]:
+            retried[i] += next(again) or _lost([item], job.retries)
+    for index, results in held:
+        yield retried[index] if results is None else results
+
+
+def _mapped(ray: Any, window: list[Sequence[Any]], job: _Map) -> Iterator[tuple[int, list[Any] | None]]:
+    """(index, results) for each batch of ``window``, in order, on one actor pool; None for a batch whose worker died on every try."""
     from ray.data import ActorPoolStrategy, DataContext
 
     with warnings.catch_warnings():
@@ -117,32 +157,30 @@ def _map_window(ray: Any, window: list[Sequence[Any]], settings: Settings, fn: B
         warnings.filterwarnings("ignore", message=".*ray_remote_args.* is deprecated")
         context = DataContext.get_current()
         context.execution_options.preserve_order = True
-        context.max_errored_blocks = -1  # a batch whose worker kept dying is dropped here and reported below
+        context.max_errored_blocks = -1  # a batch whose worker kept dying is dropped by Ray Data and comes back as None
         context.enable_progress_bars = False
         rows = [{"index": i, "batch": pickle.dumps(list(b), protocol=pickle.HIGHEST_PROTOCOL)} for i, b in enumerate(window)]
         dataset = ray.data.from_items(rows, override_num_blocks=len(rows))
         mapped = dataset.map_batches(
-            BatchActor, fn_constructor_kwargs={"settings": settings, "fn": fn, "setup": setup}, batch_size=1, num_cpus=1,
+            BatchActor, fn_constructor_kwargs={"settings": job.settings, "fn": job.fn, "setup": job.setup}, batch_size=1, num_cpus=1,
             # one batch in flight per actor: a worker that dies takes only its own batch's tries with it
-            compute=ActorPoolStrategy(size=min(settings.workers, len(rows)), max_tasks_in_flight_per_actor=1),
+            compute=ActorPoolStrategy(size=min(job.settings.workers, len(rows)), max_tasks_in_flight_per_actor=1),
             batch_format="numpy", zero_copy_batch=True,
-            max_restarts=-1, max_task_retries=TASK_RETRIES,
+            max_restarts=-1, max_task_retries=job.retries,
         )  # fmt: skip
     expected = 0
     for row in mapped.iter_rows():
         index = int(row["index"])
-        for lost in range(expected, index):
-            yield _lost(window[lost])
-        yield pickle.loads(row["results"])
+        yield from ((lost, None) for lost in range(expected, index))
+        yield index, pickle.loads(row["results"])
         expected = index + 1
-    for lost in range(expected, len(window)):
-        yield _lost(window[lost])
+    yield from ((lost, None) for lost in range(expected, len(window)))
 
 
-def _lost(batch: Sequence[Any]) -> list[InputFailure]:
-    """The failures of a batch whose Ray worker died on every try."""
-    return [InputFailure(_origin(item), f"{_name(item)}: its Ray worker died on each of {TASK_RETRIES + 1} tries "
-                                        "(a crash or out of memory); run it alone with --runner local to see why") for item in batch]  # fmt: skip
+def _lost(batch: Sequence[Any], retries: int) -> list[InputFailure]:
+    """The failures of items whose Ray worker died on every try, alone."""
+    return [InputFailure(_origin(item), f"{_name(item)}: its Ray worker died on each of {retries + 1} tries, with it alone in "
+                                        "the batch (a crash or out of memory); run it with --runner local to see why") for item in batch]  # fmt: skip
 
 
 def _origin(item: Any) -> str:
