@@ -1,4 +1,4 @@
-"""The Ray runner on a real two-node Ray cluster on loopback: same Documents as the local runner, poison items reported."""
+"""The Ray runner on a real two-node Ray cluster on loopback (`ray start`): `ingest --runner ray` gives the local runner's Documents; poison items are reported."""
 
 from __future__ import annotations
 
@@ -16,11 +16,9 @@ import pytest
 ray = pytest.importorskip("ray", reason="Ray is an optional extra: pip install 'newsevents[ray]' (make test installs it)")
 
 from newsevents.batch import map_batches  # noqa: E402
-from newsevents.batch.local import map_batches as map_local  # noqa: E402
 from newsevents.batch.ray_runner import RayRunner  # noqa: E402
-from newsevents.clean import clean_document  # noqa: E402
 from newsevents.process import annotate_batch  # noqa: E402
-from newsevents.records import Article, Document, InputFailure, RawDocument  # noqa: E402
+from newsevents.records import Article, Document, InputFailure  # noqa: E402
 from newsevents.settings import Settings  # noqa: E402
 
 # Ray 2.60 warns about its own deprecated fields when its data context is first made
@@ -86,28 +84,27 @@ def _wait(ready, log: Path, timeout: float = 90.0) -> None:
         time.sleep(1)
 
 
-@pytest.fixture(scope="module")
-def articles() -> list[Article]:
-    """Five articles of the example corpus' UTF-8 dumps, cleaned."""
-    found: list[Article] = []
-    for path in sorted((ROOT / "examples/corpus/dumps").glob("*.txt")):
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:  # the corpus has a cp1252 dump too; the loader's decoding is not what this test is about
-            continue
-        found += clean_document(RawDocument(origin=str(path), format="text", text=text))
-    return found[:5]
+#: five articles of the example corpus: a dump of three and two HTML pages
+INPUTS = [str(ROOT / "examples/corpus" / name) for name in ("dumps/lakeside_herald_2024.txt", "html/pacific_chronicle_yemen_strikes.html",
+                                                            "html/atlas_tribune_canada_india_expulsions.html")]  # fmt: skip
 
 
-def test_ray_gives_the_documents_the_local_runner_gives(cluster, articles):
-    settings = Settings.make(workers=2, batch_size=2)
-    batches = [articles[i : i + 2] for i in range(0, len(articles), 2)]
-    local = list(map_local(batches, Settings.make(workers=1, batch_size=2)))
-    on_ray = list(map_batches(batches, settings, runner="ray", address=cluster))
-    assert [len(r) for r in on_ray] == [2, 2, 1]
-    assert all(isinstance(doc, Document) for result in on_ray for doc in result)
-    assert on_ray == local  # every entity, event, quote, role and attribution, in order
-    assert sum(len(doc.events) for result in on_ray for doc in result) > 0
+def test_ingest_on_ray_gives_the_documents_of_the_local_runner(cluster, tmp_path):
+    from click.testing import CliRunner
+
+    from newsevents.batch.dataset import read_dataset
+    from newsevents.cli import main
+
+    def ingest(name: str, *flags: str) -> list[Document]:
+        args = ["ingest", *INPUTS, "--db", str(tmp_path / f"{name}.db"), "--out", str(tmp_path / name), "--batch-size", "2", "--quiet", *flags]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, result.output
+        return sorted(read_dataset(tmp_path / name), key=lambda d: d.article.id)
+
+    local = ingest("local", "--runner", "local")
+    on_ray = ingest("ray", "--runner", "ray", "--address", cluster, "--workers", "2")
+    assert len(local) == 5 and sum(len(doc.events) for doc in local) > 0
+    assert on_ray == local  # every entity, event, quote, role and attribution (`load` of such a folder: test_batch_dataset.py)
 
 
 def shout_or_die(items: list[Article], settings: Settings) -> list[str]:
