@@ -2,7 +2,8 @@
 
 The server only reads, and the database changes only when an ingest run writes. So a result
 may be reused until then: the cache key includes a generation read from the size and mtime of
-the database and its WAL file (two ``stat`` calls). Concurrent misses on one key compute once.
+the database and its WAL file (two ``stat`` calls), or on PostgreSQL from the server's next
+transaction id (``store.postgres.data_version``). Concurrent misses on one key compute once.
 """
 
 from __future__ import annotations
@@ -27,9 +28,20 @@ class ResultCache:
         self._generation: tuple[int, ...] | None = None
         self.hits = 0
         self.misses = 0
+        self._pg: Any = None  # on PostgreSQL the generation is the server's write counter, not a file's stat
+        if str(db).startswith(("postgresql://", "postgres://")):
+            from newsevents.store.postgres import connect
+
+            self._pg = connect(db, readonly=True)
+            self._pg_lock = threading.Lock()
 
     def generation(self) -> tuple[int, ...]:
-        """Size and modification time of the database and its WAL: changes whenever a writer commits."""
+        """Size and modification time of the database and its WAL (on PostgreSQL, the server's write counter): changes whenever a writer commits."""
+        if self._pg is not None:
+            from newsevents.store.postgres import data_version
+
+            with self._pg_lock:
+                return (data_version(self._pg),)
         out: list[int] = []
         for path in (self.db, self.db + "-wal"):
             try:
