@@ -7,6 +7,8 @@ prints p50/p95 latency. Target: p95 < 100 ms for the three gated endpoints.
 
     python bench/web_bench.py                      # build in a temp dir, measure, clean up
     python bench/web_bench.py --db /tmp/web100k.db # build once (if missing) and keep it
+    python bench/web_bench.py --db /tmp/web100k.db --export-rows 1000000 --export-formats csv --export-only
+                                                   # stream 1M events as CSV: time, bytes, server RSS
 """
 
 from __future__ import annotations
@@ -241,8 +243,8 @@ def inflate(db: Path, rows: int) -> None:
     conn.close()
 
 
-def export_rows(db: Path, rows: int) -> None:
-    """Serve a copy of ``db`` inflated to about ``rows`` events and stream every event as CSV, JSON and Parquet."""
+def export_rows(db: Path, rows: int, formats: tuple[str, ...] = ("csv", "json", "parquet")) -> None:
+    """Serve a copy of ``db`` inflated to about ``rows`` events and stream every event in each of ``formats``."""
     import shutil
 
     with tempfile.TemporaryDirectory(prefix="newsevents-export-bench-") as folder:
@@ -253,7 +255,7 @@ def export_rows(db: Path, rows: int) -> None:
         proc = start_server(big, port, 128)
         try:
             wait_ready(f"http://127.0.0.1:{port}", proc)
-            for fmt in ("csv", "json", "parquet"):
+            for fmt in formats:
                 print(measure_export(f"http://127.0.0.1:{port}", proc.pid, f"/api/events?format={fmt}"))
         finally:
             proc.terminate()
@@ -311,6 +313,8 @@ def main() -> int:
     ap.add_argument("--strict", action="store_true", help="exit 1 when a gated endpoint misses the target")
     ap.add_argument("--export-rows", type=int, default=0, help="also stream every event of a copy inflated to this many events "
                     "(CSV, JSON, Parquet), with the server's memory; e.g. 1000000")
+    ap.add_argument("--export-formats", default="csv,json,parquet", help="formats of the --export-rows downloads, e.g. csv")
+    ap.add_argument("--export-only", action="store_true", help="skip the latency table (with --export-rows)")
     args = ap.parse_args()
     tmp = None
     if args.db:
@@ -321,10 +325,11 @@ def main() -> int:
     try:
         if not db.exists():
             build(db, args.articles)
-        missed = bench(db, args.articles, args.requests)
+        missed = False if args.export_only and args.export_rows else bench(db, args.articles, args.requests)
         if args.export_rows:
-            print(f"\nexports of every event (format=csv|json|parquet), about {args.export_rows:,} events:")
-            export_rows(db, args.export_rows)
+            formats = tuple(f.strip() for f in args.export_formats.split(",") if f.strip())
+            print(f"\nexports of every event (format={'|'.join(formats)}), about {args.export_rows:,} events:")
+            export_rows(db, args.export_rows, formats)
     finally:
         if tmp:
             tmp.cleanup()

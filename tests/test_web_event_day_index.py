@@ -14,11 +14,6 @@ from newsevents.query import EventFilter
 from newsevents.store.migrate import migration_scripts
 
 MIGRATION = dict(migration_scripts())["0012_event_day_index"]
-#: query.py still writes the historical flag as a bare condition, which PostgreSQL refuses on an integer column;
-#: the index says "historical <> 0", so until query.EVENT_DAY says the same the planner cannot match them
-QUERY_NOT_YET_PORTABLE = "WHEN e.historical THEN" in query.EVENT_DAY
-pending = pytest.mark.xfail(QUERY_NOT_YET_PORTABLE, strict=True,
-                            reason="query.EVENT_DAY needs 'WHEN e.historical <> 0 THEN NULL' (valid in PostgreSQL too) to match the index")  # fmt: skip
 
 
 def index_expressions() -> list[str]:
@@ -46,12 +41,10 @@ def test_both_indexes_repeat_one_expression():
     assert len(found) == 2 and found[0] == found[1]
 
 
-@pending
 def test_index_expression_is_the_query_layers_event_day():
     assert index_expressions()[0] == re.sub(r"\be\.", "", query.EVENT_DAY)
 
 
-@pending
 @pytest.mark.parametrize("f", [EventFilter(), EventFilter(date_from="2024-07"), EventFilter(date_from="2024-07-16", date_to="2024-07-20"),
                                EventFilter(type="ACCUSE"), EventFilter(type="ACCUSE", date_to="2024-07-18")])  # fmt: skip
 def test_planner_reads_newest_first_and_date_ranges_from_the_index(conn, f):

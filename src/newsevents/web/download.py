@@ -27,8 +27,10 @@ Format = Annotated[
 ]
 #: the OpenAPI answers of a list route that also downloads
 RESPONSES: dict[int | str, dict[str, Any]] = {
-    200: {"description": "One page as JSON; with `format`, every match as a CSV, JSON or Parquet file",
-          "content": {"application/json": {}, "text/csv": {}, "application/vnd.apache.parquet": {}}},
+    200: {"description": "One page as JSON (`items`, `next`, and `total`, `limit`, `offset`: see web/totals.py); "
+                         "with `format`, every match as a CSV, JSON or Parquet file",
+          "content": {"application/json": {}, "text/csv": {}, "application/vnd.apache.parquet": {}},
+          "headers": {"X-Total-Count": {"description": "Every match of the filter (JSON answers only)", "schema": {"type": "integer"}}}},
 }  # fmt: skip
 
 
