@@ -12,39 +12,16 @@ from pathlib import Path
 import pytest
 
 from newsevents.clean import clean_document
+from newsevents.evaluation.layouts import read_golden, score
 from newsevents.ingest import load_source
 from newsevents.ingest.sources import read_path
 from newsevents.settings import Settings
 
 DUMPS = Path(__file__).resolve().parents[1] / "examples" / "corpus" / "dumps"
 
-GOLDEN: dict[str, list[str]] = {
-    "lakeside_herald_2024.txt": [
-        "Labour wins UK general election by a wide margin, Starmer becomes prime minister",
-        "South Africa's ANC agrees to share power after losing its majority",
-        "Claudia Sheinbaum elected Mexico's first woman president",
-    ],
-    "fenwick_notes_blog_2024.txt": [
-        "Lai Ching-te sworn in as Taiwan's president.",
-        "Ishiba elected Japan's prime minister.",
-        "Sri Lanka's Dissanayake wins presidential election.",
-        "Modi sworn in for third term as India's prime minister.",
-    ],
-    "meridian_wire_digest_2024.txt": [
-        "Faye sworn in as Senegal's president after opposition victory.",
-        "Dutch government led by Dick Schoof takes office.",
-        "Left-wing alliance comes first in French election, no majority.",
-        "Bangladesh's Hasina resigns and flees after weeks of protests.",
-    ],
-}
-#: the older dumps: article counts only
-COUNTS = {
-    "caspian_wire_2024a.txt": 4,
-    "caspian_wire_2024b.txt.gz": 3,
-    "danube_observer_2024.txt": 3,
-    "gulf_ledger_2023.txt": 4,
-    "northbridge_daily_2023.txt": 5,
-}
+#: titles of the three new layouts, in order, and article counts of the older dumps (eval/layouts/golden.json, ours)
+GOLDEN: dict[str, list[str]] = read_golden()["titles"]
+COUNTS: dict[str, int] = read_golden()["counts"]
 #: furniture of the new templates that must never reach a paragraph
 FURNITURE = {"Home", "World", "Europe", "Africa", "Americas", "A A", "Copy link", "Read more", "Leave a comment",
              "Share this post", "Subscribe to our newsletter", "Most read", "Page 2 of 2", "Advertisement"}  # fmt: skip
@@ -86,3 +63,9 @@ def test_new_layouts_keep_their_metadata_and_split_credits() -> None:
     assert [a.author for a in blog] == ["Mei Chen", "Kenji Mori", "Mei Chen", "Kenji Mori"]
     digest = _articles("meridian_wire_digest_2024.txt")
     assert all(" (Meridian Wire) — " in a.paragraphs[0] for a in digest)
+
+
+def test_the_layouts_section_scores_the_golden_file() -> None:
+    figures = score(read_golden())
+    assert figures["layouts_title_accuracy"] == 1.0 and figures["layouts_counts_exact"] == 1.0, figures["details"]
+    assert figures["layouts_titles"] == sum(len(t) for t in GOLDEN.values()) and figures["layouts_dumps"] == len(GOLDEN) + len(COUNTS)

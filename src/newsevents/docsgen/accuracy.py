@@ -37,6 +37,16 @@ DATASETS: dict[str, tuple[str, str, str, str]] = {
               "CC BY 4.0, NewsReader MEANTIME"),
     "geo": ("Place resolution (GeoVirus)", "`geo/GeoVirus.xml`", "229 Wikinews articles",
             "Wikinews text, CC BY 2.5"),
+    "said": ("Who said what (our attribution gold, test split)", "`eval/attributions/` in this repository",
+             "the test split of 64 articles", "ours, MIT"),
+    "clusters": ("Cross-article event clusters", "`eval/clusters/` in this repository",
+                 "events each told by several fictional outlets, with distractors", "ours, MIT"),
+    "language": ("Language identification", "`eval/language/texts.tsv` in this repository",
+                 "168 short and long texts in 6 languages", "ours, MIT"),
+    "layouts": ("Dump layouts (titles and article counts)", "`eval/layouts/golden.json` over `examples/corpus/dumps/`",
+                "11 pinned titles of 3 new layouts, 8 dumps", "ours, MIT"),
+    "actor_clusters": ("One actor, one id (our actor gold)", "`eval/actors/` in this repository",
+                       "labelled actor mentions in articles we wrote, dev and test splits", "ours, MIT"),
 }
 
 #: figure -> what it measures (figures without an entry are listed with their name only).
@@ -68,6 +78,13 @@ MEANINGS: dict[str, str] = {
     "geo_resolution": "gold place names resolved within 161 km (gazetteer and context alone)",
     "geo_end_to_end": "gold places found in the text and resolved within 161 km",
     "geo_below_country": "resolution within 161 km, names below country level only",
+    "language_accuracy": "texts whose language is identified right",
+    "language_false_english": "non-English texts called English or undetermined, so coded as English (must be 0)",
+    "layouts_title_accuracy": "pinned titles of the new dump layouts found at their place",
+    "layouts_counts_exact": "share of dumps split into exactly the pinned number of articles",
+    "actors_test_bcubed_f1": "B-cubed F1 of actor ids against the gold actors, test split",
+    "actors_test_bcubed_precision": "B-cubed precision (mentions of one id are one gold actor), test split",
+    "actors_test_bcubed_recall": "B-cubed recall (mentions of one gold actor share one id), test split",
 }
 
 

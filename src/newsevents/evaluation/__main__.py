@@ -25,6 +25,7 @@ SECTIONS: list[tuple[str, bool]] = [
     ("said", False),
     ("clusters", False),
     ("language", False),
+    ("layouts", False),
     ("actor_clusters", False),
 ]
 
