@@ -4,15 +4,20 @@ One name seen with one state and without ("Parliament" of HUN; "Parliament") is 
 name seen with two states ("Parliament" of HUN and of GEO) is one actor per state, and its sightings
 without a state stay apart. An acronym ("IRGC") joins the one organisation of the corpus with a longer name whose content
 words' initials spell it ("Islamic Revolutionary Guard Corps"); with two such organisations it
-joins neither.
+joins neither. A name and the same name with a generic head noun ("Labour" and "the Labour Party",
+"Congress" and "the Congress party") are one name for this rule.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from newsevents.registry.keys import acronym, folded, initials, is_acronym
 from newsevents.registry.unionfind import Clusters
+
+#: Head nouns that add nothing to an organisation's name: "the Labour Party" is "Labour".
+_HEADS = re.compile(r" (?:party|movement|front|alliance|coalition|bloc|league)$")
 
 
 def join_orgs(clusters: Clusters, forms: dict[str, str], dictionary: dict[str, list[str]]) -> None:
@@ -33,12 +38,13 @@ def join_orgs(clusters: Clusters, forms: dict[str, str], dictionary: dict[str, l
 
 
 def _join_countries(clusters: Clusters, forms: dict[str, str]) -> None:
-    """Join an organisation name's nodes with and without a state, when no second state shows."""
+    """Join an organisation name's nodes with and without a state (and with and without a head noun), when no second state shows."""
     by_name: dict[str, list[str]] = defaultdict(list)
     for node in sorted(forms):
         if node.startswith("org:"):
-            by_name[node.split("|", 1)[0]].append(node)
+            name = node.split("|", 1)[0]
+            by_name[_HEADS.sub("", name) if " " in name[4:] else name].append(node)
     for nodes in by_name.values():
-        if len(nodes) > 1 and sum("|" in n for n in nodes) <= 1:
+        if len(nodes) > 1 and len({n.split("|", 1)[1] for n in nodes if "|" in n}) <= 1:
             for node in nodes[1:]:
                 clusters.union(nodes[0], node, "name")

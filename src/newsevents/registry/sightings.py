@@ -41,7 +41,7 @@ class Sighting:
     end: int
     name: str  # as the article gives it
     node: str
-    how: str  # entity | holder | mention | country-name | demonym | capital | seat | description | agent | role | phrase | phrase-role
+    how: str  # entity | holder | mention | country-name | demonym | capital | seat | description | agent | role | phrase | phrase-role | known
     entity: str = ""
     country: str | None = None
     sector: str | None = None
@@ -145,6 +145,11 @@ def named_node(name: str, kind: str, country: str | None = None) -> str:
 
 def _classify_named(name: str, etype: str, country: str | None, sector: str | None) -> tuple[str, str]:
     """(node, how) of a named entity, given the country and sector the event coder gave it."""
+    from newsevents.registry.known import seat_of
+
+    seat = seat_of(name)
+    if seat is not None and sector in (None, "GOV"):
+        return f"country:{seat}", "seat"  # "Zhongnanhai said", whatever the NER took it for
     if etype == "PERSON":
         return person_node(name), "entity"
     code = state_code(name)
@@ -180,6 +185,11 @@ def _classify_description(ref: ActorRef) -> tuple[str, str]:
 
 def _entity_node(entity: Entity, country: str | None) -> tuple[str, str] | None:
     """(node, how) of an entity of the article, or None for one that names no actor (a town, a date)."""
+    from newsevents.registry.known import seat_of
+
+    seat = seat_of(entity.name)
+    if seat is not None:
+        return f"country:{seat}", "seat"
     if entity.type in ("PERSON", "ORG"):
         return _classify_named(entity.name, entity.type, entity.country or country, None)
     if entity.type in ("NORP", *_PLACES):
@@ -236,6 +246,7 @@ def sightings_of(facts: ArticleFacts) -> tuple[list[Sighting], list[Link]]:
         end = ref.end if ref.end is not None else -1
         out.append(Sighting(facts.article, start, end, ref.name, node, how, ref.entity or "", ref.country, ref.sector, facts.date, True))
     out.extend(_phrases(facts))
+    out.extend(_known(facts, out))
     for role in facts.roles:
         out.append(Sighting(facts.article, -1, -1, role.person, person_node(role.person), "holder", role.entity or "",
                             role.country, None, role.seen or facts.date, office=role.office))
@@ -262,4 +273,23 @@ def _phrases(facts: ArticleFacts) -> list[Sighting]:
                 continue
             node, how = (f"role:{code}|{found.office}", "phrase-role") if found.office else (_state_or_agent(code or "", found.sector), "phrase")
             out.append(Sighting(facts.article, found.start, found.end, found.text, node, how, "", code, found.sector or "GOV", facts.date))
+    return out
+
+
+def _known(facts: ArticleFacts, seen: list[Sighting]) -> list[Sighting]:
+    """Known names in the text that no sighting covers: seats, dictionary names, capitals of states the article names."""
+    from newsevents.registry.known import known_in
+
+    if not facts.text:
+        return []
+    spans = sorted((s.start, s.end) for s in seen if s.start >= 0)
+    states = {s.node[8:] for s in seen if s.node.startswith("country:")}
+    states |= {s.node[6:9] for s in seen if s.node.startswith("agent:")}
+    out = []
+    for found in known_in(facts.text, states):
+        if any(start < found.end and found.start < end for start, end in spans):
+            continue
+        country = found.node[8:] if found.node.startswith("country:") else None
+        out.append(Sighting(facts.article, found.start, found.end, found.text, found.node, "known", "", country,
+                            "GOV" if country else None, facts.date))
     return out

@@ -105,7 +105,7 @@ def summarise(sightings: list[Sighting], applied: Applied, clusters: Clusters, d
     moved = {e.id: node_actor.get(f"dict:{e.id}", e.id) for e in dictionary.entries}  # a dictionary actor merged into another
     assignments = tuple(sorted(
         Assignment(s.article, s.start, s.end, s.name, s.entity, actor, s.ref)
-        for s, actor in resolved if s.ref or (s.how != "mention" and s.start >= 0 and s.entity) or s.how in _PHRASES
+        for s, actor in resolved if s.ref or (s.how != "mention" and s.start >= 0 and s.entity) or s.how in _PHRASES or s.how == "known"
     ))
     return Summary(
         tuple(sorted(actors[a] for a in used if a in actors)),

@@ -1,0 +1,116 @@
+"""Names the registry knows before reading an article, found in its text where the NER found nothing.
+
+Three kinds, each with the node it stands for:
+
+- a seat of government: an organisation of ``events_actors.tsv`` with a state's code and sector GOV
+  ("the Kremlin", "Downing Street", "Zhongnanhai", "the Blue House") is that state (``country:RUS``),
+  whatever label the NER gave it;
+- a name our actors dictionary lists ("Starmer", "Erdogan", "NATO"): that dictionary actor
+  (``dict:<id>``), since a listed name always means its actor;
+- a state's capital ("Kyiv has asked ...") when the article names that state elsewhere and the
+  capital does not follow a word that makes it a place ("talks in Moscow").
+
+``known_in(text)`` gives every such name in the text, longest first where two overlap; the
+registry keeps those that no sighting of the NER or the event coder already covers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsevents.names import name_key
+
+#: A word before a capital that makes it a place, not its government ("in Moscow", "to Beijing" is left in).
+_PLACE_WORDS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "from", "into", "via", "through", "of"})
+_ARTICLE = re.compile(r"^(?:the|The)\s+")
+
+
+@dataclass(frozen=True)
+class Known:
+    """One known name found in a text: its span, the words, the node it stands for and its kind."""
+
+    start: int
+    end: int
+    text: str
+    node: str
+    kind: str  # seat | dictionary | capital
+
+
+def _bare(name: str) -> str:
+    """The name without a leading "the" and a trailing possessive."""
+    return re.sub(r"['’]s$", "", _ARTICLE.sub("", name.strip()))
+
+
+@lru_cache(maxsize=1)
+def seat_forms() -> tuple[tuple[str, str], ...]:
+    """(written form, ISO alpha-3) of every seat of government: ``events_actors.tsv`` organisations of a state with sector GOV."""
+    from newsevents.datafiles import read_rows
+    from newsevents.registry.sightings import is_state
+
+    out: list[tuple[str, str]] = []
+    for _, row in read_rows("events_actors.tsv", ("kind", "names", "country", "sector", "strength")):
+        if row["kind"] == "org" and row["sector"] == "GOV" and is_state(row["country"]):
+            out.extend((form.strip(), row["country"]) for form in row["names"].split("|") if form.strip())
+    return tuple(sorted(set(out)))
+
+
+@lru_cache(maxsize=1)
+def _seats() -> dict[str, str]:
+    """Folded seat name -> ISO alpha-3."""
+    return {name_key(_bare(form), strict=True): code for form, code in seat_forms()}
+
+
+def seat_of(name: str) -> str | None:
+    """The state whose seat of government ``name`` is ("the Kremlin" -> RUS), else None."""
+    bare = _bare(name)
+    return _seats().get(name_key(bare, strict=True)) if bare else None
+
+
+@lru_cache(maxsize=1)
+def _written() -> tuple[tuple[str, str, str], ...]:
+    """(written name, node, kind) of every known name: seats' forms, dictionary names, capitals."""
+    from newsevents.nlp.gazetteer import capitals
+    from newsevents.registry.dictionary import load_dictionary
+
+    rows = [(form, f"country:{code}", "seat") for form, code in seat_forms()]
+    for entry in load_dictionary().entries:
+        if entry.kind in ("person", "organisation"):
+            rows.extend((name, f"dict:{entry.id}", "dictionary") for name in entry.names if len(name) >= 3 or name.isupper())
+    rows.extend((city, f"country:{code}", "capital") for code, city in capitals() if len(city) >= 4)
+    return tuple(sorted(set(rows)))
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """One regular expression of every known name (longest first) and name -> (node, kind), seats before the rest."""
+    order = {"seat": 0, "dictionary": 1, "capital": 2}
+    by_name: dict[str, tuple[str, str]] = {}
+    for name, node, kind in sorted(_written(), key=lambda row: (order[row[2]], row)):
+        by_name.setdefault(name, (node, kind))
+    names = sorted(by_name, key=lambda n: (-len(n), n))
+    pattern = re.compile(r"(?<![\w-])(?:(?:the|The) )?(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    return pattern, by_name
+
+
+def known_version() -> str:
+    """A digest of every known name and its node: what an article's observation also depends on."""
+    return hashlib.sha1("\n".join("\t".join(row) for row in _written()).encode("utf-8")).hexdigest()[:8]
+
+
+def known_in(text: str, states: set[str]) -> list[Known]:
+    """Every known name in ``text``; a capital only when ``states`` (the states the article names) hold its state."""
+    pattern, by_name = _pattern()
+    out: list[Known] = []
+    for found in pattern.finditer(text):
+        name = found.group(1)
+        node, kind = by_name[name]
+        if kind == "capital":
+            before = text[: found.start()].split()
+            if node[8:] not in states or (before and before[-1].lower() in _PLACE_WORDS):
+                continue
+        start = found.start() if kind == "seat" else found.start(1)
+        out.append(Known(start, found.end(1), text[start : found.end(1)], node, kind))
+    return out
