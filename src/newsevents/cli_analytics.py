@@ -99,12 +99,15 @@ def types_command(out: str, since: str | None, until: str | None, kind: str | No
     _show(rows, ["month", "type", "events", "goldstein"], as_json)
 
 
+def _top_options(command: Any) -> Any:
+    """The options of a top list: the dataset, how many, the months and --json."""
+    for option in reversed((OUT_OPTION, click.option("-n", "n", default=20, show_default=True, help="How many rows."), SINCE, UNTIL, JSON_OPTION)):
+        command = option(command)
+    return command
+
+
 @query_group.command("actors")
-@OUT_OPTION
-@click.option("-n", "n", default=20, show_default=True, help="How many actors.")
-@SINCE
-@UNTIL
-@JSON_OPTION
+@_top_options
 def actors_command(out: str, n: int, since: str | None, until: str | None, as_json: bool) -> None:
     """The registry actors in most events, on either side.
 
@@ -115,11 +118,7 @@ def actors_command(out: str, n: int, since: str | None, until: str | None, as_js
 
 
 @query_group.command("pairs")
-@OUT_OPTION
-@click.option("-n", "n", default=20, show_default=True, help="How many pairs.")
-@SINCE
-@UNTIL
-@JSON_OPTION
+@_top_options
 def pairs_command(out: str, n: int, since: str | None, until: str | None, as_json: bool) -> None:
     """The pairs of registry actors that meet in most events (on opposite sides, or together).
 
