@@ -45,6 +45,12 @@ def _join_countries(clusters: Clusters, forms: dict[str, str]) -> None:
             name = node.split("|", 1)[0]
             by_name[_HEADS.sub("", name) if " " in name[4:] else name].append(node)
     for nodes in by_name.values():
-        if len(nodes) > 1 and len({n.split("|", 1)[1] for n in nodes if "|" in n}) <= 1:
-            for node in nodes[1:]:
-                clusters.union(nodes[0], node, "name")
+        by_state: dict[str, list[str]] = defaultdict(list)
+        for node in nodes:
+            by_state[node.split("|", 1)[1] if "|" in node else ""].append(node)
+        for same in by_state.values():  # one name (give or take the head noun) of one state
+            for node in same[1:]:
+                clusters.union(same[0], node, "name")
+        if len(by_state) == 2 and "" in by_state:  # with one state and without: one organisation
+            state = next(k for k in by_state if k)
+            clusters.union(by_state[state][0], by_state[""][0], "name")
