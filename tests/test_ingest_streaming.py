@@ -146,3 +146,30 @@ def test_ingest_out_writes_a_dataset_that_load_stores_like_a_direct_ingest(tmp_p
     # the dataset carries documents, not the screen's near-duplicate links: the copy is stored uncoded but unlinked
     unlinked = [(title, None if why == NEAR_DUPLICATE else why, language, n) for title, why, language, n in _rows(direct)]
     assert _rows(staged) == unlinked
+
+
+def test_an_input_whose_worker_died_is_reported_and_the_rest_stored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A runner (Ray) reports an item that killed its worker, even alone, as an InputFailure in its place."""
+    from newsevents.batch import runners
+    from newsevents.batch.local import LocalRunner
+    from newsevents.records import InputFailure
+
+    class Dying(LocalRunner):
+        def __init__(self, settings: Settings, victim: str) -> None:
+            super().__init__(settings)
+            self.victim = victim
+
+        def map(self, fn, batches):
+            batches = list(batches)
+            for batch, results in zip(batches, super().map(fn, batches)):
+                yield [InputFailure(getattr(item, "origin", ""), "the worker died") if getattr(item, "origin", "").endswith(self.victim)
+                       and fn.__name__ == self.victim_fn else result for item, result in zip(batch, results)]  # fmt: skip
+
+    corpus = _corpus(tmp_path / "in")
+    (corpus / "f_binary.txt").unlink()
+    for victim_fn, victim in (("load_batch", "b_other.txt"), ("clean_batch", "a_original.txt")):
+        monkeypatch.setattr(runners, "open_runner", lambda settings, v=victim, f=victim_fn: type("R", (Dying,), {"victim_fn": f})(settings, v))
+        summary = run_ingest([str(corpus)], Settings.make(db=str(tmp_path / f"{victim_fn}.db")))
+        assert summary.inputs == 5 and summary.failed == 1, summary
+        assert summary.failures[0].origin.endswith(victim) and "the worker died" in summary.failures[0].reason
+        assert summary.stored >= 3

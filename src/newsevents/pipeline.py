@@ -189,21 +189,21 @@ class _Job:
             loaded[i] = load_source(sources[i], self.settings, fetcher=self.fetcher)
         chunks = _chunks(away, lambda i: 1 + len(sources[i].data or b"") // 65536, self._chunk_size(len(away)))
         for chunk, results in zip(chunks, self.runner.map(load_batch, ([sources[i] for i in chunk] for chunk in chunks))):
-            for i, result in zip(chunk, results):
-                loaded[i] = result
+            for i, result in zip(chunk, results):  # a runner reports an input that kills its worker as an InputFailure
+                loaded[i] = LoadedInput(origin=sources[i].origin, failure=result) if isinstance(result, InputFailure) else result
         return [item for item in loaded if item is not None]
 
     def _clean(self, loaded: list[LoadedInput]) -> "tuple[list[Article], dict[str, Screening]]":
         """Clean the window in the workers; record each input; return its new articles (not stored yet) and their looks."""
-        from newsevents.prepare import clean_batch, task_for
+        from newsevents.prepare import Cleaned, clean_batch, task_for
 
         self.learner.add(doc for item in loaded for doc in item.documents)
         table = self.learner.table()
         tasks = [task_for(item, table) for item in loaded if item.documents]
         chunks = _chunks(list(range(len(tasks))), lambda i: len(tasks[i].documents), self._chunk_size(len(tasks)))
-        cleaned = {}
+        cleaned: dict[str, Cleaned | InputFailure] = {}
         for results in self.runner.map(clean_batch, ([tasks[i] for i in chunk] for chunk in chunks)):
-            cleaned.update((c.origin, c) for c in results)
+            cleaned.update((c.origin, c) for c in results)  # an InputFailure (its worker died) has an origin too
         pending: list[Article] = []
         looks: dict[str, Screening] = {}
         for item in loaded:
@@ -212,6 +212,8 @@ class _Job:
                 result: list[Article] | InputFailure = item.failure
             elif done is None:  # a feed URL whose server said nothing changed (HTTP 304)
                 result = []
+            elif isinstance(done, InputFailure):
+                result = done
             else:
                 result = done.failure() or list(done.articles)
                 looks.update((look.article_id, look) for look in done.looks)
