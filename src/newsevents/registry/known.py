@@ -83,16 +83,22 @@ def _written() -> tuple[tuple[str, str, str], ...]:
     return tuple(sorted(set(rows)))
 
 
+_WORD = re.compile(r"[A-Z\u00c0-\u024f][\w'’.-]*")
+
+
 @lru_cache(maxsize=1)
-def _pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
-    """One regular expression of every known name (longest first) and name -> (node, kind), seats before the rest."""
+def _by_first_word() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """First word of a known name -> (name, node, kind) of the names it starts, longest first; a seat before the rest."""
     order = {"seat": 0, "dictionary": 1, "capital": 2}
     by_name: dict[str, tuple[str, str]] = {}
     for name, node, kind in sorted(_written(), key=lambda row: (order[row[2]], row)):
         by_name.setdefault(name, (node, kind))
-    names = sorted(by_name, key=lambda n: (-len(n), n))
-    pattern = re.compile(r"(?<![\w-])(?:(?:the|The) )?(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
-    return pattern, by_name
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for name in sorted(by_name, key=lambda n: (-len(n), n)):
+        found = _WORD.match(name)
+        if found:
+            out.setdefault(found.group(0), []).append((name, *by_name[name]))
+    return {word: tuple(rows) for word, rows in out.items()}
 
 
 def known_version() -> str:
@@ -102,15 +108,23 @@ def known_version() -> str:
 
 def known_in(text: str, states: set[str]) -> list[Known]:
     """Every known name in ``text``; a capital only when ``states`` (the states the article names) hold its state."""
-    pattern, by_name = _pattern()
+    table = _by_first_word()
     out: list[Known] = []
-    for found in pattern.finditer(text):
-        name = found.group(1)
-        node, kind = by_name[name]
-        if kind == "capital":
-            before = text[: found.start()].split()
-            if node[8:] not in states or (before and before[-1].lower() in _PLACE_WORDS):
+    after = 0  # no two names overlap
+    for word in _WORD.finditer(text):
+        begin = word.start()
+        rows = table.get(word.group(0)) or table.get(word.group(0).rstrip(".'’"))
+        if rows is None or begin < after or (begin and (text[begin - 1].isalnum() or text[begin - 1] == "-")):
+            continue
+        for name, node, kind in rows:
+            end = begin + len(name)
+            if not text.startswith(name, begin) or (end < len(text) and (text[end].isalnum() or text[end] in "-_")):
                 continue
-        start = found.start() if kind == "seat" else found.start(1)
-        out.append(Known(start, found.end(1), text[start : found.end(1)], node, kind))
+            before = text[max(0, begin - 16) : begin].split()[-1:]
+            if kind == "capital" and (node[8:] not in states or (before and before[0].lower() in _PLACE_WORDS)):
+                break
+            start = begin - 4 if kind == "seat" and text[max(0, begin - 4) : begin] in ("the ", "The ") else begin
+            out.append(Known(start, end, text[start:end], node, kind))
+            after = end
+            break
     return out
