@@ -3,7 +3,7 @@
 The connection holds the raw tables as ``raw_events`` and ``raw_participants`` (``export.RAW_COLUMNS``).
 Ids become 63-bit hashes (``eid``, ``unit``) so rows stay narrow; a day stays the text
 ``query.EVENT_DAY`` gives (YYYY-MM-DD), and its month (YYYY-MM, or ``none`` for an event without a day)
-is the partition a row is written to.
+is the partition an event row is written to and the month its rollup rows are filed under.
 
 A *pair* row is one event seen from one pair of its parties: two participants with different actor ids,
 on opposite sides (or both actors of a reciprocal event), as ``query._between`` pairs them. Each
