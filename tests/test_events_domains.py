@@ -58,6 +58,17 @@ def test_negated_acts_code_nothing(nlp, text: str) -> None:
     ("Prosecutors in Lisbon opened criminal proceedings against the former defence minister.", "ACCUSE"),
     ("The president commuted the death sentence of the opposition leader.", "CONCEDE"),
     ("Armenia and Georgia began joint patrols along their shared border.", "COOPERATE"),
+    ("Chile and Bolivia restored consular services and diplomatic relations last week.", "SUPPORT"),  # object's conjunct
+    ("Qatar and Egypt reopened their embassies after a four-year rift.", "SUPPORT"),
+    ("Germany financed three coastguard vessels for Tunisia.", "AID"),
+    ("Ecuador gifted Peru two decommissioned patrol boats.", "AID"),
+    ("Rebel commanders massed thousands of fighters near the airport.", "MOBILIZE"),  # through "thousands of"
+    ("Belgrade deployed gendarmes along the northern border.", "MOBILIZE"),
+    ("Hungary blocked Ukraine's accession bid at the summit.", "REJECT"),
 ])  # fmt: skip
+
 def test_triggers_learned_from_our_train_split(nlp, text: str, etype: str) -> None:
     assert etype in _types(nlp, text), code_text(nlp, text)[0]
+
+def test_a_funded_service_is_no_aid_event(nlp) -> None:
+    assert "AID" not in _types(nlp, "The town council will fund a new library next year.")

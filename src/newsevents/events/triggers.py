@@ -57,6 +57,7 @@ def is_passive(token: "Token") -> bool:
 _MEASURES = frozenset({
     "ton", "tonne", "kg", "kilogram", "worth", "amount", "lot", "number", "series", "wave", "spate",
     "day", "week", "month", "round", "batch", "shipment", "package", "consignment", "part", "set",
+    "hundred", "thousand", "dozen", "score",  # "massed hundreds of fighters"
 })  # fmt: skip
 #: Vague heads whose modifier says what they are: "a mediation effort", "a peace mission".
 _GENERIC_HEADS = frozenset({"effort", "mission", "bid", "campaign", "process", "initiative", "programme", "program"})
@@ -87,6 +88,15 @@ def objects(token: "Token") -> list["Token"]:
         # "were arrested and were later released": the second passive shares the first one's subject
         found += [c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj")]
     return [_through_measure(obj) for obj in found]
+
+
+def _with_conjuncts(nouns: list["Token"]) -> list["Token"]:
+    """``nouns`` and the nouns joined to them by "and"/"or" ("restored flights and diplomatic ties"), in order."""
+    out: list["Token"] = []
+    for noun in nouns:
+        out.append(noun)
+        out.extend(c for c in noun.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"))
+    return out
 
 
 def raised_subjects(token: "Token") -> list["Token"]:
@@ -159,7 +169,7 @@ def _fits(token: "Token", pattern: Pattern) -> tuple[bool, "Token | None", list[
     used: list["Token"] = []
     theme = None
     if pattern.obj is not None:
-        for obj in objects(token):
+        for obj in _with_conjuncts(objects(token)):
             if ("@actor" in pattern.obj and is_actor_like(obj)) or forms(obj) & pattern.obj:
                 theme = obj
                 break
