@@ -15,7 +15,7 @@ from typing import Any
 
 #: name -> (default, help). The CLI options, the defaults file and the API all come from here.
 SETTINGS: dict[str, tuple[Any, str]] = {
-    "db": ("newsevents.db", "SQLite database file to write to and read from."),
+    "db": ("newsevents.db", "SQLite database file, or a postgresql://USER@HOST/DBNAME URL, to write to and read from."),
     "model": ("sm", "spaCy model: 'sm' (en_core_web_sm, default) or 'md' (en_core_web_md)."),
     "workers": (1, "Number of worker processes for annotation."),
     "runner": ("local", "Where batches are annotated: local (this machine's processes) or ray (Ray Data actors; pip install 'newsevents[ray]')."),
