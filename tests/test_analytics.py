@@ -127,6 +127,12 @@ def test_rollup_and_pair_scan_give_the_same_series_on_synthetic_events(tmp_path:
             assert rollup == scanned, (a, b, by, count)
             checked += bool(rollup)
     assert checked > 20
+    for since, until in (("2016-03", "2022-08"), ("2019", None), (None, "2015-02"), ("2030", None)):
+        low, high = since or "", (until or "9999") + ("-99" if until and len(until) == 4 else "")
+        summed = an.cursor().execute(  # what the running totals must give: the months between, summed
+            "SELECT a, b, sum(events)::BIGINT AS events, round(sum(goldstein), 2) AS goldstein FROM r.pair_month "
+            "WHERE month >= ? AND month <= ? GROUP BY a, b ORDER BY events DESC, a, b LIMIT 30", [low, high]).fetchall()
+        assert [(r["a"], r["b"], r["events"], r["goldstein"]) for r in an.top_pairs(30, since=since, until=until)] == summed, (since, until)
     months = an.counts_by_type_month()
     assert sum(r["events"] for r in months) == an.cursor().execute("SELECT count(*) FROM events WHERE day IS NOT NULL").fetchone()[0]
 

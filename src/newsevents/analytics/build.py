@@ -65,6 +65,8 @@ def build_from(raw: RawTables, out: str | Path, *, threads: int | None = None) -
             write_pairs(con, folder)
         remove_months(folder, removed)
         write_registry(con, folder)
+        if not manifest["builds"]:  # a first build (or one of an older layout) starts the rollups afresh
+            (folder / "rollups.duckdb").unlink(missing_ok=True)
         rollups = str(folder / "rollups.duckdb").replace("'", "''")
         con.execute(f"ATTACH '{rollups}' AS rollups")
         update_rollups(con, "rollups", changed + removed)

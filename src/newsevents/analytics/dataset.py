@@ -25,7 +25,7 @@ from typing import Any
 PAIR_ROW_GROUP = 16_384
 #: the flat table and sort order of each month-partitioned part of the dataset
 PARTS = {"events": ("flat_events", "day, eid")}
-VERSION = 1
+VERSION = 2  # 2: pair_month counts scored events; pair_cumulative
 
 
 def read_manifest(out: Path) -> dict[str, Any]:

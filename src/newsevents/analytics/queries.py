@@ -62,6 +62,7 @@ class Analytics:
         self._local = threading.local()
         self._views(folder)
         self.names = Names(self._con)
+        self.months = [r[0] for r in self._con.execute("SELECT DISTINCT month FROM r.pair_cumulative ORDER BY month").fetchall()]
         #: every key some pair row holds: a side resolved to one of these and nothing else reads ``dyad_day``
         self.keys = {r[0] for r in self._con.execute("SELECT DISTINCT ka FROM r.dyad_day UNION SELECT DISTINCT kb FROM r.dyad_day").fetchall()}
 
@@ -89,6 +90,12 @@ class Analytics:
         cur = self.cursor().execute(sql, params)
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    def _month_span(self, low: str, high: str) -> tuple[str, str]:
+        """The month before ``low`` and the last month up to ``high`` among the months ``pair_cumulative`` holds."""
+        before = [m for m in self.months if m < low]
+        upto = [m for m in self.months if m <= high]
+        return (before[-1] if before else "", upto[-1] if upto else "")
 
     # -- the four queries ---------------------------------------------------------------------
 
@@ -161,14 +168,20 @@ class Analytics:
         """The ``n`` pairs of registry actors met in most events (either side, or together in a reciprocal one)."""
         low, high = _month_bounds(since, until)
         bounded = since is not None or until is not None
-        totals = ("SELECT a, b, sum(events)::BIGINT AS events, sum(goldstein) AS goldstein FROM r.pair_month "
-                  "WHERE month >= ? AND month <= ? GROUP BY a, b") if bounded else "SELECT * FROM r.pair_total"  # fmt: skip
+        if bounded:  # the running totals at the last month minus those before the first
+            before, last = self._month_span(low, high)
+            totals = ("SELECT c.a, c.b, (c.events - coalesce(o.events, 0))::BIGINT AS events, CASE WHEN c.scored > coalesce(o.scored, 0) "
+                      "THEN c.goldstein - coalesce(o.goldstein, 0) END AS goldstein FROM r.pair_cumulative c LEFT JOIN r.pair_cumulative o "
+                      "ON o.month = ? AND o.a = c.a AND o.b = c.b WHERE c.month = ? AND c.events > coalesce(o.events, 0)")  # fmt: skip
+            params = [before, last, n]
+        else:
+            totals, params = "SELECT * FROM r.pair_total", [n]
         sql = (
             "SELECT p.a, x.name AS a_name, p.b, y.name AS b_name, p.events, round(p.goldstein, 2) AS goldstein FROM ("
             f"SELECT * FROM ({totals}) ORDER BY events DESC, a, b LIMIT ?) p LEFT JOIN actors x ON x.id = p.a LEFT JOIN actors y ON y.id = p.b "
             "ORDER BY p.events DESC, p.a, p.b"
         )
-        return self.cache.get(("pairs", _n(n), since, until), lambda: self._rows(sql, [low, high, n] if bounded else [n]))
+        return self.cache.get(("pairs", _n(n), since, until), lambda: self._rows(sql, params))
 
 
 __all__ = ["Analytics", "NO_MONTH"]

@@ -5,6 +5,7 @@
   (every participant row, as ``list_actors`` counts; undated events under month ``none``);
 - ``pair_month``: per pair of registry actors met in an event (a < b) and month, its events and summed Goldstein;
 - ``actor_total`` and ``pair_total``: the same summed over every month (what an unbounded top list reads);
+- ``pair_cumulative``: every pair's running totals month by month (what a top list bounded by months reads);
 - ``dyad_day``: per pair of party keys (``ka <= kb``, as in the pairs file), way of counting (clusters or
   mentions), day and quad class: the happenings and their summed Goldstein, as ``query.dyad_series``
   counts them before grouping days into periods (a cluster on its earliest day between the two, with its
@@ -26,8 +27,8 @@ ROLLUPS = {
     "actor_month": ("month VARCHAR, id VARCHAR, as_actor BIGINT, as_target BIGINT",
                     "SELECT month, canonical_id, count(*) FILTER (role = 'actor'), count(*) FILTER (role = 'target') "
                     "FROM flat_participants WHERE canonical_id IS NOT NULL AND month IN ({months}) GROUP BY ALL"),
-    "pair_month": ("month VARCHAR, a VARCHAR, b VARCHAR, events BIGINT, goldstein DOUBLE",
-                   "SELECT month, a, b, count(*), sum(goldstein) FROM flat_actor_pairs WHERE month IN ({months}) GROUP BY ALL"),
+    "pair_month": ("month VARCHAR, a VARCHAR, b VARCHAR, events BIGINT, goldstein DOUBLE, scored BIGINT",
+                   "SELECT month, a, b, count(*), sum(goldstein), count(goldstein) FROM flat_actor_pairs WHERE month IN ({months}) GROUP BY ALL"),
 }  # fmt: skip
 
 
@@ -40,6 +41,18 @@ WHOLE = {
         "FROM flat_pairs GROUP BY ka, kb, unit "
         "UNION ALL SELECT ka, kb, 'mentions', day, quad_class, goldstein FROM flat_pairs) "
         "GROUP BY ALL ORDER BY ka, kb, count, day"
+    ),
+    # every pair at every month from the first to the last: its events (and Goldstein) up to that month, so that
+    # a bounded top list reads two months (the last, and the one before the first) instead of summing all between
+    "pair_cumulative": (
+        "WITH span AS (SELECT min(month) AS first, max(month) AS last FROM {schema}.pair_month WHERE month <> 'none'), "
+        "months AS (SELECT strftime(d, '%Y-%m') AS month FROM span, range(strptime(first, '%Y-%m'), strptime(last, '%Y-%m') "
+        "+ INTERVAL 1 MONTH, INTERVAL 1 MONTH) t(d)), "
+        "pairs AS (SELECT DISTINCT a, b FROM {schema}.pair_month WHERE month <> 'none') "
+        "SELECT m.month, p.a, p.b, sum(coalesce(pm.events, 0)) OVER w AS events, sum(coalesce(pm.goldstein, 0)) OVER w AS goldstein, "
+        "sum(coalesce(pm.scored, 0)) OVER w AS scored FROM pairs p CROSS JOIN months m "
+        "LEFT JOIN {schema}.pair_month pm ON pm.a = p.a AND pm.b = p.b AND pm.month = m.month "
+        "WINDOW w AS (PARTITION BY p.a, p.b ORDER BY m.month) ORDER BY m.month, p.a, p.b"
     ),
 }  # fmt: skip
 
