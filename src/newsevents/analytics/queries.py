@@ -170,10 +170,12 @@ class Analytics:
         bounded = since is not None or until is not None
         if bounded:  # the running totals at the last month minus those before the first
             before, last = self._month_span(low, high)
+            # every month holds every pair in the same order, so the two months line up row by row (no join on the names)
             totals = ("SELECT c.a, c.b, (c.events - coalesce(o.events, 0))::BIGINT AS events, CASE WHEN c.scored > coalesce(o.scored, 0) "
-                      "THEN c.goldstein - coalesce(o.goldstein, 0) END AS goldstein FROM r.pair_cumulative c LEFT JOIN r.pair_cumulative o "
-                      "ON o.month = ? AND o.a = c.a AND o.b = c.b WHERE c.month = ? AND c.events > coalesce(o.events, 0)")  # fmt: skip
-            params = [before, last, n]
+                      "THEN c.goldstein - coalesce(o.goldstein, 0) END AS goldstein FROM "
+                      "(SELECT a, b, events, goldstein, scored FROM r.pair_cumulative WHERE month = ?) c POSITIONAL JOIN "
+                      "(SELECT events, goldstein, scored FROM r.pair_cumulative WHERE month = ?) o WHERE c.events > coalesce(o.events, 0)")  # fmt: skip
+            params = [last, before, n]
         else:
             totals, params = "SELECT * FROM r.pair_total", [n]
         sql = (
