@@ -607,3 +607,7 @@ from newsevents.cli_actors import actors, clusters  # noqa: E402 - they use the 
 
 main.add_command(actors)
 main.add_command(clusters)
+
+from newsevents.cli_analytics import analytics  # noqa: E402 - the optional DuckDB extra is imported only when it runs
+
+main.add_command(analytics)
