@@ -160,3 +160,14 @@ def test_demo_prints_a_summary_of_what_it_stored(tmp_path):
     assert "inputs: 1 (1 stored, 0 duplicate, 0 failed)" in out and "events by type:" in out
     assert "who said what:" in out and "attributions (" in out
     assert "one id per actor:" in out and "clusters of" in out
+
+
+@pytest.mark.parametrize("module", ["newsevents.cli", "newsevents.cli_actors", "newsevents.cli_analytics"])
+def test_every_cli_module_can_be_imported_first(module: str) -> None:
+    import subprocess
+    import sys
+
+    code = f"import {module}; from newsevents.cli import main; print(sorted(c for c in main.commands if c in ('actors', 'clusters', 'analytics')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "['actors', 'analytics', 'clusters']"

@@ -603,11 +603,6 @@ def demo(db: str, corpus: str | None, workers: int | None, model: str | None) ->
     sys.exit(0 if summary.ok else 1)
 
 
-from newsevents.cli_actors import actors, clusters  # noqa: E402 - they use the helpers above
+import newsevents.cli_actors  # noqa: E402,F401 - registers `actors` and `clusters` itself (they use the helpers above)
 
-main.add_command(actors)
-main.add_command(clusters)
-
-from newsevents.cli_analytics import analytics  # noqa: E402 - the optional DuckDB extra is imported only when it runs
-
-main.add_command(analytics)
+import newsevents.cli_analytics  # noqa: E402,F401 - registers `analytics` itself (DuckDB is imported only when it runs)

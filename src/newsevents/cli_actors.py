@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from newsevents.cli import DB_OPTION, _conn, _echo_json_lines, _names, _settings
+from newsevents.cli import DB_OPTION, main, _conn, _echo_json_lines, _names, _settings
 from newsevents.cli_options import settings_options
 from newsevents.table import render
 
@@ -210,3 +210,7 @@ def clusters_show(cluster_id: str, db: str, as_json: bool) -> None:
                f"{'  CONTESTED' if cluster['contested'] else ''}")  # fmt: skip
     click.echo(f"{cluster['sources']} sources, {cluster['articles']} articles, first seen {cluster['first_seen']}, last {cluster['last_seen']}\n")
     click.echo(render(cluster["members"], ["published", "source", "status", "title", "sentence"], {"title": 40, "sentence": 70}))
+
+
+main.add_command(actors)  # registered here, so importing this module first or cli first both work
+main.add_command(clusters)

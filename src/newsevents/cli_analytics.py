@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from newsevents.cli import DB_OPTION, _echo_json_lines, _settings
+from newsevents.cli import DB_OPTION, _echo_json_lines, _settings, main
 from newsevents.table import render
 
 OUT_OPTION = click.option("--out", "out", required=True, help="The analytics dataset directory (made by `analytics build`).")
@@ -126,3 +126,6 @@ def pairs_command(out: str, n: int, since: str | None, until: str | None, as_jso
     """
     rows = _open(out).top_pairs(n, since=since, until=until)
     _show(rows, ["a", "a_name", "b", "b_name", "events", "goldstein"], as_json)
+
+
+main.add_command(analytics)  # registered here, so importing this module first or cli first both work
