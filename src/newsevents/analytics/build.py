@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsevents.analytics.dataset import read_manifest, remove_months, size_bytes, write_manifest, write_months, write_pairs, write_registry
-from newsevents.analytics.engine import connect
+from newsevents.analytics.engine import connect, literal
 from newsevents.analytics.export import RawTables, read_store
 from newsevents.analytics.flat import make_flat
 from newsevents.analytics.rollups import update_rollups
@@ -67,8 +67,7 @@ def build_from(raw: RawTables, out: str | Path, *, threads: int | None = None) -
         write_registry(con, folder)
         if not manifest["builds"]:  # a first build (or one of an older layout) starts the rollups afresh
             (folder / "rollups.duckdb").unlink(missing_ok=True)
-        rollups = str(folder / "rollups.duckdb").replace("'", "''")
-        con.execute(f"ATTACH '{rollups}' AS rollups")
+        con.execute(f"ATTACH '{literal(folder / 'rollups.duckdb')}' AS rollups")
         update_rollups(con, "rollups", changed + removed)
         con.execute("DETACH rollups")
         events = con.execute("SELECT count(*) FROM flat_events").fetchone()[0]

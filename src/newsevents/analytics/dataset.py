@@ -21,6 +21,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from newsevents.analytics.engine import literal
+
 #: rows per Parquet row group of the pairs file: smaller groups let a dyad skip more of it
 PAIR_ROW_GROUP = 16_384
 #: the flat table and sort order of each month-partitioned part of the dataset
@@ -55,7 +57,7 @@ def write_months(con: Any, out: Path, months: list[str]) -> None:
             if not con.execute(f"SELECT 1 FROM {table} WHERE month = ? LIMIT 1", [month]).fetchone():
                 continue
             folder.mkdir(parents=True)
-            target, value = (str(text).replace("'", "''") for text in (folder / "part.parquet", month))  # COPY takes no parameters
+            target, value = literal(folder / "part.parquet"), literal(month)
             con.execute(f"COPY (SELECT * EXCLUDE (month) FROM {table} WHERE month = '{value}' ORDER BY {order}) TO '{target}' "
                         "(FORMAT parquet, COMPRESSION zstd)")
 
@@ -63,8 +65,7 @@ def write_months(con: Any, out: Path, months: list[str]) -> None:
 def write_pairs(con: Any, out: Path) -> None:
     """Write every pair row, sorted by keys and day, in small row groups (through a temporary file)."""
     tmp = out / "pairs.parquet.tmp"
-    target = str(tmp).replace("'", "''")
-    con.execute(f"COPY (SELECT * EXCLUDE (month) FROM flat_pairs ORDER BY ka, kb, day) TO '{target}' "
+    con.execute(f"COPY (SELECT * EXCLUDE (month) FROM flat_pairs ORDER BY ka, kb, day) TO '{literal(tmp)}' "
                 f"(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE {PAIR_ROW_GROUP})")  # fmt: skip
     tmp.replace(out / "pairs.parquet")
 
@@ -79,8 +80,7 @@ def remove_months(out: Path, months: list[str]) -> None:
 def write_registry(con: Any, out: Path) -> None:
     """Write the registry tables (small; rewritten whole)."""
     for table in ("actors", "aliases"):
-        target = str(out / f"{table}.parquet").replace("'", "''")
-        con.execute(f"COPY (SELECT * FROM raw_{table}) TO '{target}' (FORMAT parquet)")
+        con.execute(f"COPY (SELECT * FROM raw_{table}) TO '{literal(out / f'{table}.parquet')}' (FORMAT parquet)")
 
 
 def size_bytes(out: Path) -> int:

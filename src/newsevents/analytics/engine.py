@@ -24,3 +24,8 @@ def connect(threads: int | None = None) -> Any:
     con.execute("SET enable_progress_bar = false")
     con.execute("SET enable_object_cache = true")  # Parquet footers are read once, not per query
     return con
+
+
+def literal(value: object) -> str:
+    """``value`` as the body of a SQL string literal (quotes doubled): DuckDB's COPY and ATTACH take no parameters."""
+    return str(value).replace("'", "''")

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from newsevents.analytics.cache import LruCache
-from newsevents.analytics.engine import connect
+from newsevents.analytics.engine import connect, literal
 from newsevents.analytics.flat import NO_MONTH
 from newsevents.analytics.resolve import Names
 from newsevents.errors import QueryError
@@ -68,12 +68,11 @@ class Analytics:
 
     def _views(self, folder: Path) -> None:
         """Views over the Parquet files and the rollups, in the shared in-memory database."""
-        quote = lambda p: str(p).replace("'", "''")  # noqa: E731
-        self._con.execute(f"ATTACH '{quote(folder / 'rollups.duckdb')}' AS r (READ_ONLY)")
+        self._con.execute(f"ATTACH '{literal(folder / 'rollups.duckdb')}' AS r (READ_ONLY)")
         if any((folder / "events").glob("month=*/part.parquet")):
-            self._con.execute(f"CREATE VIEW events AS SELECT * FROM read_parquet('{quote(folder / 'events')}/month=*/part.parquet', hive_partitioning = true)")
+            self._con.execute(f"CREATE VIEW events AS SELECT * FROM read_parquet('{literal(folder / 'events')}/month=*/part.parquet', hive_partitioning = true)")
         for table in ("pairs", "actors", "aliases"):
-            self._con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{quote(folder / table)}.parquet')")
+            self._con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{literal(folder / table)}.parquet')")
 
     def cursor(self) -> Any:
         """This thread's cursor on the shared database."""
