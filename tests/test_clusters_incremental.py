@@ -1,4 +1,4 @@
-"""Clustering again from the stored clusters (clusters.incremental, store.clusters.update_clusters) equals one batch."""
+"""Clustering again from the stored clusters (clusters.incremental, store.clusters.update_clusters_keeping) equals one batch."""
 
 from __future__ import annotations
 

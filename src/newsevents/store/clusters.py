@@ -1,6 +1,6 @@
 """Event clusters in the store: read every stored event as a mention, write the clusters they form (issue #8).
 
-Clusters are computed over all stored events (``api.cluster_events``; ``update_clusters`` scores
+Clusters are computed over all stored events (``api.cluster_events``; ``update_clusters_keeping`` scores
 again only around what changed) and written here in one write transaction, with the registry
 whose actor keys made them. Written in place (``rebuild=False``), only the clusters that changed are
 deleted and inserted again; ``rebuild=True`` empties the tables first. Both leave the same rows.
@@ -66,8 +66,8 @@ def write_clusters(conn: sqlite3.Connection, clusters: list[EventCluster], clust
     With ``state`` (``store.registry.corpus_state`` when the events were read), nothing is written
     and None returned when articles or corrections have been stored since. With ``registry`` (the
     one whose actor keys made ``clusters``), it is written in the same transaction, so the stored
-    clusters always match the stored registry (``update_clusters`` relies on that). ``kept`` names
-    clusters known to equal their stored rows (``update_clusters``): they are neither compared nor written.
+    clusters always match the stored registry (``update_clusters_keeping`` relies on that). ``kept`` names
+    clusters known to equal their stored rows (``update_clusters_keeping``): they are neither compared nor written.
     """
     from newsevents.store.registry import corpus_state, registry_writer
 
@@ -93,11 +93,6 @@ def write_clusters(conn: sqlite3.Connection, clusters: list[EventCluster], clust
         conn.executemany("INSERT INTO event_clusters VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [wanted[c][0] for c in new])
         conn.executemany("INSERT INTO event_cluster_members VALUES (?,?,?,?,?,?)", [m for c in new for m in wanted[c][1]])
     return {"written": len(new), "deleted": len(set(gone) - set(wanted)), "kept": len(wanted) - len(new) + len(kept)}
-
-
-def update_clusters(conn: sqlite3.Connection, registry: Registry, clusterer: str, *, rebuild: bool = False) -> list[EventCluster]:
-    """The clusters of every stored event with ``registry``'s actor keys (see ``update_clusters_keeping``)."""
-    return update_clusters_keeping(conn, registry, clusterer, rebuild=rebuild)[0]
 
 
 def update_clusters_keeping(conn: sqlite3.Connection, registry: Registry, clusterer: str, *,
