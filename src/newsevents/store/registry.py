@@ -95,8 +95,9 @@ def observe_stored(conn: sqlite3.Connection, fresh: bool = False) -> list[Observ
     kept: dict[str, tuple[str, str]] = {}
     if not fresh:
         kept = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT article_id, stamp, observed FROM registry_observed")}
-    out = [decode(a, kept[a][1]) for a in sorted(stamps) if a in kept and kept[a][0] == stamps[a]]
-    todo = {a for a in stamps if a not in kept or kept[a][0] != stamps[a]}
+    good = {a for a, (stamp, _) in kept.items() if stamps.get(a) == stamp}
+    out = [decode(a, kept[a][1]) for a in sorted(good)]
+    todo = set(stamps) - good
     new = [observe(f) for f in read_facts(conn, only=todo)] if todo else []
     gone = sorted(set(kept) - set(stamps))
     if new or gone:
