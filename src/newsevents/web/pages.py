@@ -121,9 +121,10 @@ def event_map(request: Request, conn: Conn, f: Filters, region: str | None = Non
     params = {k: v for k, v in _params(request).items() if k not in ("place", "place_country")}
     try:
         places = cached(request, query.event_places, conn, f, limit=500)
-        if blank(place):
-            listing = place_listing(conn, f, blank(place) or "", blank(place_country))
-            at = {"name": blank(place), "country": blank(place_country), "total": cached(request, count_rows, conn, listing),
+        name, country = blank(place), blank(place_country)
+        if name:
+            listing = place_listing(conn, f, name, country)
+            at = {"name": name, "country": country, "total": cached(request, count_rows, conn, listing),
                   "events": list_page(conn, listing, query.DEFAULT_LIMIT, None)["items"]}  # fmt: skip
     except QueryError as exc:
         error, status = str(exc), 400
