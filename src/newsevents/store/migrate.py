@@ -14,6 +14,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime, timezone
 from importlib import resources
 
 
@@ -43,56 +44,39 @@ def postgres_scripts() -> list[tuple[str, list[str]]]:
 
 def _applied(conn: sqlite3.Connection) -> set[str]:
     """Names already recorded; an empty set when ``_migrations`` does not exist yet."""
-    exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='_migrations'").fetchone()
-    if not exists:
+    postgres = hasattr(conn, "execute_native")  # store.postgres.Connection: no sqlite_master before migration 0000
+    exists = conn.execute(
+        "SELECT to_regclass('_migrations')" if postgres else "SELECT 1 FROM sqlite_master WHERE type='table' AND name='_migrations'"
+    ).fetchone()
+    if not (exists and exists[0]):
         return set()
     return {row[0] for row in conn.execute("SELECT name FROM _migrations")}
 
 
 def migrate(conn: sqlite3.Connection) -> list[str]:
-    """Apply the migrations not yet applied, all in one write transaction; return their names."""
-    if hasattr(conn, "execute_native"):  # store.postgres.Connection
-        return _migrate_postgres(conn)
-    scripts = migration_scripts()
-    if not [name for name, _ in scripts if name not in _applied(conn)]:
+    """Apply the migrations not yet applied, all in one write transaction; return their names.
+
+    On PostgreSQL (a ``store.postgres.Connection``) the scripts are ``postgres_scripts``, run as
+    written; the write lock is the store's advisory lock and DDL is transactional there too.
+    """
+    postgres = hasattr(conn, "execute_native")
+    scripts = postgres_scripts() if postgres else migration_scripts()
+    run = conn.execute_native if postgres else conn.execute  # type: ignore[attr-defined]
+    done = _applied(conn)
+    if all(name in done for name, _ in scripts):
         return []  # the common case: nothing to do, no write lock taken
     with immediate(conn):  # waits (busy timeout) for another process migrating the same file
-        conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")
+        run("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")
         done = _applied(conn)  # re-check inside the lock: another process may have migrated meanwhile
         applied = []
-        for name, sql in scripts:
+        for name, script in scripts:
             if name in done:
                 continue
-            for statement in split_statements(sql):
-                conn.execute(statement)
-            conn.execute("INSERT INTO _migrations(name, applied) VALUES (?, datetime('now'))", (name,))
+            for statement in script if postgres else split_statements(script):  # type: ignore[union-attr]
+                run(statement)
+            conn.execute("INSERT INTO _migrations(name, applied) VALUES (?, ?)", (name, datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")))
             applied.append(name)
     return applied
-
-
-def _migrate_postgres(conn) -> list[str]:  # type: ignore[no-untyped-def]
-    """``migrate`` on PostgreSQL: the write lock is the store's advisory lock, DDL is transactional."""
-    scripts = postgres_scripts()
-
-    def applied() -> set[str]:
-        if conn.execute("SELECT to_regclass('_migrations')").fetchone()[0] is None:
-            return set()
-        return {row[0] for row in conn.execute("SELECT name FROM _migrations")}
-
-    if not [name for name, _ in scripts if name not in applied()]:
-        return []
-    with immediate(conn):
-        conn.execute_native("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")
-        done = applied()
-        names = []
-        for name, statements in scripts:
-            if name in done:
-                continue
-            for statement in statements:
-                conn.execute_native(statement)
-            conn.execute("INSERT INTO _migrations(name, applied) VALUES (?, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'))", (name,))
-            names.append(name)
-    return names
 
 
 @contextmanager
