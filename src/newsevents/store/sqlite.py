@@ -25,13 +25,14 @@ from newsevents.store.attributions import ATTRIBUTION_COLUMNS, attribution_row
 from newsevents.store.duplicates import known_near, unfingerprinted, write_fingerprint, write_screening
 from newsevents.store.feeds import write_validators
 from newsevents.store.migrate import immediate, migrate
+from newsevents.store.postgres import is_postgres
 from newsevents.store.read import read_document
 
 
 def open_store(path: str | Path, *, readonly: bool = False, busy_timeout: float = SETTINGS["busy_timeout"][0]) -> "SQLiteStore":
     """Open (and migrate, unless read-only) the database at ``path`` (a file, or a ``postgresql://`` URL); wait up to ``busy_timeout`` s for a writer."""
-    if str(path).startswith(("postgresql://", "postgres://")):
-        from newsevents.store.postgres_store import PostgresStore
+    if is_postgres(str(path)):
+        from newsevents.store.postgres_store import PostgresStore  # imports this module: loaded on use
 
         return PostgresStore(str(path), readonly=readonly, busy_timeout=busy_timeout)
     return SQLiteStore(path, readonly=readonly, busy_timeout=busy_timeout)

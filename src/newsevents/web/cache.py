@@ -13,6 +13,8 @@ import threading
 from collections import OrderedDict
 from typing import Any, Callable, Hashable, TypeVar
 
+from newsevents.store.postgres import connect, data_version, is_postgres
+
 T = TypeVar("T")
 
 
@@ -29,17 +31,13 @@ class ResultCache:
         self.hits = 0
         self.misses = 0
         self._pg: Any = None  # on PostgreSQL the generation is the server's write counter, not a file's stat
-        if str(db).startswith(("postgresql://", "postgres://")):
-            from newsevents.store.postgres import connect
-
+        if is_postgres(db):
             self._pg = connect(db, readonly=True)
             self._pg_lock = threading.Lock()
 
     def generation(self) -> tuple[int, ...]:
         """Size and modification time of the database and its WAL (on PostgreSQL, the server's write counter): changes whenever a writer commits."""
         if self._pg is not None:
-            from newsevents.store.postgres import data_version
-
             with self._pg_lock:
                 return (data_version(self._pg),)
         out: list[int] = []
