@@ -7,7 +7,7 @@ import re
 import httpx
 import pytest
 
-from test_web_data import MARKUP_ID, XSS, ServerThread, build_web_db, web_documents
+from test_web_data import MARKUP_ID, XSS, build_web_db, served_client, web_documents
 from newsevents.query import MAX_LIMIT
 
 
@@ -15,8 +15,7 @@ from newsevents.query import MAX_LIMIT
 def client(tmp_path_factory):
     """An HTTP client for a server over the hand-made database."""
     db = build_web_db(tmp_path_factory.mktemp("web") / "web.db")
-    with ServerThread(db) as server, httpx.Client(base_url=server.url, timeout=10) as c:
-        yield c
+    yield from served_client(db)
 
 
 def error_of(r: httpx.Response, status: int) -> str:

@@ -6,7 +6,7 @@ import httpx
 import pytest
 from test_clusters_store import told_by
 from test_registry_store import store_documents, surname_document
-from test_web_data import ServerThread
+from test_web_data import served_client
 
 
 @pytest.fixture(scope="module")
@@ -14,8 +14,7 @@ def client(tmp_path_factory):
     """A server over a database written as ingest writes it: articles, then the registry and the clusters."""
     db = tmp_path_factory.mktemp("webclusters") / "web.db"
     store_documents(db, [told_by(1, "Wire A"), told_by(2, "Wire B"), told_by(3, "Wire C", status="denied"), surname_document(4)])
-    with ServerThread(db) as server, httpx.Client(base_url=server.url, timeout=10) as c:
-        yield c
+    yield from served_client(db)
 
 
 def count(client: httpx.Client, **params: str) -> int:

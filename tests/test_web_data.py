@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import astuple
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from newsevents.records import ActorRef, Article, Attribution, Caption, Document, Entity, Event, Location, Mention, Quote, Role, TextSpan
 from newsevents.store import open_store
@@ -184,3 +184,11 @@ class ServerThread:
     def __exit__(self, *exc: object) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=10)
+
+
+def served_client(db: Path) -> Iterator[Any]:
+    """An httpx client of a ``ServerThread`` over ``db``, open while the generator runs (a fixture's ``yield from``)."""
+    import httpx
+
+    with ServerThread(db) as server, httpx.Client(base_url=server.url, timeout=10) as c:
+        yield c

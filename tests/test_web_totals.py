@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import httpx
 import pytest
 
 from test_web_api import collect
-from test_web_data import ServerThread, build_web_db
+from test_web_data import build_web_db, served_client
 
 PAGED = [
     ("/api/events", {}), ("/api/events", {"country": "IRN", "type": "ACCUSE"}), ("/api/events", {"date_from": "2024-07-16", "sort": "-date"}),
@@ -19,8 +18,7 @@ PAGED = [
 def client(tmp_path_factory):
     """An HTTP client for a server over the hand-made database."""
     db = build_web_db(tmp_path_factory.mktemp("web") / "web.db")
-    with ServerThread(db) as server, httpx.Client(base_url=server.url, timeout=10) as c:
-        yield c
+    yield from served_client(db)
 
 
 @pytest.mark.parametrize(("url", "params"), PAGED)
