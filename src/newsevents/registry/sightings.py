@@ -77,6 +77,12 @@ def _capitals() -> dict[str, str]:
     return {folded(city): iso3 for iso3, city in capitals()}
 
 
+def _capital_of(name: str, country: str | None) -> str | None:
+    """The state whose capital ``name`` is, when ``country`` (the one the text gives it) is unknown or that state."""
+    capital = _capitals().get(folded(name))
+    return capital if capital and country in (None, capital) else None
+
+
 @lru_cache(maxsize=65536)
 def state_code(text: str) -> str | None:
     """ISO alpha-3 when ``text`` names a state or its people ("Iran", "Iranians"), else None."""
@@ -156,9 +162,9 @@ def _classify_named(name: str, etype: str, country: str | None, sector: str | No
     if is_state(code):
         return _state_or_agent(code or "", sector), "demonym" if etype == "NORP" else "country-name"
     if etype in _PLACES:
-        key = folded(name)
-        if key in _capitals() and (country in (None, _capitals()[key])):
-            return f"country:{_capitals()[key]}", "capital"
+        capital = _capital_of(name, country)
+        if capital:
+            return f"country:{capital}", "capital"
         if sector == "GOV" and is_state(country):
             return f"country:{country}", "seat"
         return named_node(name, "group"), "entity"
@@ -187,18 +193,18 @@ def _entity_node(entity: Entity, country: str | None) -> tuple[str, str] | None:
     """(node, how) of an entity of the article, or None for one that names no actor (a town, a date)."""
     from newsevents.registry.known import seat_of
 
+    if entity.type in ("PERSON", "ORG"):
+        return _classify_named(entity.name, entity.type, entity.country or country, None)  # a seat there too
     seat = seat_of(entity.name)
     if seat is not None:
         return f"country:{seat}", "seat"
-    if entity.type in ("PERSON", "ORG"):
-        return _classify_named(entity.name, entity.type, entity.country or country, None)
     if entity.type in ("NORP", *_PLACES):
         code = state_code(entity.name)
         if is_state(code):
             return f"country:{code}", "demonym" if entity.type == "NORP" else "country-name"
     if entity.type in _PLACES:
-        capital = _capitals().get(folded(entity.name))
-        if capital and (entity.country or country) in (None, capital):
+        capital = _capital_of(entity.name, entity.country or country)
+        if capital:
             return f"country:{capital}", "capital"  # "Kyiv rejected": the seat of government names the state
     return None
 
