@@ -11,11 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.clean import clean_document
-from newsevents.evaluation.layouts import read_golden, score
-from newsevents.ingest import load_source
-from newsevents.ingest.sources import read_path
-from newsevents.settings import Settings
+from newsevents.evaluation.layouts import dump_articles, read_golden, score
 
 DUMPS = Path(__file__).resolve().parents[1] / "examples" / "corpus" / "dumps"
 
@@ -29,9 +25,7 @@ FURNITURE = {"Home", "World", "Europe", "Africa", "Americas", "A A", "Copy link"
 
 def _articles(name: str):
     """The clean articles of one example dump, read as ingest reads it."""
-    loaded = load_source(read_path(str(DUMPS / name), 10_000_000, explicit=True), Settings.make())
-    assert loaded.failure is None, loaded.failure
-    return [article for doc in loaded.documents for article in clean_document(doc)]
+    return dump_articles(name, DUMPS)
 
 
 @pytest.mark.parametrize("name", sorted(GOLDEN))

@@ -24,6 +24,7 @@ from newsevents.settings import Settings
 
 if TYPE_CHECKING:
     from newsevents.batch.dataset import DatasetWriter
+    from newsevents.prepare import Cleaned
     from newsevents.batch.runners import Runner
     from newsevents.dedup.records import Screening
     from newsevents.ingest.fetch import Fetcher
@@ -58,18 +59,26 @@ class _InputState:
 def clean_inputs(loaded: Sequence[LoadedInput]) -> Iterator[tuple[LoadedInput, list[Article] | InputFailure]]:
     """Clean every readable input into articles, learning the per-source boilerplate table first (in this process)."""
     from newsevents.clean import BoilerplateTable
-    from newsevents.prepare import clean_documents
+    from newsevents.prepare import Cleaned, clean_documents
 
     table = BoilerplateTable.learn(doc for item in loaded for doc in item.documents)
     for item in loaded:
-        if item.failure is not None and not item.documents:
-            yield item, item.failure
-            continue
-        if not item.documents:  # a feed URL whose server said nothing changed (HTTP 304)
-            yield item, []
-            continue
-        articles, problems = clean_documents(item.documents, table)
-        yield item, articles if articles else InputFailure(item.origin, "; ".join(problems) or "no article found")
+        done = None
+        if item.documents:
+            articles, problems = clean_documents(item.documents, table)
+            done = Cleaned(item.origin, tuple(articles), (), tuple(problems))
+        yield item, _result(item, done)
+
+
+def _result(item: LoadedInput, done: "Cleaned | InputFailure | None") -> list[Article] | InputFailure:
+    """What one input gave: its articles, or why it failed (``done``: its cleaning, None when it had no documents)."""
+    if item.failure is not None and not item.documents:
+        return item.failure
+    if done is None:  # a feed URL whose server said nothing changed (HTTP 304)
+        return []
+    if isinstance(done, InputFailure):  # the runner lost its worker on it
+        return done
+    return done.failure() or list(done.articles)
 
 
 def run_ingest(
@@ -141,17 +150,18 @@ class _Job:
 
     def __init__(self, store: "SQLiteStore", settings: Settings, runner: "Runner", summary: IngestSummary,
                  fetcher: "Fetcher", progress: Callable[[int, int], None] | None, dataset: "DatasetWriter | None" = None) -> None:
+        from newsevents.clean.boilerplate import BoilerplateLearner
+
         self.store, self.settings, self.runner, self.summary = store, settings, runner, summary
         self.dataset = dataset  # with ingest --out: documents go there instead of the store
         self.fetcher, self.progress = fetcher, progress
         self.run_id = store.begin_run({k: v for k, v in dataclasses.asdict(settings).items()})
         summary.run_id = self.run_id
         self.states: dict[str, _InputState] = {}
+        self.input_ids: dict[str, int] = {}  # origin -> its row in the store's inputs
         self.seen: set[str] = set()
         self.total = 0
         self.fingerprinted = False
-        from newsevents.clean.boilerplate import BoilerplateLearner
-
         self.learner = BoilerplateLearner()  # boilerplate learned from every window so far
 
     def window(self, sources: list["Source"]) -> None:
@@ -183,10 +193,12 @@ class _Job:
         from newsevents.prepare import load_batch, needs_parent
 
         loaded: list[LoadedInput | None] = [None] * len(sources)
-        away = [i for i, source in enumerate(sources) if not needs_parent(source)]
-        here = set(range(len(sources))) - set(away)
-        for i in sorted(here):
-            loaded[i] = load_source(sources[i], self.settings, fetcher=self.fetcher)
+        away: list[int] = []
+        for i, source in enumerate(sources):
+            if needs_parent(source):
+                loaded[i] = load_source(source, self.settings, fetcher=self.fetcher)
+            else:
+                away.append(i)
         chunks = _chunks(away, lambda i: 1 + len(sources[i].data or b"") // 65536, self._chunk_size(len(away)))
         for chunk, results in zip(chunks, self.runner.map(load_batch, ([sources[i] for i in chunk] for chunk in chunks))):
             for i, result in zip(chunk, results):  # a runner reports an input that kills its worker as an InputFailure
@@ -208,16 +220,9 @@ class _Job:
         looks: dict[str, Screening] = {}
         for item in loaded:
             done = cleaned.get(item.origin)
-            if item.failure is not None and not item.documents:
-                result: list[Article] | InputFailure = item.failure
-            elif done is None:  # a feed URL whose server said nothing changed (HTTP 304)
-                result = []
-            elif isinstance(done, InputFailure):
-                result = done
-            else:
-                result = done.failure() or list(done.articles)
+            if isinstance(done, Cleaned):
                 looks.update((look.article_id, look) for look in done.looks)
-            pending.extend(self._take(item, result))
+            pending.extend(self._take(item, _result(item, done)))
         return pending, looks
 
     def _take(self, item: LoadedInput, result: list[Article] | InputFailure) -> list[Article]:
@@ -226,6 +231,7 @@ class _Job:
         pending_reason = result if isinstance(result, InputFailure) else InputFailure(item.origin, _UNFINISHED)
         state = _InputState(item, self.store.record_input(self.run_id, item, status="failed", failure=pending_reason))
         self.states[item.origin] = state
+        self.input_ids[item.origin] = state.row
         if isinstance(result, InputFailure):
             state.failures.append(result.reason)
             return []
@@ -270,10 +276,7 @@ class _Job:
             self.dataset.write(docs)
             self.summary.stored += self.dataset.summary.documents - before
             return
-        self.summary.stored += self.store.write_documents(docs, input_ids=self._input_ids(), run_id=self.run_id, screened=screened)
-
-    def _input_ids(self) -> dict[str, int]:
-        return {origin: st.row for origin, st in self.states.items()}
+        self.summary.stored += self.store.write_documents(docs, input_ids=self.input_ids, run_id=self.run_id, screened=screened)
 
     def _chunk_size(self, items: int) -> int:
         """Chunks small enough that every worker gets a few, and no larger than a batch."""

@@ -103,6 +103,4 @@ def task_for(item: LoadedInput, table: "BoilerplateTable") -> CleanTask:
     """The clean task of one loaded input, carrying only its sources' part of ``table``."""
     from newsevents.clean import BoilerplateTable
 
-    sources = {BoilerplateTable.source_of(raw) for raw in item.documents}
-    sources |= {raw.source for raw in item.documents if raw.source}
-    return CleanTask(item.origin, item.documents, table.only(sources))
+    return CleanTask(item.origin, item.documents, table.only({BoilerplateTable.source_of(raw) for raw in item.documents}))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterable, Iterator, Protocol, Sequence
 
 from newsevents.batch.local import BatchFn, LocalRunner
+from newsevents.errors import SettingsError
 from newsevents.settings import Settings
 
 
@@ -18,13 +19,12 @@ class Runner(Protocol):
     def __exit__(self, *exc: object) -> None: ...
 
 
-def open_runner(settings: Settings) -> Runner:
-    """The runner ``settings.runner`` names ('local' unless set), to use as a context manager for one job."""
-    name = getattr(settings, "runner", "local") or "local"
-    if name == "local":
+def open_runner(settings: Settings, address: str | None = None) -> Runner:
+    """The runner ``settings.runner`` names, to use as a context manager for one job (``address``: a Ray cluster)."""
+    if settings.runner == "local":
         return LocalRunner(settings)
-    if name == "ray":
+    if settings.runner == "ray":
         from newsevents.batch.ray_runner import RayRunner  # optional extra: pip install 'newsevents[ray]'
 
-        return RayRunner(settings)
-    raise ValueError(f"unknown runner {name!r}; use 'local' or 'ray'")
+        return RayRunner(settings, address)
+    raise SettingsError(f"runner {settings.runner!r} is not known; use local or ray (--runner)")

@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from newsevents.records import Article
 
 ROOT = Path(__file__).resolve().parents[3]
 GOLDEN = ROOT / "eval" / "layouts" / "golden.json"
@@ -27,8 +30,8 @@ def read_golden(path: Path = GOLDEN) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def dump_titles(name: str, folder: Path = DUMPS) -> list[str]:
-    """The titles of the clean articles of one example dump, read as ingest reads it."""
+def dump_articles(name: str, folder: Path = DUMPS) -> list["Article"]:
+    """The clean articles of one example dump, read as ingest reads it (one dump alone, no boilerplate table)."""
     from newsevents.clean import clean_document
     from newsevents.ingest import load_source
     from newsevents.ingest.sources import read_path
@@ -37,7 +40,12 @@ def dump_titles(name: str, folder: Path = DUMPS) -> list[str]:
     loaded = load_source(read_path(str(folder / name), 10_000_000, explicit=True), Settings.make())
     if loaded.failure is not None:
         raise ValueError(f"{name}: {loaded.failure.reason}")
-    return [article.title for doc in loaded.documents for article in clean_document(doc)]
+    return [article for doc in loaded.documents for article in clean_document(doc)]
+
+
+def dump_titles(name: str, folder: Path = DUMPS) -> list[str]:
+    """The titles of the clean articles of one example dump."""
+    return [article.title for article in dump_articles(name, folder)]
 
 
 def score(golden: dict[str, Any], folder: Path = DUMPS) -> dict[str, Any]:
