@@ -74,6 +74,11 @@ def _check_date(name: str, value: str | None) -> str | None:
     return value
 
 
+def _day_end(until: str | None) -> str | None:
+    """The last day an ``until`` date covers, compared as text: 2024-07 reaches up to "2024-07-99"."""
+    return until + "-99" if until and len(until) < 10 else until
+
+
 # -- overview -------------------------------------------------------------------------------
 
 
@@ -155,7 +160,7 @@ def articles_listing(*, q: str | None = None, source: str | None = None, languag
         params.append(since)
     if _check_date("until", until):
         where.append("substr(a.published, 1, 10) <= ?")
-        params.append(until + "-99" if until and len(until) < 10 else until)
+        params.append(_day_end(until))
     body = f"FROM articles a {join} {'WHERE ' + ' AND '.join(where) if where else ''}"
     sql = (
         f"SELECT a.id, a.title, a.source, a.url, a.published, a.language, substr(a.text, 1, 240) AS snippet, "
@@ -255,7 +260,7 @@ def _event_where(conn: sqlite3.Connection, f: EventFilter) -> tuple[str, list[An
         params.append(f.date_from)
     if f.date_to:
         where.append(f"{EVENT_DAY} <= ?")
-        params.append(f.date_to + "-99" if len(f.date_to) < 10 else f.date_to)
+        params.append(_day_end(f.date_to))
     if f.text:
         where.append("e.sentence LIKE ? ESCAPE '\\'")
         params.append("%" + f.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
@@ -559,7 +564,7 @@ def dyad_series(conn: sqlite3.Connection, a: str, b: str, *, by: str = "day", co
         f"FROM events e {join} WHERE e.id IN ({between}) AND {EVENT_DAY} IS NOT NULL GROUP BY unit) "
         "AS u WHERE (? IS NULL OR day >= ?) AND (? IS NULL OR day <= ?) GROUP BY period, quad_class ORDER BY period, quad_class"
     )
-    end = until + "-99" if until and len(until) < 10 else until
+    end = _day_end(until)
     rows = [dict(r) for r in conn.execute(sql, (*params, since, since, end, end))]
     events = list_events_between(conn, a, b, since=since, until=until)
     out = {"a": a, "b": b, "by": by, "count": count, "since": since, "until": until, "series": rows, "events": events,
@@ -594,7 +599,7 @@ def _between_where(conn: sqlite3.Connection, a: str, b: str, since: str | None, 
     for bound, op in ((_check_date("since", since), ">="), (_check_date("until", until), "<=")):
         if bound:
             where += f" AND {EVENT_DAY} {op} ?"
-            params = (*params, bound + "-99" if op == "<=" and len(bound) < 10 else bound)
+            params = (*params, _day_end(bound) if op == "<=" else bound)
     return where, params
 
 
