@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -54,17 +55,16 @@ def make_doc():
 POSTGRES = os.environ.get("NEWSEVENTS_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
 
 
+@lru_cache(maxsize=1)
 def _postgres_down() -> str | None:
     """Why the test server cannot be used, or None when it can (asked once per session)."""
-    if not hasattr(_postgres_down, "answer"):
-        try:
-            import psycopg
+    try:
+        import psycopg
 
-            psycopg.connect(POSTGRES, connect_timeout=3).close()
-            _postgres_down.answer = None  # type: ignore[attr-defined]
-        except Exception as exc:  # no driver, no server, no database
-            _postgres_down.answer = f"PostgreSQL at {POSTGRES} is not usable ({str(exc).strip()[:200]}); start it with `.ci/run`'s pg_ctlcluster line"  # type: ignore[attr-defined]
-    return _postgres_down.answer  # type: ignore[attr-defined]
+        psycopg.connect(POSTGRES, connect_timeout=3).close()
+    except Exception as exc:  # no driver, no server, no database
+        return f"PostgreSQL at {POSTGRES} is not usable ({str(exc).strip()[:200]}); start it with `.ci/run`'s pg_ctlcluster line"
+    return None
 
 
 @contextmanager
