@@ -16,7 +16,7 @@ from newsevents.events.policy import words
 from newsevents.events.phrases import in_dateline, known_org, offset, opposed, sector_noun, through_quantity
 from newsevents.events.pronouns import PronounMixin
 from newsevents.events.scope import ArticleScope, Named, phrase_country, place_country, seat_of_government
-from newsevents.events.tables import office_table
+from newsevents.events.tables import NON_STATE, office_table
 from newsevents.names import name_key
 from newsevents.records import ActorRef
 
@@ -29,7 +29,6 @@ _GROUP_NOUNS = ("leader", "country", "nation", "side", "party", "government")
 #: Sectors for which a bare noun ("police", "the government") takes the article's main country.
 _DOMESTIC = ("COP", "JUD", "LEG", "GOV", "MIL", "MED", "PRM", "SPY", "REB", "OPP")
 #: Sectors of people ("residents", "workers", "gunmen") who take the article's country only when it names no other.
-_NON_STATE = ("IGO", "NGO", "IMG", "MNC")
 _LOCAL = ("CVL", "LAB", "EDU", "AGR", "HLH", "REL", "CRM", "UAF")
 _PREP_COUNTRY = ("of", "in", "from", "throughout", "across", "for", "at")
 #: Documents that speak for their authors ("a report released in Kigali alleged ...").
@@ -225,7 +224,7 @@ class ActorResolver(PronounMixin):
         facts = self._modifiers(head, skip=range(named.start, named.end))
         if org is not None:
             # "Honduras' Congress": a state's institution named like another's takes the state the text gives
-            country = facts.country if facts.country and org.country not in _NON_STATE else org.country
+            country = facts.country if facts.country and org.country not in NON_STATE else org.country
             return ActorRef(org.name, entity_id, country, facts.sector or org.sector, start, end)
         label = named.label
         seat = seat_of_government(named.text) if label != "PERSON" else None

@@ -154,7 +154,8 @@ class ActorTables:
     orgs_folded: dict[str, KnownOrg]
 
 
-_NON_STATE = {"IGO", "NGO", "IMG", "MNC", "ISM"}
+#: Country codes of actors that are no state: international, non-governmental, multinational, militant.
+NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM"})
 
 
 @lru_cache(maxsize=1)
@@ -174,7 +175,7 @@ def actor_tables() -> ActorTables:
         elif row["kind"] == "org":
             country = row["country"]
             if not (len(country) == 3 and country.isupper()):
-                raise DataFileError(f"{name}:{number}: country must be an ISO alpha-3 code or one of {sorted(_NON_STATE)}")
+                raise DataFileError(f"{name}:{number}: country must be an ISO alpha-3 code or one of {sorted(NON_STATE)}")
             forms = [form.strip() for form in row["names"].split("|") if form.strip()]
             if not forms:
                 raise DataFileError(f"{name}:{number}: an org row needs at least one name")
