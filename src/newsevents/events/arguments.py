@@ -101,8 +101,6 @@ _UNDERTAKING_TYPES = ("AGREE", "CONCEDE", "SUPPORT", "AID", "COOPERATE")
 _FROM_TYPES = ("RETREAT",)
 
 
-
-
 def _third_party(noun: "Token") -> bool:
     """True for a meeting noun that a third party's verb carries and that names its parties with "between"/"among"."""
     carrier = noun.head
@@ -345,11 +343,12 @@ def verb_arguments(match: Match, object_control: frozenset[int]) -> Arguments:
     if pattern.type == "MOBILIZE":
         # "deployed troops to the border", "placed 5,000 officers on standby": the forces moved are the actor's own
         args.targets = [t for t in args.targets if not _instrument(t)]
-    third = [o for o in objects(verb) if _third_party(o)]
-    if "swap" in pattern.flags and third:
-        args.targets = [p for o in third for p in _partners(o)]  # "hosted talks between A and B": no guest to swap
-    elif "swap" in pattern.flags:
-        args.actors, args.targets = args.targets, args.actors
+    if "swap" in pattern.flags:
+        third = [o for o in objects(verb) if _third_party(o)]
+        if third:
+            args.targets = [p for o in third for p in _partners(o)]  # "hosted talks between A and B": no guest to swap
+        else:
+            args.actors, args.targets = args.targets, args.actors
     args.places = place_objects(verb) + [p for o in objects(verb) for p in place_objects(o)]
     # "killed 23 people when they blew themselves up in Tel Aviv": a when-clause happens at the same place
     args.places += [p for c in verb.children if c.dep_ == "advcl" and any(m.dep_ == "advmod" and m.lower_ in ("when", "as") or m.dep_ == "mark" and m.lower_ in ("when", "as") for m in c.children)
