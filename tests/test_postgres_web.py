@@ -39,10 +39,12 @@ def both(tmp_path_factory):
 def _same_answers(both) -> int:
     with ServerThread(both[0]) as a, ServerThread(both[1]) as b:
         lite, pg = Client(a.url), Client(b.url)
+        answered = 0
         for route in ROUTES:
             x, y = lite.get(route), pg.get(route)
             assert (y.status_code, y.text) == (x.status_code, x.text), route
-        return sum(lite.get(route).status_code == 200 for route in ROUTES)
+            answered += x.status_code == 200
+        return answered
 
 
 def test_every_route_answers_the_same_without_a_registry(both):
