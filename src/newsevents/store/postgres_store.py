@@ -88,7 +88,7 @@ class PostgresStore(SQLiteStore):
     def _first_of_key(self, table: str, columns: tuple[str, ...], rows: Rows) -> Rows:
         """``rows`` without those whose key is stored already or came earlier (what INSERT OR IGNORE leaves)."""
         at = [columns.index(c) for c in IGNORED[table]]
-        event = columns.index("id" if table == "events" else "event_id")
+        event = at[0]  # every IGNORED key starts with the event id
         ids = sorted({row[event] for row in rows})
         known: set[tuple[Any, ...]] = set()
         for i in range(0, len(ids), 500):
