@@ -105,8 +105,8 @@ def phrase_after(text: str, start: int, end: int, possessive: bool) -> Phrase | 
         first = words[0]
         if first == "leader":
             office, phrase_end = LEADER, 1
-        elif _singular(first) in _institutions() and first != "leaders":
-            sector, phrase_end = _institutions()[_singular(first)], 1
+        elif first != "leaders" and (sector := _institutions().get(_singular(first))) is not None:
+            phrase_end = 1
         else:
             return None
     span_end = end + offset + len(" ".join([""] + words[:phrase_end]))

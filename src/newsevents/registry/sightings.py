@@ -94,9 +94,10 @@ def state_code(text: str) -> str | None:
 @lru_cache(maxsize=4096)
 def is_state(code: str | None) -> bool:
     """True for the code of a state (IRN), False for IGO / NGO / IMG / MNC and None."""
+    from newsevents.events.tables import NON_STATE
     from newsevents.nlp.gazetteer import country_name
 
-    return bool(code) and code not in ("IGO", "NGO", "IMG", "MNC", "ISM") and country_name(code or "") is not None
+    return bool(code) and code not in NON_STATE and country_name(code or "") is not None
 
 
 @lru_cache(maxsize=1)
