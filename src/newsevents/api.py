@@ -29,6 +29,7 @@ def process_text(
     A text that reads as another language than English raises InputError saying so; ``language="en"`` codes it anyway.
     """
     from newsevents.clean import clean_document, explain_empty
+    from newsevents.clean.language import refusal
     from newsevents.process import annotate_batch
 
     settings = Settings.make(**overrides)
@@ -36,7 +37,7 @@ def process_text(
     articles = clean_document(raw)
     if not articles:
         raise InputError("<text>", explain_empty(raw))
-    foreign = [found for found in (not_english(a, language) for a in articles) if found]
+    foreign = [found for found in (refusal(a, language) for a in articles) if found]
     if foreign:
         raise InputError("<text>", foreign[0][1])
     results = annotate_batch(articles, settings)
@@ -190,6 +191,7 @@ def code_lines(lines: Iterable[str], settings: Settings, name: str = "-") -> Ite
 
 def code_items(items: Iterable[tuple[str, dict[str, Any] | str]], settings: Settings) -> Iterator[dict[str, Any]]:
     """Code ``(where, record or reason it is bad)`` pairs; yield one result each, in input order."""
+    from newsevents.clean.language import refusal
     from newsevents.process import annotate_batch
     from newsevents.serialize import event_to_dict
 
@@ -221,32 +223,13 @@ def code_items(items: Iterable[tuple[str, dict[str, Any] | str]], settings: Sett
             article_id = hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
             published = rec.get("published") if isinstance(rec.get("published"), str) else None
             article = Article(id=article_id, title="", paragraphs=(text,), published=published, origin=where)
-            foreign = not_english(article, rec.get("language"))
+            foreign = refusal(article, rec.get("language"))
             batch.append((rid, {"language": foreign[0], "skipped": f"{where}: {foreign[1]}"} if foreign else article))
         if len(batch) >= settings.batch_size:
             yield from flush(batch)
             batch = []
     if batch:
         yield from flush(batch)
-
-
-def not_english(article: Article, given: object = None) -> tuple[str, str] | None:
-    """``(language, reason)`` when ``article`` must not be coded: it reads as another language, or ``given`` says so.
-
-    ``given`` is the language the caller states ('en' codes the text whatever it reads as).
-    """
-    from newsevents.clean.language import ENGLISH, article_language
-
-    if isinstance(given, str) and given.strip():
-        language = given.strip().lower()
-        if language == ENGLISH:
-            return None
-        return language, f"given as language {language!r}; newsevents codes English only"
-    guess = article_language(article)
-    if guess.codable:
-        return None
-    return guess.language, (f"reads as language {guess.language!r} (confidence {guess.confidence:.2f}), not English; newsevents codes "
-                            f'English only (give language "en" to code it anyway)')
 
 
 def _record_problem(rec: dict[str, Any]) -> str | None:

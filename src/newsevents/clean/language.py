@@ -64,7 +64,29 @@ class LanguageGuess:
     @property
     def codable(self) -> bool:
         """True when the English NLP may run on it: English, or too short or unsure to tell."""
-        return self.language in (ENGLISH, UNDETERMINED)
+        return codable(self.language)
+
+
+def codable(language: str) -> bool:
+    """True for the languages the English NLP runs on: English, and undetermined (too short or unsure to tell)."""
+    return language in (ENGLISH, UNDETERMINED)
+
+
+def refusal(article: "Article", given: object = None) -> tuple[str, str] | None:
+    """``(language, reason)`` when ``article`` must not be coded: it reads as another language, or ``given`` says so.
+
+    ``given`` is the language the caller states ('en' codes the text whatever it reads as).
+    """
+    if isinstance(given, str) and given.strip():
+        language = given.strip().lower()
+        if language == ENGLISH:
+            return None
+        return language, f"given as language {language!r}; newsevents codes English only"
+    guess = article_language(article)
+    if guess.codable:
+        return None
+    return guess.language, (f"reads as language {guess.language!r} (confidence {guess.confidence:.2f}), not English; newsevents codes "
+                            f'English only (give language "en" to code it anyway)')
 
 
 def identify(text: str) -> LanguageGuess:

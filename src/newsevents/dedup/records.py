@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsevents.clean.language import ENGLISH, UNDETERMINED
+from newsevents.clean.language import codable
 
 #: the fingerprint scheme (dedup/minhash.py); stored with every signature so a new scheme never mixes with an old one
 MINHASH_SCHEME = "newsevents.minhash.v1"
@@ -28,7 +28,7 @@ class Screening:
         """Why the NLP does not run on it ('near-duplicate' or 'language'), or None."""
         if self.duplicate_of is not None:
             return NEAR_DUPLICATE
-        return None if self.language in (ENGLISH, UNDETERMINED) else LANGUAGE
+        return None if codable(self.language) else LANGUAGE
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ def read_samples(path: Path = TEXTS) -> list[Sample]:
 
 def score(samples: list[Sample]) -> dict[str, Any]:
     """Accuracy overall, per language and per length; non-English called English; texts per second."""
-    from newsevents.clean.language import ENGLISH, UNDETERMINED, _model, identify
+    from newsevents.clean.language import ENGLISH, _model, codable, identify
 
     _model()  # load before timing
     right: dict[str, list[bool]] = defaultdict(list)
@@ -54,7 +54,7 @@ def score(samples: list[Sample]) -> dict[str, Any]:
             right[key].append(ok)
         if not ok:
             misses.append(f"{sample.id}: {guess} for {sample.language}: {sample.text[:60]}")
-            false_english += sample.language != ENGLISH and guess in (ENGLISH, UNDETERMINED)  # both reach the English NLP
+            false_english += sample.language != ENGLISH and codable(guess)  # English and undetermined both reach the English NLP
     figures: dict[str, Any] = {"language_accuracy": _share(right["all"]), "language_texts": len(samples)}
     for key in sorted(k for k in right if k != "all"):
         figures[f"language_{key}_accuracy"] = _share(right[key])
