@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import re
+from test_registry_known import facts as known_facts
 
-from newsevents.records import Entity, Mention
 from newsevents.registry import ArticleFacts, Dictionary, Registry
 from newsevents.registry.phrases import LEADER, phrase_after
 
 NO_DICTIONARY = Dictionary()
 
 
-def facts(aid: str, date: str, text: str, names: dict[str, tuple[str, str]]) -> ArticleFacts:
-    """An article whose entities are every occurrence of the given names (name -> (NER type, country))."""
-    entities = []
-    for n, (name, (kind, country)) in enumerate(sorted(names.items())):
-        mentions = tuple(Mention(m.start(), m.end(), name) for m in re.finditer(re.escape(name), text))
-        entities.append(Entity(f"e{n}", name, kind, mentions, country))
-    return ArticleFacts(aid, date, (), tuple(entities), (), text)
+def facts(aid: str, date: str, text: str, names: dict[str, tuple[str, str | None]]) -> ArticleFacts:
+    """An article whose entities are every occurrence of the given names (``test_registry_known.facts``, date second)."""
+    return known_facts(aid, text, names, date)
 
 
 def described(registry: Registry, aid: str) -> dict[str, str]:
