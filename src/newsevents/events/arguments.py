@@ -134,8 +134,8 @@ def _fallback_recipients(verb: "Token", pattern: Pattern) -> list["Token"]:
     for obj in (o for o in objects(verb) if not is_actor_like(o)):
         out += [p for c in obj.children if c.dep_ == "prep" and c.lower_ in preps for p in _pobjs(c) if _party(p)]
     if pattern.type in (*_UNDERTAKING_TYPES, "REJECT"):
+        undertaking = pattern.type != "REJECT"  # a refusal names whom it was refused to let, not whom it spares
         for clause in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")):
-            undertaking = pattern.type != "REJECT"  # a refusal names whom it was refused to let, not whom it spares
             for child in clause.children:
                 if undertaking and clause.lemma_.lower() in words("benefit_verbs") and child.dep_ in ("dobj", "obj", "dative") and _party(child):
                     out.append(child)
