@@ -271,11 +271,10 @@ def full_rebuild(db: str, rows: list[tuple[str, float, float, float]]) -> None:
     from newsevents.clusters import CLUSTERER, cluster_events
     from newsevents.registry import Registry
     from newsevents.registry.pause import collector_paused
+    from newsevents.registry.sightings import state_code
     from newsevents.store import open_store
     from newsevents.store.clusters import read_mentions, write_clusters
     from newsevents.store.registry import observe_stored, read_corrections, write_registry
-
-    from newsevents.registry.sightings import state_code
 
     state_code("Iran")  # the gazetteer loads once per process (an ingest has it loaded already): not part of a rebuild
     with open_store(db) as store, collector_paused():
