@@ -93,7 +93,7 @@ def cluster_events(settings: Settings, rebuild: bool = False) -> dict[str, int]:
     """Cluster every stored event into happenings, actors resolved by the registry; store and count them.
 
     The same clusters whatever order or batches articles came in: events are scored again only
-    around what changed since the stored clusters (``store.clusters.update_clusters``), or all of
+    around what changed since the stored clusters (``store.clusters.update_clusters_keeping``), or all of
     them with ``rebuild``, which also empties the cluster tables first. The registry is stored too.
     """
     return _refresh(settings, rebuild=rebuild)[1]
