@@ -60,8 +60,9 @@ def build(observed: tuple[Observed, ...], dictionary: Dictionary, corrections: S
     kinds = {"person": ("person",), "named": ("organisation", "group")}
     listed = {k: {f"dict:{e.id}": list(e.names) for e in entries.values() if e.kind in v} for k, v in kinds.items()}
     join_persons(clusters, {n: n[7:] for n in nodes if n.startswith("person:")}, listed["person"])
-    # A name the dictionary lists for a person means that person even where no entity typed it PERSON ("Merz and Macron agreed").
-    clusters.join_listed({n: display[n] for n in nodes if n.startswith("group:")}, listed["person"], person_key)
+    # A name the dictionary lists for a person means that person even where no entity typed it PERSON ("Merz and Macron
+    # agreed"), or the NER took it for an organisation ("Trump said").
+    clusters.join_listed({n: display[n] for n in nodes if n.startswith(("group:", "org:"))}, listed["person"], person_key)
     join_orgs(clusters, {n: display[n] for n in nodes if n.startswith(("org:", "group:"))}, listed["named"])
     node_actor = _ids(clusters, by_node, display)
     forms = {n: {folded(s.name) for s in by_node[n] if s.how != "mention"} | {folded(display[n])} for n in display}

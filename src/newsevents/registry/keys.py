@@ -56,8 +56,8 @@ def folded(name: str) -> str:
 
 
 def tkey(word: str) -> str:
-    """Transliteration key of one word: Zelenskiy, Zelensky, Zelenskyy -> zelenski."""
-    folded = name_key(word).replace(" ", "")
+    """Transliteration key of one word: Zelenskiy, Zelensky, Zelenskyy -> zelenski; al-Sisi, el-Sisi -> sisi (no Arabic article)."""
+    folded = name_key(_without_article(word)).replace(" ", "")
     folded = folded.replace("y", "i")
     folded = re.sub(r"ii$", "i", folded)
     return _DOUBLED.sub(r"\1", folded)
@@ -68,12 +68,17 @@ def person_key(name: str) -> str:
     return _DOUBLED.sub(r"\1", "".join(tkey(w) for w in person_tokens(name)))
 
 
-def surname_key(word: str) -> str:
-    """Key of a surname without an Arabic article: "al-Sisi" -> "sisi"."""
+def _without_article(word: str) -> str:
+    """A word without a leading Arabic article, which news spells al-, el-, ad- ...: "el-Sisi" -> "Sisi"."""
     lowered = word.lower()
     for particle in _PARTICLES:
         if lowered.startswith(particle) and len(lowered) > len(particle) + 1:
-            return tkey(word[len(particle) :])
+            return word[len(particle) :]
+    return word
+
+
+def surname_key(word: str) -> str:
+    """Key of a surname without an Arabic article: "al-Sisi" -> "sisi" (``tkey`` drops the article)."""
     return tkey(word)
 
 

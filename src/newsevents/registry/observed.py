@@ -18,19 +18,21 @@ from newsevents.registry.sightings import Link, Sighting, sightings_of
 
 #: v2: descriptions after a state's name and capitals as entities (registry.phrases); v3: offices our
 #: dictionary dates are single-holder offices ("the Saudi crown prince"); v4: seats of government and
-#: known names the NER missed (registry.known). Our dictionary's office titles and the known names
-#: are part of what an article's observation depends on, so they are part of the version.
-VERSION = "observed.v4"
+#: known names the NER missed (registry.known); v5: an office our dictionary dates has one holder in the
+#: dictionary's country only. Our dictionary's dated offices and the known names are part of what an
+#: article's observation depends on, so they are part of the version.
+VERSION = "observed.v5"
 
 
 def observer_version() -> str:
-    """``VERSION`` and a digest of the office titles our dictionary dates: what a kept observation was made with."""
+    """``VERSION`` and a digest of the offices our dictionary dates (country and title): what a kept observation was made with."""
     import hashlib
 
     from newsevents.registry.known import known_version
     from newsevents.registry.sightings import dated_offices
 
-    return VERSION + ":" + hashlib.sha1("|".join(sorted(dated_offices())).encode("utf-8")).hexdigest()[:8] + ":" + known_version()
+    offices = "|".join(f"{country}:{title}" for country, title in sorted(dated_offices()))
+    return VERSION + ":" + hashlib.sha1(offices.encode("utf-8")).hexdigest()[:8] + ":" + known_version()
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsevents.registry.sightings import office_words, single_holder
+
 #: The word written before a state's name that makes an office someone else's ("the former Iranian president").
 _NOT_NOW = frozenset({"former", "late", "ex", "then", "previous", "next", "future", "acting", "interim", "outgoing", "incoming", "deputy", "vice"})
 #: A possessive before the state's demonym makes the noun someone's relation, a person ("his Iranian counterpart").
@@ -46,13 +48,6 @@ class Phrase:
     sector: str | None  # the noun's sector when no office: GOV, MIL, COP, ...
 
 
-@lru_cache(maxsize=1)
-def _offices() -> dict[tuple[str, ...], tuple[str, bool]]:
-    """Office word tuples -> (title, single holder): every office, so "vice president" is known as one and skipped."""
-    from newsevents.events.tables import office_table
-    from newsevents.registry.sightings import single_holder
-
-    return {w: (o.title, single_holder(w, o.title, o.rank)) for w, o in office_table().items()}
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +57,7 @@ def _institutions() -> dict[str, str]:
     from newsevents.nlp.lexicon import lexicon
 
     titles = {words[0] for words in lexicon().titles if len(words) == 1}
-    offices = {words[0] for words in _offices() if len(words) == 1}
+    offices = {words[0] for words in office_words() if len(words) == 1}
     return {noun: entry.sector for noun, entry in actor_tables().nouns.items()
             if entry.sector and entry.strength == "strong" and noun not in titles and noun not in offices}  # fmt: skip
 
@@ -76,11 +71,12 @@ def _singular(word: str) -> str:
     return word
 
 
-def phrase_after(text: str, start: int, end: int, possessive: bool) -> Phrase | None:
+def phrase_after(text: str, start: int, end: int, possessive: bool, country: str | None = None) -> Phrase | None:
     """The description that the state mention ``text[start:end]`` opens, or None.
 
     ``possessive``: the mention is the state's name, so "'s" may follow ("Iran's president");
-    a demonym is followed by the noun itself ("the Iranian president").
+    a demonym is followed by the noun itself ("the Iranian president"). ``country`` is the state's
+    code: whether an office has one holder may depend on it (an office our dictionary dates there).
     """
     before = text[max(0, start - 12) : start].split()
     if before and before[-1].lower().strip("-") in _NOT_NOW | _POSSESSORS:
@@ -95,9 +91,9 @@ def phrase_after(text: str, start: int, end: int, possessive: bool) -> Phrase | 
     phrase_end, office, sector = 0, None, None
     offset = found.start(1)
     for size in range(len(words), 0, -1):
-        held = _offices().get(tuple(words[:size]))
+        held = office_words().get(tuple(words[:size]))
         if held is not None:
-            if not held[1]:
+            if not single_holder(tuple(words[:size]), held[0], held[1], country):
                 return None  # an office several people hold ("vice president"): no one actor
             office, phrase_end = held[0], size
             break

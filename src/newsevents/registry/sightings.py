@@ -101,34 +101,37 @@ def is_state(code: str | None) -> bool:
 
 
 @lru_cache(maxsize=1)
-def dated_offices() -> frozenset[str]:
-    """Titles of the offices our dictionary gives dated holders ("Crown Prince"): it says one person holds each at a time."""
+def dated_offices() -> frozenset[tuple[str, str]]:
+    """(country, title) of the offices our dictionary gives dated holders (SAU, "Crown Prince"): one person holds each at a time.
+
+    Per country: our dictionary dating Saudi Arabia's crown prince says nothing of another country's.
+    """
     from newsevents.registry.dictionary import load_dictionary
 
-    return frozenset(t.office for t in load_dictionary().terms)
+    return frozenset((t.country, t.office) for t in load_dictionary().terms)
 
 
-def single_holder(words: tuple[str, ...], title: str, rank: str) -> bool:
-    """True for an office one person holds per country: a head, a named ministry, or one our dictionary dates (no bare "minister")."""
-    return rank == "head" or (rank == "minister" and len(words) > 1) or title in dated_offices()
+def single_holder(words: tuple[str, ...], title: str, rank: str, country: str | None = None) -> bool:
+    """True for an office one person holds in ``country``: a head, a named ministry, or one our dictionary dates there (no bare "minister")."""
+    return rank == "head" or (rank == "minister" and len(words) > 1) or (country or "", title) in dated_offices()
 
 
 @lru_cache(maxsize=1)
-def _offices() -> dict[tuple[str, ...], str]:
-    """Office word tuples that name one holder per country -> office title."""
+def office_words() -> dict[tuple[str, ...], tuple[str, str]]:
+    """Office word tuples -> (title, rank), every office of events_offices.tsv."""
     from newsevents.events.tables import office_table
 
-    return {w: o.title for w, o in office_table().items() if single_holder(w, o.title, o.rank)}
+    return {w: (o.title, o.rank) for w, o in office_table().items()}
 
 
-def office_in(text: str) -> str | None:
-    """The title of the single-holder office a description ends with ("the Iranian president"), else None."""
+def office_in(text: str, country: str | None = None) -> str | None:
+    """The title of the office of ``country`` with one holder that a description ends with ("the Iranian president"), else None."""
     words = tuple(w.strip(".,'’").lower() for w in text.replace("-", " - ").split())
-    table = _offices()
+    table = office_words()
     for size in range(min(4, len(words)), 0, -1):
-        title = table.get(words[-size:])
-        if title:
-            return title
+        found = table.get(words[-size:])
+        if found and single_holder(words[-size:], found[0], found[1], country):
+            return found[0]
     return None
 
 
@@ -181,7 +184,7 @@ def _classify_description(ref: ActorRef) -> tuple[str, str]:
         return _state_or_agent(code or "", ref.sector), "country-name"
     if is_state(ref.country):
         country = ref.country or ""
-        office = office_in(ref.name) if ref.sector == "GOV" else None
+        office = office_in(ref.name, country) if ref.sector == "GOV" else None
         if office is not None:
             return f"role:{country}|{office}", "role"
         return _state_or_agent(country, ref.sector), "description" if ref.sector in (None, "GOV") else "agent"
@@ -275,7 +278,7 @@ def _phrases(facts: ArticleFacts) -> list[Sighting]:
             code = state_code(mention.text)
             if not is_state(code) or facts.text[mention.start : mention.end] != mention.text:
                 continue
-            found = phrase_after(facts.text, mention.start, mention.end, possessive=entity.type != "NORP")
+            found = phrase_after(facts.text, mention.start, mention.end, possessive=entity.type != "NORP", country=code)
             if found is None or found.end in covered:
                 continue
             node, how = (f"role:{code}|{found.office}", "phrase-role") if found.office else (_state_or_agent(code or "", found.sector), "phrase")

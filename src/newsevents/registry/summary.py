@@ -135,16 +135,62 @@ def _head_offices() -> tuple[str, ...]:
 
 
 def _timeline(sightings: list[Sighting], node_actor: dict[str, str], actors: dict[str, Actor], dictionary: Dictionary) -> Timeline:
-    """The dictionary's terms plus the roles observed in the articles, by actor id."""
+    """The dictionary's terms plus the roles observed in the articles, each as an office of the one country it is known to be of.
+
+    An office is per country: "President Aliyev" in an article on Armenia and Azerbaijan says
+    nothing of which country's president he is, so a role is kept only when its country is known
+    (``_office_country``), and never when the dictionary gives that office of that country to
+    someone else on that day.
+    """
+    entries = dictionary.by_id()
+    described: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, office) -> states whose office it describes
+    named: dict[str, set[str]] = defaultdict(set)  # article -> the states it names
+    for s in sightings:
+        if s.node.startswith("role:"):
+            country, office = s.node[5:].split("|", 1)
+            described[(s.article, office)].add(country)
+            named[s.article].add(country)
+        elif s.node.startswith(("country:", "agent:")):
+            named[s.article].add(s.node.split(":", 1)[1][:3])
+    given: dict[str, set[str]] = defaultdict(set)  # actor -> the states its entities carry (the NER's, not the coder's guess)
+    for s in sightings:
+        if s.how == "entity" and not s.ref and is_state(s.country) and s.node.startswith("person:"):
+            given[node_actor[s.node]].add(s.country or "")
+    listed = Timeline(list(dictionary.terms))
     observations = []
     for s in sightings:
-        if s.how != "holder" or not s.date:
+        if s.how != "holder" or not s.date or not s.office:
             continue
         actor = actors[node_actor[s.node]]
-        country = s.country if is_state(s.country) else actor.country
-        if is_state(country) and s.office:
-            observations.append((country or "", s.office, s.date, actor.id))
+        entry = entries.get(actor.id)
+        own = entry.country if entry else next(iter(given[actor.id])) if len(given[actor.id]) == 1 else None
+        country = _office_country(s, own, described[(s.article, s.office)], named[s.article])
+        held = listed.holder(country, s.office, s.date) if country else None
+        if country and (held is None or node_actor.get(f"dict:{held}", held) == actor.id):
+            observations.append((country, s.office, s.date, actor.id))
     return Timeline(list(dictionary.terms) + observed_terms(observations))
+
+
+def _office_country(role: Sighting, person: str | None, described: set[str], named: set[str]) -> str | None:
+    """The state whose office a role holder holds, or None when unsure.
+
+    The state the role names ("Iranian President Raisi"), unless the person is known to be of
+    another (``person``: the dictionary's state, else the one state the person's entities carry);
+    else the person's state; else the one state whose same office the article describes ("Foreign
+    Minister Andrii Sybiha ... Ukraine's foreign minister"); else the one state the article names.
+    Never the event coder's guess for a participant, which is often the other party's state.
+    """
+    own = person if is_state(person) else None
+    if is_state(role.country):
+        return role.country if own in (None, role.country) else None
+    if own:
+        return own
+    for states in (described, named):
+        if len(states) == 1:
+            return next(iter(states))
+        if states:
+            return None
+    return None
 
 
 def _how(s: Sighting, clusters: Clusters, listed: set[tuple[str, str]], actor: str) -> str:

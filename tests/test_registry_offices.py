@@ -1,0 +1,84 @@
+"""Dated offices are per country: one country's office holder never resolves another country's office."""
+
+from __future__ import annotations
+
+from test_registry import NO_DICTIONARY, actor_of, article, entity, ref
+
+from newsevents.records import Role
+from newsevents.registry import Registry
+from newsevents.registry.phrases import phrase_after
+from newsevents.registry.sightings import office_in
+
+
+def test_an_office_our_dictionary_dates_has_one_holder_only_in_the_dictionarys_country() -> None:
+    assert office_in("the Saudi crown prince", "SAU") == "Crown Prince"  # dated for SAU: one holder there
+    assert office_in("the Japanese crown prince", "JPN") is None  # not dated for JPN: no single holder known
+    assert office_in("the Japanese prime minister", "JPN") == "Prime Minister"  # a head office has one holder everywhere
+    text = "Saudi Arabia's crown prince met Japan's crown prince."
+    assert phrase_after(text, 0, 12, possessive=True, country="SAU").office == "Crown Prince"
+    japan = text.index("Japan")
+    assert phrase_after(text, japan, japan + 5, possessive=True, country="JPN") is None
+
+
+def _aliyev(aid: str, date: str) -> object:
+    """ "President Ilham Aliyev" in an article on Azerbaijan and Armenia: the coder gives him ARM, the role no country."""
+    aliyev = entity("e1", "PERSON", "Ilham Aliyev")
+    return article(aid, date, entities=[aliyev], refs=[ref("Ilham Aliyev", "e1", "ARM", "GOV"), ref("Azerbaijan", None, "AZE"),
+                                                       ref("Armenia", None, "ARM")],
+                   roles=[Role("Ilham Aliyev", "President", None, date, "e1")])  # fmt: skip
+
+
+def test_a_role_without_a_country_is_not_taken_for_the_coders_guess() -> None:
+    facts = [_aliyev("a1", "2025-08-09"), article("a2", "2025-08-10", refs=[ref("Armenia's president", None, "ARM", "GOV")])]
+    registry = Registry.build(facts, dictionary=NO_DICTIONARY)
+    assert actor_of(registry, "a2", "Armenia's president") != "person:ilham-aliyev"
+    assert not [t for t in registry.terms if t.actor == "person:ilham-aliyev"]  # which country's president is not known
+
+
+def test_a_role_takes_the_country_whose_same_office_the_article_describes() -> None:
+    sybiha = entity("e1", "PERSON", "Andrii Sybiha")
+    facts = [
+        article("a1", "2024-10-02", entities=[sybiha], roles=[Role("Andrii Sybiha", "Foreign Minister", None, "2024-10-02", "e1")],
+                refs=[ref("Ukraine's foreign minister", None, "UKR", "GOV"), ref("Russia", None, "RUS")]),
+        article("a2", "2024-10-05", refs=[ref("Ukraine's foreign minister", None, "UKR", "GOV"), ref("Russia's foreign minister", None, "RUS", "GOV")]),
+    ]  # fmt: skip
+    registry = Registry.build(facts, dictionary=NO_DICTIONARY)
+    assert actor_of(registry, "a1", "Ukraine's foreign minister") == "person:andrii-sybiha"
+    assert actor_of(registry, "a2", "Ukraine's foreign minister") == "person:andrii-sybiha"
+    assert actor_of(registry, "a2", "Russia's foreign minister") == "RUS"  # Ukraine's minister is not Russia's
+    assert {(t.country, t.office) for t in registry.terms if t.actor == "person:andrii-sybiha"} == {("UKR", "Foreign Minister")}
+
+
+def test_an_observed_holder_never_displaces_the_dictionarys_holder_of_that_country() -> None:
+    sisi = entity("e1", "PERSON", "Abdel Fattah el-Sisi")
+    facts = [
+        article("a1", "2024-09-05", entities=[sisi], refs=[ref("Abdel Fattah el-Sisi", "e1", "TUR", "GOV"), ref("Turkey", None, "TUR")],
+                roles=[Role("Abdel Fattah el-Sisi", "President", None, "2024-09-05", "e1")]),
+        article("a2", "2024-09-06", refs=[ref("Turkey's president", None, "TUR", "GOV")]),
+    ]  # fmt: skip
+    registry = Registry.build(facts)
+    assert actor_of(registry, "a2", "Turkey's president") == "person:recep-tayyip-erdogan"
+    assert not [t for t in registry.terms if t.country == "TUR" and "sisi" in t.actor]
+
+
+def test_a_role_naming_its_country_against_the_dictionarys_country_of_the_person_is_dropped() -> None:
+    lavrov = entity("e1", "PERSON", "Sergei Lavrov")
+    facts = [article("a1", "2024-10-08", entities=[lavrov], roles=[Role("Sergei Lavrov", "Foreign Minister", "IRN", "2024-10-08", "e1")]),
+             article("a2", "2024-10-09", refs=[ref("Iran's foreign minister", None, "IRN", "GOV")])]  # fmt: skip
+    registry = Registry.build(facts)
+    assert actor_of(registry, "a2", "Iran's foreign minister") == "person:abbas-araghchi"
+    assert not [t for t in registry.terms if t.country == "IRN" and t.actor == "person:sergei-lavrov"]
+
+
+def test_arabic_articles_are_spelling_not_name() -> None:
+    facts = [article("a1", entities=[entity("e1", "PERSON", "Abdel Fattah al-Sisi")]),
+             article("a2", entities=[entity("e1", "PERSON", "Abdel Fattah el-Sisi")]),
+             article("a3", entities=[entity("e1", "PERSON", "Sisi")])]  # fmt: skip
+    registry = Registry.build(facts, dictionary=NO_DICTIONARY)
+    assert len({actor_of(registry, a, n) for a, n in (("a1", "Abdel Fattah al-Sisi"), ("a2", "Abdel Fattah el-Sisi"), ("a3", "Sisi"))}) == 1
+
+
+def test_a_person_the_dictionary_lists_is_that_person_where_the_ner_said_organisation() -> None:
+    facts = [article("a1", entities=[entity("e1", "ORG", "Trump")]), article("a2", entities=[entity("e1", "PERSON", "Donald Trump")])]
+    registry = Registry.build(facts)
+    assert actor_of(registry, "a1", "Trump") == actor_of(registry, "a2", "Donald Trump") == "person:donald-trump"
