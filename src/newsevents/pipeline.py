@@ -4,7 +4,10 @@ It streams: inputs are taken in windows of about ``WINDOW_BYTES`` of input. Each
 cleaned in the workers (prepare.py) with the per-source boilerplate learned from it and the windows
 before it (clean/boilerplate.py ``BoilerplateLearner``, bounded), its articles screened and annotated,
 and its results written before the next window is read, so memory stays flat however much is
-ingested. A corpus smaller than a window is one window.
+ingested. A corpus smaller than a window is one window. An input larger than a window (a big text dump,
+JSON Lines) is cut into parts at article or record boundaries (ingest/parts.py), each part closing its
+window; the boilerplate of the whole input is learned before its first part is cleaned, so the parts
+give the same articles as the input read whole, and the run still records and accounts for one input.
 
 The screen (dedup/screen.py) keeps two kinds of new article from the English NLP: those not in
 English and near-copies of an article stored or earlier in the run. Both are stored (with their
@@ -28,6 +31,7 @@ if TYPE_CHECKING:
     from newsevents.batch.runners import Runner
     from newsevents.dedup.records import Screening
     from newsevents.ingest.fetch import Fetcher
+    from newsevents.ingest.parts import Part, SplitInput
     from newsevents.ingest.sources import Source
     from newsevents.store import SQLiteStore
 
@@ -54,6 +58,7 @@ class _InputState:
     articles: int = 0
     duplicates: int = 0
     failures: list[str] = dataclasses.field(default_factory=list)
+    ids: set[str] | None = None  # a text dump cut into parts: every article id its parts gave (a repeat is dropped, as in one dump)
 
 
 def clean_inputs(loaded: Sequence[LoadedInput]) -> Iterator[tuple[LoadedInput, list[Article] | InputFailure]]:
@@ -108,7 +113,8 @@ def run_ingest(
         fetcher.validators, fetcher.stored = read_validators(store.conn), stored_urls(store.conn)
         job = _Job(store, settings, runner, summary, fetcher, progress, dataset)
         sources = iter_sources(paths, settings.max_input_bytes, stdin, fetch=lambda url: fetch_source(fetcher, url))
-        for window in _windows(_not_the_store(sources, settings.db), window_bytes):
+        parts = _split_large(_not_the_store(sources, settings.db), window_bytes, settings.input_format, job.splits)
+        for window in _windows(parts, window_bytes):
             job.window(window)
         job.finish(on_failure)
     return summary
@@ -124,17 +130,32 @@ def _sink(out_dir: str | None) -> "ContextManager[DatasetWriter | None]":
 
 
 def _windows(sources: Iterator["Source"], limit: int) -> Iterator[list["Source"]]:
-    """Consecutive groups of sources of about ``limit`` bytes (at least one source each)."""
+    """Consecutive groups of sources of about ``limit`` bytes (at least one source each); a part of a large input ends its group."""
     window: list[Source] = []
     size = 0
     for source in sources:
         window.append(source)
         size += len(source.data or b"")
-        if size >= limit or len(window) >= WINDOW_INPUTS:
+        if size >= limit or len(window) >= WINDOW_INPUTS or source.part is not None:
             yield window
             window, size = [], 0
     if window:
         yield window
+
+
+def _split_large(sources: Iterator["Source"], limit: int, input_format: str, splits: dict[str, "SplitInput"]) -> Iterator["Source"]:
+    """``sources`` with each input larger than ``limit`` cut into its parts; ``splits`` holds the input being cut."""
+    from newsevents.ingest.parts import split_input
+    from newsevents.prepare import needs_parent
+
+    for source in sources:
+        split = None if needs_parent(source) else split_input(source, limit, input_format)
+        if split is None:
+            yield source
+            continue
+        splits[source.origin] = split
+        yield from split.parts()
+        splits.pop(split.origin, None)
 
 
 def _not_the_store(sources: Iterator["Source"], db: str) -> Iterator["Source"]:
@@ -163,12 +184,15 @@ class _Job:
         self.total = 0
         self.fingerprinted = False
         self.learner = BoilerplateLearner()  # boilerplate learned from every window so far
+        self.splits: dict[str, SplitInput] = {}  # origin -> the large input being cut into parts, while it is
 
     def window(self, sources: list["Source"]) -> None:
         """Read, clean, screen, annotate and store one window of inputs."""
+        from newsevents.ingest.parts import is_continued
+
         loaded = self._load(sources)
-        self.summary.inputs += len(loaded)
-        pending, looks = self._clean(loaded)
+        self.summary.inputs += sum(1 for source in sources if not is_continued(source))
+        pending, looks = self._clean(loaded, [source.part for source in sources])
         if pending and not self.fingerprinted:  # articles stored before fingerprints existed: once per database
             from newsevents.dedup.screen import fingerprint
 
@@ -205,11 +229,14 @@ class _Job:
                 loaded[i] = LoadedInput(origin=sources[i].origin, failure=result) if isinstance(result, InputFailure) else result
         return [item for item in loaded if item is not None]
 
-    def _clean(self, loaded: list[LoadedInput]) -> "tuple[list[Article], dict[str, Screening]]":
+    def _clean(self, loaded: list[LoadedInput], parts: "list[Part | None]") -> "tuple[list[Article], dict[str, Screening]]":
         """Clean the window in the workers; record each input; return its new articles (not stored yet) and their looks."""
         from newsevents.prepare import Cleaned, clean_batch, task_for
 
         self.learner.add(doc for item in loaded for doc in item.documents)
+        for item, part in zip(loaded, parts):
+            if part is not None and part.index == 0 and not part.last:
+                self._learn_ahead(self.splits[item.origin], item)
         table = self.learner.table()
         tasks = [task_for(item, table) for item in loaded if item.documents]
         chunks = _chunks(list(range(len(tasks))), lambda i: len(tasks[i].documents), self._chunk_size(len(tasks)))
@@ -218,25 +245,55 @@ class _Job:
             cleaned.update((c.origin, c) for c in results)  # an InputFailure (its worker died) has an origin too
         pending: list[Article] = []
         looks: dict[str, Screening] = {}
-        for item in loaded:
+        for item, part in zip(loaded, parts):
             done = cleaned.get(item.origin)
             if isinstance(done, Cleaned):
                 looks.update((look.article_id, look) for look in done.looks)
-            pending.extend(self._take(item, _result(item, done)))
+            pending.extend(self._take(item, _result(item, done), part))
         return pending, looks
 
-    def _take(self, item: LoadedInput, result: list[Article] | InputFailure) -> list[Article]:
-        """Record one input (as failed until its articles are written); return its articles not stored or seen yet."""
-        # Until its articles are written, an input reads as failed (so a killed run shows what it did not finish).
-        pending_reason = result if isinstance(result, InputFailure) else InputFailure(item.origin, _UNFINISHED)
-        state = _InputState(item, self.store.record_input(self.run_id, item, status="failed", failure=pending_reason))
-        self.states[item.origin] = state
-        self.input_ids[item.origin] = state.row
+    def _learn_ahead(self, split: "SplitInput", first: LoadedInput) -> None:
+        """Add the boilerplate of a large input's later parts before its first is cleaned, as if it were read whole.
+
+        The parts are read in the workers a few at a time; a text dump (one source) stops once its source is full.
+        """
+        from itertools import islice
+
+        from newsevents.clean import BoilerplateTable
+        from newsevents.prepare import load_batch
+
+        group = BoilerplateTable.source_of(first.documents[0]) if first.format == "text" and first.documents else None
+        later = split.parts(1)
+        while not (group is not None and self.learner.full(group)):
+            chunk = list(islice(later, max(1, self.settings.workers)))
+            if not chunk:
+                return
+            for results in self.runner.map(load_batch, ([part] for part in chunk)):
+                for item in results:  # a part that kills its worker is reported when its own window comes
+                    if isinstance(item, LoadedInput):
+                        self.learner.add(item.documents)
+
+    def _take(self, item: LoadedInput, result: list[Article] | InputFailure, part: "Part | None" = None) -> list[Article]:
+        """Record one input (as failed until its articles are written); return its articles not stored or seen yet.
+
+        A later part of a large input adds to the state its first part recorded.
+        """
+        state = self.states.get(item.origin) if part is not None and part.index > 0 else None
+        if state is None:
+            # Until its articles are written, an input reads as failed (so a killed run shows what it did not finish).
+            pending_reason = result if isinstance(result, InputFailure) else InputFailure(item.origin, _UNFINISHED)
+            state = _InputState(item, self.store.record_input(self.run_id, item, status="failed", failure=pending_reason))
+            state.ids = set() if part is not None and part.format == "text" else None
+            self.states[item.origin] = state
+            self.input_ids[item.origin] = state.row
         if isinstance(result, InputFailure):
             state.failures.append(result.reason)
             return []
         if item.failure is not None:  # some records of the input were bad
             state.failures.append(item.failure.reason)
+        if state.ids is not None:  # a repeat within one dump is dropped without counting, whichever part holds it
+            result = [a for a in result if a.id not in state.ids]
+            state.ids.update(a.id for a in result)
         known = self.store.known_articles(a.id for a in result)
         new: list[Article] = []
         for article in result:

@@ -54,6 +54,8 @@ def needs_parent(source: "Source") -> bool:
     """True for inputs the parent must read: URLs and feeds (their reading fetches pages), and unread ones."""
     from newsevents.ingest.detect import is_feed
 
+    if source.part is not None:  # a part of a large file (ingest/parts.py): text or JSON Lines
+        return False
     if source.data is None or source.origin.lower().startswith(("http://", "https://")):
         return True
     head = source.data[:_SNIFF].decode("utf-8", "replace").lstrip("\ufeff \t\r\n")

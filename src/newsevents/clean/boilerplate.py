@@ -158,6 +158,8 @@ class BoilerplateLearner:
 
         for raw in raws:
             source = BoilerplateTable.source_of(raw)
+            if self.full(source):
+                continue  # nothing more can be taken: spare splitting the document
             for block in document_blocks(raw):
                 unit = _unit(block)
                 group = self._groups.setdefault(source, {})
@@ -165,6 +167,10 @@ class BoilerplateLearner:
                     group[unit.keyset] = unit  # exact copies count once
                     self._units += 1
                     self._changed.add(source)
+
+    def full(self, source: str) -> bool:
+        """True when ``source`` (a ``source_of`` group) can take no more articles."""
+        return self._units >= self.total or len(self._groups.get(source, ())) >= self.per_source
 
     def table(self) -> BoilerplateTable:
         """The table learned from every article taken so far."""

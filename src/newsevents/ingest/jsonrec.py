@@ -71,16 +71,33 @@ def read_json(origin: str, text: str, extract: HtmlExtractor) -> JsonRecords:
     return _collect(origin, list(enumerate(items, start=1)), extract, "record")
 
 
+def read_json_lines(origin: str, text: str, extract: HtmlExtractor, first_line: int = 1) -> JsonRecords:
+    """Read ``text`` as JSON Lines whose first line is line ``first_line`` of the input (a part of a large file)."""
+    return _collect(origin, _numbered_lines(text, first_line)[0], extract, "line")
+
+
 def _read_lines(origin: str, text: str, extract: HtmlExtractor, error: json.JSONDecodeError) -> JsonRecords:
     """JSON Lines (when a line holds a JSON object of its own), else a JSON syntax error.
 
     A file whose first non-blank line opens a pretty-printed document (a lone ``{`` or ``[``) is
     one broken JSON document, not JSON Lines, and gets the parser's message.
     """
+    numbered, objects = _numbered_lines(text, 1)
+    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    if objects == 0 or first == "{" or (first.startswith("[") and not first.endswith("]")):
+        raise InputError(
+            origin,
+            f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}); "
+            "fix it, or pass --format text to read it as plain text",
+        )
+    return _collect(origin, numbered, extract, "line")
+
+
+def _numbered_lines(text: str, first_line: int) -> tuple[list[tuple[int, Any]], int]:
+    """Each non-blank line's number and parsed value (or why it is no JSON), and how many are objects."""
     numbered: list[tuple[int, Any]] = []
     objects = 0
-    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(text.split("\n"), start=first_line):
         if not line.strip():
             continue
         try:
@@ -93,13 +110,7 @@ def _read_lines(origin: str, text: str, extract: HtmlExtractor, error: json.JSON
             continue
         objects += isinstance(value, dict)
         numbered.append((number, value))
-    if objects == 0 or first == "{" or (first.startswith("[") and not first.endswith("]")):
-        raise InputError(
-            origin,
-            f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}); "
-            "fix it, or pass --format text to read it as plain text",
-        )
-    return _collect(origin, numbered, extract, "line")
+    return numbered, objects
 
 
 def _items(origin: str, value: Any) -> list[Any]:

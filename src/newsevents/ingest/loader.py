@@ -23,7 +23,8 @@ from newsevents.ingest.detect import is_warc, resolve_format
 from newsevents.ingest.fetch import Fetcher
 from newsevents.ingest.html import HtmlPage, extract_html
 from newsevents.ingest.feeds import read_feed
-from newsevents.ingest.jsonrec import NEEDS, JsonRecords, read_json
+from newsevents.ingest.jsonrec import NEEDS, JsonRecords, read_json, read_json_lines
+from newsevents.ingest.parts import Part
 from newsevents.ingest.sources import Source, iter_sources, unpack_bytes
 from newsevents.ingest.warc import damage_reason, read_warc
 from newsevents.records import InputFailure, LoadedInput, RawDocument
@@ -69,13 +70,13 @@ def load_source(source: Source, settings: Settings, extract: Extractor = extract
         return LoadedInput(origin=source.origin, format="feed")
     if source.data is None:
         return _failed(source.origin, source.failure or "cannot be read")
-    raw = source.data
-    base = {"origin": source.origin, "sha256": hashlib.sha256(raw).hexdigest(), "size": len(raw)}
+    raw, part = source.data, source.part
+    base = {"origin": source.origin, "sha256": part.sha256 if part else hashlib.sha256(raw).hexdigest(), "size": part.size if part else len(raw)}
     fmt: str | None = None
     try:
         if not raw:
             raise InputError(source.origin, "empty file (0 bytes); check that it was saved or downloaded completely")
-        if settings.input_format in ("auto", "warc") and is_warc(raw):
+        if part is None and settings.input_format in ("auto", "warc") and is_warc(raw):
             fmt = "warc"
             documents, problem = _read_warc(source.origin, raw, extract)
             return LoadedInput(**base, format=fmt, documents=documents, failure=_failure(source.origin, problem) if problem else None)
@@ -83,8 +84,10 @@ def load_source(source: Source, settings: Settings, extract: Extractor = extract
         text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
         if not text.strip():
             raise InputError(source.origin, "only blank space, no text; check that it was saved or downloaded completely")
-        fmt = resolve_format(text, settings.input_format)
-        if fmt == "feed":
+        fmt = part.format if part else resolve_format(text, settings.input_format)
+        if part is not None:
+            documents, problem = _read_part(source.origin, text, part, extract)
+        elif fmt == "feed":
             documents, problem = _read_feed(source.origin, text, extract, fetcher if settings.fetch_links else None)
         else:
             documents, problem = _READERS[fmt](source.origin, text, extract)
@@ -124,6 +127,16 @@ def _read_html(origin: str, text: str, extract: Extractor) -> Read:
 def _read_json(origin: str, text: str, extract: Extractor) -> Read:
     """JSON records: the good ones, and a reason listing the bad ones."""
     result = read_json(origin, text, extract)
+    return result.documents, _bad_records_reason(result) if result.bad else None
+
+
+def _read_part(origin: str, text: str, part: Part, extract: Extractor) -> Read:
+    """One part of a large input, read in the format decided for the whole (ingest/parts.py)."""
+    if part.format == "text":
+        return _read_text(origin, text, extract)
+    result = read_json_lines(origin, text, extract, part.first_line)
+    if not result.documents and not result.bad:
+        raise InputError(origin, f"lines {part.first_line} on hold no JSON record; check the file")
     return result.documents, _bad_records_reason(result) if result.bad else None
 
 

@@ -23,9 +23,12 @@ import sys
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from newsevents.ingest.detect import is_warc
+
+if TYPE_CHECKING:
+    from newsevents.ingest.parts import Part
 
 STDIN_ORIGIN = "<stdin>"
 _GZIP_MAGIC = b"\x1f\x8b"
@@ -40,6 +43,7 @@ class Source:
     data: bytes | None = None
     failure: str | None = None
     unchanged: bool = False  # a URL whose server said nothing changed since the last run (HTTP 304)
+    part: "Part | None" = None  # one part of a large input cut at article or record boundaries (ingest/parts.py)
 
 
 def iter_sources(paths: Sequence[str], max_bytes: int, stdin: BinaryIO | None = None,
