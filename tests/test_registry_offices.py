@@ -82,3 +82,27 @@ def test_a_person_the_dictionary_lists_is_that_person_where_the_ner_said_organis
     facts = [article("a1", entities=[entity("e1", "ORG", "Trump")]), article("a2", entities=[entity("e1", "PERSON", "Donald Trump")])]
     registry = Registry.build(facts)
     assert actor_of(registry, "a1", "Trump") == actor_of(registry, "a2", "Donald Trump") == "person:donald-trump"
+
+
+def test_a_states_forces_named_as_an_organisation_are_its_agent_and_so_is_their_acronym() -> None:
+    from newsevents.registry.orgs import agent_of
+
+    assert agent_of("the Israel Defense Forces") == "agent:ISR-MIL" and agent_of("Turkish National Police") == "agent:TUR-COP"
+    assert agent_of("Syrian Democratic Forces") is None and agent_of("Rapid Support Forces") is None  # not a state's own forces
+    facts = [article("a1", entities=[entity("e1", "ORG", "Israel Defense Forces"), entity("e2", "ORG", "IDF")]),
+             article("a2", refs=[ref("Israeli forces", None, "ISR", "MIL")])]  # fmt: skip
+    registry = Registry.build(facts, dictionary=NO_DICTIONARY)
+    assert actor_of(registry, "a1", "IDF") == actor_of(registry, "a1", "Israel Defense Forces") == actor_of(registry, "a2", "Israeli forces") == "ISR-MIL"
+
+
+def test_a_surname_spelled_otherwise_than_the_full_name_in_the_same_article_is_that_person() -> None:
+    from newsevents.records import Entity, Mention
+    from newsevents.registry import ArticleFacts
+
+    text = "Prime Minister Nikol Pashinyan signed. Pashinian called the day historic. Ankara and Lagos agreed on Monday."
+    start = text.index("Nikol")
+    full = Entity("e1", "Nikol Pashinyan", "PERSON", (Mention(start, start + 15, "Nikol Pashinyan"),))
+    registry = Registry.build([ArticleFacts("a1", "2025-08-09", (), (full,), (), text)], dictionary=NO_DICTIONARY)
+    found = {(a.start, a.actor) for a in registry.descriptions()}
+    assert (text.index("Pashinian"), "person:nikol-pashinyan") in found
+    assert len(found) == 1  # no other capitalised word is taken for him

@@ -15,7 +15,7 @@ from newsevents.names import slug
 from newsevents.registry.corrections import apply_corrections
 from newsevents.registry.dictionary import Dictionary
 from newsevents.registry.keys import folded, is_acronym, kind_of, person_key
-from newsevents.registry.orgs import join_orgs
+from newsevents.registry.orgs import agent_of, join_orgs
 from newsevents.registry.persons import join_persons
 from newsevents.registry.observed import Observed
 from newsevents.registry.records import Correction
@@ -42,6 +42,8 @@ def build(observed: tuple[Observed, ...], dictionary: Dictionary, corrections: S
     nodes = {s.node for s in sightings if not s.node.startswith("role:")} | {f"dict:{e}" for e in entries}
     nodes |= {link.other for link in links}
     nodes |= {"country:" + s.node[5:].split("|")[0] for s in sightings if s.node.startswith("role:")}
+    agents = {n: a for n in nodes if n.startswith("org:") and (a := agent_of(written_form(n, by_node[n])))}
+    nodes |= set(agents.values())
     countries = {n: Counter(s.country for s in by_node[n] if is_state(s.country)) for n in nodes}
     for e in entries.values():
         if is_state(e.country):
@@ -64,6 +66,8 @@ def build(observed: tuple[Observed, ...], dictionary: Dictionary, corrections: S
     # agreed"), or the NER took it for an organisation ("Trump said").
     clusters.join_listed({n: display[n] for n in nodes if n.startswith(("group:", "org:"))}, listed["person"], person_key)
     join_orgs(clusters, {n: display[n] for n in nodes if n.startswith(("org:", "group:"))}, listed["named"])
+    for node, agent in sorted(agents.items()):
+        clusters.union(agent, node, "agent")  # "the Israel Defense Forces" and, joined to it, "IDF": ISR-MIL
     node_actor = _ids(clusters, by_node, display)
     forms = {n: {folded(s.name) for s in by_node[n] if s.how != "mention"} | {folded(display[n])} for n in display}
     forms.update({f"dict:{e.id}": {folded(x) for x in e.names} for e in entries.values()})

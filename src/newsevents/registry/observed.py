@@ -19,9 +19,10 @@ from newsevents.registry.sightings import Link, Sighting, sightings_of
 #: v2: descriptions after a state's name and capitals as entities (registry.phrases); v3: offices our
 #: dictionary dates are single-holder offices ("the Saudi crown prince"); v4: seats of government and
 #: known names the NER missed (registry.known); v5: an office our dictionary dates has one holder in the
-#: dictionary's country only. Our dictionary's dated offices and the known names are part of what an
+#: dictionary's country only; v6: a surname of a person the article names in full, in any spelling, where the NER
+#: found nothing (sightings._surnames). Our dictionary's dated offices and the known names are part of what an
 #: article's observation depends on, so they are part of the version.
-VERSION = "observed.v5"
+VERSION = "observed.v6"
 
 
 def observer_version() -> str:

@@ -5,7 +5,9 @@ name seen with two states ("Parliament" of HUN and of GEO) is one actor per stat
 without a state stay apart. An acronym ("IRGC") joins the one organisation of the corpus with a longer name whose content
 words' initials spell it ("Islamic Revolutionary Guard Corps"); with two such organisations it
 joins neither. A name and the same name with a generic head noun ("Labour" and "the Labour Party",
-"Congress" and "the Congress party") are one name for this rule.
+"Congress" and "the Congress party") are one name for this rule. An organisation named as a state's
+armed forces, police or judiciary ("the Israel Defense Forces", "the Lebanese Armed Forces", "the
+Turkish National Police") is that state's agent (``agent_of``), and so are its acronyms ("IDF").
 """
 
 from __future__ import annotations
@@ -18,6 +20,28 @@ from newsevents.registry.unionfind import Clusters
 
 #: Head nouns that add nothing to an organisation's name: "the Labour Party" is "Labour".
 _HEADS = re.compile(r" (?:party|movement|front|alliance|coalition|bloc|league)$")
+#: The head noun of a state's agent named as an organisation, and the agent's sector.
+_AGENT_HEADS = {"forces": "MIL", "force": "MIL", "army": "MIL", "navy": "MIL", "military": "MIL", "police": "COP",
+                "gendarmerie": "COP", "judiciary": "JUD"}  # fmt: skip
+#: Words that may stand between the state and the head noun ("Israel Defense Forces", "Turkish National Police").
+_AGENT_WORDS = frozenset({"defense", "defence", "armed", "national", "federal", "air", "ground", "land", "naval", "self-defense",
+                          "self-defence"})  # fmt: skip
+
+
+def agent_of(name: str) -> str | None:
+    """The agent node a state's forces, police or judiciary named as an organisation stand for ("Israel Defense Forces" -> agent:ISR-MIL)."""
+    from newsevents.registry.sightings import is_state, state_code
+
+    words = name.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) < 2 or (sector := _AGENT_HEADS.get(words[-1].lower())) is None:
+        return None
+    for size in (1, 2, 3):
+        code = state_code(" ".join(words[:size])) if size < len(words) else None
+        if is_state(code) and all(w.lower() in _AGENT_WORDS for w in words[size:-1]):
+            return f"agent:{code}-{sector}"
+    return None
 
 
 def join_orgs(clusters: Clusters, forms: dict[str, str], dictionary: dict[str, list[str]]) -> None:

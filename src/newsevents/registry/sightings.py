@@ -18,6 +18,7 @@ the article's date. Rules, in order:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -257,6 +258,7 @@ def sightings_of(facts: ArticleFacts) -> tuple[list[Sighting], list[Link]]:
         out.append(Sighting(facts.article, start, end, ref.name, node, how, ref.entity or "", ref.country, ref.sector, facts.date, True))
     out.extend(_phrases(facts))
     out.extend(_known(facts, out))
+    out.extend(_surnames(facts, out))
     for role in facts.roles:
         out.append(Sighting(facts.article, -1, -1, role.person, person_node(role.person), "holder", role.entity or "",
                             role.country, None, role.seen or facts.date, office=role.office))
@@ -302,4 +304,30 @@ def _known(facts: ArticleFacts, seen: list[Sighting]) -> list[Sighting]:
         country = found.node[8:] if found.node.startswith("country:") else None
         out.append(Sighting(facts.article, found.start, found.end, found.text, found.node, "known", "", country,
                             "GOV" if country else None, facts.date))
+    return out
+
+
+_CAPITALISED = re.compile(r"(?<![\w-])[A-Z][a-z][\w'’-]*")
+_MIN_SURNAME = 4  # shorter last words ("Un", "May") are too often something else
+
+
+def _surnames(facts: ArticleFacts, seen: list[Sighting]) -> list[Sighting]:
+    """A surname of a person the article names in full, in any spelling ("Nikol Pashinyan ... Pashinian said"), where the NER found nothing."""
+    from newsevents.registry.keys import tkey
+
+    if not facts.text:
+        return []
+    owners: dict[str, set[str]] = {}
+    for entity in facts.entities:
+        words = person_tokens(entity.name) if entity.type == "PERSON" else []
+        if len(words) >= 2 and len(words[-1]) >= _MIN_SURNAME:
+            owners.setdefault(tkey(words[-1]), set()).add(entity.name)
+    spans = sorted((x.start, x.end) for x in seen if x.start >= 0)
+    out = []
+    for found in _CAPITALISED.finditer(facts.text):
+        word = re.sub(r"['’]s$", "", found.group(0))
+        names = owners.get(tkey(word), set()) if len(word) >= _MIN_SURNAME else set()
+        start, end = found.start(), found.start() + len(word)
+        if len(names) == 1 and not any(a < end and start < b for a, b in spans):
+            out.append(Sighting(facts.article, start, end, word, person_node(next(iter(names))), "known", "", None, None, facts.date))
     return out
