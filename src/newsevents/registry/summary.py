@@ -16,7 +16,7 @@ from newsevents.registry.keys import folded, is_acronym, kind_of
 from newsevents.registry.phrases import LEADER
 from newsevents.registry.records import Actor, Alias, Assignment, Correction, Merge, Term
 from newsevents.registry.sightings import UNKNOWN_COUNTRY, Sighting, is_state
-from newsevents.registry.timeline import Timeline, observed_terms
+from newsevents.registry.timeline import Timeline, observed_terms, office_key
 from newsevents.registry.unionfind import Clusters
 
 #: When one name reached an actor in several ways, the alias shows the first of these.
@@ -148,7 +148,7 @@ def _timeline(sightings: list[Sighting], node_actor: dict[str, str], actors: dic
     for s in sightings:
         if s.node.startswith("role:"):
             country, office = s.node[5:].split("|", 1)
-            described[(s.article, office)].add(country)
+            described[(s.article, office_key(office))].add(country)
             named[s.article].add(country)
         elif s.node.startswith(("country:", "agent:")):
             named[s.article].add(s.node.split(":", 1)[1][:3])
@@ -164,7 +164,7 @@ def _timeline(sightings: list[Sighting], node_actor: dict[str, str], actors: dic
         actor = actors[node_actor[s.node]]
         entry = entries.get(actor.id)
         own = entry.country if entry else next(iter(given[actor.id])) if len(given[actor.id]) == 1 else None
-        country = _office_country(s, own, described[(s.article, s.office)], named[s.article])
+        country = _office_country(s, own, described[(s.article, office_key(s.office))], named[s.article])
         held = listed.holder(country, s.office, s.date) if country else None
         if country and (held is None or node_actor.get(f"dict:{held}", held) == actor.id):
             observations.append((country, s.office, s.date, actor.id))

@@ -31,19 +31,24 @@ def observed_terms(observations: list[tuple[str, str, str, str]]) -> list[Term]:
     return sorted(Term(c, o, min(days), max(days), a, "observed") for (c, o, a), days in spans.items())
 
 
+def office_key(office: str) -> str:
+    """One key for an office however it is spelled: "Defense Minister" is "Defence Minister"."""
+    return office.replace("Defense", "Defence")
+
+
 class Timeline:
-    """Terms indexed by (country, office)."""
+    """Terms indexed by (country, office key)."""
 
     def __init__(self, terms: list[Term]) -> None:
         self.terms: dict[tuple[str, str], list[Term]] = defaultdict(list)
         for term in sorted(terms):
-            self.terms[(term.country, term.office)].append(term)
+            self.terms[(term.country, office_key(term.office))].append(term)
 
     def holder(self, country: str, office: str, day: str | None) -> str | None:
         """The actor holding ``office`` of ``country`` on ``day``, or None when the terms do not say."""
         if not day:
             return None
-        terms = self.terms.get((country, office), [])
+        terms = self.terms.get((country, office_key(office)), [])
         listed = {t.actor for t in terms if t.source == "dictionary" and (not t.start or t.start <= day) and (not t.end or day < t.end)}
         if listed:
             return next(iter(listed)) if len(listed) == 1 else None
