@@ -22,6 +22,7 @@ SECTIONS: list[tuple[str, bool]] = [
     ("html", False),
     ("timex", False),
     ("geo", True),
+    ("geo_own", True),
     ("said", False),
     ("clusters", False),
     ("language", False),
