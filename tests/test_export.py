@@ -6,12 +6,13 @@ import csv
 import io
 import json
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
 from factories import make_document
 from newsevents.errors import SettingsError
-from newsevents.export import csv_chunks, export, json_chunks, write_parquet
+from newsevents.export import csv_chunks, export, json_chunks, parquet_chunks, write_parquet
 
 
 def test_jsonl_is_to_dict(tmp_path):
@@ -62,3 +63,47 @@ def test_writers_stream_in_chunks_and_row_groups(tmp_path):
     meta = pq.ParquetFile(tmp_path / "g.parquet").metadata
     assert meta.num_row_groups == 3 and meta.num_rows == 7  # a column empty in the first group is text, filled later
     assert pq.read_table(tmp_path / "g.parquet").column("name").to_pylist() == [None] * 3 + [f"x{i}" for i in range(3, 7)]
+
+
+def event_like_rows(n: int, seen: list[int]):
+    """``n`` rows shaped like exported events, counting in ``seen`` how many were read."""
+    for i in range(n):
+        seen[0] += 1
+        yield {"id": f"{i:016x}", "type": "ACCUSE", "goldstein": -2.0, "actors": [{"name": "Russia", "country": "RUS"}],
+               "sentence": f"Russia accused Iran of delaying the talks, report {i}.", "article_url": f"https://example.org/{i}"}
+
+
+def test_parquet_bytes_leave_one_row_group_at_a_time():
+    """Each row group's bytes are handed over before the next group's rows are read, and the file reads back whole."""
+    seen = [0]
+    read_when_sent, parts = [], []
+    for part in parquet_chunks(event_like_rows(2_500, seen), group=1_000):
+        read_when_sent.append(seen[0])
+        parts.append(part)
+    assert read_when_sent == [1_000, 2_000, 2_500] and all(parts)  # groups of 1,000 and 500, then the footer
+    data = pa.BufferReader(b"".join(parts))
+    assert pq.ParquetFile(data).metadata.num_row_groups == 3
+    table = pq.read_table(pa.BufferReader(b"".join(parts)))
+    assert table.num_rows == 2_500 and table.column("id").to_pylist() == [f"{i:016x}" for i in range(2_500)]
+
+
+def test_a_large_parquet_stream_holds_about_one_row_group(tmp_path):
+    """50,000 rows: Python memory peaks below what 5,000 held rows take, and the file reads back with every row."""
+    import tracemalloc
+
+    seen = [0]
+    b"".join(parquet_chunks(event_like_rows(10, [0])))  # pyarrow's lazy imports happen here, not in the measurement
+    tracemalloc.start()
+    all_rows = list(event_like_rows(5_000, [0]))
+    held = tracemalloc.get_traced_memory()[0]  # what 5,000 rows take when held (all 50,000: ten times this)
+    del all_rows
+    tracemalloc.reset_peak()
+    start = tracemalloc.get_traced_memory()[0]
+    with open(tmp_path / "big.parquet", "wb") as handle:
+        for part in parquet_chunks(event_like_rows(50_000, seen), group=1_000):
+            handle.write(part)
+    peak = tracemalloc.get_traced_memory()[1] - start
+    tracemalloc.stop()
+    assert seen[0] == 50_000 and peak < held, (peak, held)
+    table = pq.read_table(tmp_path / "big.parquet")
+    assert table.num_rows == 50_000 and table.column("id").to_pylist()[-1] == f"{49_999:016x}"

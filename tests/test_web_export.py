@@ -180,13 +180,20 @@ def test_a_dyad_download_keeps_the_date_range(client):
     assert 'href="/api/dyads/RUS/IRN?since=2024-07-20&amp;format=csv" download' in page and "all 6 events between them in these dates" in page
 
 
-def test_a_parquet_download_leaves_no_file_behind(client):
+def test_a_parquet_download_is_streamed_a_row_group_at_a_time(client, monkeypatch):
+    """Parquet leaves the server a row group at a time, no file written: several groups, every row back, in order."""
     import tempfile
     from pathlib import Path
 
-    before = set(Path(tempfile.gettempdir()).glob("newsevents-*.parquet"))
+    from newsevents.web import download
+
+    monkeypatch.setattr(download, "ROWS_PER_GROUP", 5)
+    before = set(Path(tempfile.gettempdir()).glob("newsevents-*"))
+    expected = [item["id"] for item in every_item(client, "/api/events")]
     r = client.get("/api/events", params={"format": "parquet"})
-    assert len(rows_of(r, "parquet")) == 18 and int(r.headers["content-length"]) == len(r.content)
+    assert "content-length" not in r.headers  # sent as it is written, not from a finished file
+    assert [row["id"] for row in rows_of(r, "parquet")] == expected and len(expected) == 18
+    assert pq.ParquetFile(pa.BufferReader(r.content)).metadata.num_row_groups == 4
     with client.stream("GET", "/api/events", params={"format": "parquet"}) as partial:
         next(partial.iter_bytes(), None)  # the client goes away after the first block
-    assert set(Path(tempfile.gettempdir()).glob("newsevents-*.parquet")) <= before
+    assert set(Path(tempfile.gettempdir()).glob("newsevents-*")) <= before

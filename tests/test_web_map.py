@@ -115,6 +115,21 @@ def test_clicked_place_lists_its_events(client):
     assert int(re.search(r'id="place-events".*?data-total="(\d+)"', filtered, re.S).group(1)) < 10
 
 
+def test_a_place_is_an_event_filter_everywhere(client):
+    """The map's place is a filter of the events API and table too: the same events, and the map links to both."""
+    page = client.get("/map", params={"place": "Moscow", "place_country": "RUS"}).text
+    listed = page.split('id="place-events"')[1].split("</section>")[0]
+    assert 'href="/events?place=Moscow&amp;place_country=RUS"' in listed
+    assert 'href="/api/events?place=Moscow&amp;place_country=RUS&amp;format=csv" download' in listed
+    api = client.get("/api/events", params={"place": "Moscow", "place_country": "rus", "limit": 200}).json()
+    assert api["total"] == 10 and {e["location"]["name"] for e in api["items"]} == {"Moscow"}
+    assert client.get("/api/events", params={"place": "Moscow", "place_country": "IRN"}).json()["total"] == 0
+    table = client.get("/events", params={"place": "Moscow", "place_country": "RUS"}).text
+    assert 'data-total="10"' in table and '<input type="hidden" name="place" value="Moscow">' in table
+    places = client.get("/map", params={"place": "Moscow", "place_country": "RUS"}).text.split("<h2>Places</h2>")[1]
+    assert places.count("<tr><td><a href=\"/map?") > 1  # the other places stay on the map while one is open
+
+
 @needs_basemap
 def test_map_page_draws_land_and_zooms_to_a_region(client):
     html = client.get("/map").text

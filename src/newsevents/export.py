@@ -177,40 +177,82 @@ def json_chunks(items: Iterable[Mapping[str, Any]], size: int = CHUNK) -> Iterat
 
 
 def write_parquet(items: Iterable[Mapping[str, Any]], out: str | Path, group: int = CHUNK) -> int:
-    """Write ``items`` to Parquet at ``out`` one row group of ``group`` rows at a time; return rows written.
+    """Write ``items`` to Parquet at ``out`` one row group of ``group`` rows at a time (``parquet_chunks``); return rows written."""
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    tally = Tally(items)  # type: ignore[arg-type]
+    with open(out, "wb") as handle:
+        for chunk in parquet_chunks(tally, group):
+            handle.write(chunk)
+    return tally.n
 
-    Column types come from the first group (a column empty there is text); an empty export is a file with no columns.
+
+class _Handover:
+    """A write-only file for ParquetWriter that keeps no bytes once they are taken: it only counts its position."""
+
+    def __init__(self) -> None:
+        self.parts: list[bytes] = []
+        self.position = 0
+        self.closed = False
+
+    def write(self, data: bytes) -> int:
+        self.parts.append(bytes(data))
+        self.position += len(data)
+        return len(data)
+
+    def tell(self) -> int:
+        return self.position
+
+    def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
+        self.closed = True
+
+    def take(self) -> bytes:
+        """The bytes written since the last take (then forgotten)."""
+        out = b"".join(self.parts)
+        self.parts.clear()
+        return out
+
+
+def parquet_chunks(items: Iterable[Mapping[str, Any]], group: int = CHUNK) -> Iterator[bytes]:
+    """The bytes of a Parquet file of ``items``, handed over one row group (``group`` rows) at a time, as it is written.
+
+    Only one group of rows and its encoded bytes are held at once, so a download of any size runs in
+    constant memory (the file's footer, written last, lists every group). Column types come from
+    the first group (a column empty there is text); an empty export is a file with no columns.
     """
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    sink = _Handover()
     writer: pq.ParquetWriter | None = None
     schema: pa.Schema | None = None
-    n = 0
     batch: list[dict[str, Any]] = []
-
-    def flush() -> None:
-        nonlocal writer, schema
-        if schema is None:
-            guessed = pa.Table.from_pylist(batch).schema
-            schema = pa.schema([pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f for f in guessed])
-            writer = pq.ParquetWriter(str(out), schema)
-        assert writer is not None
-        writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-        batch.clear()
-
     try:
         for row in items:
             batch.append(flat(row))
-            n += 1
-            if len(batch) >= group:
-                flush()
-        if batch:
-            flush()
-        if writer is None:
-            pq.write_table(pa.table({}), str(out))
+            if len(batch) < group:
+                continue
+            writer, schema = _write_group(writer, schema, batch, sink)
+            batch = []
+            yield sink.take()
+        if batch or writer is None:
+            writer, schema = _write_group(writer, schema, batch, sink)
     finally:
         if writer is not None:
-            writer.close()
-    return n
+            writer.close()  # the footer
+    yield sink.take()
+
+
+def _write_group(writer: Any, schema: Any, batch: list[dict[str, Any]], sink: _Handover) -> tuple[Any, Any]:
+    """Write one row group (opening the writer on the first, its schema guessed from it); return the writer and schema."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    if schema is None:
+        guessed = pa.Table.from_pylist(batch).schema if batch else pa.schema([])
+        schema = pa.schema([pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f for f in guessed])
+        writer = pq.ParquetWriter(sink, schema)
+    writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+    return writer, schema

@@ -11,7 +11,7 @@ from typing import Any, Iterator
 
 from newsevents.errors import NotFound, QueryError
 from newsevents.plover import EVENT_TYPES
-from newsevents.query_actors import has_registry, registry_actor, search_actors, side_match
+from newsevents.query_actors import Side, has_registry, registry_actor, search_actors, side, side_match, side_sql
 from newsevents.query_clusters import get_cluster, has_clusters, list_clusters
 from newsevents.query_listing import CHUNK, Listing, count, page, stream
 
@@ -218,6 +218,8 @@ class EventFilter:
     date_to: str | None = None
     text: str | None = None  # words in the evidence sentence
     article: str | None = None
+    place: str | None = None  # the event's place, by name as the map lists it
+    place_country: str | None = None  # the country code of the event's place
 
     def validated(self) -> "EventFilter":
         """Check values; raise QueryError naming the bad one and what is allowed."""
@@ -267,6 +269,12 @@ def _event_where(conn: sqlite3.Connection, f: EventFilter) -> tuple[str, list[An
     if f.article:
         where.append("e.article_id = ?")
         params.append(f.article)
+    if f.place:
+        where.append("e.location_name = ?")
+        params.append(f.place)
+    if f.place_country:
+        where.append("e.location_country = ?")
+        params.append(f.place_country.upper())
     return ("WHERE " + " AND ".join(where)) if where else "", params
 
 
@@ -513,21 +521,36 @@ def _stated_events(conn: sqlite3.Connection, found: list[sqlite3.Row]) -> list[d
     return rows
 
 
-def _between(conn: sqlite3.Connection, a: str, b: str) -> tuple[str, tuple[Any, ...]]:
-    """A subquery of the ids of events between A and B, and its parameters.
+@dataclass(frozen=True)
+class Between:
+    """A and B resolved once (``between``), and SQL selecting the ids of the events between them."""
 
-    A is on one side and B on the other (either way round); in a reciprocal event every pair of its
-    parties counts, each party listed once as an actor. A party is never paired with itself. A and B
-    are matched as event filters are (``query_actors.side_match``): any alias of a registry actor works.
+    a: Side
+    b: Side
+    ids_sql: str  # a subquery over event_actors, or (fetched) the ids themselves through json_each
+    params: tuple[Any, ...]
+
+
+def between(conn: sqlite3.Connection, a: str, b: str, *, fetch: bool = False) -> Between:
+    """The events between A and B: A on one side and B on the other, either way round.
+
+    In a reciprocal event every pair of its parties counts, each party listed once as an actor. A
+    party is never paired with itself. A and B are matched as event filters are
+    (``query_actors.side``), each looked up once. With ``fetch`` the ids are read now, once, so that
+    the several queries of one dyad share them instead of each joining the participants again.
     """
-    left, pa = side_match(conn, "x", a)
-    right, pb = side_match(conn, "y", b)
+    sa, sb = side(conn, a), side(conn, b)
+    left, pa = side_sql(sa, "x")
+    right, pb = side_sql(sb, "y")
     sql = (
         "SELECT x.event_id FROM event_actors x JOIN event_actors y ON y.event_id = x.event_id AND y.actor_id != x.actor_id "
-        "JOIN events p ON p.id = x.event_id "
-        f"WHERE (y.role != x.role OR (p.reciprocal <> 0 AND x.role = 'actor' AND y.role = 'actor')) AND {left} AND {right}"
-    )
-    return sql, (*pa, *pb)
+        f"WHERE {left} AND {right} AND (y.role != x.role OR (x.role = 'actor' AND y.role = 'actor' "
+        "AND EXISTS (SELECT 1 FROM events p WHERE p.id = x.event_id AND p.reciprocal <> 0)))"
+    )  # the reciprocal flag is read only for the few actor-actor pairs, not for every pair
+    if not fetch:
+        return Between(sa, sb, sql, (*pa, *pb))
+    ids = [r[0] for r in conn.execute(f"SELECT DISTINCT d.event_id FROM ({sql}) AS d", (*pa, *pb))]
+    return Between(sa, sb, "SELECT value FROM json_each(?)", (json.dumps(ids),))
 
 
 COUNTS = ("clusters", "mentions")
@@ -546,8 +569,11 @@ def dyad_series(conn: sqlite3.Connection, a: str, b: str, *, by: str = "day", co
     cluster counts as itself); ``count="mentions"`` counts every coded event. Each event counts on its
     day (``EVENT_DAY``): its own date when it has one, the article's date when it has none; a
     historical event without a date has no day and is left out of the series. ``since`` and ``until``
-    bound the days (YYYY-MM-DD, YYYY-MM or YYYY). A name that matches no participant at all is listed
-    under ``suggestions`` with the close names that do (the key is there only then).
+    bound the days (YYYY-MM-DD, YYYY-MM or YYYY). ``events`` holds the newest 200 events between them
+    within those days, ``events_total`` counts them all. A name that matches no participant at all is
+    listed under ``suggestions`` with the close names that do (the key is there only then).
+
+    A and B are looked up once and the events between them found once for the whole answer.
     """
     if by not in PERIODS:
         raise QueryError(f"by must be one of {', '.join(PERIODS)}, got {by!r}")
@@ -555,27 +581,34 @@ def dyad_series(conn: sqlite3.Connection, a: str, b: str, *, by: str = "day", co
     _check_date("until", until)
     if count not in COUNTS:
         raise QueryError(f"count must be 'clusters' or 'mentions', got {count!r}")
-    between, params = _between(conn, a, b)
+    pair = between(conn, a, b, fetch=True)
     unit = "coalesce(m.cluster_id, e.id)" if count == "clusters" and has_clusters(conn) else "e.id"
     join = "LEFT JOIN event_cluster_members m ON m.event_id = e.id" if unit != "e.id" else ""
     sql = (
         f"SELECT {PERIODS[by]} AS period, quad_class, count(*) AS events, round(sum(goldstein), 2) AS goldstein FROM ("
         f"SELECT {unit} AS unit, min({EVENT_DAY}) AS day, min(e.quad_class) AS quad_class, avg(e.goldstein) AS goldstein "
-        f"FROM events e {join} WHERE e.id IN ({between}) AND {EVENT_DAY} IS NOT NULL GROUP BY unit) "
+        f"FROM events e {join} WHERE e.id IN ({pair.ids_sql}) AND {EVENT_DAY} IS NOT NULL GROUP BY unit) "
         "AS u WHERE (? IS NULL OR day >= ?) AND (? IS NULL OR day <= ?) GROUP BY period, quad_class ORDER BY period, quad_class"
     )
     end = _day_end(until)
-    rows = [dict(r) for r in conn.execute(sql, (*params, since, since, end, end))]
-    events = list_events_between(conn, a, b, since=since, until=until)
+    rows = [dict(r) for r in conn.execute(sql, (*pair.params, since, since, end, end))]
+    listing = _between_listing(pair, since, until)
+    events = page(conn, listing, MAX_LIMIT, None)["items"]
     out = {"a": a, "b": b, "by": by, "count": count, "since": since, "until": until, "series": rows, "events": events,
-           "directions": dyad_directions(conn, a, b, since=since, until=until)}
-    unknown = {name: close_names_of(conn, name) for name in (a, b) if not rows and not events and not _participates(conn, name)}
+           "events_total": _total(conn, listing, events),
+           "directions": _directions(conn, pair, since, until)}  # fmt: skip
+    unknown = {s.value: close_names_of(conn, s.value) for s in (pair.a, pair.b) if not rows and not events and not _participates(conn, s)}
     return {**out, **({"suggestions": unknown} if unknown else {})}
 
 
-def _participates(conn: sqlite3.Connection, name: str) -> bool:
-    """True when ``name`` matches some participant of some event (as event filters match it)."""
-    match, params = side_match(conn, "x", name)
+def _total(conn: sqlite3.Connection, listing: Listing, first: list[dict[str, Any]]) -> int:
+    """How many rows ``listing`` holds, given its first page of ``MAX_LIMIT`` (counted only when that page is full)."""
+    return len(first) if len(first) < MAX_LIMIT else count(conn, listing)
+
+
+def _participates(conn: sqlite3.Connection, found: Side) -> bool:
+    """True when the resolved side matches some participant of some event (as event filters match it)."""
+    match, params = side_sql(found, "x")
     return conn.execute(f"SELECT 1 FROM event_actors x WHERE {match} LIMIT 1", params).fetchone() is not None
 
 
@@ -592,10 +625,9 @@ def list_events_between(conn: sqlite3.Connection, a: str, b: str, limit: int = M
     return page(conn, between_listing(conn, a, b, since=since, until=until), limit, None)["items"]
 
 
-def _between_where(conn: sqlite3.Connection, a: str, b: str, since: str | None, until: str | None) -> tuple[str, tuple[Any, ...]]:
+def _between_where(pair: Between, since: str | None, until: str | None) -> tuple[str, tuple[Any, ...]]:
     """The WHERE clause over ``events e`` selecting the events between A and B whose day is within ``since``/``until``."""
-    between, params = _between(conn, a, b)
-    where = f"WHERE e.id IN ({between})"
+    where, params = f"WHERE e.id IN ({pair.ids_sql})", pair.params
     for bound, op in ((_check_date("since", since), ">="), (_check_date("until", until), "<=")):
         if bound:
             where += f" AND {EVENT_DAY} {op} ?"
@@ -605,7 +637,11 @@ def _between_where(conn: sqlite3.Connection, a: str, b: str, since: str | None, 
 
 def between_listing(conn: sqlite3.Connection, a: str, b: str, *, since: str | None = None, until: str | None = None) -> Listing:
     """Every event between A and B (as ``list_events_between`` orders them), as API objects; ``since``/``until`` bound their days."""
-    where, params = _between_where(conn, a, b, since, until)
+    return _between_listing(between(conn, a, b), since, until)
+
+
+def _between_listing(pair: Between, since: str | None, until: str | None) -> Listing:
+    where, params = _between_where(pair, since, until)
     sql = f"SELECT e.*, {EVENT_DAY} AS day, {_EVENT_ARTICLE} FROM events e JOIN articles a ON a.id = e.article_id {where} ORDER BY day DESC, e.id"
     return Listing(sql, params, f"SELECT count(*) FROM events e {where}", params, _event_rows)
 
@@ -616,11 +652,15 @@ DIRECTIONS = ("a_to_b", "b_to_a", "together")
 def dyad_directions(conn: sqlite3.Connection, a: str, b: str, *, since: str | None = None, until: str | None = None) -> dict[str, dict[str, Any]]:
     """Every report between A and B by direction: A on the actor side (a_to_b), B on it (b_to_a), or both acting together
     (a reciprocal event); each with its number of events and summed Goldstein score."""
-    where, params = _between_where(conn, a, b, since, until)
-    side, side_params = side_match(conn, "x", a)
+    return _directions(conn, between(conn, a, b), since, until)
+
+
+def _directions(conn: sqlite3.Connection, pair: Between, since: str | None, until: str | None) -> dict[str, dict[str, Any]]:
+    where, params = _between_where(pair, since, until)
+    side_a, side_params = side_sql(pair.a, "x")
     sql = (
         "SELECT CASE WHEN e.reciprocal <> 0 THEN 'together' WHEN EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.id "
-        f"AND x.role = 'actor' AND {side}) THEN 'a_to_b' ELSE 'b_to_a' END AS direction, count(*) AS events, "
+        f"AND x.role = 'actor' AND {side_a}) THEN 'a_to_b' ELSE 'b_to_a' END AS direction, count(*) AS events, "
         f"round(coalesce(sum(e.goldstein), 0), 2) AS goldstein FROM events e {where} GROUP BY direction"
     )
     found = {r["direction"]: {"events": r["events"], "goldstein": r["goldstein"]} for r in conn.execute(sql, (*side_params, *params))}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import json
 import sqlite3
+from dataclasses import dataclass
 from typing import Any
 
 from newsevents.names import name_key
@@ -34,14 +35,20 @@ def resolve(conn: sqlite3.Connection, value: str) -> list[str]:
     return sorted(ids)
 
 
-def side_match(conn: sqlite3.Connection, alias: str, value: str) -> tuple[str, list[Any]]:
-    """SQL matching a participant row ``alias`` to ``value``: its canonical id, or (as before the registry) id, name or country.
+@dataclass(frozen=True)
+class Side:
+    """A name resolved once (``side``): what ``side_sql`` matches participants against, without looking anything up again."""
 
-    A country named any way ("IRN", "Iran", "Iranian") also matches every participant of that country.
-    """
-    legacy = [value, value, value.upper()]
+    value: str
+    registry: bool
+    ids: str = "[]"  # canonical ids, as JSON text for json_each
+    countries: str = "[]"  # country codes every participant of which matches, as JSON text
+
+
+def side(conn: sqlite3.Connection, value: str) -> Side:
+    """Resolve ``value`` (an id, a name, an alias or a country named any way) once, for any number of ``side_sql`` clauses."""
     if not has_registry(conn):  # no canonical ids yet (or a read-only database from before migration 0008)
-        return f"({alias}.actor_id = ? OR {alias}.name = ? COLLATE NOCASE OR {alias}.country = ?)", legacy
+        return Side(value, False)
     from newsevents.registry.sightings import state_code
 
     ids = resolve(conn, value)
@@ -50,11 +57,27 @@ def side_match(conn: sqlite3.Connection, alias: str, value: str) -> tuple[str, l
         "SELECT id FROM registry_actors WHERE kind = 'country' AND id IN (SELECT value FROM json_each(?))", (json.dumps(ids),))}  # fmt: skip
     if not ids and state_code(value):  # a country no article has named this way yet
         countries.add(state_code(value) or "")
+    return Side(value, True, json.dumps(ids), json.dumps(sorted(countries)))
+
+
+def side_sql(found: Side, alias: str) -> tuple[str, list[Any]]:
+    """SQL matching a participant row ``alias`` to a resolved side: its canonical id, or (as before the registry) id, name or country."""
+    value = found.value
+    if not found.registry:
+        return f"({alias}.actor_id = ? OR {alias}.name = ? COLLATE NOCASE OR {alias}.country = ?)", [value, value, value.upper()]
     return (
         f"({alias}.canonical_id IN (SELECT value FROM json_each(?)) OR {alias}.actor_id = ? "
         f"OR {alias}.name = ? COLLATE NOCASE OR {alias}.country IN (SELECT value FROM json_each(?)))",
-        [json.dumps(ids), value, value, json.dumps(sorted(countries))],
+        [found.ids, value, value, found.countries],
     )
+
+
+def side_match(conn: sqlite3.Connection, alias: str, value: str) -> tuple[str, list[Any]]:
+    """SQL matching a participant row ``alias`` to ``value`` (``side`` then ``side_sql``).
+
+    A country named any way ("IRN", "Iran", "Iranian") also matches every participant of that country.
+    """
+    return side_sql(side(conn, value), alias)
 
 
 def _counts_sql(where: str) -> str:

@@ -92,15 +92,3 @@ def count_places(conn: sqlite3.Connection, f: Any = None) -> int:
     where = f"{where} AND {has_point}" if where else f"WHERE {has_point}"
     sql = f"SELECT count(*) FROM (SELECT 1 FROM events e {where} GROUP BY e.location_name, e.location_country, e.lat, e.lon) AS ranked"
     return int(conn.execute(sql, params).fetchone()[0])
-
-
-def place_listing(conn: sqlite3.Connection, f: Any, name: str, country: str | None) -> Listing:
-    """The events matching ``f`` at one place (its name and country as ``query.event_places`` gives them), newest first."""
-    from newsevents.query import _EVENT_ARTICLE, EVENT_DAY, EventFilter, _event_rows, _event_where
-
-    where, params = _event_where(conn, f or EventFilter())
-    at = "e.location_name = ? AND e.location_country IS ?"
-    where = f"{where} AND {at}" if where else f"WHERE {at}"
-    every = (*params, name, country)
-    sql = f"SELECT e.*, {EVENT_DAY} AS day, {_EVENT_ARTICLE} FROM events e JOIN articles a ON a.id = e.article_id {where} ORDER BY day DESC, e.id"
-    return Listing(sql, every, f"SELECT count(*) FROM events e {where}", every, _event_rows)

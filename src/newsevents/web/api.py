@@ -10,7 +10,6 @@ from starlette.responses import JSONResponse, Response
 
 from newsevents import query
 from newsevents.export import api_event_row
-from newsevents.query_listing import count as count_rows
 from newsevents.query_listing import count_clusters, count_entities, count_places, every_page, stream
 from newsevents.web.deps import Conn, Cursor, Filters, Limit, blank, cached, cached_json
 from newsevents.web.download import RESPONSES, Format, download, file_name
@@ -189,8 +188,8 @@ def dyad(
     since, until = blank(since), blank(until)
 
     def build() -> tuple[dict[str, Any], int]:
-        total = cached(request, count_rows, conn, query.between_listing(conn, a, b, since=since, until=until))
-        return {**query.dyad_series(conn, a, b, by=by, count=count, since=since, until=until), "events_total": total}, total
+        data = query.dyad_series(conn, a, b, by=by, count=count, since=since, until=until)
+        return data, data["events_total"]
 
     return cached_counted(request, ("dyad", a, b, by, count, since, until), build)
 

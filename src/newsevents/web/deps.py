@@ -40,11 +40,14 @@ def event_filter(
     date_to: Annotated[str | None, Query(description="Latest event day, YYYY-MM-DD (or YYYY-MM, YYYY)")] = None,
     text: Annotated[str | None, Query(description="Words in the evidence sentence")] = None,
     article: Annotated[str | None, Query(description="Only events of this article id")] = None,
+    place: Annotated[str | None, Query(description="Only events at this place, by name as /api/places lists it, e.g. Moscow")] = None,
+    place_country: Annotated[str | None, Query(description="Only events whose place is in this country (ISO 3166 alpha-3)")] = None,
 ) -> EventFilter:
     """The event filters from query parameters (blank values ignored)."""
     return EventFilter(
         actor=blank(actor), target=blank(target), country=blank(country), type=blank(type), status=blank(status),
         date_from=blank(date_from), date_to=blank(date_to), text=blank(text), article=blank(article),
+        place=blank(place), place_country=blank(place_country),
     )
 
 

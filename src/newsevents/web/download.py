@@ -1,25 +1,26 @@
 """Downloads of a whole list: ``format=csv|json|parquet`` on the API's list routes, every match, streamed.
 
 The rows are written by ``newsevents.export`` (the writers of ``newsevents export``): CSV and JSON
-leave a chunk at a time; Parquet is written a row group at a time to a temporary file, which is
-removed from the folder as soon as it is open and then sent from the open handle (so no file is
-left behind, even when the client goes away). The first row is read before the answer starts, so
-a query that fails answers in the JSON error shape rather than breaking off a download.
+leave a chunk at a time, Parquet a row group at a time (``export.parquet_chunks``: each group's
+bytes are sent as soon as they are encoded, then forgotten), so a download of any size holds one
+chunk in memory and leaves no file behind. The first row is read before the answer starts, so a
+query that fails answers in the JSON error shape rather than breaking off a download.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from itertools import chain
-from typing import IO, Annotated, Any, Iterable, Iterator, Literal, Mapping
+from typing import Annotated, Any, AsyncIterator, Iterable, Iterator, Literal, Mapping
 
 from fastapi import Query
+from starlette.concurrency import iterate_in_threadpool
 from starlette.responses import Response, StreamingResponse
 
-from newsevents.export import csv_chunks, json_chunks, write_parquet
+from newsevents.export import CHUNK, csv_chunks, json_chunks, parquet_chunks
 
 FORMATS = ("csv", "json", "parquet")
+#: rows per row group of a Parquet download (each group is sent as soon as it is written)
+ROWS_PER_GROUP = CHUNK
 MEDIA = {"csv": "text/csv; charset=utf-8", "json": "application/json", "parquet": "application/vnd.apache.parquet"}
 Format = Annotated[
     Literal["csv", "json", "parquet"] | None,
@@ -41,24 +42,25 @@ def download(rows: Iterable[Mapping[str, Any]], fmt: str, name: str) -> Response
     every: Iterator[Mapping[str, Any]] = chain([first], rows) if first is not None else iter(())
     headers = {"content-disposition": f'attachment; filename="{name}.{fmt}"', "cache-control": "no-store"}
     if fmt == "parquet":
-        fd, path = tempfile.mkstemp(prefix="newsevents-", suffix=".parquet")
-        os.close(fd)
-        try:
-            write_parquet(every, path)
-            done = open(path, "rb")
-        finally:
-            os.unlink(path)
-        headers["content-length"] = str(os.fstat(done.fileno()).st_size)
-        return StreamingResponse(_read(done), media_type=MEDIA[fmt], headers=headers)
-    chunks = csv_chunks(every) if fmt == "csv" else json_chunks(every)
-    return StreamingResponse((c.encode("utf-8") for c in chunks), media_type=MEDIA[fmt], headers=headers)
+        chunks: Iterator[bytes] = parquet_chunks(every, ROWS_PER_GROUP)
+    else:
+        chunks = (c.encode("utf-8") for c in (csv_chunks(every) if fmt == "csv" else json_chunks(every)))
+    return StreamingResponse(_closing(chunks), media_type=MEDIA[fmt], headers=headers)
 
 
-def _read(handle: IO[bytes], size: int = 1 << 16) -> Iterator[bytes]:
-    """The bytes of an open file, ``size`` at a time; the file is closed at the end (or when the client goes away)."""
-    with handle:
-        while block := handle.read(size):
-            yield block
+async def _closing(chunks: Iterator[bytes]) -> AsyncIterator[bytes]:
+    """``chunks``, each made in the thread pool, closed as soon as the answer ends, also when the client goes away.
+
+    Closing ends the query's cursor now, before the request's connection goes back to the pool,
+    rather than whenever the abandoned generator happens to be collected.
+    """
+    try:
+        async for chunk in iterate_in_threadpool(chunks):
+            yield chunk
+    finally:
+        close = getattr(chunks, "close", None)
+        if close is not None:
+            close()
 
 
 def file_name(*parts: str) -> str:

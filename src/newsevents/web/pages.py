@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, Any, Callable
 
 from fastapi import APIRouter, Query
@@ -15,7 +16,6 @@ from newsevents.query import MAX_LIMIT, STATUSES, EventFilter
 from newsevents.query_listing import count as count_rows
 from newsevents.query_listing import count_clusters
 from newsevents.query_listing import page as list_page
-from newsevents.query_listing import place_listing
 from newsevents.web import basemap, charts, eventmap, highlight, paging
 from newsevents.web.deps import Conn, Cursor, Filters, blank, cached
 from newsevents.web.paging import PageNo, Size, download_params
@@ -114,18 +114,17 @@ def events(request: Request, conn: Conn, f: Filters, sort: str = "date", cursor:
 
 
 @router.get("/map", response_class=HTMLResponse)
-def event_map(request: Request, conn: Conn, f: Filters, region: str | None = None, place: str | None = None,
-              place_country: str | None = None) -> HTMLResponse:  # fmt: skip
+def event_map(request: Request, conn: Conn, f: Filters, region: str | None = None) -> HTMLResponse:
     """Event places over the countries (the same filters as the events table), zoomed to a region; a clicked place lists its events."""
     error, places, status, at = None, [], 200, None
     params = {k: v for k, v in _params(request).items() if k not in ("place", "place_country")}
     try:
-        places = cached(request, query.event_places, conn, f, limit=500)
-        name, country = blank(place), blank(place_country)
-        if name:
-            listing = place_listing(conn, f, name, country)
-            at = {"name": name, "country": country, "total": cached(request, count_rows, conn, listing),
-                  "events": list_page(conn, listing, query.DEFAULT_LIMIT, None)["items"]}  # fmt: skip
+        places = cached(request, query.event_places, conn, replace(f, place=None, place_country=None), limit=500)
+        if f.place:
+            listing = query.events_listing(conn, f)
+            at = {"name": f.place, "country": f.place_country, "total": cached(request, count_rows, conn, listing),
+                  "events": list_page(conn, listing, query.DEFAULT_LIMIT, None)["items"],
+                  "filter": {k: v for k, v in download_params(_params(request)).items() if k != "region"}}  # fmt: skip
     except QueryError as exc:
         error, status = str(exc), 400
     context = {"title": "Map", "f": f, "places": places, "map": eventmap.map_plot(places, region=blank(region), params=params), "error": error,
@@ -200,7 +199,7 @@ def dyad(request: Request, conn: Conn, a: str, b: str, by: Annotated[str, Query(
     chart = request.app.state.cache.get(("dyad_chart", a, b, by, count, since, until), lambda: charts.dyad_chart(data["series"], by))
     links = {"by": by, "count": None if count == "clusters" else count, "since": since, "until": until}
     context = {"title": f"{a} – {b}", "dyad": data, "chart": chart, "summary": dyad_summary(data["series"]), "links": links,
-               "periods": tuple(query.PERIODS), "events_total": cached(request, count_rows, conn, query.between_listing(conn, a, b, since=since, until=until))}  # fmt: skip
+               "periods": tuple(query.PERIODS), "events_total": data["events_total"]}  # fmt: skip
     return page(request, "dyad.html", context)
 
 
