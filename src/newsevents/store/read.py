@@ -1,9 +1,12 @@
-"""Rebuild stored documents as records, so the export and ``process_text`` share one serialiser."""
+"""Rebuild stored documents as records, so the export and ``process_text`` share one serialiser; read events in windows (by article, by day)."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Collection
+from datetime import date as Date
+from datetime import timedelta
 
 from newsevents.records import ActorRef, Article, Caption, Document, Entity, Event, Location, Mention, Quote, Role, TextSpan
 from newsevents.store.attributions import read_attributions
@@ -46,13 +49,84 @@ def _read_events(conn: sqlite3.Connection, article_id: str) -> tuple[Event, ...]
     return tuple(read_events(conn, article_id).get(article_id, ()))
 
 
-def read_events(conn: sqlite3.Connection, article_id: str | None = None) -> dict[str, list[Event]]:
-    """The events of one article (or, without ``article_id``, of every article, in a few queries) by article id, in stored order."""
-    only = "WHERE ev.article_id=?" if article_id is not None else ""
-    params: tuple[str, ...] = (article_id,) if article_id is not None else ()
+_CHUNK = 500  # ids per IN (...) list, well under SQLite's limit on variables
+
+
+def read_events(conn: sqlite3.Connection, article_id: str | None = None, *,
+                articles: Collection[str] | None = None) -> dict[str, list[Event]]:  # fmt: skip
+    """The events by article id, in stored order: of one article, of the articles ``articles`` names, or of every article.
+
+    ``articles`` is a window: only those articles' rows are read (by id, through the
+    ``events_article`` index, a few hundred at a time), so reading costs what the window holds,
+    not what the store holds. Without either, every event is read in a few queries.
+    """
+    if article_id is not None:
+        articles = (article_id,)
+    if articles is None:
+        return _events_where(conn, "", ())
+    out: dict[str, list[Event]] = {}
+    ids = sorted(set(articles))
+    for at in range(0, len(ids), _CHUNK):
+        part = tuple(ids[at : at + _CHUNK])
+        out.update(_events_where(conn, f"WHERE ev.article_id IN ({','.join('?' * len(part))})", part))
+    return out
+
+
+def articles_near(conn: sqlite3.Connection, articles: Collection[str], reach_days: int) -> set[str]:
+    """A window around ``articles``: them and every article with an event whose day is within ``reach_days`` days of one of theirs.
+
+    An event's day is its own date when known to the day, else its article's publication day (as
+    the event clusters file it; a superset for background events, which they leave undated). Days
+    close together are read as one range, through the ``events_date`` and ``articles_published``
+    indexes, so the cost follows the window, not the store.
+    """
+    days: set[str] = set()
+    ids = sorted(set(articles))
+    for at in range(0, len(ids), _CHUNK):
+        part = ids[at : at + _CHUNK]
+        rows = conn.execute(f"SELECT ev.date, a.published FROM events ev JOIN articles a ON a.id = ev.article_id "
+                            f"WHERE ev.article_id IN ({','.join('?' * len(part))})", part)  # fmt: skip
+        days.update(day for date, published in rows if (day := date if date and len(date) == 10 else (published or "")[:10]))
+    out = set(ids)
+    for low, high in _ranges(days, reach_days):
+        after = (Date.fromisoformat(high) + timedelta(days=1)).isoformat()
+        out.update(r[0] for r in conn.execute("SELECT DISTINCT article_id FROM events WHERE date BETWEEN ? AND ? AND length(date) = 10",
+                                              (low, high)))  # fmt: skip
+        out.update(r[0] for r in conn.execute(
+            "SELECT a.id FROM articles a CROSS JOIN events ev ON ev.article_id = a.id "
+            "WHERE a.published >= ? AND a.published < ? AND (ev.date IS NULL OR length(ev.date) <> 10)", (low, after)))  # fmt: skip
+    return out
+
+
+def articles_of_actors(conn: sqlite3.Connection, actors: Collection[str]) -> set[str]:
+    """The articles with a participant resolved to one of ``actors`` (registry ids), through the ``event_actors_canonical`` index."""
+    out: set[str] = set()
+    ids = sorted(set(actors))
+    for at in range(0, len(ids), _CHUNK):
+        part = ids[at : at + _CHUNK]
+        out.update(r[0] for r in conn.execute(
+            f"SELECT DISTINCT ev.article_id FROM event_actors ea JOIN events ev ON ev.id = ea.event_id "
+            f"WHERE ea.canonical_id IN ({','.join('?' * len(part))})", part))  # fmt: skip
+    return out
+
+
+def _ranges(days: Collection[str], reach: int) -> list[tuple[str, str]]:
+    """ISO day ranges that cover every day within ``reach`` days of one of ``days``, overlapping ones merged."""
+    spans = sorted((Date.fromisoformat(d) - timedelta(days=reach), Date.fromisoformat(d) + timedelta(days=reach)) for d in days)
+    merged: list[list[Date]] = []
+    for low, high in spans:
+        if merged and low <= merged[-1][1] + timedelta(days=1):
+            merged[-1][1] = max(merged[-1][1], high)
+        else:
+            merged.append([low, high])
+    return [(low.isoformat(), high.isoformat()) for low, high in merged]
+
+
+def _events_where(conn: sqlite3.Connection, where: str, params: tuple[str, ...]) -> dict[str, list[Event]]:
+    """The events that ``where`` (a WHERE clause over ``events ev``) selects, by article id, in stored order."""
     parts: dict[tuple[str, str], list[ActorRef]] = {}
     for p in conn.execute(
-        f"SELECT ea.* FROM event_actors ea JOIN events ev ON ev.id = ea.event_id {only} ORDER BY ea.event_id, ea.role, ea.position",
+        f"SELECT ea.* FROM event_actors ea JOIN events ev ON ev.id = ea.event_id {where} ORDER BY ea.event_id, ea.role, ea.position",
         params,
     ):
         parts.setdefault((p["event_id"], p["role"]), []).append(
@@ -60,12 +134,12 @@ def read_events(conn: sqlite3.Connection, article_id: str | None = None) -> dict
         )
     spans: dict[str, list[TextSpan]] = {}
     for s in conn.execute(
-        f"SELECT ee.* FROM event_evidence ee JOIN events ev ON ev.id = ee.event_id {only} ORDER BY ee.event_id, ee.position",
+        f"SELECT ee.* FROM event_evidence ee JOIN events ev ON ev.id = ee.event_id {where} ORDER BY ee.event_id, ee.position",
         params,
     ):
         spans.setdefault(s["event_id"], []).append(TextSpan(s["start"], s["end"], s["text"]))
     events: dict[str, list[Event]] = {}
-    for r in conn.execute(f"SELECT * FROM events ev {only} ORDER BY rowid", params):
+    for r in conn.execute(f"SELECT * FROM events ev {where} ORDER BY rowid", params):
         loc = None
         if r["location_name"] is not None:
             loc = Location(r["location_name"], r["location_country"], r["lat"], r["lon"], r["location_start"], r["location_end"])
