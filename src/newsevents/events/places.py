@@ -49,10 +49,12 @@ _PLACE_VERBS = frozenset({
 })  # fmt: skip
 
 
-#: A dateline: an upper-case or capitalised place, maybe ", Month day", maybe "(Agency)", then a dash.
-#: A capitalised name counts only with a date or an agency ("Police – " opens no dateline).
+#: A dateline: an upper-case or capitalised place, maybe ", Month day", maybe its state or country
+#: (", Texas", ", La.", ", Nigeria"), maybe "(Agency)", then a dash. A capitalised name counts only
+#: with a date, an agency or a container ("Police – " opens no dateline).
 _DATELINE = re.compile(
     r"\s*([A-Z][A-Za-z.'’]*(?:[ -][A-Z][A-Za-z.'’]*){0,3})(,\s*[A-Z][a-z]{2,8}\.?\s*\d{1,2})?"
+    r"(?:,\s*([A-Z][A-Za-z.'’]*(?:\s[A-Z][A-Za-z.'’]*){0,2}))?"
     r"\s*(\([A-Za-z .-]{2,30}\)\s*)?[–—-]{1,2}\s"
 )
 #: A container named right after a place: ", Texas", ", Sindh province" (up to the next punctuation),
@@ -89,8 +91,8 @@ class PlaceContext:
 def place_context(text: str, entities: tuple[Entity, ...]) -> PlaceContext:
     """The article's countries by how often they are named, the dateline's country ("SEOUL –") next."""
     countries = list(article_countries(entities))
-    line = dateline(text)
-    place = _resolve(line, None, False) if line else None
+    found = dateline_place(text, PlaceContext(countries[0] if countries else None))
+    place = found[1] if found else None
     if place is not None and place.country and place.country not in countries[:1]:
         if place.country in countries:
             countries.remove(place.country)
@@ -100,6 +102,18 @@ def place_context(text: str, entities: tuple[Entity, ...]) -> PlaceContext:
     if place is not None and place.admin1 and place.admin1 not in divisions:
         divisions.append(place.admin1)
     return PlaceContext(hint, tuple(countries[1:]), tuple(divisions))
+
+
+def dateline_place(text: str, context: PlaceContext) -> tuple[Mention, GeoPlace] | None:
+    """The dateline's place and where it is named, resolved inside the state or country it names."""
+    match = _dateline_match(text)
+    if match is None:
+        return None
+    within = _container(match.group(3), context) if match.group(3) else None
+    place = _resolve(match.group(1), context.hint if within is None else None, within is not None, (), within)
+    if place is None or place.lat is None:
+        return None
+    return Mention(match.start(1), match.end(1), match.group(1)), place
 
 
 @lru_cache(maxsize=64)
@@ -114,12 +128,18 @@ def article_divisions(entities: tuple[Entity, ...], hint: str | None) -> tuple[s
     return tuple(found)
 
 
+def _dateline_match(text: str) -> re.Match[str] | None:
+    """The dateline match opening the text (groups: place, date, container, agency), else None."""
+    match = _DATELINE.match(text[:120])
+    if match is None or not (match.group(1).isupper() or match.group(2) or match.group(3) or match.group(4)):
+        return None
+    return match
+
+
 def dateline(text: str) -> str | None:
     """The place of a dateline opening the text ("SEOUL –", "Washington (AFP) –", "LONDON, Dec 2 -")."""
-    match = _DATELINE.match(text[:120])
-    if match is None or not (match.group(1).isupper() or match.group(2) or match.group(3)):
-        return None
-    return match.group(1).strip()
+    match = _dateline_match(text)
+    return match.group(1).strip() if match else None
 
 
 def resolve_mention(text: str, name: str, end: int, context: PlaceContext, minor: bool = True) -> GeoPlace | None:
@@ -130,8 +150,11 @@ def resolve_mention(text: str, name: str, end: int, context: PlaceContext, minor
 
 
 def _container(name: str, context: PlaceContext) -> GeoPlace | None:
-    """A region or country by name, as the container of the place before it."""
-    place = _resolve(name.strip(), context.hint, False)
+    """A region or country by name or state abbreviation ("Va."), as the container of the place before it."""
+    from newsevents.nlp.gazetteer import state_abbreviations
+
+    name = name.strip()
+    place = _resolve(state_abbreviations().get(name, name), context.hint, False)
     return place if place is not None and place.kind in ("region", "country") else None
 
 
@@ -143,22 +166,34 @@ def _container_after(text: str, end: int, context: PlaceContext) -> GeoPlace | N
 
 @lru_cache(maxsize=64)
 def article_countries(entities: tuple[Entity, ...]) -> tuple[str, ...]:
-    """The article's countries, the one its places and nationalities name most often first."""
+    """The article's countries, the one its places and nationalities name most often first.
+
+    Countries and nationalities are counted first; the towns and regions then count for the
+    country they resolve to with the most named country as the hint, so "Tripoli" in a story that
+    names Lebanon counts for Lebanon.
+    """
     from newsevents.nlp.gazetteer import country_code
 
     votes: Counter[str] = Counter()
+    local: list[Entity] = []
     for entity in entities:
         if entity.type not in _PLACE_TYPES and entity.type != "NORP":
             continue
-        code = entity.country
-        if code is None:
-            if entity.type == "NORP":
-                code = country_code(entity.name)
-            else:
-                place = _resolve(entity.name, None, False)  # a village must not name the article's country
-                code = place.country if place else None
+        if entity.type == "NORP":
+            code = entity.country or country_code(entity.name)
+        else:
+            place = _resolve(entity.name, None, False)  # a village must not name the article's country
+            if place is not None and place.kind in ("city", "region"):
+                local.append(entity)
+                continue
+            code = entity.country or (place.country if place else None)
         if code:
             votes[code] += len(entity.mentions)
+    hint = votes.most_common(1)[0][0] if votes else None
+    for entity in local:
+        place = _resolve(entity.name, hint, False)
+        if place is not None and place.country:
+            votes[place.country] += len(entity.mentions)
     return tuple(code for code, _ in votes.most_common())
 
 
@@ -209,6 +244,9 @@ def article_places(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Location, ..
             place = _lookup(text, mention, entity, context)
             if place is not None and place.lat is not None:
                 found.append(_location(mention, place))
+    line = dateline_place(text, context)  # NER often misses an all-capitals dateline ("KHARTOUM —")
+    if line is not None and not any((loc.start or 0) < line[0].end and (loc.end or 0) > line[0].start for loc in found):
+        found.append(_location(*line))
     return tuple(sorted(found, key=lambda loc: (loc.start or 0, loc.end or 0)))
 
 

@@ -645,6 +645,12 @@ def capitals() -> tuple[tuple[str, str], ...]:
     return (*((info["iso3"], info["capital"]) for info in countries if info.get("capital")), *_CAPITAL_SPELLINGS)
 
 
+@lru_cache(maxsize=1)
+def state_abbreviations() -> dict[str, str]:
+    """US state abbreviations as news writes them after a town ("Va.") -> the state's name ("Virginia")."""
+    return {row["abbreviation"]: row["state"] for row in read_table("nlp_geo_state_abbreviations.tsv", ("abbreviation", "state"))}
+
+
 def warm() -> None:
     """Load the gazetteer now (e.g. before forking workers) instead of on first look-up."""
     _index()
