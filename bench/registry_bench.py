@@ -12,7 +12,10 @@ resolved through observed roles), and happenings told by one to four outlets. Th
    articles are read and observed, the registry's corpus-wide step runs over the kept
    observations, and events are scored again only around what changed), and checks that what it
    stores equals a full rebuild (``rebuild=True``);
-3. for scale, a real ``newsevents ingest`` of the example corpus in the same run, extrapolated
+3. the windowed read a refresh needs for its event clusters (``store.read``: the new articles and
+   every article with an event within the clusters' reach of theirs, read by id) against reading
+   every event, which the refresh still does (``store.clusters.read_mentions``);
+4. for scale, a real ``newsevents ingest`` of the example corpus in the same run, extrapolated
    to the same number of articles.
 
 Prints seconds and the peak resident memory (``resource``; ``--tracemalloc`` adds the peak of
@@ -307,6 +310,21 @@ def _same_as_full(db: str) -> bool:
     return snapshot() == before
 
 
+def windowed_reads(db: str, new: list[str], rows: list[tuple[str, float, float, float]]) -> None:
+    """Time reading the events a refresh around ``new`` articles needs (``store.read``'s window) against reading every event."""
+    from newsevents.clusters.policy import default_policy
+    from newsevents.store import open_store
+    from newsevents.store.read import articles_near, read_events
+
+    policy = default_policy()
+    reach = max(policy.window_event_days, policy.window_published_days)
+    with open_store(db) as store:
+        conn = store.conn
+        window = timed(f"window: articles within {reach} days of the new", lambda: articles_near(conn, new, reach), rows)
+        timed(f"window: read their events ({len(window)} articles)", lambda: read_events(conn, articles=window), rows)
+        timed("read every event (what the refresh reads now)", lambda: read_events(conn), rows)
+
+
 TABLES = ("registry_actors", "registry_aliases", "registry_merges", "registry_terms", "event_clusters", "event_cluster_members")
 
 
@@ -347,6 +365,7 @@ def main(argv: list[str] | None = None) -> int:
         full_cpu = sum(c for label, _, c, _ in rows if label.startswith(("registry:", "clusters:")))
         timed(f"store {args.more} more articles", lambda: write(db, corpus.documents(args.articles, args.more)), rows)
         timed(f"refresh after {args.more} more (api._refresh)", lambda: _refresh(Settings.make(db=db)), rows)
+        windowed_reads(db, [f"{n:016x}" for n in range(args.articles, args.articles + args.more)], rows)
         if not args.no_verify:
             same = timed("full rebuild again, to compare", lambda: _same_as_full(db), rows)
             print(f"  the refresh {'equals' if same else 'DIFFERS FROM'} a full rebuild (registry and cluster tables)")
