@@ -27,6 +27,7 @@ SETTINGS: dict[str, tuple[Any, str]] = {
     "fetch_timeout": (20.0, "Seconds to wait for a web server (feeds given as http(s) URLs, and their entries' pages)."),
     "fetch_interval": (1.0, "Seconds between two requests to the same web host (a polite crawl rate)."),
     "events": (True, "Code events, quotes and roles (needs the parser)."),
+    "parse": ("all", "Sentences to tag and parse: all, or candidates (only those with a possible event trigger or attribution cue and an actor; NER still reads everything)."),
     "coder": ("newsevents.coder.v2", "Event coder: newsevents.coder.v2 (rules) or newsevents.hybrid.v2 (rules, plus a learned classifier for sentences they miss)."),
     "lexicon": ("", "Trigger lexicon TSV for the coder (our columns and '# events_lexicon vN' header); empty: the bundled one."),
     "min_confidence": (0.2, "Events the coder scores below this confidence (0-1) are dropped."),
@@ -48,6 +49,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "runner": ("local", "ray"),
     "input_format": ("auto", "text", "html", "json", "warc", "feed"),
     "coder": ("newsevents.coder.v2", "newsevents.hybrid.v2"),
+    "parse": ("all", "candidates"),
     "clusterer": ("newsevents.clusters.v1",),
 }
 
@@ -68,6 +70,7 @@ class Settings:
     fetch_timeout: float = SETTINGS["fetch_timeout"][0]
     fetch_interval: float = SETTINGS["fetch_interval"][0]
     events: bool = SETTINGS["events"][0]
+    parse: str = SETTINGS["parse"][0]
     coder: str = SETTINGS["coder"][0]
     lexicon: str = SETTINGS["lexicon"][0]
     min_confidence: float = SETTINGS["min_confidence"][0]

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 #: Extras that install each model, for the error message when one is missing.
 _INSTALL_HINT = {"sm": "pip install newsevents", "md": "pip install newsevents[md]"}
-_LOADED: dict[str, "Language"] = {}
+_LOADED: dict[tuple[str, ...], "Language"] = {}
 _PIPELINES: dict[tuple[object, ...], "Language"] = {}
 
 
@@ -41,13 +41,20 @@ def _use_fast_ops() -> None:
 
 
 def load_model(settings: Settings) -> "Language":
-    """The bare spaCy model for ``settings.model`` (tagger, parser, NER), loaded once per process and model."""
-    model = settings.model
-    if model in _LOADED:
-        return _LOADED[model]
-    nlp = _load(model)
-    _LOADED[model] = nlp
-    return nlp
+    """The spaCy model for ``settings.model`` (tagger, parser, NER), loaded once per process, model and parse setting.
+
+    With ``settings.parse == "candidates"`` only the sentences that can carry an event are tagged
+    and parsed (:func:`gate_parser`); with ``"all"`` (the default) it is the bare model.
+    """
+    key = model_key(settings)
+    if key not in _LOADED:
+        _LOADED[key] = _model(settings)
+    return _LOADED[key]
+
+
+def model_key(settings: Settings) -> tuple[str, ...]:
+    """The settings that shape the spaCy model: model, parse and, when only candidates are parsed, the lexicon that picks them."""
+    return (settings.model, settings.parse, settings.lexicon if settings.parse == "candidates" else "")
 
 
 def load_pipeline(settings: Settings) -> "Language":
@@ -55,7 +62,10 @@ def load_pipeline(settings: Settings) -> "Language":
 
     Components: ``newsevents_entities``, then with ``settings.events`` ``newsevents_dates``,
     ``newsevents_places``, ``newsevents_coder`` and ``newsevents_quotes``, all with
-    ``on_error="record"`` so one article's failure is reported and the others go on.
+    ``on_error="record"`` so one article's failure is reported and the others go on. With
+    ``settings.parse == "candidates"`` the model's sentence recogniser replaces the parser as
+    sentence splitter and ``newsevents_parse_gate`` parses only the sentences that can carry an
+    event (:mod:`newsevents.nlp.gated_parse`).
     """
     key = pipeline_key(settings)
     if key in _PIPELINES:
@@ -63,7 +73,7 @@ def load_pipeline(settings: Settings) -> "Language":
     import newsevents.events.components  # noqa: F401 - registers the event factories
     import newsevents.nlp.components  # noqa: F401 - registers newsevents_entities and the Doc extensions
 
-    nlp = _load(settings.model)
+    nlp = _model(settings)
     for name, config in components(settings):
         nlp.add_pipe(name, config=config)
     _PIPELINES[key] = nlp
@@ -71,8 +81,8 @@ def load_pipeline(settings: Settings) -> "Language":
 
 
 def pipeline_key(settings: Settings) -> tuple[object, ...]:
-    """The settings that shape the pipeline: model, events, coder, lexicon and minimum confidence."""
-    return (settings.model, settings.events, settings.coder, settings.lexicon, settings.min_confidence)
+    """The settings that shape the pipeline: model, parse, events, coder, lexicon and minimum confidence."""
+    return (*model_key(settings), settings.events, settings.coder, settings.lexicon, settings.min_confidence)
 
 
 def components(settings: Settings) -> list[tuple[str, dict[str, object]]]:
@@ -84,6 +94,32 @@ def components(settings: Settings) -> list[tuple[str, dict[str, object]]]:
         names += [("newsevents_dates", record), ("newsevents_places", record), ("newsevents_coder", coder), ("newsevents_quotes", record),
                   ("newsevents_attributions", record)]
     return names
+
+
+def gate_parser(nlp: "Language", lexicon: str) -> None:
+    """Split sentences with the model's ``senter`` and leave tagging and parsing to ``newsevents_parse_gate``.
+
+    The tok2vec, tagger, parser, attribute ruler and lemmatizer stay in ``nlp`` but disabled;
+    the gate runs them on the candidate sentences only. ``lexicon``: the trigger lexicon that
+    picks them (a TSV path, or "" for ours).
+    """
+    import newsevents.nlp.gated_parse as gated  # registers newsevents_parse_gate
+
+    if "senter" not in nlp.component_names:
+        raise ModelError("parse = candidates needs a model with a 'senter' component; use parse = all (--parse all)")
+    nlp.enable_pipe("senter")
+    for name in gated.PARSE_COMPONENTS:
+        if name in nlp.pipe_names:
+            nlp.disable_pipe(name)
+    nlp.add_pipe("newsevents_parse_gate", config={"lexicon": lexicon})
+
+
+def _model(settings: Settings) -> "Language":
+    """A fresh copy of the spaCy model, its parsing gated when ``settings.parse`` asks for candidates only."""
+    nlp = _load(settings.model)
+    if settings.parse == "candidates":
+        gate_parser(nlp, settings.lexicon)
+    return nlp
 
 
 def _load(model: str) -> "Language":
