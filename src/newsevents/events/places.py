@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from newsevents.names import name_key
 from newsevents.records import Entity, Location, Mention
 
 if TYPE_CHECKING:  # spaCy stays a lazy, type-only import here
@@ -86,6 +87,9 @@ class PlaceContext:
     hint: str | None
     others: tuple[str, ...] = ()
     divisions: tuple[str, ...] = ()  # GeoNames codes of the first-level divisions it names ("US.TX")
+    #: Names the article pins down with a container ("ALEXANDRIA, La. —", "Paris, Texas"): its other
+    #: mentions of the name mean the same place (folded name, place).
+    settled: tuple[tuple[str, GeoPlace], ...] = ()
 
 
 def place_context(text: str, entities: tuple[Entity, ...]) -> PlaceContext:
@@ -101,7 +105,33 @@ def place_context(text: str, entities: tuple[Entity, ...]) -> PlaceContext:
     divisions = list(article_divisions(entities, hint))
     if place is not None and place.admin1 and place.admin1 not in divisions:
         divisions.append(place.admin1)
-    return PlaceContext(hint, tuple(countries[1:]), tuple(divisions))
+    context = PlaceContext(hint, tuple(countries[1:]), tuple(divisions))
+    settled = dict(_settled(text, entities, context))
+    if found is not None and _dateline_match(text).group(3):  # type: ignore[union-attr]
+        settled.setdefault(name_key(found[0].text), found[1])
+    return PlaceContext(hint, context.others, context.divisions, tuple(settled.items()))
+
+
+def _settled(text: str, entities: tuple[Entity, ...], context: PlaceContext) -> list[tuple[str, GeoPlace]]:
+    """(folded name, place) of every mention resolved inside the region or country named after it."""
+    out = []
+    for entity in entities:
+        if entity.type not in _PLACE_TYPES:
+            continue
+        for mention in entity.mentions:
+            clean = _clean_mention(mention)
+            within = _container_after(text, clean.end, context)
+            if within is None:
+                continue
+            place = _resolve(clean.text, context.hint, True, context.others, within, context.divisions)
+            if place is not None and place.kind == "city" and _is_inside(place, within):
+                out.append((name_key(clean.text), place))
+    return out
+
+
+def _is_inside(place: GeoPlace, container: GeoPlace) -> bool:
+    """True when a place lies in the region or country given as its container."""
+    return place.country == container.country and (container.kind != "region" or container.admin1 in (None, place.admin1))
 
 
 def dateline_place(text: str, context: PlaceContext) -> tuple[Mention, GeoPlace] | None:
@@ -146,6 +176,11 @@ def resolve_mention(text: str, name: str, end: int, context: PlaceContext, minor
     """A place mention resolved in its article: "City, State" inside the state, then the article's countries."""
     head, comma, tail = name.partition(", ")
     within = _container(tail, context) if comma else _container_after(text, end, context)
+    if within is None and context.settled:
+        key = name_key(name)
+        settled = next((place for folded, place in context.settled if folded == key), None)
+        if settled is not None:
+            return settled
     return _resolve(head if comma and within else name, context.hint, minor, context.others, within, context.divisions)
 
 
@@ -154,7 +189,7 @@ def _container(name: str, context: PlaceContext) -> GeoPlace | None:
     from newsevents.nlp.gazetteer import state_abbreviations
 
     name = name.strip()
-    place = _resolve(state_abbreviations().get(name, name), context.hint, False)
+    place = _resolve(state_abbreviations().get(name, name), context.hint, True)  # "West Dunbartonshire" too
     return place if place is not None and place.kind in ("region", "country") else None
 
 

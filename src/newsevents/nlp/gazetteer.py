@@ -441,7 +441,7 @@ def _with_generic_word(key: str, index: _Index) -> tuple[_Candidate, ...]:
 
 
 def _spelling_variants(key: str) -> list[str]:
-    """Other spellings of a key: 'county x' -> 'x', 'st x' <-> 'saint x', 'al x' <-> 'x'."""
+    """Other spellings of a key: 'county x' -> 'x', 'st x' <-> 'saint x', 'al x' <-> 'x', 'xah' -> 'xa'."""
     variants = []
     for short, long in (("st ", "saint "), ("ste ", "sainte "), ("mt ", "mount "), ("ft ", "fort ")):
         if key.startswith(short):
@@ -453,6 +453,8 @@ def _spelling_variants(key: str) -> list[str]:
             variants.append(key[len(article) :])
     if not key.startswith(("al ", "el ")):
         variants.append("al " + key)
+    if key.endswith("ah") and len(key) > 4:
+        variants.append(key[:-1])  # a final Arabic h written or not: "Hodeidah", "Hodeida"
     return variants
 
 
