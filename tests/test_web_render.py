@@ -138,3 +138,19 @@ def test_office_timelines_share_one_time_axis():
     assert first["start"] == second["start"] == "2020-01-01" and first["end"] == second["end"] == "2022-01-01"
     assert [r["label"] for r in first["rows"]] == ["A", "B"] and second["rows"][0]["x"] > first["rows"][1]["x"]
     assert charts.office_timelines([]) == []
+
+
+def test_table_cells_made_in_python_escape_what_they_show():
+    """The badges and party links of web/cells.py: the same markup the pages always had, every value escaped."""
+    from newsevents.web import cells
+
+    nasty = {"id": "a/b c", "name": "<Iran & co>", "country": None}
+    putin = {"id": "vladimir-putin", "name": "Vladimir Putin", "country": "RUS"}
+    assert cells.actor_links([putin, nasty]) == ('<a href="/actors/vladimir-putin">Vladimir Putin</a> <span class="cc">RUS</span>, '
+                                                 '<a href="/actors/a%2Fb%20c">&lt;Iran &amp; co&gt;</a>')  # fmt: skip
+    assert cells.actor_links([]) == '<span class="muted">—</span>'
+    assert cells.mutual_links([putin, nasty]).count("&lt;Iran") == 1 and '<span class="both-ways"' in cells.mutual_links([putin, nasty])
+    badge = cells.type_badge({"type": "ACCUSE", "quad_class": 3})
+    assert badge == '<a class="badge q3" href="/docs/codebook/types.html#accuse" title="verbal conflict: what ACCUSE means">ACCUSE</a>'
+    assert 'title="what ASSAULT means"' in cells.type_badge({"type": "ASSAULT"})  # a cluster row has no quad class of its own
+    assert cells.status_badge({"status": 'x"><script>'}).count("<script>") == 0

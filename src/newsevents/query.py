@@ -297,11 +297,15 @@ def events_listing(conn: sqlite3.Connection, f: EventFilter | None = None, *, so
     if sort not in _SORTS:
         raise QueryError(f"sort {sort!r} is not known; use one of {', '.join(_SORTS)}")
     where, params = _event_where(conn, f or EventFilter())
-    sql = (
-        f"SELECT e.*, {EVENT_DAY} AS day, {_EVENT_ARTICLE} FROM events e JOIN articles a ON a.id = e.article_id "
-        f"{where} ORDER BY {_SORTS[sort]}"
-    )
-    return Listing(sql, tuple(params), f"SELECT count(*) FROM events e {where}", tuple(params), _event_rows)
+    return _events_in_order(where, tuple(params), _SORTS[sort])
+
+
+def _events_in_order(where: str, params: tuple[Any, ...], order: str) -> Listing:
+    """API events of ``events e`` matching ``where`` in ``order``; a page picks its ids first (from the event-day index
+    when the order allows), then reads and joins only those rows."""
+    select = f"SELECT e.*, {EVENT_DAY} AS day, {_EVENT_ARTICLE} FROM events e JOIN articles a ON a.id = e.article_id"
+    picked = f"{select} WHERE e.id IN (SELECT e.id FROM events e {where} ORDER BY {order} LIMIT ? OFFSET ?) ORDER BY {order}"
+    return Listing(f"{select} {where} ORDER BY {order}", params, f"SELECT count(*) FROM events e {where}", params, _event_rows, picked)
 
 
 def canonical_ids(conn: sqlite3.Connection, article_id: str) -> dict[str, dict[str, list[str | None]]]:
@@ -642,8 +646,7 @@ def between_listing(conn: sqlite3.Connection, a: str, b: str, *, since: str | No
 
 def _between_listing(pair: Between, since: str | None, until: str | None) -> Listing:
     where, params = _between_where(pair, since, until)
-    sql = f"SELECT e.*, {EVENT_DAY} AS day, {_EVENT_ARTICLE} FROM events e JOIN articles a ON a.id = e.article_id {where} ORDER BY day DESC, e.id"
-    return Listing(sql, params, f"SELECT count(*) FROM events e {where}", params, _event_rows)
+    return _events_in_order(where, params, _SORTS["date"])
 
 
 DIRECTIONS = ("a_to_b", "b_to_a", "together")

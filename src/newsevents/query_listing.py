@@ -24,13 +24,19 @@ def plain(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[dict[str, A
 
 @dataclass(frozen=True)
 class Listing:
-    """A list query: ``sql`` selects every match in order (no LIMIT); ``count_sql`` counts them."""
+    """A list query: ``sql`` selects every match in order (no LIMIT); ``count_sql`` counts them.
+
+    ``page_sql``, when given, reads one page faster than ``sql`` with a LIMIT: the same rows, its last
+    two parameters the limit and offset (after ``params``). Lists use it to pick a page's keys from an
+    index first and join the rest only for those rows, so a far page does not join every row it skips.
+    """
 
     sql: str
     params: tuple[Any, ...]
     count_sql: str
     count_params: tuple[Any, ...]
     convert: Convert = plain
+    page_sql: str | None = None
 
 
 def page(conn: sqlite3.Connection, listing: Listing, limit: int | None, cursor: str | None) -> dict[str, Any]:
@@ -38,7 +44,7 @@ def page(conn: sqlite3.Connection, listing: Listing, limit: int | None, cursor: 
     from newsevents.query import _page, page_args
 
     limit, offset = page_args(limit, cursor)
-    rows = conn.execute(f"{listing.sql} LIMIT ? OFFSET ?", (*listing.params, limit + 1, offset)).fetchall()
+    rows = conn.execute(listing.page_sql or f"{listing.sql} LIMIT ? OFFSET ?", (*listing.params, limit + 1, offset)).fetchall()
     return {"items": listing.convert(conn, rows[:limit]), "next": _page(rows, limit, offset)["next"]}
 
 

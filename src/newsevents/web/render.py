@@ -139,6 +139,9 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(quad_name=quad_name, quad_css=quad_css, type_css=type_css, seg=segment, num=number, sides=sides, safe_href=safe_href,
                        parties=parties, mutual=mutual, dyad_pair=dyad_pair)  # fmt: skip
+    from newsevents.web.cells import FILTERS
+
+    env.filters.update(FILTERS)
     env.globals.update(with_params=with_params, version=__version__, quad_names=QUAD_NAMES, default_headers=DEFAULT_HEADERS)
     return env
 
