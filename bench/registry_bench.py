@@ -147,6 +147,7 @@ class Corpus:
         self.orgs = make_orgs(self.rng)
         self.heads = {iso: [p for p in self.people if p.country == iso][:2] for iso, *_ in COUNTRIES}  # two successive presidents
         self.happenings: list[tuple[str, int, int, Any, str, int]] = []  # (type, type index, day, actor, target iso, reports)
+        self.first_day = 0  # happenings from now on fall on this day of the 730 or later (``--recent-days``: a news stream's new days)
 
     def _happening(self) -> tuple[str, int, int, Any, str, int]:
         """A recent happening still under-reported (60 %), else a new one."""
@@ -154,12 +155,12 @@ class Corpus:
         if self.happenings and rng.random() < 0.6:
             pick = rng.randrange(max(0, len(self.happenings) - 50), len(self.happenings))
             h = self.happenings[pick]
-            if h[5] < 4:
+            if h[5] < 4 and h[2] >= self.first_day:
                 self.happenings[pick] = (*h[:5], h[5] + 1)
                 return h
         t = rng.randrange(len(TYPES))
         actor = rng.choice([rng.choice(self.people), rng.choice(self.orgs), rng.choice(COUNTRIES)[0], ("agent", rng.choice(COUNTRIES)[0])])
-        h = (TYPES[t][0], t, rng.randrange(0, 730), actor, rng.choice(COUNTRIES)[0], 1)
+        h = (TYPES[t][0], t, rng.randrange(self.first_day, 730), actor, rng.choice(COUNTRIES)[0], 1)
         self.happenings.append(h)
         return h
 
@@ -344,6 +345,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=20_000, help="synthetic articles in the store (default 20000)")
     parser.add_argument("--more", type=int, default=100, help="articles added after the full rebuild (default 100)")
     parser.add_argument("--seed", type=int, default=8, help="random seed of the synthetic corpus")
+    parser.add_argument("--recent-days", type=int, default=0,
+                        help="the articles added after the full rebuild report happenings of the corpus's last N days only, as a "
+                             "news stream does (default 0: any day of the two years)")  # fmt: skip
     parser.add_argument("--tracemalloc", action="store_true", help="also report the peak of Python allocations (slower)")
     parser.add_argument("--no-ingest", action="store_true", help="skip the real ingest of the example corpus")
     parser.add_argument("--no-verify", action="store_true", help="skip checking the refresh against a full rebuild")
@@ -363,6 +367,7 @@ def main(argv: list[str] | None = None) -> int:
         full_rebuild(db, rows)
         full = sum(s for label, s, _, _ in rows if label.startswith(("registry:", "clusters:")))
         full_cpu = sum(c for label, _, c, _ in rows if label.startswith(("registry:", "clusters:")))
+        corpus.first_day = 730 - args.recent_days if args.recent_days else 0
         timed(f"store {args.more} more articles", lambda: write(db, corpus.documents(args.articles, args.more)), rows)
         timed(f"refresh after {args.more} more (api._refresh)", lambda: _refresh(Settings.make(db=db)), rows)
         windowed_reads(db, [f"{n:016x}" for n in range(args.articles, args.articles + args.more)], rows)
