@@ -114,3 +114,11 @@ def test_an_office_spelled_the_american_way_is_the_same_office() -> None:
     registry = Registry.build(facts)
     assert actor_of(registry, "a1", "Israel's defense minister") == "person:yoav-gallant"
     assert actor_of(registry, "a2", "the Israeli defence minister") == "person:israel-katz"
+
+
+def test_a_known_name_of_an_actor_the_registrys_dictionary_lacks_names_no_actor() -> None:
+    from newsevents.registry import ArticleFacts
+
+    text = "NATO said on Monday that Ankara would host the talks."
+    registry = Registry.build([ArticleFacts("a1", "2025-01-10", (), (), (), text)], dictionary=NO_DICTIONARY)  # no KeyError
+    assert not [a for a in registry.assignments if a.name == "NATO"]

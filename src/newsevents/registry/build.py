@@ -33,12 +33,13 @@ def best_name(counts: Counter[str], full: Callable[[str], bool]) -> str:
 
 def build(observed: tuple[Observed, ...], dictionary: Dictionary, corrections: Sequence[Correction]) -> Summary:
     """Cluster every sighting of ``observed`` (one per article, sorted by article) into actors, apply ``corrections``, and summarise."""
-    sightings = [s for item in observed for s in item.sightings]
+    entries = dictionary.by_id()
+    # A name known from our dictionary (registry.known) whose actor a user's dictionary replaced names no actor here.
+    sightings = [s for item in observed for s in item.sightings if not s.node.startswith("dict:") or s.node[5:] in entries]
     links = [link for item in observed for link in item.links]
     by_node: dict[str, list[Sighting]] = defaultdict(list)
     for s in sightings:
         by_node[s.node].append(s)
-    entries = dictionary.by_id()
     nodes = {s.node for s in sightings if not s.node.startswith("role:")} | {f"dict:{e}" for e in entries}
     nodes |= {link.other for link in links}
     nodes |= {"country:" + s.node[5:].split("|")[0] for s in sightings if s.node.startswith("role:")}
