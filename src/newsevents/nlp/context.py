@@ -34,8 +34,10 @@ diplomat"), or from "of <country>" after a titled name ("President Erdogan of Tu
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from newsevents.nlp.datafiles import read_table
 from newsevents.nlp.gazetteer import country_code, is_demonym, lookup_place
 from newsevents.nlp.lexicon import Lexicon
 
@@ -44,7 +46,10 @@ if TYPE_CHECKING:
 
     from newsevents.nlp.candidates import Candidate
 
-_LOCATIVE = frozenset({"at", "in", "inside", "outside", "near", "into", "within", "across", "from", "to", "of"})
+_LOCATIVE = frozenset({
+    "at", "in", "inside", "outside", "near", "into", "within", "across", "from", "to", "of",
+    "around", "between", "toward", "towards", "via", "through", "throughout", "beyond",
+})  # fmt: skip
 _DATELINE_MARKS = frozenset({",", "—", "–", "-", "(", ":"})
 _ALIAS_WORDS = (("known", "as"), ("dubbed",), ("nicknamed",), ("alias",))
 _ALIAS_LAST = frozenset(words[-1] for words in _ALIAS_WORDS)
@@ -99,16 +104,16 @@ def context_votes(doc: "Doc", cand: "Candidate", lex: Lexicon) -> None:
             _vote(cand, "ORG", _STRONG)  # "Asia-Pacific Economic Cooperation", "Rapid Support Forces"
     else:
         primary = lookup_place(cand.form, alternates=False)
+        settled = place.country is not None and place.kind in ("city", "region", "country")
         if (
             cand.label != "LOC"
-            and primary is not None
             and not cand.evidence.get("PERSON")
             # "a day after Azerbaijan launched ..." tagged PERSON
             and (
-                primary.kind == "country"
-                or _after_locative(doc, cand.start)
-                or _dateline(doc, cand)
-                or (primary.country is not None and primary.kind in ("city", "region") and _listed_with_places(root))
+                (primary is not None and (primary.kind == "country" or _dateline(doc, cand)))
+                # a town by any of its names ("in Jenin", "between Secunderabad and Warangal")
+                or (settled and _after_locative(doc, _first_conjunct(doc, cand.start)))
+                or (settled and _listed_with_places(root))
             )
         ):
             _vote(cand, "LOC", 1.5)
@@ -168,6 +173,15 @@ def _person_relative(doc: "Doc", cand: "Candidate", heads: dict[str, str]) -> bo
         return False
     last = words[-1].lower_
     return all(t.is_alpha and t.text[:1].isupper() for t in words) and not last.endswith("s") and last not in heads
+
+
+def _first_conjunct(doc: "Doc", start: int) -> int:
+    """Where the first name of a coordinated list starts ("in Kisumu and Eldoret": Kisumu), else ``start``."""
+    token = doc[start]
+    root = token if token.dep_ == "conj" else token.head if token.head.dep_ == "conj" and token.dep_ == "compound" else token
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    return root.left_edge.i if root.i != start else start
 
 
 def _after_locative(doc: "Doc", index: int) -> bool:
@@ -353,7 +367,16 @@ def _extend(doc: "Doc", start: int, end: int, label: str, lex: Lexicon) -> tuple
         noun = doc[start - 2]
         if noun.text[:1].isupper() and noun.ent_iob_ == "O" and lex.head_nouns.get(noun.lower_) == "ORG":
             return start - 2, end, "ORG"  # "Ministry of" + "Defence"
+        alone = noun.ent_iob_ == "O" or (noun.ent_iob_ == "B" and doc[start - 1].ent_iob_ == "O")
+        if noun.text[:1].isupper() and alone and noun.lower_ in org_name_heads():
+            return start - 2, end, "ORG"  # "Brothers of" + "Italy": a party, not the country
     return start, end, label
+
+
+@lru_cache(maxsize=1)
+def org_name_heads() -> frozenset[str]:
+    """Plural nouns that make "<Noun> of <place>" an organisation's name (data/nlp_org_name_heads.tsv)."""
+    return frozenset(row["word"] for row in read_table("nlp_org_name_heads.tsv", ("word",)))
 
 
 def _glued(doc: "Doc", index: int, count: int) -> bool:
