@@ -105,3 +105,31 @@ def test_candidate_parse_codes_the_same_events_as_the_full_parse() -> None:
     again = annotate_batch([article], Settings.make(parse="candidates"))[0]
     assert full.events and [(e.type, e.evidence_start) for e in gated.events] == [(e.type, e.evidence_start) for e in full.events]
     assert gated == again
+
+
+def test_compiled_attribute_ruler_sets_what_the_model_ruler_sets(nlp) -> None:
+    from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+
+    from newsevents.nlp.attribute_rules import compile_ruler
+
+    ruler = nlp.get_pipe("attribute_ruler")
+    compiled = compile_ruler(ruler)
+    assert compiled is not None
+    texts = ["Y'all gonna see it, c'mon. It ain't over and there is a man who's gotta go.\n\n  Let's talk.",
+             "Police in Lagos arrested two protesters on Monday, the ministry said.", ""]
+    with nlp.select_pipes(enable=["tok2vec", "tagger", "parser"]):
+        ours, theirs = list(nlp.pipe(texts)), list(nlp.pipe(texts))
+    attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
+    for a, b in zip(ours, theirs):
+        assert (compiled(a).to_array(attrs) == ruler(b).to_array(attrs)).all()
+    assert [t.lemma_ for t in ours[0] if t.lower_ in ("gon", "ai")] == ["go", "be"]
+
+
+def test_a_ruler_with_operators_is_not_compiled(nlp) -> None:
+    from spacy.pipeline import AttributeRuler
+
+    from newsevents.nlp.attribute_rules import compile_ruler
+
+    ruler = AttributeRuler(nlp.vocab)
+    ruler.add([[{"LOWER": "new"}, {"LOWER": "york", "OP": "?"}]], {"LEMMA": "NYC"})
+    assert compile_ruler(ruler) is None

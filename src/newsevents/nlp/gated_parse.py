@@ -3,9 +3,11 @@
 Used when ``Settings.parse`` is ``"candidates"``. The model's own tok2vec, tagger, parser,
 attribute ruler and lemmatizer stay in the pipeline but disabled; NER and the model's sentence
 recogniser (``senter``) run on the whole article before this component. It picks the candidate
-sentences (:mod:`newsevents.nlp.parse_gate`), runs the disabled components on them as Docs of
-their own, batched across the articles of a batch, and copies tags, POS, morphology, lemmas,
-heads and labels back into each article at the sentence's offset.
+sentences (:mod:`newsevents.nlp.parse_gate`), runs the disabled components on them (one Doc of
+its chosen sentences per article, batched), and copies tags, POS, morphology, lemmas, heads and
+labels back into each article at each sentence's offset. The attribute ruler's rules run as
+compiled look-ups (:mod:`newsevents.nlp.attribute_rules`): the model's rules, the same results,
+a tenth of the time.
 
 A sentence left out keeps its boundaries (its first token is the root of a tree of one) and has
 no tags, lemmas or dependencies, so nothing downstream reads a guess as a parse.
@@ -14,6 +16,7 @@ no tags, lemmas or dependencies, so nothing downstream reads a guess as a parse.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import numpy
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
@@ -38,7 +41,7 @@ class ParseGate:
     def __init__(self, nlp: Language, name: str, lexicon: str) -> None:
         self.name = name
         self.vocab = nlp.vocab
-        self.components = [(n, nlp.get_pipe(n)) for n in PARSE_COMPONENTS if n in nlp.component_names]
+        self.components = [_fast(n, nlp.get_pipe(n)) for n in PARSE_COMPONENTS if n in nlp.component_names]
         self.lemmas: SurfaceLemmas = surface_lemmas(nlp)
         self.gate: GateLexicon = _gate(lexicon)
         self.root = nlp.vocab.strings.add("ROOT")
@@ -58,8 +61,8 @@ class ParseGate:
         """Parse the candidate sentences of ``docs`` and write the results into them."""
         chosen = [candidate_bounds(doc, self.gate, self.lemmas) for doc in docs]
         parts = [self._sentences_doc(doc, bounds) for doc, bounds in zip(docs, chosen)]
-        for _, component in self.components:
-            parts = list(component.pipe(parts, batch_size=batch_size))
+        for component in self.components:
+            parts = list(component.pipe(parts, batch_size=batch_size)) if hasattr(component, "pipe") else [component(p) for p in parts]
         for doc, bounds, part in zip(docs, chosen, parts):
             self._write(doc, bounds, part)
 
@@ -92,6 +95,15 @@ class ParseGate:
             values[start:end] = parsed[offset : offset + end - start]
             offset += end - start
         doc.from_array(_ATTRS, values)
+
+
+def _fast(name: str, component: Any) -> Any:
+    """The component, or for the attribute ruler its rules compiled to look-ups (same results, :mod:`.attribute_rules`)."""
+    if name == "attribute_ruler":
+        from newsevents.nlp.attribute_rules import compile_ruler
+
+        return compile_ruler(component) or component
+    return component
 
 
 def _gate(lexicon: str) -> GateLexicon:
