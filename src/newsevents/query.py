@@ -162,12 +162,13 @@ def articles_listing(*, q: str | None = None, source: str | None = None, languag
         where.append("substr(a.published, 1, 10) <= ?")
         params.append(_day_end(until))
     body = f"FROM articles a {join} {'WHERE ' + ' AND '.join(where) if where else ''}"
-    sql = (
-        f"SELECT a.id, a.title, a.source, a.url, a.published, a.language, substr(a.text, 1, 240) AS snippet, "
-        f"(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events "
-        f"{body} ORDER BY {ARTICLE_SORTS[sort]}"
-    )
-    return Listing(sql, tuple(params), f"SELECT count(*) {body}", tuple(params))
+    select = ("SELECT a.id, a.title, a.source, a.url, a.published, a.language, substr(a.text, 1, 240) AS snippet, "
+              "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events")  # fmt: skip
+    order = ARTICLE_SORTS[sort]
+    # a search sorts its matches: a page picks its articles first, so snippets and event counts are made for its rows only
+    picked = None if sort == "relevance" or not q else (
+        f"{select} FROM articles a WHERE a.rowid IN (SELECT a.rowid {body} ORDER BY {order} LIMIT ? OFFSET ?) ORDER BY {order}")
+    return Listing(f"{select} {body} ORDER BY {order}", tuple(params), f"SELECT count(*) {body}", tuple(params), page_sql=picked)
 
 
 def fts_query(text: str) -> str:

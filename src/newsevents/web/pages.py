@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import Annotated, Any, Callable
 
 from fastapi import APIRouter, Query
+from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
@@ -197,8 +198,10 @@ def dyad(request: Request, conn: Conn, a: str, b: str, by: Annotated[str, Query(
     since, until = blank(since), blank(until)
     data = cached(request, query.dyad_series, conn, a, b, by=by, count=count, since=since, until=until)
     chart = request.app.state.cache.get(("dyad_chart", a, b, by, count, since, until), lambda: charts.dyad_chart(data["series"], by))
+    svg = request.app.state.cache.get(("dyad_svg", a, b, by, count, since, until),
+                                      lambda: Markup(request.app.state.templates.get_template("dyad_chart.html").render(chart=chart, dyad=data)))
     links = {"by": by, "count": None if count == "clusters" else count, "since": since, "until": until}
-    context = {"title": f"{a} – {b}", "dyad": data, "chart": chart, "summary": dyad_summary(data["series"]), "links": links,
+    context = {"title": f"{a} – {b}", "dyad": data, "chart": chart, "chart_svg": svg, "summary": dyad_summary(data["series"]), "links": links,
                "periods": tuple(query.PERIODS), "events_total": data["events_total"]}  # fmt: skip
     return page(request, "dyad.html", context)
 
