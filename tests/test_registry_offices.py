@@ -122,3 +122,34 @@ def test_a_known_name_of_an_actor_the_registrys_dictionary_lacks_names_no_actor(
     text = "NATO said on Monday that Ankara would host the talks."
     registry = Registry.build([ArticleFacts("a1", "2025-01-10", (), (), (), text)], dictionary=NO_DICTIONARY)  # no KeyError
     assert not [a for a in registry.assignments if a.name == "NATO"]
+
+
+def test_names_the_ner_typed_otherwise_still_find_their_actor() -> None:
+    facts = [
+        article("a1", entities=[entity("e1", "PERSON", "Felix Tshisekedi"), entity("e2", "PERSON", "Ansar Allah")]),
+        article("a2", entities=[entity("e1", "GPE", "Tshisekedi")], refs=[ref("Tshisekedi", "e1")]),  # taken for a place
+        article("a3", entities=[entity("e1", "PERSON", "Mohammad bin Salman", country="SAU")]),
+        article("a4", entities=[entity("e1", "ORG", "Pentagon")]),
+    ]  # fmt: skip
+    registry = Registry.build(facts)
+    assert actor_of(registry, "a2", "Tshisekedi") == actor_of(registry, "a1", "Felix Tshisekedi")
+    assert actor_of(registry, "a1", "Ansar Allah") == "org:houthis"  # a name the dictionary lists for an organisation
+    assert actor_of(registry, "a3", "Mohammad bin Salman") == "person:mohammed-bin-salman"  # Mohammad, Mohammed: one name
+    assert actor_of(registry, "a4", "Pentagon") == "USA-MIL"  # a state's forces named as an organisation
+
+
+def test_a_known_name_holding_a_part_the_ner_found_and_an_institution_after_a_word_saying_which() -> None:
+    from newsevents.records import Entity, Mention
+    from newsevents.registry import ArticleFacts
+
+    text = "The Houthi movement said the Iranian foreign ministry had sent no arms, while Iran has police on the border."
+    houthi = Entity("e1", "Houthi", "NORP", (Mention(4, 10, "Houthi"),))
+    at = text.index("Iranian")
+    iranian = Entity("e2", "Iranian", "NORP", (Mention(at, at + 7, "Iranian"),), "IRN")
+    at = text.index("Iran has")
+    iran = Entity("e3", "Iran", "GPE", (Mention(at, at + 4, "Iran"),), "IRN")
+    registry = Registry.build([ArticleFacts("a1", "2025-03-17", (), (houthi, iranian, iran), (), text)])
+    found = {text[a.start : a.end]: a.actor for a in registry.descriptions()}
+    assert found["Houthi movement"] == "org:houthis"  # the NER's "Houthi" lies inside it
+    assert found["the Iranian foreign ministry"] == "IRN"
+    assert not [t for t in found if t.startswith("Iran has")]  # "has" says nothing of which institution

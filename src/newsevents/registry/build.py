@@ -62,7 +62,11 @@ def build(observed: tuple[Observed, ...], dictionary: Dictionary, corrections: S
     display = {n: written_form(n, by_node[n]) for n in nodes if not n.startswith("dict:")}
     kinds = {"person": ("person",), "named": ("organisation", "group")}
     listed = {k: {f"dict:{e.id}": list(e.names) for e in entries.values() if e.kind in v} for k, v in kinds.items()}
-    join_persons(clusters, {n: n[7:] for n in nodes if n.startswith("person:")}, listed["person"])
+    # A one-word name the NER did not call a person ("Tshisekedi asked ...") may still be the surname of one.
+    loose = {n: display[n] for n in nodes if n.startswith("group:") and _one_name(display[n])}
+    join_persons(clusters, {n: n[7:] for n in nodes if n.startswith("person:")}, listed["person"], loose)
+    # A name the dictionary lists for an organisation means it even where the NER took it for a person ("Ansar Allah").
+    clusters.join_listed({n: n[7:] for n in nodes if n.startswith("person:")}, listed["named"], folded)
     # A name the dictionary lists for a person means that person even where no entity typed it PERSON ("Merz and Macron
     # agreed"), or the NER took it for an organisation ("Trump said").
     clusters.join_listed({n: display[n] for n in nodes if n.startswith(("group:", "org:"))}, listed["person"], person_key)
@@ -74,6 +78,11 @@ def build(observed: tuple[Observed, ...], dictionary: Dictionary, corrections: S
     forms.update({f"dict:{e.id}": {folded(x) for x in e.names} for e in entries.values()})
     applied = apply_corrections(corrections, node_actor, forms)
     return summarise(sightings, applied, clusters, dictionary, display)
+
+
+def _one_name(name: str) -> bool:
+    """True for one capitalised word of letters that could be a surname ("Tshisekedi"), not a people's plural or an acronym."""
+    return name.isalpha() and name[:1].isupper() and name[1:].islower() and len(name) >= 4 and not name.endswith("s")
 
 
 def written_form(node: str, seen: list[Sighting]) -> str:

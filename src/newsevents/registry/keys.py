@@ -55,12 +55,18 @@ def folded(name: str) -> str:
     return name_key(name)
 
 
+#: Spellings of common Arabic given names that English-language news uses for one name (keys as ``tkey`` folds them).
+_GIVEN = {"mohamad": "mohamed", "muhamad": "mohamed", "muhamed": "mohamed", "husain": "husein", "abdalah": "abdulah"}
+
+
 def tkey(word: str) -> str:
-    """Transliteration key of one word: Zelenskiy, Zelensky, Zelenskyy -> zelenski; al-Sisi, el-Sisi -> sisi (no Arabic article)."""
+    """Transliteration key of one word: Zelenskiy, Zelensky, Zelenskyy -> zelenski; al-Sisi, el-Sisi -> sisi (no Arabic article);
+    Mohammad, Muhammad, Mohammed -> mohamed."""
     folded = name_key(_without_article(word)).replace(" ", "")
     folded = folded.replace("y", "i")
     folded = re.sub(r"ii$", "i", folded)
-    return _DOUBLED.sub(r"\1", folded)
+    folded = _DOUBLED.sub(r"\1", folded)
+    return _GIVEN.get(folded, folded)
 
 
 def person_key(name: str) -> str:

@@ -4,7 +4,8 @@ Three kinds, each with the node it stands for:
 
 - a seat of government: an organisation of ``events_actors.tsv`` with a state's code and sector GOV
   ("the Kremlin", "Downing Street", "Zhongnanhai", "the Blue House") is that state (``country:RUS``),
-  whatever label the NER gave it;
+  whatever label the NER gave it; one with sector MIL, COP or JUD ("the Pentagon") is the state's
+  agent (``agent:USA-MIL``), unless our actors dictionary keeps it as an organisation;
 - a name our actors dictionary lists ("Starmer", "Erdogan", "NATO"): that dictionary actor
   (``dict:<id>``), since a listed name always means its actor;
 - a state's capital ("Kyiv has asked ...") when the article names that state elsewhere and the
@@ -57,16 +58,62 @@ def seat_forms() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(set(out)))
 
 
+#: Sectors of a state's own institutions: an organisation of one of these is that state's agent ("the Pentagon" -> USA-MIL).
+AGENT_SECTORS = ("MIL", "COP", "JUD")
+
+
+@lru_cache(maxsize=1)
+def agent_forms() -> tuple[tuple[str, str], ...]:
+    """(written form, agent id) of a state's forces, police and courts named as organisations in ``events_actors.tsv``.
+
+    Names our actors dictionary lists are left out: the dictionary keeps them as organisations of
+    their own (the Revolutionary Guards are ``org:irgc``, not Iran's army).
+    """
+    from newsevents.datafiles import read_rows
+    from newsevents.registry.dictionary import load_dictionary
+    from newsevents.registry.sightings import is_state
+
+    listed = {name_key(n, strict=True) for e in load_dictionary().entries for n in e.names}
+    out: list[tuple[str, str]] = []
+    for _, row in read_rows("events_actors.tsv", ("kind", "names", "country", "sector", "strength")):
+        if row["kind"] == "org" and row["sector"] in AGENT_SECTORS and is_state(row["country"]):
+            forms = [form.strip() for form in row["names"].split("|") if form.strip()]
+            if not any(name_key(_bare(form), strict=True) in listed for form in forms):
+                out.extend((form, f"{row['country']}-{row['sector']}") for form in forms)
+    return tuple(sorted(set(out)))
+
+
+def _folded(forms: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """Folded written form (no "the", no "'s") -> what it stands for."""
+    return {name_key(_bare(form), strict=True): value for form, value in forms}
+
+
+@lru_cache(maxsize=1)
+def _agents() -> dict[str, str]:
+    """Folded name -> agent id."""
+    return _folded(agent_forms())
+
+
 @lru_cache(maxsize=1)
 def _seats() -> dict[str, str]:
     """Folded seat name -> ISO alpha-3."""
-    return {name_key(_bare(form), strict=True): code for form, code in seat_forms()}
+    return _folded(seat_forms())
+
+
+def _look_up(table: dict[str, str], name: str) -> str | None:
+    """What ``name`` stands for in a folded table, else None."""
+    bare = _bare(name)
+    return table.get(name_key(bare, strict=True)) if bare else None
+
+
+def agent_named(name: str) -> str | None:
+    """The agent a state's institution named as an organisation stands for ("the Pentagon" -> USA-MIL), else None."""
+    return _look_up(_agents(), name)
 
 
 def seat_of(name: str) -> str | None:
     """The state whose seat of government ``name`` is ("the Kremlin" -> RUS), else None."""
-    bare = _bare(name)
-    return _seats().get(name_key(bare, strict=True)) if bare else None
+    return _look_up(_seats(), name)
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +123,7 @@ def _written() -> tuple[tuple[str, str, str], ...]:
     from newsevents.registry.dictionary import load_dictionary
 
     rows = [(form, f"country:{code}", "seat") for form, code in seat_forms()]
+    rows.extend((form, f"agent:{agent}", "seat") for form, agent in agent_forms())  # read like a seat: "the Pentagon said"
     for entry in load_dictionary().entries:
         if entry.kind in ("person", "organisation"):
             rows.extend((name, f"dict:{entry.id}", "dictionary") for name in entry.names if len(name) >= 3 or name.isupper())

@@ -36,11 +36,16 @@ def _words(name: str) -> list[str]:
     return [tkey(w) for w in name.split()]
 
 
-def join_persons(clusters: Clusters, forms: dict[str, str], dictionary: dict[str, list[str]]) -> None:
-    """Join person nodes (node -> name without titles); ``dictionary`` maps dict node -> its names."""
+def join_persons(clusters: Clusters, forms: dict[str, str], dictionary: dict[str, list[str]],
+                 loose: dict[str, str] | None = None) -> None:  # fmt: skip
+    """Join person nodes (node -> name without titles); ``dictionary`` maps dict node -> its names.
+
+    ``loose`` are one-word names of other nodes that may be a surname ("Tshisekedi" the NER took for
+    a place): each joins the one person whose name ends with it, as a short form would (rule 3).
+    """
     clusters.join_listed(forms, dictionary, person_key)
     _join_spellings(clusters, forms)
-    _join_short_forms(clusters, forms, dictionary)
+    _join_short_forms(clusters, forms, dictionary, loose or {})
 
 
 def _join_spellings(clusters: Clusters, forms: dict[str, str]) -> None:
@@ -60,8 +65,8 @@ def _join_spellings(clusters: Clusters, forms: dict[str, str]) -> None:
                 clusters.union(members[0], node, "name" if same else "transliteration")
 
 
-def _join_short_forms(clusters: Clusters, forms: dict[str, str], dictionary: dict[str, list[str]]) -> None:
-    """Rule 3: a short form joins the one person whose longer name ends with its surname."""
+def _join_short_forms(clusters: Clusters, forms: dict[str, str], dictionary: dict[str, list[str]], loose: dict[str, str]) -> None:
+    """Rule 3: a short form joins the one person whose longer name ends with its surname (``loose``: one-word names of other nodes)."""
     long_forms = [(node, _words(name)) for node, name in forms.items()]
     long_forms += [(d, _words(name)) for d, names in dictionary.items() for name in names]
     by_surname: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
@@ -70,7 +75,7 @@ def _join_short_forms(clusters: Clusters, forms: dict[str, str], dictionary: dic
         if len(words) >= 2:
             by_surname[surname_key(words[-1])].append((node, words))
             by_family[words[0]].append(node)
-    for node, name in sorted(forms.items(), key=lambda item: (-len(item[1].split()), item[0])):
+    for node, name in sorted((*forms.items(), *loose.items()), key=lambda item: (-len(item[1].split()), item[0])):
         words = _words(name)
         if not words:
             continue

@@ -11,7 +11,8 @@ it codes; the registry reads the rest here, from the article text after every me
   role timeline like a participant's; "leader" is the holder of the country's head office (rank
   head) on that day;
 - with a sector noun of ``events_actors.tsv`` that names an institution ("government",
-  "presidency", "military", "police"): the country for GOV, else its agent (``IRN-COP``). Nouns
+  "presidency", "military", "police"), alone or after a word saying which ("foreign ministry",
+  "supreme court", "riot police"): the country for GOV, else its agent (``IRN-COP``). Nouns
   that are also titles written before names ("ambassador", "governor") name a person and are left out.
 
 Read only when the phrase is in lower case and not followed by a name (in "Iranian president
@@ -34,6 +35,11 @@ _NOT_NOW = frozenset({"former", "late", "ex", "then", "previous", "next", "futur
 _POSSESSORS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 _AFTER = re.compile(r"(?:['’]s)?((?: [a-z][a-z-]*){1,3})")
 _NEXT_NAME = re.compile(r" [A-Z]")
+#: Words that say which of a state's institutions an institution noun means ("the Iranian foreign ministry", "Brazil's
+#: supreme court"): read before the noun; any other word there ("Iran has police") ends the description.
+_MODIFIERS = frozenset({"foreign", "defence", "defense", "interior", "justice", "finance", "economy", "health", "education",
+                        "state", "central", "supreme", "constitutional", "high", "top", "national", "federal", "armed",
+                        "security", "intelligence", "riot", "border", "royal", "military", "new", "interim"})  # fmt: skip
 LEADER = "*leader"  # the office of "the Russian leader": the country's head, whoever holds it that day
 
 
@@ -103,6 +109,8 @@ def phrase_after(text: str, start: int, end: int, possessive: bool, country: str
             office, phrase_end = LEADER, 1
         elif first != "leaders" and (sector := _institutions().get(_singular(first))) is not None:
             phrase_end = 1
+        elif first in _MODIFIERS and len(words) > 1 and (sector := _institutions().get(_singular(words[1]))) is not None:
+            phrase_end = 2  # "Iran's foreign ministry", "the Turkish riot police"
         else:
             return None
     span_end = end + offset + len(" ".join([""] + words[:phrase_end]))

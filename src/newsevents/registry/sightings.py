@@ -156,11 +156,14 @@ def named_node(name: str, kind: str, country: str | None = None) -> str:
 
 def _classify_named(name: str, etype: str, country: str | None, sector: str | None) -> tuple[str, str]:
     """(node, how) of a named entity, given the country and sector the event coder gave it."""
-    from newsevents.registry.known import seat_of
+    from newsevents.registry.known import agent_named, seat_of
 
     seat = seat_of(name)
     if seat is not None and sector in (None, "GOV"):
         return f"country:{seat}", "seat"  # "Zhongnanhai said", whatever the NER took it for
+    agent = agent_named(name)
+    if agent is not None:
+        return f"agent:{agent}", "seat"  # "the Pentagon said": the seat of the state's forces
     if etype == "PERSON":
         return person_node(name), "entity"
     code = state_code(name)
@@ -196,13 +199,16 @@ def _classify_description(ref: ActorRef) -> tuple[str, str]:
 
 def _entity_node(entity: Entity, country: str | None) -> tuple[str, str] | None:
     """(node, how) of an entity of the article, or None for one that names no actor (a town, a date)."""
-    from newsevents.registry.known import seat_of
+    from newsevents.registry.known import agent_named, seat_of
 
     if entity.type in ("PERSON", "ORG"):
         return _classify_named(entity.name, entity.type, entity.country or country, None)  # a seat there too
     seat = seat_of(entity.name)
     if seat is not None:
         return f"country:{seat}", "seat"
+    agent = agent_named(entity.name)
+    if agent is not None:
+        return f"agent:{agent}", "seat"
     if entity.type in ("NORP", *_PLACES):
         code = state_code(entity.name)
         if is_state(code):
@@ -299,12 +305,17 @@ def _known(facts: ArticleFacts, seen: list[Sighting]) -> list[Sighting]:
     states |= {s.node[6:9] for s in seen if s.node.startswith("agent:")}
     out = []
     for found in known_in(facts.text, states):
-        if any(start < found.end and found.start < end for start, end in spans):
-            continue
+        if any(start < found.end and found.start < end and not _part_of(start, end, found.start, found.end) for start, end in spans):
+            continue  # a name the NER found only in part ("Houthi" of "the Houthi movement") is read whole as well
         country = found.node[8:] if found.node.startswith("country:") else None
         out.append(Sighting(facts.article, found.start, found.end, found.text, found.node, "known", "", country,
                             "GOV" if country else None, facts.date))
     return out
+
+
+def _part_of(start: int, end: int, outer_start: int, outer_end: int) -> bool:
+    """True when the span start..end lies inside outer_start..outer_end and is shorter."""
+    return outer_start <= start < end <= outer_end and end - start < outer_end - outer_start
 
 
 _CAPITALISED = re.compile(r"(?<![\w-])[A-Z][a-z][\w'’-]*")
