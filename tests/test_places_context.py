@@ -63,3 +63,19 @@ def test_plural_head_of_a_country_is_an_organisation(nlp, text: str) -> None:
 def test_our_geo_gold_is_built_from_its_sources() -> None:
     counts = geo_gold.check()
     assert counts["dev"]["articles"] >= 40 and counts["test"]["articles"] >= 20
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Troops raided Jenin and Tubas overnight.", ("Jenin", "Tubas")),  # objects of a place verb
+        ("Wildfires burned forests near Gangneung and Sokcho on Monday.", ("Gangneung", "Sokcho")),  # one ORG span split
+        ("A fire destroyed homes in Pandi, Bulacan, on Saturday.", ("Bulacan",)),  # a region after a place and a comma
+        ("Families were sheltered in nearby San Jose del Monte.", ("San Jose del Monte",)),  # NER cut the name short
+        ("MARAWI, Philippines — Residents are still waiting.", ("Philippines",)),  # a country is no plural demonym
+    ],
+)
+def test_towns_ner_mistypes_are_places_in_context(nlp, text: str, names: tuple[str, ...]) -> None:
+    doc = nlp(text)
+    places = {e.name for e in extract_entities(doc, Article(id="t", title="", paragraphs=(text,))) if e.type == "LOC"}
+    assert set(names) <= places, places

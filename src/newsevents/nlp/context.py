@@ -48,8 +48,13 @@ if TYPE_CHECKING:
 
 _LOCATIVE = frozenset({
     "at", "in", "inside", "outside", "near", "into", "within", "across", "from", "to", "of",
-    "around", "between", "toward", "towards", "via", "through", "throughout", "beyond",
+    "around", "between", "toward", "towards", "via", "through", "throughout", "beyond", "off", "above",
 })  # fmt: skip
+#: Verbs whose direct object is a place when the gazetteer knows the name ("raided Jenin", "reached Adré").
+_PLACE_OBJECT_VERBS = frozenset(
+    "raid storm shell bomb bombard invade occupy capture seize besiege evacuate flee reach devastate "
+    "enter visit tour".split()
+)
 _DATELINE_MARKS = frozenset({",", "—", "–", "-", "(", ":"})
 _ALIAS_WORDS = (("known", "as"), ("dubbed",), ("nicknamed",), ("alias",))
 _ALIAS_LAST = frozenset(words[-1] for words in _ALIAS_WORDS)
@@ -113,6 +118,8 @@ def context_votes(doc: "Doc", cand: "Candidate", lex: Lexicon) -> None:
                 (primary is not None and (primary.kind == "country" or _dateline(doc, cand)))
                 # a town by any of its names ("in Jenin", "between Secunderabad and Warangal")
                 or (settled and _after_locative(doc, _first_conjunct(doc, cand.start)))
+                or (settled and _place_object(doc[_first_conjunct(doc, cand.start)]))
+                or (settled and place.kind in ("region", "country") and _after_place_and_comma(doc, cand.start))
                 or (settled and _listed_with_places(root))
             )
         ):
@@ -182,6 +189,19 @@ def _first_conjunct(doc: "Doc", start: int) -> int:
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head
     return root.left_edge.i if root.i != start else start
+
+
+def _after_place_and_comma(doc: "Doc", start: int) -> bool:
+    """True for a region right after a place and a comma: "Pandi, Bulacan", "Paris, Texas"."""
+    return start >= 2 and doc[start - 1].text == "," and doc[start - 2].ent_type_ in _PLACE_LABELS
+
+
+def _place_object(token: "Token") -> bool:
+    """True for the direct object of a verb whose object is a place ("troops raided Jenin")."""
+    root = token
+    while root.dep_ == "compound" and root.head.i > root.i:
+        root = root.head
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in _PLACE_OBJECT_VERBS
 
 
 def _after_locative(doc: "Doc", index: int) -> bool:
@@ -342,7 +362,7 @@ def _split(doc: "Doc", start: int, end: int, label: str) -> list[tuple[int, int,
             if owner is not None or not rest_named:  # "Iran's Supreme ... Council", "Ankara's airport"
                 head = (start, i, "LOC" if owner is not None else label)
                 return [head, *_split(doc, i + 1, end, label)] if rest_named else [head]
-        if start < i < end - 1 and token.lower_ == "and" and label == "LOC":
+        if start < i < end - 1 and token.lower_ == "and":  # "Gangneung and Sokcho" tagged as one ORG too
             both = lookup_place(doc[start:i].text, alternates=False) and lookup_place(doc[i + 1 : end].text, alternates=False)
             if both and lookup_place(doc[start:end].text, alternates=False) is None:
                 return [(start, i, label), *_split(doc, i + 1, end, label)]
@@ -356,6 +376,8 @@ def _extend(doc: "Doc", start: int, end: int, label: str, lex: Lexicon) -> tuple
         particle = doc[end + 1]
         if particle.is_lower and particle.is_alpha and len(particle) <= 4 and doc[end + 3].text[:1].isupper():
             end += 4  # "Rostov-on-Don", "Stratford-upon-Avon"
+    if label == "LOC":
+        end = _longer_place(doc, start, end)  # "San Jose" + "del Monte"
     if label == "LOC" and lookup_place(doc[start:end].text, alternates=False) is None and not country_code(doc[start:end].text):
         limit = min(n, end + 2)  # "Banska" + "Bystrica", but not "US" + "Marine"
         while end < limit and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end and _continues_name(doc[end], lex):
@@ -377,6 +399,17 @@ def _extend(doc: "Doc", start: int, end: int, label: str, lex: Lexicon) -> tuple
 def org_name_heads() -> frozenset[str]:
     """Plural nouns that make "<Noun> of <place>" an organisation's name (data/nlp_org_name_heads.tsv)."""
     return frozenset(row["word"] for row in read_table("nlp_org_name_heads.tsv", ("word",)))
+
+
+def _longer_place(doc: "Doc", start: int, end: int) -> int:
+    """The end of the longest known place name that runs on past the span by up to three words."""
+    for extra in (3, 2, 1):
+        stop = end + extra
+        if stop > len(doc) or not all(t.is_alpha for t in doc[end:stop]) or not doc[stop - 1].text[:1].isupper():
+            continue
+        if lookup_place(doc[start:stop].text, alternates=False) is not None:
+            return stop
+    return end
 
 
 def _glued(doc: "Doc", index: int, count: int) -> bool:

@@ -635,6 +635,8 @@ def is_demonym(text: str) -> bool:
     key = _fold_query(text)
     if key in index.demonyms:
         return True
+    if key in index.countries:
+        return False  # "Philippines" is no plural of "Philippine"
     return any(key.endswith(p) and key[: -len(p)] in index.demonyms for p in ("es", "s"))
 
 
