@@ -287,3 +287,39 @@ def test_map_place_click_and_zoom_to_a_region(page):
     places = page.locator("#event-map circle.place")
     assert places.count() == 3 and page.locator('#event-map circle.place[data-place="Washington"]').count() == 0  # outside Europe
     shot(page, "map-europe")
+
+
+def test_events_date_pickers_filter_and_keep_a_month(page):
+    from playwright.sync_api import expect
+
+    page.goto("/events")
+    every = int(page.locator("p.total strong.count").get_attribute("data-total") or 0)
+    since = page.locator("form.filters input[name=date_from]")
+    assert since.get_attribute("type") == "date"
+    since.fill("2024-07-20")  # the browser's date picker takes a day
+    page.get_by_role("button", name="Filter").click()
+    page.wait_for_url(re.compile(r"date_from=2024-07-20"))
+    later = int(page.locator("p.total strong.count").get_attribute("data-total") or 0)
+    assert 0 < later < every
+    expect(page.locator("form.filters input[name=date_from]")).to_have_value("2024-07-20")
+    shot(page, "events-dates")
+    page.goto("/events?date_from=2024-07")  # a month, as the API takes it, stays visible in a plain field
+    month = page.locator("form.filters input[name=date_from]")
+    assert month.get_attribute("type") is None
+    expect(month).to_have_value("2024-07")
+
+
+def test_a_map_place_opens_in_the_events_table_and_stays_while_filtering(page):
+    from playwright.sync_api import expect
+
+    page.goto("/map?place=Moscow&place_country=RUS#place-events")
+    expect(page.locator("h2 span.count[data-total]").first).to_be_visible()
+    page.locator("#place-events").get_by_role("link", name="Every event at Moscow in the events table").click()
+    page.wait_for_url(re.compile(r"/events\?place=Moscow&place_country=RUS$"))
+    expect(page.locator("p.total strong.count")).to_have_text("10")
+    expect(page.locator("form.filters .place-filter")).to_have_text("at Moscow (RUS)")
+    page.select_option("form.filters select[name=type]", "ACCUSE")
+    page.get_by_role("button", name="Filter").click()
+    page.wait_for_url(re.compile(r"type=ACCUSE.*place=Moscow|place=Moscow.*type=ACCUSE"))
+    assert int(page.locator("p.total strong.count").get_attribute("data-total") or 0) < 10
+    shot(page, "events-at-a-place")

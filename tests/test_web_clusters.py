@@ -76,3 +76,16 @@ def test_the_dyad_page_says_what_it_counts_and_switches(client) -> None:
     assert "counts once" in page and 'href="?by=day&amp;count=mentions"' in page
     assert "every report counts" in client.get("/dyads/Putin/Raisi", params={"count": "mentions"}).text
     assert client.get("/dyads/Putin/Raisi", params={"count": "both"}).status_code == 400
+
+
+def test_happenings_page_takes_a_date_range(client) -> None:
+    import re
+
+    total = lambda html: int(re.search(r'<strong class="count" data-total="(\d+)">', html).group(1))  # noqa: E731
+    every = total(client.get("/clusters").text)
+    assert every > 0 and total(client.get("/clusters", params={"until": "2100-01-01"}).text) == every
+    assert total(client.get("/clusters", params={"until": "2000-01-01"}).text) == 0
+    day = client.get("/api/clusters").json()["items"][0]["date"]
+    page = client.get("/clusters", params={"since": day, "until": day}).text
+    assert total(page) == client.get("/api/clusters", params={"since": day, "until": day}).json()["total"] > 0
+    assert f'<input type="date" name="until" value="{day}"' in page

@@ -320,4 +320,29 @@ def test_dyad_page_splits_reports_by_direction_with_the_sum(client):
 
 def test_a_reciprocal_event_counts_as_together_on_the_dyad(reciprocal_client):
     table = re.search(r'id="dyad-directions">.*?</table>', reciprocal_client.get("/dyads/vladimir-putin/ebrahim-raisi").text, re.S).group(0)
-    assert 'data-direction="together">1 events' in table and 'data-direction="a_to_b">0 events' in table
+    assert 'data-direction="together">1 event ·' in table and 'data-direction="a_to_b">0 events' in table
+
+
+@pytest.mark.parametrize(("url", "fields"), [("/events", ("date_from", "date_to")), ("/map", ("date_from", "date_to")),
+                                             ("/clusters", ("since", "until")), ("/search", ("since", "until")),
+                                             ("/dyads/RUS/IRN", ("since", "until"))])  # fmt: skip
+def test_date_fields_are_date_pickers_that_keep_a_month_or_year(client, url, fields):
+    html = client.get(url).text
+    for name in fields:
+        assert f'<input type="date" name="{name}" value=""' in html
+    kept = client.get(url, params={fields[0]: "2024-07", fields[1]: "2024-07-20"}).text
+    assert f'<input name="{fields[0]}" value="2024-07"' in kept  # a month stays visible as typed: a picker holds only days
+    assert f'<input type="date" name="{fields[1]}" value="2024-07-20"' in kept
+
+
+def test_map_counts_its_places_and_downloads_them(client):
+    html = client.get("/map", params={"country": "IRN"}).text
+    total = int(re.search(r'<h2>Places <span class="count[^"]*" data-total="(\d+)"', html).group(1))
+    assert total == client.get("/api/places", params={"country": "IRN"}).json()["total"] > 0
+    assert 'href="/api/places?country=IRN&amp;limit=500&amp;format=csv" download' in html
+
+
+def test_search_shows_the_publication_day(client):
+    html = client.get("/search").text
+    days = re.findall(r'<div class="muted small">([^<]*?) ·', html)
+    assert days and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}|undated", d) for d in days), days

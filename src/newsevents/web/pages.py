@@ -15,7 +15,7 @@ from newsevents.errors import QueryError
 from newsevents.plover import EVENT_TYPES
 from newsevents.query import MAX_LIMIT, STATUSES, EventFilter
 from newsevents.query_listing import count as count_rows
-from newsevents.query_listing import count_clusters
+from newsevents.query_listing import count_clusters, count_places
 from newsevents.query_listing import page as list_page
 from newsevents.web import basemap, charts, eventmap, highlight, paging
 from newsevents.web.deps import Conn, Cursor, Filters, blank, cached
@@ -23,6 +23,8 @@ from newsevents.web.paging import PageNo, Size, download_params
 from newsevents.web.render import HEADER_TIPS, page, quad_css, segment, with_params
 
 router = APIRouter(include_in_schema=False)
+#: the busiest places the map draws and lists
+MAP_PLACES = 500
 
 #: colour of each PLOVER type's bar, by the quad class its CAMEO codes usually fall in
 TYPE_QUAD = {etype: quad_css(quad) for etype, quad in plover.TYPE_QUAD.items()}
@@ -117,10 +119,12 @@ def events(request: Request, conn: Conn, f: Filters, sort: str = "date", cursor:
 @router.get("/map", response_class=HTMLResponse)
 def event_map(request: Request, conn: Conn, f: Filters, region: str | None = None) -> HTMLResponse:
     """Event places over the countries (the same filters as the events table), zoomed to a region; a clicked place lists its events."""
-    error, places, status, at = None, [], 200, None
+    error, places, counted, status, at = None, [], 0, 200, None
     params = {k: v for k, v in _params(request).items() if k not in ("place", "place_country")}
     try:
-        places = cached(request, query.event_places, conn, replace(f, place=None, place_country=None), limit=500)
+        everywhere = replace(f, place=None, place_country=None)
+        places = cached(request, query.event_places, conn, everywhere, limit=MAP_PLACES)
+        counted = cached(request, count_places, conn, everywhere)
         if f.place:
             listing = query.events_listing(conn, f)
             at = {"name": f.place, "country": f.place_country, "total": cached(request, count_rows, conn, listing),
@@ -128,7 +132,8 @@ def event_map(request: Request, conn: Conn, f: Filters, region: str | None = Non
                   "filter": {k: v for k, v in download_params(_params(request)).items() if k != "region"}}  # fmt: skip
     except QueryError as exc:
         error, status = str(exc), 400
-    context = {"title": "Map", "f": f, "places": places, "map": eventmap.map_plot(places, region=blank(region), params=params), "error": error,
+    context = {"title": "Map", "f": f, "places": places, "places_total": counted, "places_cap": MAP_PLACES,
+               "places_download": {**{k: v for k, v in params.items() if k != "region"}, "limit": MAP_PLACES}, "map": eventmap.map_plot(places, region=blank(region), params=params), "error": error,
                "types": EVENT_TYPES, "statuses": STATUSES, "params": params, "regions": basemap.regions(), "at": at,
                "is_area": eventmap.is_area}  # fmt: skip
     return page(request, "map.html", context, status)
@@ -156,13 +161,13 @@ def actor(request: Request, conn: Conn, actor_id: str) -> HTMLResponse:
 
 @router.get("/clusters", response_class=HTMLResponse)
 def clusters(request: Request, conn: Conn, type: str | None = None, country: str | None = None, actor: str | None = None,
-             since: str | None = None, min_sources: str | None = None, contested: bool | None = None,
+             since: str | None = None, until: str | None = None, min_sources: str | None = None, contested: bool | None = None,
              cursor: Cursor = None, page_no: PageNo = None, size: Size = None) -> HTMLResponse:  # fmt: skip
     """Happenings (event clusters), most sources first, with every filter of ``newsevents clusters``."""
     sources = blank(min_sources)
     if sources is not None and not sources.isdigit():
         raise QueryError(f"min_sources must be a whole number of sources, got {sources!r}")
-    f = {"type": blank(type), "country": blank(country), "actor": blank(actor), "since": blank(since),
+    f = {"type": blank(type), "country": blank(country), "actor": blank(actor), "since": blank(since), "until": blank(until),
          "min_sources": int(sources) if sources else None, "contested": contested or None}  # fmt: skip
     from newsevents.clusters import CLUSTERER
 
