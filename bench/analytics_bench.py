@@ -13,7 +13,16 @@ covering index, type, actor and pair months and totals) are loaded into PostgreS
 own, which is dropped after; the same uncached requests are timed there, one connection per client. Its load time
 is a bulk COPY of rows DuckDB made, not the cost of keeping rollups current on every write.
 
-Run: ``python bench/analytics_bench.py [--sizes 100k 1M 10M] [--clients 10] [--requests 30] [--no-postgres]``.
+With ``--store-rollups SIZE`` it measures instead the rollups a PostgreSQL *store* keeps current on write
+(migration 0014): the synthetic events are written into a fresh store schema in batches (articles, events
+and participants by COPY, one transaction each, registry ids already set), once with the rollup triggers
+and once without; then a registry-style update of 10,000 participants' ids, with and without; then the
+rollups are checked against a recomputation and counts by type and month, top actors and top pairs are
+timed on them (uncached, 10 clients). Dyad series are not among those rollups (they count clusters, which
+change after the write), so they are not timed there.
+
+Run: ``python bench/analytics_bench.py [--sizes 100k 1M 10M] [--clients 10] [--requests 30] [--no-postgres]``
+or ``python bench/analytics_bench.py --store-rollups 1M``.
 """
 
 from __future__ import annotations
@@ -280,6 +289,127 @@ def bench_postgres(events: int, args: argparse.Namespace, out: Path, draw: Draw)
     return rows
 
 
+# -- PostgreSQL store: rollups kept current on write (migration 0014) ------------------------------
+
+STORE_VIEWS = {  # the names and columns pg_call reads, over the store's rollup tables
+    "type_month": "SELECT month, type, events, goldstein FROM {s}.rollup_type_month",
+    "actor_month": "SELECT month, actor_id AS id, as_actor, as_target FROM {s}.rollup_actor_month",
+    "pair_month": "SELECT month, a, b, events, goldstein FROM {s}.rollup_pair_month",
+    "actors": "SELECT id, name, 'actor'::text AS kind, country, sector FROM {s}.actors",
+}
+WRITE_BATCH = 10_000
+
+
+def store_write(url: str, schema: str, raw: Any, triggers: bool, updates: int = 10_000) -> tuple[float, float]:
+    """Write the synthetic events into a fresh store in ``schema``; seconds for the events, and for a 10,000-participant id update."""
+    import psycopg
+
+    from newsevents.store import open_store
+
+    open_store(f"{url}?options=-csearch_path%3D{schema}").close()  # the migrations, rollup triggers included
+    events, parts = raw.events.to_pylist(), raw.participants.to_pylist()
+    with psycopg.connect(url, autocommit=True, options=f"-c search_path={schema}") as pg:
+        if not triggers:
+            for table in ("events", "event_actors"):
+                pg.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
+        with pg.cursor().copy("COPY actors (id, name, country) FROM STDIN") as copy:
+            for actor in {p["actor_id"]: p["country"] for p in parts}.items():
+                copy.write_row((actor[0], actor[0], actor[1]))
+        by_event: dict[str, list[dict[str, Any]]] = {}
+        for p in parts:
+            by_event.setdefault(p["event_id"], []).append(p)
+        started = time.perf_counter()
+        for i in range(0, len(events), WRITE_BATCH):
+            batch = events[i : i + WRITE_BATCH]
+            with pg.transaction():
+                cur = pg.cursor()
+                with cur.copy("COPY articles (id, title, text, created) FROM STDIN") as copy:
+                    for e in batch[:: 10]:
+                        copy.write_row((f"a{e['event_id']}", "t", "x", "2025-01-01"))
+                with cur.copy("COPY events (id, article_id, type, quad_class, goldstein, date, status, sentence, sentence_start, "
+                              "evidence_start, evidence_end, confidence, reciprocal, historical) FROM STDIN") as copy:  # fmt: skip
+                    for n, e in enumerate(batch):
+                        article = f"a{batch[n - n % 10]['event_id']}"
+                        copy.write_row((e["event_id"], article, e["type"], e["quad_class"], e["goldstein"], e["day"], e["status"], "s", 0, 0, 1,
+                                        0.9, e["reciprocal"], 0 if e["day"] else 1))  # fmt: skip
+                with cur.copy("COPY event_actors (event_id, role, position, actor_id, name, country, canonical_id) FROM STDIN") as copy:
+                    for e in batch:
+                        for p in by_event[e["event_id"]]:
+                            copy.write_row((p["event_id"], p["role"], p["position"], p["actor_id"], p["name"], p["country"], p["canonical_id"]))
+        written = time.perf_counter() - started
+        rows = pg.execute("SELECT rowid, canonical_id FROM event_actors ORDER BY rowid LIMIT %s", (updates,)).fetchall()
+        started = time.perf_counter()
+        with pg.transaction():  # as store/registry.py does: one UPDATE per participant whose id changes
+            pg.cursor().executemany("UPDATE event_actors SET canonical_id = %s WHERE rowid = %s", [(f"{c}-renamed", r) for r, c in rows])
+        updated = time.perf_counter() - started
+        pg.execute("ANALYZE")
+    return written, updated
+
+
+def bench_store_rollups(events: int, args: argparse.Namespace) -> None:
+    """Write ``events`` synthetic events into a PostgreSQL store with and without the rollup triggers, check and time the rollups."""
+    import psycopg
+
+    raw = synthetic_raw(events, seed=args.seed)
+    schemas = {True: f"rollups_on_{os.getpid()}", False: f"rollups_off_{os.getpid()}"}
+    try:
+        seconds = {on: store_write(args.postgres, schema, raw, on) for on, schema in schemas.items()}
+        for on, (written, updated) in seconds.items():
+            print(f"{events:,} events {'with' if on else 'without'} rollup triggers: written in {written:.1f} s ({events / written:,.0f} events/s); "
+                  f"10,000 participants' registry ids updated in {updated:.1f} s (load average {os.getloadavg()[0]:.1f})", flush=True)  # fmt: skip
+        store, views = schemas[True], f"rollups_q_{os.getpid()}"
+        with psycopg.connect(args.postgres, autocommit=True, options=f"-c search_path={store}") as pg:
+            started = time.perf_counter()
+            for name, recomputed in CHECKS.items():
+                differ = pg.execute(f"SELECT count(*) FROM (({recomputed}) EXCEPT ({STORED[name]})) x").fetchone()[0]
+                differ += pg.execute(f"SELECT count(*) FROM (({STORED[name]}) EXCEPT ({recomputed})) x").fetchone()[0]
+                size = pg.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+                print(f"  {name}: {size:,} rows, {differ} differing from a recomputation", flush=True)
+            print(f"  checked in {time.perf_counter() - started:.1f} s", flush=True)
+            pg.execute(f"CREATE SCHEMA {views}")
+            for name, select in STORE_VIEWS.items():
+                pg.execute(f"CREATE VIEW {views}.{name} AS {select.format(s=store)}")
+        actors = [p["canonical_id"] for p in raw.participants.slice(0, 20000).to_pylist()]
+        draw = Draw(sorted(set(actors), key=actors.count, reverse=True), args.seed)
+        local = threading.local()
+        conns: list[Any] = []
+
+        def call(query: str) -> Any:
+            if not hasattr(local, "conn"):
+                local.conn = psycopg.connect(args.postgres, autocommit=True, options=f"-c search_path={views},{store}")
+                conns.append(local.conn)
+            return pg_call(local.conn.cursor(), query, draw.fresh(query))
+
+        rows = []
+        for query in QUERIES[1:]:
+            times = run_clients(args.clients, args.requests, lambda k: call(query))
+            rows.append({"events": events, "engine": "postgres store rollups", "query": query, "mode": "uncached", "times": times,
+                         "build_s": seconds[True][0], "mb": 0})  # fmt: skip
+        for c in conns:
+            c.close()
+        table(rows)
+    finally:
+        with psycopg.connect(args.postgres, autocommit=True) as pg:
+            for schema in [*schemas.values(), f"rollups_q_{os.getpid()}"]:
+                pg.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+
+
+#: each store rollup recomputed from the migration's views, and read as stored (goldstein to 6 places)
+CHECKS = {
+    "rollup_type_month": "SELECT month, type, count(*), round(coalesce(sum(goldstein), 0)::numeric, 6), count(goldstein) FROM rollup_event_days "
+                         "WHERE month <> 'none' GROUP BY month, type",
+    "rollup_actor_month": "SELECT x.canonical_id, e.month, count(*) FILTER (WHERE x.role = 'actor'), count(*) FILTER (WHERE x.role = 'target') "
+                          "FROM event_actors x JOIN rollup_event_days e ON e.id = x.event_id WHERE x.canonical_id IS NOT NULL GROUP BY 1, 2",
+    "rollup_pair_month": "SELECT month, a, b, count(*), round(coalesce(sum(goldstein), 0)::numeric, 6), count(goldstein) FROM rollup_pairs_now "
+                         "GROUP BY month, a, b",
+}  # fmt: skip
+STORED = {
+    "rollup_type_month": "SELECT month, type, events, round(goldstein::numeric, 6), scored FROM rollup_type_month",
+    "rollup_actor_month": "SELECT actor_id, month, as_actor, as_target FROM rollup_actor_month",
+    "rollup_pair_month": "SELECT month, a, b, events, round(goldstein::numeric, 6), scored FROM rollup_pair_month",
+}
+
+
 def postgres_url(url: str | None) -> str | None:
     """The server to compare with, or None (with the reason) when it cannot be reached."""
     if not url:
@@ -313,8 +443,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pg-max", default="10M", help="Largest size also loaded into PostgreSQL.")
     parser.add_argument("--work", help="Directory for the datasets (default: a temporary one).")
     parser.add_argument("--keep", action="store_true", help="Keep the datasets after the run.")
+    parser.add_argument("--store-rollups", metavar="SIZE", help="Time the rollups a PostgreSQL store keeps current on write, at SIZE events.")
     args = parser.parse_args(argv)
     args.postgres = postgres_url(args.postgres)
+    if args.store_rollups:
+        print(f"store rollups bench: {args.clients} clients x {args.requests} requests; {os.cpu_count()} cores; "
+              f"load average {os.getloadavg()[0]:.1f}", flush=True)  # fmt: skip
+        bench_store_rollups(parse_size(args.store_rollups), args)
+        return
     args.pg_max = parse_size(args.pg_max)
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="analytics-bench-"))
     work.mkdir(parents=True, exist_ok=True)

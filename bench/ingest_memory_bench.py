@@ -4,11 +4,13 @@ The example corpus (ours) is ingested once to get its clean articles. Each scale
 times its article count as one-article text files, each an example title with six example paragraphs
 drawn at random (seeded), so no file is an exact or near duplicate and every one is annotated. The
 dump is such articles back to back in one file, until it reaches ``--dump-mb``.
-Each run is a fresh process (``newsevents.pipeline.run_ingest`` with the default window); the figures
-are the peak resident memory of the parent (which lists, screens and writes) and of the largest
-worker (which reads, cleans and annotates), from getrusage, with articles/s beside them.
+Each run is a fresh process (``newsevents.pipeline.run_ingest`` with the default window, a large input
+cut into parts); the figures are the peak resident memory (VmHWM) of the parent (which lists, screens and
+writes) and of the largest worker (which reads, cleans and annotates), sampled from /proc every half
+second, with the windows started and articles/s beside them. ``--timeout`` stops a run that takes too
+long on a shared machine: its peaks and counts are then those reached so far (marked ``*``).
 
-Usage: .venv/bin/python bench/ingest_memory_bench.py [--scales 1 10 100] [--dump-mb 20] [--workers 2]
+Usage: .venv/bin/python bench/ingest_memory_bench.py [--scales 1 10 100] [--dump-mb 20] [--workers 2] [--timeout 600]
 """
 
 from __future__ import annotations
@@ -26,15 +28,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "examples" / "corpus"
 RUN = """
-import json, resource, sys, time
-from newsevents.pipeline import run_ingest
+import json, sys, time
+import newsevents.pipeline as pipeline
 from newsevents.settings import Settings
+windows = pipeline._windows
+def counted(sources, limit):
+    for window in windows(sources, limit):
+        print("window", len(window), file=sys.stderr, flush=True)
+        yield window
+pipeline._windows = counted
 start = time.perf_counter()
-summary = run_ingest([sys.argv[1]], Settings.make(db=sys.argv[2], workers=int(sys.argv[3])))
-seconds = time.perf_counter() - start
-own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"stored": summary.stored, "failed": summary.failed, "seconds": seconds, "parent_mb": own / 1024, "worker_mb": children / 1024}))
+summary = pipeline.run_ingest([sys.argv[1]], Settings.make(db=sys.argv[2], workers=int(sys.argv[3])))
+print(json.dumps({"stored": summary.stored, "failed": summary.failed, "seconds": time.perf_counter() - start}))
 """
 
 
@@ -84,11 +89,54 @@ def write_dump(path: Path, articles: Articles, megabytes: float) -> int:
     return len(parts)
 
 
-def measure(path: Path, db: Path, workers: int) -> dict:
-    out = subprocess.run([sys.executable, "-c", RUN, str(path), str(db), str(workers)], capture_output=True, text=True, check=False)
-    if out.returncode != 0:
-        raise SystemExit(f"ingest of {path} failed: {out.stderr[-2000:]}")
-    return json.loads(out.stdout.strip().splitlines()[-1])
+def _peak_kb(pid: int) -> int:
+    """A process's peak resident memory (VmHWM), 0 once it is gone."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    line = next((line for line in status.splitlines() if line.startswith("VmHWM:")), "VmHWM: 0 kB")
+    return int(line.split()[1])
+
+
+def _children(pid: int) -> list[int]:
+    """The child processes of ``pid``."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found += [int(x) for x in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return found
+
+
+def measure(path: Path, db: Path, workers: int, timeout: float) -> dict:
+    """Run one ingest in a fresh process, sampling its and its workers' peak memory; stop it after ``timeout`` s."""
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", RUN, str(path), str(db), str(workers)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    parent = worker = 0
+    workers_seen: dict[int, int] = {}
+    while proc.poll() is None and time.perf_counter() - start < timeout:
+        parent = max(parent, _peak_kb(proc.pid))
+        for child in _children(proc.pid):
+            workers_seen[child] = max(workers_seen.get(child, 0), _peak_kb(child))
+        time.sleep(0.5)
+    stopped = proc.poll() is None
+    if stopped:
+        proc.terminate()
+    out, err = proc.communicate()
+    seconds = time.perf_counter() - start
+    worker = max(workers_seen.values(), default=0)
+    if not stopped and proc.returncode != 0:
+        raise SystemExit(f"ingest of {path} failed: {err[-2000:]}")
+    windows = sum(1 for line in err.splitlines() if line.startswith("window"))
+    got = json.loads(out.strip().splitlines()[-1]) if not stopped else {}
+    if stopped:
+        conn = sqlite3.connect(db)
+        got = {"stored": conn.execute("SELECT count(*) FROM articles").fetchone()[0]}
+        conn.close()
+    return {"stored": got["stored"], "seconds": got.get("seconds", seconds), "parent_mb": parent / 1024, "worker_mb": worker / 1024,
+            "windows": windows, "stopped": stopped}  # fmt: skip
 
 
 def main() -> None:
@@ -96,13 +144,14 @@ def main() -> None:
     parser.add_argument("--scales", type=int, nargs="*", default=[1, 10, 100])
     parser.add_argument("--dump-mb", type=float, default=20.0, help="size of the one-file dump; 0 skips it")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--timeout", type=float, default=600.0, help="seconds after which a run is stopped and its peaks so far shown")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="newsevents-membench-") as tmp:
         work = Path(tmp)
         heads, paragraphs = example_articles(work)
         articles = Articles(heads, paragraphs)
         print(f"example corpus: {len(heads)} articles, {len(paragraphs)} paragraphs; workers {args.workers}")
-        print(f"{'input':<22}{'articles':>9}{'MB in':>8}{'stored':>8}{'s':>8}{'art/s':>8}{'parent MB':>11}{'worker MB':>11}")
+        print(f"{'input':<22}{'articles':>9}{'MB in':>8}{'windows':>8}{'stored':>8}{'s':>8}{'art/s':>8}{'parent MB':>11}{'worker MB':>11}")
         runs: list[tuple[str, Path, int]] = []
         for scale in args.scales:
             folder = work / f"x{scale}"
@@ -112,11 +161,10 @@ def main() -> None:
             runs.append((f"one {args.dump_mb:g} MB dump", dump, write_dump(dump, articles, args.dump_mb)))
         for label, path, count in runs:
             size = sum(p.stat().st_size for p in path.rglob("*")) if path.is_dir() else path.stat().st_size
-            start = time.perf_counter()
-            got = measure(path, work / f"{path.name}.db", args.workers)
-            _ = time.perf_counter() - start
+            got = measure(path, work / f"{path.name}.db", args.workers, args.timeout)
             rate = got["stored"] / got["seconds"] if got["seconds"] else 0.0
-            print(f"{label:<22}{count:>9}{size / 2**20:>8.1f}{got['stored']:>8}{got['seconds']:>8.1f}{rate:>8.1f}"
+            mark = "*" if got["stopped"] else ""
+            print(f"{label:<22}{count:>9}{size / 2**20:>8.1f}{got['windows']:>8}{got['stored']:>8}{got['seconds']:>7.0f}{mark:1}{rate:>8.1f}"
                   f"{got['parent_mb']:>11.0f}{got['worker_mb']:>11.0f}", flush=True)  # fmt: skip
 
 

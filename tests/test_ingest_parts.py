@@ -41,12 +41,12 @@ def _article(rng: random.Random, n: int) -> str:
     return f"{title}\n\nBy Ana Velez\nMay {1 + n % 27}, 2024\n\n{body}\n\n{FOOTER}\n{HEADER}\n"
 
 
-def _dump(path: Path, count: int, *, repeat: int | None = None) -> Path:
+def _dump(path: Path, count: int, *, repeat: int | None = None, between: str = "\n\n\n") -> Path:
     rng = random.Random(9)
     articles = [_article(rng, n) for n in range(count)]
     if repeat is not None:
         articles.append(articles[repeat])  # the same article twice in one dump: dropped without counting, as in one read
-    path.write_text("\n\n\n".join(articles), encoding="utf-8")
+    path.write_text(between.join(articles), encoding="utf-8")
     return path
 
 
@@ -69,8 +69,9 @@ def _ingest(paths: list[Path], db: Path, window: int):
     return run_ingest([str(p) for p in paths], Settings.make(db=str(db)), window_bytes=window)
 
 
-def test_a_dump_larger_than_the_window_gives_the_same_store_as_one_window(tmp_path: Path) -> None:
-    dump = _dump(tmp_path / "courier.txt", 24, repeat=2)
+@pytest.mark.parametrize("between", ["\n\n\n", "\n\n"], ids=["wider-gap", "byline-follows"])
+def test_a_dump_larger_than_the_window_gives_the_same_store_as_one_window(tmp_path: Path, between: str) -> None:
+    dump = _dump(tmp_path / "courier.txt", 24, repeat=2, between=between)
     split = split_input(Source(str(dump), data=dump.read_bytes()), 1500, "auto")
     assert split is not None and len(split) >= 10, "the dump is cut into several parts"
     whole = _ingest([dump], tmp_path / "whole.db", 10**9)

@@ -16,7 +16,7 @@ import codecs
 import hashlib
 import json
 import statistics
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -139,53 +139,87 @@ def _text_lines(data: bytes) -> Iterator[tuple[int, int, int]]:
 
 
 def _text_cuts(data: bytes, limit: int) -> tuple[list[int], list[int]] | None:
-    """Cut points of a text dump before article-opening headlines every ``limit`` bytes (None: do not cut it).
+    """Cut points of a text dump before article-opening headlines every ``limit`` bytes (None: do not cut it)."""
+    usual = _usual_gap(data)
+    if usual is None:
+        return None
+    cuts = list(_headline_cuts(data, limit, usual))
+    return cuts, [1] + [data.count(b"\n", 0, cut) + 1 for cut in cuts]
 
-    Two passes over the bytes, neither keeping the lines: the usual gap first, then the cuts. A
-    headline after a wider gap than usual (or as wide, in Title Case) is taken when body text (that could not itself be a
-    headline) follows it before any other headline or wide gap, so the clean stage starts an article
-    there whether it reads the part or the whole dump; a bodiless block (a page header) is never cut off.
-    """
-    from newsevents.clean.classify import TEXT, LineInfo, classify_line
-    from newsevents.clean.shapes import is_title_case
-    from newsevents.clean.text import Line, normalise_space
-    from newsevents.clean.titles import headline_shape
 
+def _usual_gap(data: bytes) -> int | None:
+    """The gap that clean.classify.big_gap finds for the whole dump (None: no gaps, or a line too long to cut safely)."""
     gaps: Counter[int] = Counter()
     for n, (start, gap, end) in enumerate(_text_lines(data)):
         if end - start > _MAX_LINE_BYTES:
             return None
         if n:
             gaps[gap] += 1
-    if not gaps:
-        return None
-    usual = statistics.median_low(gaps.elements()) + 1  # what clean.classify.big_gap finds for the whole dump
+    return statistics.median_low(gaps.elements()) + 1 if gaps else None
+
+
+@dataclass
+class _Candidate:
+    """A headline that may open an article, waiting for what follows it."""
+
+    offset: int
+    line: int
+    key: str
+    wide: bool  # after a wider gap than usual (or as wide, in Title Case): an article starts there whatever follows
+    met: bool = False  # a byline or dateline came first after it
+
+
+def _headline_cuts(data: bytes, limit: int, usual: int) -> Iterator[int]:
+    """Offsets, every ``limit`` bytes, of headlines where the clean stage starts an article in the part and in the whole.
+
+    A second pass over the bytes, keeping only the last few lines' offsets. A headline (4+ words, not a repeat
+    of one just above) after a wider gap than usual, or followed by a byline or dateline (as
+    blocks._starts_article decides), is taken when body text that could not itself be a headline follows
+    it before any other headline or wide gap; so a bodiless block (a page header) is never cut off.
+    """
+    from newsevents.clean.blocks import ECHO_WINDOW
+    from newsevents.clean.classify import CAPTION, JUNK, META, TEXT, LineInfo, classify_line
+    from newsevents.clean.shapes import is_title_case
+    from newsevents.clean.text import Line, normalise_space
+    from newsevents.clean.titles import headline_shape
 
     def label(start: int, end: int) -> LineInfo:
         return classify_line(Line(normalise_space(data[start:end].decode("utf-8")), 0, 0))
 
-    cuts: list[int] = []
-    begun = 0
-    pending: tuple[int, int, str] | None = None  # (offset, line, key) of a headline waiting for its body
-    for n, (start, gap, end) in enumerate(_text_lines(data)):
-        if pending is not None:
-            if gap > usual or n - pending[1] > _BODY_AHEAD:
-                pending = None
-            else:
-                info = label(start, end)
-                if info.kind == TEXT and info.body and not info.title_like:
-                    if not headline_shape(info.text):  # a full-stop headline could open an article of its own
-                        cuts.append(pending[0])
-                        begun = pending[0]
-                    pending = None
-                elif info.kind == TEXT and info.title_like and info.key != pending[2]:
-                    pending = None  # another headline first: the candidate may head a bodiless block
-                continue
-        if start - begun >= limit and gap >= usual:
+    def echoes(key: str) -> bool:  # blocks._echoes_header_above
+        for start, end in reversed(above):
             info = label(start, end)
-            if info.kind == TEXT and info.title_like and (gap > usual or is_title_case(info.text)):  # as blocks._starts_article
-                pending = (start, n, info.key)
-    return cuts, [1] + [data.count(b"\n", 0, cut) + 1 for cut in cuts]
+            if info.key == key:
+                return True
+            if info.strict_body:
+                return False
+        return False
+
+    above: deque[tuple[int, int]] = deque(maxlen=ECHO_WINDOW)
+    begun = 0
+    waiting: _Candidate | None = None
+    for n, (start, gap, end) in enumerate(_text_lines(data)):
+        if waiting is not None and (gap > usual or n - waiting.line > _BODY_AHEAD):
+            waiting = None
+        if waiting is not None:
+            info = label(start, end)
+            if info.kind in (JUNK, CAPTION) or (info.kind == META and (waiting.wide or waiting.met)):
+                pass
+            elif info.kind == META or not (waiting.wide or waiting.met):
+                waiting.met = info.kind == META
+                waiting = waiting if waiting.met else None
+            elif info.kind == TEXT and info.body and not info.title_like:
+                if not headline_shape(info.text):  # a full-stop headline could open an article of its own
+                    yield waiting.offset
+                    begun = waiting.offset
+                waiting = None
+            elif info.kind == TEXT and info.title_like and info.key != waiting.key:
+                waiting = None  # another headline first: the candidate may head a bodiless block
+        if waiting is None and start - begun >= limit and gap >= 1:
+            info = label(start, end)
+            if info.kind == TEXT and info.title_like and len(info.text.split()) >= 4 and not echoes(info.key):
+                waiting = _Candidate(start, n, info.key, gap > usual or (gap == usual and is_title_case(info.text)))
+        above.append((start, end))
 
 
 def is_continued(source: Source) -> bool:

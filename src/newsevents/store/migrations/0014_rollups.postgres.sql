@@ -1,6 +1,7 @@
--- 0014_rollups on PostgreSQL: the tables and views of 0014_rollups.sql (read its header for what they count),
--- kept current by statement-level triggers that read each statement's rows from its transition tables, so a
--- COPY of a batch of events or participants updates each rollup row once. An event's month comes from one
+-- 0014_rollups on PostgreSQL: the tables and views of 0014_rollups.sql (read its header for what they count).
+-- Events: statement-level triggers read each statement's rows from its transition tables, so a COPY of a
+-- batch updates each rollup row once. Participants: row triggers note each change, and a deferred trigger
+-- applies the notes once at commit, still inside the writing transaction. An event's month comes from one
 -- SQL function, rollup_month, the same expression as query.EVENT_DAY.
 
 CREATE FUNCTION rollup_month(date TEXT, published TEXT, historical BIGINT) RETURNS TEXT IMMUTABLE LANGUAGE sql AS $$
@@ -82,45 +83,40 @@ FOR EACH STATEMENT EXECUTE FUNCTION rollup_events_changed();
 CREATE TRIGGER rollup_events_removed AFTER DELETE ON events REFERENCING OLD TABLE AS changed
 FOR EACH STATEMENT EXECUTE FUNCTION rollup_events_changed();
 
--- participants: each row's side under its event's month (sign 1 for rows added, -1 for rows taken away)
-CREATE FUNCTION rollup_participants(events TEXT[], roles TEXT[], actors TEXT[], sign INTEGER) RETURNS void LANGUAGE plpgsql AS $$
+-- participants: each change is noted (with its event's month, looked up while the event exists) and the notes
+-- are applied once, when the transaction commits, by a deferred trigger: a registry rebuild's one UPDATE per
+-- participant then costs one small insert each, and the rollups are recounted once for all of them
+CREATE TABLE rollup_pending (event_id TEXT NOT NULL, month TEXT NOT NULL, role TEXT NOT NULL, actor_id TEXT NOT NULL, sign INTEGER NOT NULL);
+
+CREATE FUNCTION rollup_participant_noted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.canonical_id IS NOT NULL THEN
+        INSERT INTO rollup_pending SELECT OLD.event_id, month, OLD.role, OLD.canonical_id, -1 FROM rollup_event_days WHERE id = OLD.event_id;
+    END IF;
+    IF TG_OP IN ('UPDATE', 'INSERT') AND NEW.canonical_id IS NOT NULL THEN
+        INSERT INTO rollup_pending SELECT NEW.event_id, month, NEW.role, NEW.canonical_id, 1 FROM rollup_event_days WHERE id = NEW.event_id;
+    END IF;
+    RETURN NULL;
+END $$;
+
+CREATE FUNCTION rollup_apply_pending() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF current_setting('newsevents.rollups_applied', true) = txid_current()::text THEN
+        RETURN NULL;  -- one deferred call per noted row: the first applies them all
+    END IF;
+    PERFORM set_config('newsevents.rollups_applied', txid_current()::text, true);
     INSERT INTO rollup_actor_month AS r (actor_id, month, as_actor, as_target)
-    SELECT d.actor, e.month, sign * count(*) FILTER (WHERE d.role = 'actor'), sign * count(*) FILTER (WHERE d.role = 'target')
-    FROM unnest(events, roles, actors) AS d(event_id, role, actor) JOIN rollup_event_days e ON e.id = d.event_id
-    WHERE d.actor IS NOT NULL GROUP BY d.actor, e.month
+    SELECT actor_id, month, coalesce(sum(sign) FILTER (WHERE role = 'actor'), 0), coalesce(sum(sign) FILTER (WHERE role = 'target'), 0)
+    FROM rollup_pending GROUP BY actor_id, month
     ON CONFLICT (actor_id, month) DO UPDATE SET as_actor = r.as_actor + excluded.as_actor, as_target = r.as_target + excluded.as_target;
-    DELETE FROM rollup_actor_month WHERE as_actor = 0 AND as_target = 0 AND actor_id = ANY(actors);
-END $$;
-
-CREATE FUNCTION rollup_participants_added() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE ids TEXT[]; sides TEXT[]; actors TEXT[];
-BEGIN
-    SELECT array_agg(event_id), array_agg(role), array_agg(canonical_id) INTO ids, sides, actors FROM new_rows WHERE canonical_id IS NOT NULL;
-    PERFORM rollup_participants(ids, sides, actors, 1);
-    PERFORM rollup_refresh_pairs(ids);
+    DELETE FROM rollup_actor_month WHERE as_actor = 0 AND as_target = 0 AND actor_id IN (SELECT actor_id FROM rollup_pending);
+    PERFORM rollup_refresh_pairs(ARRAY(SELECT DISTINCT event_id FROM rollup_pending));
+    DELETE FROM rollup_pending;
     RETURN NULL;
 END $$;
 
-CREATE FUNCTION rollup_participants_removed() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE ids TEXT[]; sides TEXT[]; actors TEXT[];
-BEGIN
-    SELECT array_agg(event_id), array_agg(role), array_agg(canonical_id) INTO ids, sides, actors FROM old_rows WHERE canonical_id IS NOT NULL;
-    PERFORM rollup_participants(ids, sides, actors, -1);
-    PERFORM rollup_refresh_pairs(ids);
-    RETURN NULL;
-END $$;
-
-CREATE FUNCTION rollup_participants_updated() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE ids TEXT[]; sides TEXT[]; actors TEXT[]; old_ids TEXT[]; old_sides TEXT[]; old_actors TEXT[];
-BEGIN
-    SELECT array_agg(event_id), array_agg(role), array_agg(canonical_id) INTO old_ids, old_sides, old_actors FROM old_rows WHERE canonical_id IS NOT NULL;
-    SELECT array_agg(event_id), array_agg(role), array_agg(canonical_id) INTO ids, sides, actors FROM new_rows WHERE canonical_id IS NOT NULL;
-    PERFORM rollup_participants(old_ids, old_sides, old_actors, -1);
-    PERFORM rollup_participants(ids, sides, actors, 1);
-    PERFORM rollup_refresh_pairs(ids || old_ids);
-    RETURN NULL;
-END $$;
+CREATE CONSTRAINT TRIGGER rollup_pending_applied AFTER INSERT ON rollup_pending DEFERRABLE INITIALLY DEFERRED
+FOR EACH ROW EXECUTE FUNCTION rollup_apply_pending();
 
 -- take back the pairs the events ``ids`` gave, and give the pairs they give now
 CREATE FUNCTION rollup_refresh_pairs(ids TEXT[]) RETURNS void LANGUAGE plpgsql AS $$
@@ -140,9 +136,10 @@ BEGIN
     DELETE FROM rollup_pair_month WHERE events = 0;
 END $$;
 
-CREATE TRIGGER rollup_participants_added AFTER INSERT ON event_actors REFERENCING NEW TABLE AS new_rows
-FOR EACH STATEMENT EXECUTE FUNCTION rollup_participants_added();
-CREATE TRIGGER rollup_participants_removed AFTER DELETE ON event_actors REFERENCING OLD TABLE AS old_rows
-FOR EACH STATEMENT EXECUTE FUNCTION rollup_participants_removed();
-CREATE TRIGGER rollup_participants_updated AFTER UPDATE ON event_actors REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-FOR EACH STATEMENT EXECUTE FUNCTION rollup_participants_updated();
+CREATE TRIGGER rollup_participant_added AFTER INSERT ON event_actors
+FOR EACH ROW WHEN (NEW.canonical_id IS NOT NULL) EXECUTE FUNCTION rollup_participant_noted();
+CREATE TRIGGER rollup_participant_removed AFTER DELETE ON event_actors
+FOR EACH ROW WHEN (OLD.canonical_id IS NOT NULL) EXECUTE FUNCTION rollup_participant_noted();
+CREATE TRIGGER rollup_participant_changed AFTER UPDATE OF canonical_id, role ON event_actors
+FOR EACH ROW WHEN (OLD.canonical_id IS DISTINCT FROM NEW.canonical_id OR OLD.role IS DISTINCT FROM NEW.role)
+EXECUTE FUNCTION rollup_participant_noted();
