@@ -89,6 +89,7 @@ def test_a_states_forces_named_as_an_organisation_are_its_agent_and_so_is_their_
 
     assert agent_of("the Israel Defense Forces") == "agent:ISR-MIL" and agent_of("Turkish National Police") == "agent:TUR-COP"
     assert agent_of("Syrian Democratic Forces") is None and agent_of("Rapid Support Forces") is None  # not a state's own forces
+    assert agent_of("Lebanese Forces") is None and agent_of("the Russian Army") == "agent:RUS-MIL"  # a party; an army
     facts = [article("a1", entities=[entity("e1", "ORG", "Israel Defense Forces"), entity("e2", "ORG", "IDF")]),
              article("a2", refs=[ref("Israeli forces", None, "ISR", "MIL")])]  # fmt: skip
     registry = Registry.build(facts, dictionary=NO_DICTIONARY)

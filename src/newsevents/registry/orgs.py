@@ -23,6 +23,8 @@ _HEADS = re.compile(r" (?:party|movement|front|alliance|coalition|bloc|league)$"
 #: The head noun of a state's agent named as an organisation, and the agent's sector.
 _AGENT_HEADS = {"forces": "MIL", "force": "MIL", "army": "MIL", "navy": "MIL", "military": "MIL", "police": "COP",
                 "gendarmerie": "COP", "judiciary": "JUD"}  # fmt: skip
+#: Heads that need a word between them and the state: "the Lebanese Forces" is a party, "the Lebanese Armed Forces" the army.
+_BARE_FORCES = frozenset({"forces", "force"})
 #: Words that may stand between the state and the head noun ("Israel Defense Forces", "Turkish National Police").
 _AGENT_WORDS = frozenset({"defense", "defence", "armed", "national", "federal", "air", "ground", "land", "naval", "self-defense",
                           "self-defence"})  # fmt: skip
@@ -39,7 +41,8 @@ def agent_of(name: str) -> str | None:
         return None
     for size in (1, 2, 3):
         code = state_code(" ".join(words[:size])) if size < len(words) else None
-        if is_state(code) and all(w.lower() in _AGENT_WORDS for w in words[size:-1]):
+        between = [w.lower() for w in words[size:-1]]
+        if is_state(code) and all(w in _AGENT_WORDS for w in between) and (between or words[-1].lower() not in _BARE_FORCES):
             return f"agent:{code}-{sector}"
     return None
 
