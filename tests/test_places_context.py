@@ -79,3 +79,10 @@ def test_towns_ner_mistypes_are_places_in_context(nlp, text: str, names: tuple[s
     doc = nlp(text)
     places = {e.name for e in extract_entities(doc, Article(id="t", title="", paragraphs=(text,))) if e.type == "LOC"}
     assert set(names) <= places, places
+
+
+def test_a_town_ner_missed_in_a_list_of_places_is_found(nlp) -> None:
+    text = "Police fired tear gas at protesters in Kisumu and Eldoret on Tuesday."
+    doc = nlp(text)
+    places = {e.name for e in extract_entities(doc, Article(id="t", title="", paragraphs=(text,))) if e.type == "LOC"}
+    assert {"Kisumu", "Eldoret"} <= places

@@ -46,6 +46,8 @@ _STRONG = 2.0  # weight of a context rule's vote; NER's own label weighs 1
 _TITLE_VOTE = 3.0
 _MAX_PORTFOLIO = 3  # words before a title that can name its portfolio
 _MAX_MISSED_NAME = 4  # words of a name NER missed after a title
+#: Prepositions after which a capitalised town the gazetteer knows is a place even when NER missed it.
+_MISSED_PLACE_AFTER = frozenset({"in", "at", "near", "outside", "around", "between"})
 
 
 @dataclass
@@ -82,6 +84,7 @@ def find_candidates(doc: "Doc") -> list[Candidate]:
             if candidate is not None:
                 found.append(candidate)
     found.extend(_missed_titled_names(doc, lex))
+    found.extend(_missed_places(doc, lex))
     kept = _drop_nested(found)
     _share_coordinated_country(doc, kept)
     return kept
@@ -319,6 +322,33 @@ def _missed_titled_names(doc: "Doc", lex: Lexicon) -> list[Candidate]:
             if cand is not None:
                 found.append(cand)
         after = end - 1
+    return found
+
+
+def _missed_places(doc: "Doc", lex: Lexicon) -> list[Candidate]:
+    """LOC candidates for towns NER left out after "in/at/near" or in a list after a place ("in Kisumu and Eldoret").
+
+    Only a capitalised proper-noun run (up to three words) that the gazetteer knows by its primary
+    name as a town of 15,000+ people or a region counts.
+    """
+    found: list[Candidate] = []
+    n = len(doc)
+    for i in range(1, n):
+        token, before = doc[i], doc[i - 1]
+        if token.ent_iob_ != "O" or token.tag_ != "NNP" or not token.is_alpha or not token.text[:1].isupper() or token.is_sent_start:
+            continue
+        listed = before.lower_ in ("and", "or", ",") and i >= 2 and doc[i - 2].ent_type_ in ("GPE", "LOC")
+        if before.lower_ not in _MISSED_PLACE_AFTER and not listed:
+            continue
+        end = i + 1
+        while end < n and end - i < 3 and doc[end].ent_iob_ == "O" and doc[end].tag_ == "NNP" and doc[end].is_alpha:
+            end += 1
+        place = lookup_place(doc[i:end].text, alternates=False)
+        if place is None or place.country is None or place.kind not in ("city", "region"):
+            continue
+        cand = _name_candidate(doc, i, end, "LOC", lex)
+        if cand is not None:
+            found.append(cand)
     return found
 
 
