@@ -81,3 +81,21 @@ def test_migration_is_valid_postgresql():
             assert {"events_event_day", "events_type_event_day"} <= names and "events_day" not in names
         finally:
             pg.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.mark.parametrize("f", [EventFilter(actor="RUS"), EventFilter(actor="RUS", date_from="2024-07-16"), EventFilter(target="IRN", type="ACCUSE")])
+def test_a_common_side_is_read_newest_first_and_lists_the_same_events(conn, monkeypatch, f):
+    """A side with many participants is tested per event so a page reads the event-day index in order; a rare one is listed first."""
+    monkeypatch.setattr(query, "COMMON_SIDE", 10**9)
+    rare = [e["id"] for e in query.list_events(conn, f, limit=200)["items"]]
+    rare_oldest = [e["id"] for e in query.list_events(conn, f, sort="-date", limit=200)["items"]]
+    rare_count = query.count(conn, query.events_listing(conn, f))
+    monkeypatch.setattr(query, "COMMON_SIDE", 1)
+    listing = query.events_listing(conn, f)
+    assert "EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.id AND x.role" in listing.page_sql
+    assert "EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.id AND x.role" not in listing.count_sql  # counting lists ids once
+    steps = plan(conn, listing.page_sql, (*listing.params, 51, 0))
+    assert re.search(r"USING (COVERING )?INDEX events(_type)?_event_day", steps), steps
+    assert [e["id"] for e in query.list_events(conn, f, limit=200)["items"]] == rare and rare
+    assert query.count(conn, listing) == rare_count
+    assert [e["id"] for e in query.list_events(conn, f, sort="-date", limit=200)["items"]] == rare_oldest

@@ -233,22 +233,48 @@ class EventFilter:
         return self
 
 
-def _side_clause(conn: sqlite3.Connection, role: str, value: str) -> tuple[str, list[Any]]:
-    """Match an actor on one side by its registry id (through any alias), id, name (case-insensitive) or country code."""
+#: a side with at least this many participant rows is tested event by event when a page is read in date order, so the
+#: page reads the newest events from the event-day index and stops once it is full; a rarer side is first looked up
+#: as a list of event ids (newest-first scanning would pass over most events to find its few)
+COMMON_SIDE = 2000
+
+
+def _side_clauses(conn: sqlite3.Connection, role: str, value: str, in_order: bool) -> tuple[str, str, list[Any]]:
+    """Match an actor on one side by its registry id (through any alias), id, name (case-insensitive) or country code.
+
+    Two clauses selecting the same events, sharing one parameter list: for counting, a list of event
+    ids looked up once through the participant indexes; for reading a page in date order
+    (``in_order``), a side common enough (``COMMON_SIDE``) is tested for each event instead.
+    """
     match, params = side_match(conn, "x", value)
-    # a list of ids looked up once through the participant indexes, not a subquery run for every event
-    return f"e.id IN (SELECT x.event_id FROM event_actors x WHERE x.role = '{role}' AND {match})", params
+    listed = f"e.id IN (SELECT x.event_id FROM event_actors x WHERE x.role = '{role}' AND {match})"
+    if in_order:
+        common = f"SELECT count(*) FROM (SELECT 1 FROM event_actors x WHERE x.role = '{role}' AND {match} LIMIT {COMMON_SIDE}) AS c"
+        if conn.execute(common, params).fetchone()[0] >= COMMON_SIDE:
+            return f"EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.id AND x.role = '{role}' AND {match})", listed, params
+    return listed, listed, params
 
 
 def _event_where(conn: sqlite3.Connection, f: EventFilter) -> tuple[str, list[Any]]:
+    """The WHERE clause over ``events e`` selecting ``f``'s events, and its parameters."""
+    _, counted, params = _event_wheres(conn, f)
+    return counted, params
+
+
+def _event_wheres(conn: sqlite3.Connection, f: EventFilter, in_order: bool = False) -> tuple[str, str, list[Any]]:
+    """Two WHERE clauses over ``events e`` selecting ``f``'s events (for reading a page in date order when ``in_order``,
+    and for counting; see ``_side_clauses``) and the parameters they share."""
     f = f.validated()
     where: list[str] = []
+    counted: list[str] = []
     params: list[Any] = []
     for role, value in (("actor", f.actor), ("target", f.target)):
         if value:
-            clause, p = _side_clause(conn, role, value)
+            clause, count_clause, p = _side_clauses(conn, role, value, in_order)
             where.append(clause)
+            counted.append(count_clause)
             params += p
+    sides = len(counted)  # the clauses after the sides are the same in both
     if f.country:
         where.append("EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.id AND x.country = ?)")
         params.append(f.country.upper())
@@ -276,7 +302,8 @@ def _event_where(conn: sqlite3.Connection, f: EventFilter) -> tuple[str, list[An
     if f.place_country:
         where.append("e.location_country = ?")
         params.append(f.place_country.upper())
-    return ("WHERE " + " AND ".join(where)) if where else "", params
+    counted += where[sides:]
+    return ("WHERE " + " AND ".join(where)) if where else "", ("WHERE " + " AND ".join(counted)) if counted else "", params
 
 
 _SORTS = {"date": f"{EVENT_DAY} DESC, e.id", "-date": f"{EVENT_DAY} ASC, e.id", "goldstein": "e.goldstein ASC, e.id", "-goldstein": "e.goldstein DESC, e.id", "confidence": "e.confidence DESC, e.id", "type": "e.type, e.id"}
@@ -297,16 +324,18 @@ def events_listing(conn: sqlite3.Connection, f: EventFilter | None = None, *, so
     """Events matching ``f`` in ``sort`` order, as API objects (``list_events`` reads one page of it)."""
     if sort not in _SORTS:
         raise QueryError(f"sort {sort!r} is not known; use one of {', '.join(_SORTS)}")
-    where, params = _event_where(conn, f or EventFilter())
-    return _events_in_order(where, tuple(params), _SORTS[sort])
+    where, counted, params = _event_wheres(conn, f or EventFilter(), in_order=sort in ("date", "-date"))
+    return _events_in_order(where, tuple(params), _SORTS[sort], (counted, tuple(params)))
 
 
-def _events_in_order(where: str, params: tuple[Any, ...], order: str) -> Listing:
+def _events_in_order(where: str, params: tuple[Any, ...], order: str, counted: tuple[str, tuple[Any, ...]] | None = None) -> Listing:
     """API events of ``events e`` matching ``where`` in ``order``; a page picks its ids first (from the event-day index
-    when the order allows), then reads and joins only those rows."""
+    when the order allows), then reads and joins only those rows. ``counted``: another WHERE clause (and parameters)
+    selecting the same events, faster to count."""
     select = f"SELECT e.*, {EVENT_DAY} AS day, {_EVENT_ARTICLE} FROM events e JOIN articles a ON a.id = e.article_id"
     picked = f"{select} WHERE e.id IN (SELECT e.id FROM events e {where} ORDER BY {order} LIMIT ? OFFSET ?) ORDER BY {order}"
-    return Listing(f"{select} {where} ORDER BY {order}", params, f"SELECT count(*) FROM events e {where}", params, _event_rows, picked)
+    count_where, count_params = counted or (where, params)
+    return Listing(f"{select} {where} ORDER BY {order}", params, f"SELECT count(*) FROM events e {count_where}", count_params, _event_rows, picked)
 
 
 def canonical_ids(conn: sqlite3.Connection, article_id: str) -> dict[str, dict[str, list[str | None]]]:
