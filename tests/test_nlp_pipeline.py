@@ -38,3 +38,15 @@ def test_annotate_texts_keeps_order(nlp) -> None:
 def test_missing_md_model_says_how_to_install() -> None:
     with pytest.raises(ModelError, match=r"pip install newsevents\[md\]"):
         load_pipeline(Settings.make(model="md"))
+
+
+def test_pipeline_runs_the_model_attribute_rules_compiled(nlp) -> None:
+    from spacy.pipeline import AttributeRuler
+
+    from newsevents.nlp.attribute_rules import CompiledRuler
+
+    full = load_pipeline(Settings.make())
+    assert isinstance(full.get_pipe("attribute_ruler"), CompiledRuler) and isinstance(nlp.get_pipe("attribute_ruler"), AttributeRuler)
+    text = "Police in Lagos arrested two protesters on Monday, the ministry said. There's gonna be talks."
+    ours, theirs = full(text), nlp(text)
+    assert [(t.pos_, t.lemma_, str(t.morph), t.dep_) for t in ours] == [(t.pos_, t.lemma_, str(t.morph), t.dep_) for t in theirs]

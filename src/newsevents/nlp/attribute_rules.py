@@ -185,3 +185,27 @@ def _candidates(index: RuleIndex, key: TokenKey) -> list[Rule]:
     anchored, anywhere = index
     found = [*anchored.get((0, key[0]), ()), *anchored.get((1, key[1]), ()), *anywhere]
     return sorted(found, key=lambda rule: rule.order) if len(found) > 1 else found
+
+
+def make_compiled(nlp: Any, patterns: list[dict[str, Any]]) -> "CompiledRuler":
+    """A compiled ruler from attribute-ruler patterns (``AttributeRuler.patterns``); ValueError when they need the Matcher."""
+    from spacy.pipeline import AttributeRuler
+
+    ruler = AttributeRuler(nlp.vocab)
+    ruler.add_patterns(patterns)
+    compiled = compile_ruler(ruler)
+    if compiled is None:
+        raise ValueError("these attribute-ruler patterns use Matcher operators or keys the compiled ruler lacks; keep spaCy's attribute_ruler")
+    return compiled
+
+
+def use_compiled_ruler(nlp: Any) -> None:
+    """Swap ``nlp``'s ``attribute_ruler`` for ``newsevents_attribute_rules`` over the same patterns, when they compile."""
+    import newsevents.nlp.attribute_rules_factory  # noqa: F401 - registers the factory
+
+    if "attribute_ruler" not in nlp.component_names:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    if compile_ruler(ruler) is None:
+        return
+    nlp.replace_pipe("attribute_ruler", "newsevents_attribute_rules", config={"patterns": ruler.patterns})

@@ -99,9 +99,9 @@ class ParseGate:
 
 def _fast(name: str, component: Any) -> Any:
     """The component, or for the attribute ruler its rules compiled to look-ups (same results, :mod:`.attribute_rules`)."""
-    if name == "attribute_ruler":
-        from newsevents.nlp.attribute_rules import compile_ruler
+    from newsevents.nlp.attribute_rules import CompiledRuler, compile_ruler
 
+    if name == "attribute_ruler" and not isinstance(component, CompiledRuler):
         return compile_ruler(component) or component
     return component
 

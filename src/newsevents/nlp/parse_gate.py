@@ -24,10 +24,10 @@ if TYPE_CHECKING:
 
     from newsevents.events.lexicon import Lexicon
 
-#: Entity labels that can name an actor (the same as the trigger matcher's).
-ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-#: Pronouns that can stand for an actor the coder resolves to an earlier name.
-ACTOR_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "we", "us", "i"})
+#: Entity labels that can name an actor: the trigger matcher's, and places (the coder reads "Ivory Coast" as its state).
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
+#: Pronouns that can stand for an actor the coder resolves to an earlier name (its person and thing pronouns).
+ACTOR_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "it", "its", "they", "them", "their", "we", "us", "our", "i"})
 _POS_TABLES = ("verb", "noun", "adj")
 #: A requirement alternative: words that must all occur in the sentence; () is always met.
 Alternative = tuple[str, ...]
@@ -132,10 +132,14 @@ def _met(needs: Needs, words: frozenset[str] | set[str]) -> bool:
     return all(any(all(w in words for w in alt) for alt in group) for group in needs)
 
 
-def is_candidate(forms: Sequence[str], labels: Sequence[str], gate: GateLexicon, lemmas: SurfaceLemmas) -> bool:
-    """Whether a sentence (lower-case forms and entity labels of its tokens) can carry an event or attribution."""
+def is_candidate(forms: Sequence[str], labels: Sequence[str], gate: GateLexicon, lemmas: SurfaceLemmas, names: Sequence[bool] = ()) -> bool:
+    """Whether a sentence can carry an event or attribution.
+
+    ``forms``: its tokens' lower-case forms; ``labels``: their entity labels; ``names``: whether
+    each looks like a name NER may have missed (the entity linker finds some of those too).
+    """
     guesses = [lemmas(form) for form in forms]
-    actor = any(label in ACTOR_LABELS for label in labels) or any(
+    actor = any(names) or any(label in ACTOR_LABELS for label in labels) or any(
         form in ACTOR_PRONOUNS or not guess.isdisjoint(gate.actor_nouns) for form, guess in zip(forms, guesses)
     )
     if not actor:
@@ -161,4 +165,10 @@ def candidate_bounds(doc: "Doc", gate: GateLexicon, lemmas: SurfaceLemmas) -> li
     """The sentences of ``doc`` to parse, as (start, end) token offsets in order."""
     forms = [t.lower_ for t in doc]
     labels = [t.ent_type_ for t in doc]
-    return [(s, e) for s, e in sentence_bounds(doc) if is_candidate(forms[s:e], labels[s:e], gate, lemmas)]
+    names = [looks_like_name(t.text, t.is_stop) for t in doc]
+    return [(s, e) for s, e in sentence_bounds(doc) if is_candidate(forms[s:e], labels[s:e], gate, lemmas, names[s:e])]
+
+
+def looks_like_name(text: str, is_stop: bool) -> bool:
+    """A capitalised or all-capital word that is not a stop word ("Samoa", "ECOWAS"; not "The", "He")."""
+    return len(text) > 1 and text[0].isupper() and text.replace("-", "").replace(".", "").isalpha() and not is_stop

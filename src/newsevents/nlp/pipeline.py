@@ -62,7 +62,8 @@ def load_pipeline(settings: Settings) -> "Language":
 
     Components: ``newsevents_entities``, then with ``settings.events`` ``newsevents_dates``,
     ``newsevents_places``, ``newsevents_coder`` and ``newsevents_quotes``, all with
-    ``on_error="record"`` so one article's failure is reported and the others go on. With
+    ``on_error="record"`` so one article's failure is reported and the others go on. The model's
+    attribute ruler runs as compiled look-ups (same rules, same results, :mod:`newsevents.nlp.attribute_rules`). With
     ``settings.parse == "candidates"`` the model's sentence recogniser replaces the parser as
     sentence splitter and ``newsevents_parse_gate`` parses only the sentences that can carry an
     event (:mod:`newsevents.nlp.gated_parse`).
@@ -72,8 +73,10 @@ def load_pipeline(settings: Settings) -> "Language":
         return _PIPELINES[key]
     import newsevents.events.components  # noqa: F401 - registers the event factories
     import newsevents.nlp.components  # noqa: F401 - registers newsevents_entities and the Doc extensions
+    from newsevents.nlp.attribute_rules import use_compiled_ruler
 
     nlp = _model(settings)
+    use_compiled_ruler(nlp)
     for name, config in components(settings):
         nlp.add_pipe(name, config=config)
     _PIPELINES[key] = nlp
