@@ -86,3 +86,15 @@ def test_a_town_ner_missed_in_a_list_of_places_is_found(nlp) -> None:
     doc = nlp(text)
     places = {e.name for e in extract_entities(doc, Article(id="t", title="", paragraphs=(text,))) if e.type == "LOC"}
     assert {"Kisumu", "Eldoret"} <= places
+
+
+def test_an_event_takes_the_most_specific_place_of_its_best_attachment(nlp) -> None:
+    from newsevents.events.places import event_location
+
+    text = "A protester was killed in Iran in the city of Zahedan on Friday."
+    doc = nlp(text)
+    entities = extract_entities(doc, Article(id="t", title="", paragraphs=(text,)))
+    trigger = next(t for t in doc if t.lemma_ == "kill")
+    location = event_location(doc, next(iter(doc.sents)), trigger, entities)
+    assert location is not None and location.name == "Zahedan" and location.country == "IRN"
+    assert text[location.start : location.end] == "Zahedan"  # the evidence span

@@ -43,6 +43,8 @@ _PLACE_NOUNS = frozenset({
     "county", "area", "island", "neighbourhood", "neighborhood", "suburb", "outskirts", "border",
 })  # fmt: skip
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within", "off"})
+#: How specific a place kind is (lower is more specific): "killed in Iran in the city of Zahedan" is Zahedan.
+_SPECIFIC = {"facility": 0, "city": 0, "region": 1, "country": 2, "water": 2, "continent": 2}
 #: Verbs whose direct object is where the event happens.
 _PLACE_VERBS = frozenset({
     "visit", "tour", "enter", "raid", "storm", "shell", "bomb", "strike", "attack", "invade", "occupy",
@@ -391,7 +393,8 @@ def event_location(doc: Doc, sent: Span, trigger_token: Token, entities: tuple[E
             continue
         distance = min(abs(span.start - trigger_token.i), abs(span.end - 1 - trigger_token.i))
         scored.append((score, distance, mention.start, mention, entity, kind, span.root))
-    for score, _, _, mention, entity, kind, root in sorted(scored, key=lambda item: item[:3]):
+    found = []
+    for score, distance, start, mention, entity, kind, root in scored:
         place = _lookup(text, mention, entity, context, kind in _PLACE_TYPES)  # no villages for a mislabelled name
         if place is None or place.lat is None:
             inner = _inner_place(root, doc, context)
@@ -399,5 +402,8 @@ def event_location(doc: Doc, sent: Span, trigger_token: Token, entities: tuple[E
                 place = inner
         if place is None and kind not in _PLACE_TYPES:
             continue  # a mislabelled name is a place only when the gazetteer knows it
+        found.append(((score, _SPECIFIC.get(place.kind, 0) if place else 3, distance, start), mention, place))
+    if found:
+        _, mention, place = min(found, key=lambda item: item[0])  # best attached, then the most specific
         return _location(mention, place)
     return None
