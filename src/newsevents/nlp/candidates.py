@@ -47,7 +47,9 @@ _TITLE_VOTE = 3.0
 _MAX_PORTFOLIO = 3  # words before a title that can name its portfolio
 _MAX_MISSED_NAME = 4  # words of a name NER missed after a title
 #: Prepositions after which a capitalised town the gazetteer knows is a place even when NER missed it.
-_MISSED_PLACE_AFTER = frozenset({"in", "at", "near", "outside", "around", "between"})
+_MISSED_PLACE_AFTER = frozenset(
+    {"in", "at", "near", "outside", "around", "between", "off", "to", "from", "via", "towards", "toward"}
+)
 
 
 @dataclass
@@ -326,9 +328,9 @@ def _missed_titled_names(doc: "Doc", lex: Lexicon) -> list[Candidate]:
 
 
 def _missed_places(doc: "Doc", lex: Lexicon) -> list[Candidate]:
-    """LOC candidates for towns NER left out after "in/at/near" or in a list after a place ("in Kisumu and Eldoret").
+    """LOC candidates for towns NER left out after "in", "to", "off" ... or in a list after a place.
 
-    Only a capitalised proper-noun run (up to three words) that the gazetteer knows by its primary
+    "in Kisumu and Eldoret", "moved to Iskenderun", "ships off Odesa": only a capitalised proper-noun run (up to three words) that the gazetteer knows by its primary
     name as a town of 15,000+ people or a region counts.
     """
     found: list[Candidate] = []
