@@ -3,14 +3,20 @@
 ``event_location`` takes the place mentions of the trigger's sentence that are objects of a
 locative preposition ("in Lahijan", "at the Kremlin", "near the border town of X") and keeps the
 one best attached to the trigger: the trigger itself, then its object or head noun, then anything
-else in the trigger's own clause. A place that is an actor ("Tehran said", "Iran's police") is
+else in the trigger's own clause; between equally attached places the most specific (a city over
+its region or country: "killed in Iran in the city of Zahedan"). A place that is an actor ("Tehran said", "Iran's police") is
 never a location, nor one in another clause ("Hengaw said in Oslo that he was killed"). The
 direct object of a few verbs is a place too ("visited Iran", "raided the town of Jenin").
 Names resolve through ``newsevents.nlp.gazetteer``, towns of 1,000+ people included, in the
 article's context (``place_context``): its main country as the hint (so "Lahijan" in an Iran story
 is the Iranian town), then its other countries and the dateline's ("SEOUL –"), a town inside a
 state or province the article names, and a region or country named right after the place
-("Paris, Texas"; not a list such as "Tehran, Khuzestan and Ilam"). A facility the gazetteer lacks
+("Paris, Texas", "Alexandria, Va."; not a list such as "Tehran, Khuzestan and Ilam"). The dateline
+may name its own container ("TRIPOLI, Lebanon —", "PARIS, Tenn. —"); a name pinned down by a
+container, there or in the text, keeps that sense for the whole article (one sense per article:
+a later bare "Paris" is still Paris, Tennessee). Towns and regions count for the article's
+countries with the named countries as the hint ("Tripoli" in a story naming Lebanon). A dateline
+place NER missed is listed with the article's places. A facility the gazetteer lacks
 takes the coordinates of the place it is said to be in ("Evin prison in Tehran").
 
 The Doc must be parsed over ``Article.text`` (entity offsets and token offsets agree).

