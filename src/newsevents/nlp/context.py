@@ -2,9 +2,10 @@
 
 Extent (``repair_span``, run before anything else): "World Health Organization (WHO" is split at
 the unpaired bracket, "Iran's Supreme National Security Council" at the possessive (a place, then
-the name), "Dominican Republic and Uruguay" at "and" when both sides are known places; a name NER
-cut short is extended (the place "Banska" + "Bystrica", "Air" + "China", "Rostov" + "-on-Don",
-"Defence" -> "Ministry of Defence").
+the name), "Dominican Republic and Uruguay" at "and" when both sides are known places (whatever
+NER called the whole); a name NER cut short is extended (the place "Banska" + "Bystrica", "San
+Jose" + "del Monte", "Air" + "China", "Rostov" + "-on-Don", "Defence" -> "Ministry of Defence",
+and "Italy" -> "Brothers of Italy", an organisation: see ``data/nlp_org_name_heads.tsv``).
 
 Type:
 
@@ -13,11 +14,13 @@ Type:
   organization, Hengaw", "Hengaw, a rights group" -> ORG; "the province of Gilan", "Tehran
   province" -> LOC; "Sotoudeh, a lawyer" -> PERSON);
 - a demonym NER tagged as a place ("Ukrainian") votes NORP;
-- a name the gazetteer knows as a place (primary names only) after "at/in/near/from/to/of ...", a
-  country NER called a person or organisation, a known place in a list with other places
-  ("Odesa, Chornomorsk and Pivdennyi"), a known place before an administrative noun ("Ilam
-  provinces"), an all-capitals dateline place ("OTTAWA —"), and an ORG name the gazetteer knows as
-  a facility ("the Kremlin", "the White House"), vote LOC;
+- a country NER called a person or organisation, an all-capitals dateline place ("OTTAWA —"), a
+  town or region the gazetteer knows by any of its names after "at/in/near/from/to/of/around/
+  between/off ..." (also as a later name of a list: "in Khan Younis and Rafah"), as the object of
+  "raid/reach/visit/devastate ..." ("troops raided Jenin"), in a list with other places ("Odesa,
+  Chornomorsk and Pivdennyi") or, a region, right after a place and a comma ("Pandi, Bulacan"), a
+  known place before an administrative noun ("Ilam provinces"), and an ORG name the gazetteer
+  knows as a facility ("the Kremlin", "the White House"), vote LOC;
 - a multi-word place name ending in a capitalised organisation noun votes ORG ("... Economic
   Cooperation", "... Support Forces");
 - an unknown place name that is the subject of "say/announce/sue ..." votes ORG, and so does
