@@ -14,6 +14,8 @@ decides whenever there is any. Rules are general patterns, not lists of names:
   State", "Supreme" of "Supreme Leader X", "Defence" of "Defence Minister X", "Infrastructure" of
   "Infrastructure Minister X", and a span ending in "Mr.";
 - a capitalised run after a title that NER missed is a PERSON ("Interior Minister Jan Kowalczyk");
+- a town NER missed after "in/at/near/to/from/off ..." or in a list after a place ("in Kisumu and
+  Eldoret") is a LOC when the gazetteer knows its primary name (a town of 15,000+ or a region);
 - "(Ali) Khamenei" becomes one PERSON mention named "Ali Khamenei";
 - a sentence-initial common noun NER took for a name ("Protests broke out") is dropped;
 - an acronym right after a clock time ("08:30 UTC") is part of the time, not a name;
