@@ -95,6 +95,13 @@ def test_only_candidate_sentences_are_parsed(gated) -> None:
     assert doc.ents and all(t.head.sent == t.sent for t in doc)
 
 
+@pytest.mark.parametrize("text", ["", " ", "The weather was fine.", "Rain.\n\nMore rain fell."])
+def test_articles_without_a_candidate_keep_their_sentences(gated, text) -> None:
+    doc = gated(text)
+    assert [s.text for s in doc.sents] == [s.text for s in doc.sents if s.text] and "".join(s.text for s in doc.sents) == text
+    assert all(t.dep_ in ("", "ROOT") and not t.pos_ for t in doc)
+
+
 def test_candidate_parse_codes_the_same_events_as_the_full_parse() -> None:
     from newsevents.process import annotate_batch
     from newsevents.records import Article
