@@ -99,3 +99,16 @@ def test_a_common_side_is_read_newest_first_and_lists_the_same_events(conn, monk
     assert [e["id"] for e in query.list_events(conn, f, limit=200)["items"]] == rare and rare
     assert query.count(conn, listing) == rare_count
     assert [e["id"] for e in query.list_events(conn, f, sort="-date", limit=200)["items"]] == rare_oldest
+
+
+@pytest.mark.parametrize("f", [EventFilter(place="Moscow", place_country="RUS"), EventFilter(place="Moscow", date_from="2024-07-16")])
+def test_a_busy_place_is_read_newest_first_and_lists_the_same_events(conn, monkeypatch, f):
+    """A place with many events is matched as an expression so its page reads the event-day index in order, not sorts them all."""
+    monkeypatch.setattr(query, "COMMON_SIDE", 10**9)
+    quiet = [e["id"] for e in query.list_events(conn, f, limit=200)["items"]]
+    monkeypatch.setattr(query, "COMMON_SIDE", 1)
+    listing = query.events_listing(conn, f)
+    assert "coalesce(e.location_name, '') = ?" in listing.page_sql and "coalesce" not in listing.count_sql
+    steps = plan(conn, listing.page_sql, (*listing.params, 51, 0))
+    assert re.search(r"INDEX events(_type)?_event_day", steps) and "events_place" not in steps, steps
+    assert [e["id"] for e in query.list_events(conn, f, limit=200)["items"]] == quiet and quiet

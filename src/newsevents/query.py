@@ -296,14 +296,24 @@ def _event_wheres(conn: sqlite3.Connection, f: EventFilter, in_order: bool = Fal
     if f.article:
         where.append("e.article_id = ?")
         params.append(f.article)
-    if f.place:
-        where.append("e.location_name = ?")
-        params.append(f.place)
-    if f.place_country:
-        where.append("e.location_country = ?")
-        params.append(f.place_country.upper())
     counted += where[sides:]
+    country = f.place_country.upper() if f.place_country else None
+    # a busy place written as an expression is not looked up in events_place: the planner then reads the event-day index
+    # in order and stops at the page instead of sorting every event there (an index on place and day would serve both)
+    busy = in_order and f.place and _common_place(conn, f.place, country)
+    for column, value in (("location_name", f.place), ("location_country", country)):
+        if value:
+            counted.append(f"e.{column} = ?")
+            where.append(f"coalesce(e.{column}, '') = ?" if busy else f"e.{column} = ?")
+            params.append(value)
     return ("WHERE " + " AND ".join(where)) if where else "", ("WHERE " + " AND ".join(counted)) if counted else "", params
+
+
+def _common_place(conn: sqlite3.Connection, name: str, country: str | None) -> bool:
+    """True when at least ``COMMON_SIDE`` events happened at this place."""
+    sql = (f"SELECT count(*) FROM (SELECT 1 FROM events e WHERE e.location_name = ? AND (? IS NULL OR e.location_country = ?) "
+           f"LIMIT {COMMON_SIDE}) AS c")  # fmt: skip
+    return conn.execute(sql, (name, country, country)).fetchone()[0] >= COMMON_SIDE
 
 
 _SORTS = {"date": f"{EVENT_DAY} DESC, e.id", "-date": f"{EVENT_DAY} ASC, e.id", "goldstein": "e.goldstein ASC, e.id", "-goldstein": "e.goldstein DESC, e.id", "confidence": "e.confidence DESC, e.id", "type": "e.type, e.id"}
