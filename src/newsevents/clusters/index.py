@@ -9,7 +9,7 @@ the first-seen mention), so the result does not depend on the order mentions arr
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from newsevents.clusters.evidence import ActorKey, default_actor_key, score_pair
 from newsevents.clusters.linkage import average_linkage
@@ -95,6 +95,29 @@ class ClusterIndex:
         clusters, so each kept one has the same members, keys and record as before). For an empty index.
         """
         wanted = {m.key: m for m in mentions}
+        region = self.rescore(wanted.values(), known, seeds)[1]
+        rest: dict[str, list[EventMention]] = {}
+        for key in sorted(set(wanted) - region):
+            rest.setdefault(known[key], []).append(wanted[key])
+        kept = set()
+        for members in rest.values():
+            cluster = build_cluster(members, self.actor_key)
+            for mention in cluster.mentions:
+                self._cluster_of[mention.key] = cluster.id
+            self._clusters[cluster.id] = cluster
+            kept.add(cluster.id)
+        self.kept = frozenset(kept)
+        return self.clusters()
+
+    def rescore(self, mentions: Iterable[EventMention], known: Collection[str],
+                seeds: Iterable[str]) -> tuple[list[EventCluster], set[str]]:  # fmt: skip
+        """Score and link again only the strong components of ``mentions`` that hold a seed: their clusters and keys.
+
+        ``known`` holds the keys clustered before (a key missing from it is a seed too). For an empty
+        index; the components are whole only when ``mentions`` holds every mention within the
+        policy's reach of each of their days (``store.clusters`` widens its window until it does).
+        """
+        wanted = {m.key: m for m in mentions}
         for key in sorted(wanted):
             self._mentions[key] = wanted[key]
             self._edges[key], self._scores[key] = set(), {}
@@ -108,19 +131,7 @@ class ClusterIndex:
             region.add(key)
             self._score(self._mentions[key], self._nearby(self._mentions[key]) - region - {key})
             stack.extend(sorted(self._edges[key] - region))
-        self._recluster(region)
-        rest: dict[str, list[EventMention]] = {}
-        for key in sorted(set(wanted) - region):
-            rest.setdefault(known[key], []).append(wanted[key])
-        kept = set()
-        for members in rest.values():
-            cluster = build_cluster(members, self.actor_key)
-            for mention in cluster.mentions:
-                self._cluster_of[mention.key] = cluster.id
-            self._clusters[cluster.id] = cluster
-            kept.add(cluster.id)
-        self.kept = frozenset(kept)
-        return self.clusters()
+        return self._recluster(region), region
 
     def _nearby(self, mention: EventMention) -> set[str]:
         """Keys of mentions that may join ``mention``: a type of its group, days within the widest window, a party country in common.
@@ -137,7 +148,7 @@ class ClusterIndex:
         for offset in range(-reach, reach + 1):
             buckets = self._by_day.get(((start + dt.timedelta(days=offset)).isoformat(), group), {})
             for country, keys in buckets.items():
-                if "?" in wanted or country == "?" or country in wanted:
+                if "?" in wanted or country == "?" or country in wanted:  # as ``meets``
                     found |= keys
         return found
 
@@ -174,16 +185,26 @@ class ClusterIndex:
 
 
 def _blocks(mention: EventMention, symmetric: frozenset[str]) -> frozenset[str]:
-    """The actor countries a mention is filed under, or {"?"} when an actor has none (or there is no actor).
+    """The actor countries a mention is filed under (``blocks``)."""
+    event = mention.event
+    return blocks(event.type, [ref.country for ref in event.actors], [ref.country for ref in event.targets], symmetric)
+
+
+def blocks(type_: str, actors: Sequence[str | None], targets: Sequence[str | None], symmetric: frozenset[str]) -> frozenset[str]:
+    """The actor countries an event is filed under, or {"?"} when an actor has none (or there is no actor).
 
     Only actors count (a pair of mentions whose actors' countries are all known and disjoint is
     vetoed); symmetric types compare actors and targets as one, so for them the targets count too.
     """
-    event = mention.event
-    parties = event.actors + event.targets if event.type in symmetric else event.actors
-    if not parties or any(not ref.country for ref in parties):
+    parties = [*actors, *targets] if type_ in symmetric else list(actors)
+    if not parties or any(not country for country in parties):
         return frozenset({"?"})
-    return frozenset(ref.country for ref in parties if ref.country)
+    return frozenset(country for country in parties if country)
+
+
+def meets(filed: frozenset[str], wanted: Collection[str]) -> bool:
+    """True when a mention filed under ``filed`` may be scored against one whose blocks are ``wanted`` (``_nearby``'s rule)."""
+    return "?" in wanted or "?" in filed or not filed.isdisjoint(wanted)
 
 
 def build_cluster(mentions: list[EventMention], actor_key: ActorKey = default_actor_key) -> EventCluster:

@@ -33,6 +33,10 @@ class ClusterPolicy:
 
     def type_group(self, type_: str) -> str:
         """The first (alphabetically) of the types linked to ``type_`` by neighbour rows; only one group can join."""
+        return min(self.group_types(type_))
+
+    def group_types(self, type_: str) -> frozenset[str]:
+        """``type_`` and every type linked to it by neighbour rows: the types of its ``type_group``."""
         group, frontier = {type_}, [type_]
         while frontier:
             current = frontier.pop()
@@ -40,7 +44,7 @@ class ClusterPolicy:
                 if current in pair:
                     frontier.extend(t for t in pair if t not in group)
                     group |= pair
-        return min(group)
+        return frozenset(group)
 
 
 def parse_policy(text: str, name: str = POLICY_FILE) -> ClusterPolicy:

@@ -10,27 +10,32 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
+from datetime import date as Date
+from datetime import timedelta
 from functools import lru_cache
 from typing import Any
 
-from newsevents.clusters import EventCluster, EventMention
+from newsevents.clusters import ClusterPolicy, EventCluster, EventMention, default_policy
+from newsevents.clusters.index import blocks, meets
 from newsevents.records import ActorRef
 from newsevents.registry import Registry
 from newsevents.store.migrate import immediate
-from newsevents.store.read import read_events
+from newsevents.store.read import by_articles, events_on_days, party_countries, read_events
 
 Row = tuple[Any, ...]
 
 
-def read_mentions(conn: sqlite3.Connection) -> list[EventMention]:
-    """Every stored event as a mention: with its article's id, source, publication date and named persons."""
-    events = read_events(conn)
+def read_mentions(conn: sqlite3.Connection, articles: Collection[str] | None = None) -> list[EventMention]:
+    """Every stored event (or those of ``articles``) as a mention: with its article's id, source, publication date and named persons."""
+    events = read_events(conn, articles=articles)
     people: dict[str, set[str]] = {}
-    for e in conn.execute("SELECT article_id, id FROM entities WHERE type = 'PERSON'"):
+    for e in by_articles(conn, "SELECT article_id, id FROM entities WHERE type = 'PERSON'", "article_id", articles):
         people.setdefault(e["article_id"], set()).add(e["id"])
     out = []
-    for a in conn.execute("SELECT id, source, published FROM articles ORDER BY id"):
+    rows = by_articles(conn, "SELECT id, source, published FROM articles", "id", articles)
+    for a in sorted(rows, key=lambda a: a["id"]):
         persons = people.get(a["id"], set())
         for event in events.get(a["id"], ()):
             named = frozenset(ref.name for ref in event.actors + event.targets if ref.entity in persons)
@@ -49,30 +54,43 @@ def cluster_rows(clusters: list[EventCluster], clusterer: str) -> dict[str, tupl
     return out
 
 
-def _stored(conn: sqlite3.Connection, skip: frozenset[str] = frozenset()) -> dict[str, tuple[Row, list[Row]]]:
-    """The rows already stored (but the clusters ``skip`` names), in the shape ``cluster_rows`` gives."""
+@dataclass(frozen=True)
+class Window:
+    """What a windowed refresh (``update_clusters_keeping``) replaces: the stored clusters ``replaced`` names; every other is kept as stored."""
+
+    replaced: frozenset[str]
+
+
+def _stored(conn: sqlite3.Connection, skip: frozenset[str] = frozenset(),
+            only: Collection[str] | None = None) -> dict[str, tuple[Row, list[Row]]]:  # fmt: skip
+    """The rows already stored (of the clusters ``only`` names, or of all but those ``skip`` names), in the shape ``cluster_rows`` gives."""
     members: dict[str, list[Row]] = {}
-    for m in conn.execute("SELECT * FROM event_cluster_members ORDER BY cluster_id, event_id"):
+    for m in by_articles(conn, "SELECT * FROM event_cluster_members", "cluster_id", only):
         if m["cluster_id"] not in skip:
             members.setdefault(m["cluster_id"], []).append(tuple(m))
-    return {r["id"]: (tuple(r), members.get(r["id"], [])) for r in conn.execute("SELECT * FROM event_clusters") if r["id"] not in skip}
+    rows = by_articles(conn, "SELECT * FROM event_clusters", "id", only)
+    return {r["id"]: (tuple(r), sorted(members.get(r["id"], []))) for r in rows if r["id"] not in skip}
 
 
 def write_clusters(conn: sqlite3.Connection, clusters: list[EventCluster], clusterer: str, *, rebuild: bool = False,
                    state: tuple[int, ...] | None = None, registry: Registry | None = None,
-                   kept: frozenset[str] = frozenset()) -> dict[str, int] | None:  # fmt: skip
-    """Make the stored clusters equal ``clusters``; return how many clusters were written, deleted and kept.
+                   kept: frozenset[str] | Window = frozenset()) -> dict[str, int] | None:  # fmt: skip
+    """Make the stored clusters equal ``clusters``; return how many clusters there are, and were written, deleted and kept.
 
     With ``state`` (``store.registry.corpus_state`` when the events were read), nothing is written
     and None returned when articles or corrections have been stored since. With ``registry`` (the
     one whose actor keys made ``clusters``), it is written in the same transaction, so the stored
     clusters always match the stored registry (``update_clusters_keeping`` relies on that). ``kept`` names
     clusters known to equal their stored rows (``update_clusters_keeping``): they are neither compared nor written.
+    A ``Window`` instead says that ``clusters`` are only those of a window: the stored clusters it
+    replaces and the ones given are compared and written, every other stored cluster is left alone.
     """
     from newsevents.store.registry import corpus_state, registry_writer
 
     kept = frozenset() if rebuild else kept
-    wanted = cluster_rows([c for c in clusters if c.id not in kept], clusterer)
+    window = kept.replaced if isinstance(kept, Window) else None
+    skip = frozenset() if isinstance(kept, Window) else kept
+    wanted = cluster_rows([c for c in clusters if c.id not in skip], clusterer)
     write_registry = registry_writer(conn, registry) if registry is not None else None
     with immediate(conn):
         if state is not None and corpus_state(conn) != state:
@@ -82,7 +100,7 @@ def write_clusters(conn: sqlite3.Connection, clusters: list[EventCluster], clust
         if rebuild:
             conn.execute("DELETE FROM event_cluster_members")
             conn.execute("DELETE FROM event_clusters")
-        stored = _stored(conn, skip=kept)
+        stored = _stored(conn, skip=skip, only=None if window is None else window | set(wanted))
         gone = sorted(cid for cid in stored if stored[cid] != wanted.get(cid))
         new = sorted(cid for cid in wanted if stored.get(cid) != wanted[cid])
         for chunk in range(0, len(gone), 500):
@@ -92,29 +110,105 @@ def write_clusters(conn: sqlite3.Connection, clusters: list[EventCluster], clust
             conn.execute(f"DELETE FROM event_clusters WHERE id IN ({marks})", ids)
         conn.executemany("INSERT INTO event_clusters VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [wanted[c][0] for c in new])
         conn.executemany("INSERT INTO event_cluster_members VALUES (?,?,?,?,?,?)", [m for c in new for m in wanted[c][1]])
-    return {"written": len(new), "deleted": len(set(gone) - set(wanted)), "kept": len(wanted) - len(new) + len(kept)}
+        total = conn.execute("SELECT count(*) FROM event_clusters").fetchone()[0]
+    return {"clusters": total, "written": len(new), "deleted": len(set(gone) - set(wanted)), "kept": total - len(new)}
 
 
 def update_clusters_keeping(conn: sqlite3.Connection, registry: Registry, clusterer: str, *,
-                            rebuild: bool = False) -> tuple[list[EventCluster], frozenset[str]]:  # fmt: skip
-    """The clusters of every stored event with ``registry``'s actor keys; scored again only where something changed.
+                            rebuild: bool = False) -> tuple[list[EventCluster], frozenset[str] | Window]:  # fmt: skip
+    """The clusters of the stored events with ``registry``'s actor keys; scored again only where something changed.
 
     Starts from the stored clusters (``clusters.incremental``) when they can be trusted: made by
     this clusterer, with the stored registry's keys (``write_clusters(registry=...)`` writes both
-    at once), and no event resolved by a registry write but left out of the clusters. Otherwise,
-    or with ``rebuild``, every event is clustered from scratch. Either way the result is the same.
-    Also returns the ids of the stored clusters kept as they were (for ``write_clusters(kept=...)``).
+    at once), and no event resolved by a registry write but left out of the clusters. Then only a
+    window of events is read (``window_update``) and its clusters returned with the ``Window`` of
+    stored clusters they replace. Otherwise, or with ``rebuild``, every event is read and clustered
+    from scratch. Either way the stored clusters ``write_clusters`` leaves are the same.
     """
     from newsevents.clusters import cluster_events
-    from newsevents.clusters.incremental import recluster_keeping
-    from newsevents.store.registry import stored_registry
 
-    mentions = read_mentions(conn)
     new_key = _by_name(registry)
     if rebuild or not _trusted(conn, clusterer):
-        return cluster_events(mentions, actor_key=new_key), frozenset()
-    stored = {r[0]: r[1] for r in conn.execute("SELECT event_id, cluster_id FROM event_cluster_members")}
-    return recluster_keeping(mentions, stored, _by_name(stored_registry(conn)), new_key)
+        return cluster_events(read_mentions(conn), actor_key=new_key), frozenset()
+    return window_update(conn, registry, new_key)
+
+
+def window_update(conn: sqlite3.Connection, registry: Registry, new_key: Callable[[ActorRef], str]) -> tuple[list[EventCluster], Window]:
+    """The clusters of a window around what changed since the stored clusters, and the stored ones they replace.
+
+    The seeds are what the stored clusters cannot vouch for (as ``clusters.incremental.seeds_of``):
+    events in no stored cluster, and every member of a stored cluster that lost a member, whose
+    member row no longer matches its event, or that holds a participant whose name the registry
+    now resolves to another actor. The window starts with the seeds' articles and every article
+    with an event ``ClusterIndex`` may score against a seed (``_near``: within reach, of its type
+    group, filed under a country it meets), and grows until it holds those of every mention of
+    the strong components the seeds are in; those components are scored and linked again,
+    exactly as in one batch, and every other stored cluster is kept.
+    """
+    from newsevents.clusters import ClusterIndex
+
+    fresh = {r[0]: r[1] for r in conn.execute(
+        "SELECT e.id, e.article_id FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_cluster_members m WHERE m.event_id = e.id)")}  # fmt: skip
+    doubtful = {r[0] for r in conn.execute(
+        "SELECT DISTINCT m.cluster_id FROM event_cluster_members m LEFT JOIN events e ON e.id = m.event_id "
+        "LEFT JOIN articles a ON a.id = e.article_id WHERE e.id IS NULL OR m.article_id <> e.article_id OR m.status <> e.status "
+        "OR coalesce(m.source, '') <> coalesce(a.source, '') OR coalesce(m.published, '') <> coalesce(a.published, '')")}  # fmt: skip
+    doubtful |= {r[0] for r in by_articles(conn, "SELECT DISTINCT m.cluster_id FROM event_actors ea JOIN event_cluster_members m "
+                                           "ON m.event_id = ea.event_id", "ea.name", _renamed(conn, registry))}  # fmt: skip
+    seeds = dict(fresh)
+    seeds.update({r[0]: r[1] for r in by_articles(conn, "SELECT event_id, article_id FROM event_cluster_members", "cluster_id", doubtful)})
+    policy = default_policy()
+    mentions = {m.key: m for m in read_mentions(conn, set(seeds.values()))}
+    loaded = set(seeds.values())
+    need = _near(conn, [m for m in mentions.values() if m.event.id in seeds], policy) - loaded
+    made: list[EventCluster] | None = None
+    region: set[str] = set()
+    while made is None or need:
+        mentions.update((m.key, m) for m in read_mentions(conn, need))
+        loaded |= need
+        known = [k for k, m in mentions.items() if m.event.id not in fresh]
+        made, region = ClusterIndex(policy, new_key).rescore(mentions.values(), known, [k for k, m in mentions.items() if m.event.id in seeds])
+        need = _near(conn, [mentions[k] for k in region], policy) - loaded
+    events = sorted({mentions[k].event.id for k in region})
+    replaced = doubtful | {r[0] for r in by_articles(conn, "SELECT cluster_id FROM event_cluster_members", "event_id", events)}
+    return made, Window(frozenset(replaced))
+
+
+def _near(conn: sqlite3.Connection, mentions: Iterable[EventMention], policy: ClusterPolicy) -> set[str]:
+    """The articles with an event that ``ClusterIndex`` may score against one of ``mentions``: within reach, of their type group, filed with them."""
+    reach = max(policy.window_event_days, policy.window_published_days)
+    wanted: dict[tuple[str, str], set[str]] = {}  # (day, type group) -> countries filed with it; "?" meets every one
+    for m in mentions:
+        if m.day is None:
+            continue
+        group, start = policy.type_group(m.event.type), Date.fromisoformat(m.day)
+        filed = blocks(m.event.type, [r.country for r in m.event.actors], [r.country for r in m.event.targets], policy.symmetric)
+        for offset in range(-reach, reach + 1):
+            wanted.setdefault(((start + timedelta(days=offset)).isoformat(), group), set()).update(filed)
+    days: dict[str, set[str]] = {}
+    for day, group in wanted:
+        days.setdefault(group, set()).add(day)
+    out: set[str] = set()
+    for group in sorted(days):
+        found = events_on_days(conn, policy.group_types(group), days[group])
+        parties = party_countries(conn, [r[0] for r in found if r[1] not in out])
+        for event, article, type_, day in found:
+            if article not in out and meets(blocks(type_, *parties.get(event, ([], [])), policy.symmetric), wanted[(day, group)]):
+                out.add(article)
+    return out
+
+
+def _renamed(conn: sqlite3.Connection, registry: Registry) -> list[str]:
+    """The participant names that the stored registry and ``registry`` look up as different actors (so their keys differ)."""
+    from newsevents.store.registry import stored_registry
+
+    old = stored_registry(conn)
+    out = []
+    for (name,) in conn.execute("SELECT DISTINCT name FROM event_actors"):
+        was, now = old.lookup(name), registry.lookup(name)
+        if (was.id if was else None) != (now.id if now else None):
+            out.append(name)
+    return out
 
 
 def _by_name(registry: Registry) -> Callable[[ActorRef], str]:

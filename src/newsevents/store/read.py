@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from datetime import date as Date
 from datetime import timedelta
 
@@ -72,6 +72,39 @@ def read_events(conn: sqlite3.Connection, article_id: str | None = None, *,
     return out
 
 
+def events_on_days(conn: sqlite3.Connection, types: Collection[str], days: Collection[str]) -> list[tuple[str, str, str, str]]:
+    """(event id, article id, type, day) of the events of ``types`` whose day is one of ``days``, as the event clusters file them.
+
+    An event's day is its own date when known to the day, else (unless it is background told as
+    long past) its article's publication day. Days close together are read as one range, through
+    the ``events_type`` and ``articles_published`` indexes, so the cost follows the days asked for.
+    """
+    kinds = sorted(set(types))
+    marks = ",".join("?" * len(kinds))
+    wanted = set(days)
+    out: list[tuple[str, str, str, str]] = []
+    for low, high in _ranges(wanted, 0):
+        after = (Date.fromisoformat(high) + timedelta(days=1)).isoformat()
+        out.extend(conn.execute(f"SELECT id, article_id, type, date FROM events WHERE type IN ({marks}) AND date BETWEEN ? AND ? "
+                                f"AND length(date) = 10", (*kinds, low, high)))  # fmt: skip
+        out.extend(conn.execute(  # the type is tested here, not in SQL: SQLite would then walk the type index for every article
+            "SELECT ev.id, ev.article_id, ev.type, substr(a.published, 1, 10) FROM articles a CROSS JOIN events ev ON ev.article_id = a.id "
+            "WHERE a.published >= ? AND a.published < ? AND (ev.date IS NULL OR length(ev.date) <> 10) AND ev.historical = 0", (low, after)))  # fmt: skip
+    return [tuple(r) for r in out if r[3] in wanted and r[2] in types]  # type: ignore[misc]
+
+
+def party_countries(conn: sqlite3.Connection, events: Collection[str]) -> dict[str, tuple[list[str | None], list[str | None]]]:
+    """Event id -> (its actors' countries, its targets' countries), in stored order, for the events ``events`` names."""
+    out: dict[str, tuple[list[str | None], list[str | None]]] = {}
+    ids = sorted(set(events))
+    for at in range(0, len(ids), _CHUNK):
+        part = ids[at : at + _CHUNK]
+        for event, role, country in conn.execute(f"SELECT event_id, role, country FROM event_actors WHERE event_id IN "
+                                                 f"({','.join('?' * len(part))}) ORDER BY event_id, role, position", part):  # fmt: skip
+            out.setdefault(event, ([], []))[0 if role == "actor" else 1].append(country)
+    return out
+
+
 def articles_near(conn: sqlite3.Connection, articles: Collection[str], reach_days: int) -> set[str]:
     """A window around ``articles``: them and every article with an event whose day is within ``reach_days`` days of one of theirs.
 
@@ -108,6 +141,18 @@ def articles_of_actors(conn: sqlite3.Connection, actors: Collection[str]) -> set
             f"SELECT DISTINCT ev.article_id FROM event_actors ea JOIN events ev ON ev.id = ea.event_id "
             f"WHERE ea.canonical_id IN ({','.join('?' * len(part))})", part))  # fmt: skip
     return out
+
+
+def by_articles(conn: sqlite3.Connection, sql: str, column: str, articles: Collection[str] | None) -> Iterator[sqlite3.Row]:
+    """The rows of ``sql`` (a SELECT, with or without a WHERE) of every article, or only of those whose ``column`` is in ``articles``, a few hundred ids at a time."""
+    if articles is None:
+        yield from conn.execute(sql)
+        return
+    joiner = " AND " if " WHERE " in sql.upper() else " WHERE "
+    ids = sorted(set(articles))
+    for at in range(0, len(ids), _CHUNK):
+        part = ids[at : at + _CHUNK]
+        yield from conn.execute(f"{sql}{joiner}{column} IN ({','.join('?' * len(part))})", part)
 
 
 def _ranges(days: Collection[str], reach: int) -> list[tuple[str, str]]:

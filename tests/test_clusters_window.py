@@ -1,0 +1,98 @@
+"""A refresh reads and scores only a window of events (store.clusters.window_update), yet stores what a full rebuild stores."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+from test_registry_store import store_documents, tables
+
+from newsevents import api
+from newsevents.store import read as read_module
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+from registry_bench import Corpus  # noqa: E402
+
+
+def dense_corpus(seed: int, count: int) -> list:
+    """Synthetic articles (name variants, happenings told by up to four outlets) crowded into the last two weeks, so many cluster."""
+    corpus = Corpus(seed)
+    corpus.first_day = 716
+    return list(corpus.documents(0, count))
+
+
+def batches(docs: list, rnd: random.Random) -> list[list]:
+    """``docs`` shuffled and cut into three to five batches."""
+    docs = docs[:]
+    rnd.shuffle(docs)
+    cuts = sorted(rnd.sample(range(1, len(docs)), rnd.randint(2, 4)))
+    return [docs[a:b] for a, b in zip([0, *cuts], [*cuts, len(docs)])]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_windowed_refreshes_in_random_batches_equal_one_full_rebuild(tmp_path: Path, seed: int) -> None:
+    docs = dense_corpus(seed, 70)
+    step = tmp_path / "step.db"
+    settings = store_documents(step, *batches(docs, random.Random(seed)))
+    stepwise = tables(step)
+    assert stepwise["event_clusters"] and any(row[6] > 1 for row in stepwise["event_clusters"])  # multi-article clusters exist
+    api.cluster_events(settings, rebuild=True)
+    assert tables(step) == stepwise
+    once = tmp_path / "once.db"
+    store_documents(once, docs)
+    assert tables(once) == stepwise
+
+
+def test_a_refresh_reads_only_the_events_near_the_new_ones(tmp_path: Path, monkeypatch) -> None:
+    corpus = Corpus(4)
+    old = list(corpus.documents(0, 120))
+    corpus.first_day = 725  # the new articles tell happenings of the last five days only
+    new = list(corpus.documents(120, 5))
+    db = tmp_path / "w.db"
+    store_documents(db, old)
+    read: list[str] = []
+    real = read_module._events_where
+    monkeypatch.setattr(read_module, "_events_where", lambda conn, where, params: read.extend(params) or real(conn, where, params))
+    settings = store_documents(db, new)
+    assert read and len(set(read)) < 40  # a window of articles, not the 125 stored
+    windowed = tables(db)
+    api.cluster_events(settings, rebuild=True)
+    assert tables(db) == windowed
+
+
+def test_events_gone_or_changed_since_reopen_their_clusters(tmp_path: Path) -> None:
+    db = tmp_path / "r.db"
+    settings = store_documents(db, dense_corpus(5, 40))
+    conn = sqlite3.connect(db)  # as a re-coding would leave it: one event gone, another's status changed
+    try:
+        members = conn.execute("SELECT cluster_id, event_id FROM event_cluster_members WHERE cluster_id IN "
+                               "(SELECT id FROM event_clusters WHERE mentions > 1) ORDER BY cluster_id, event_id").fetchall()  # fmt: skip
+        gone, denied = members[0][1], members[-1][1]
+        for table, column in (("event_evidence", "event_id"), ("event_actors", "event_id"), ("events", "id")):
+            conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (gone,))
+        conn.execute("UPDATE events SET status = 'denied' WHERE id = ?", (denied,))
+        conn.commit()
+    finally:
+        conn.close()
+    api.rebuild_registry(settings)
+    after = tables(db)
+    assert any(row[9] == 1 for row in after["event_clusters"])  # the denied mention made its cluster contested
+    api.cluster_events(settings, rebuild=True)
+    assert tables(db) == after
+
+
+def test_the_window_sees_every_event_a_batch_would_score(tmp_path: Path) -> None:
+    db = tmp_path / "n.db"
+    store_documents(db, dense_corpus(6, 30))
+    conn = sqlite3.connect(db)
+    try:
+        days = [r[0] for r in conn.execute("SELECT DISTINCT date FROM events WHERE length(date) = 10")]
+        every = {r[0] for r in conn.execute("SELECT id FROM events WHERE length(date) = 10 AND type IN ('ASSAULT', 'COERCE')")}
+        found = {r[0] for r in read_module.events_on_days(conn, {"ASSAULT", "COERCE"}, days)}
+    finally:
+        conn.close()
+    assert every and every <= found
