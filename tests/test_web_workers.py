@@ -68,3 +68,19 @@ def test_workers_must_be_one_or_more(tmp_path):
 
     with pytest.raises(SettingsError, match="workers"):
         serve(str(build_web_db(tmp_path / "web.db")), workers=0)
+
+
+def test_cli_serve_passes_its_processes_to_the_server(tmp_path, monkeypatch):
+    import newsevents.web
+    from click.testing import CliRunner
+
+    from newsevents.cli import main
+
+    seen = {}
+    monkeypatch.setattr(newsevents.web, "serve", lambda db, **kw: seen.update(kw, db=db))
+    db = str(build_web_db(tmp_path / "web.db"))
+    result = CliRunner().invoke(main, ["serve", "--db", db, "--processes", "2"])
+    assert result.exit_code == 0, result.output
+    assert seen["workers"] == 2 and seen["db"] == db
+    result = CliRunner().invoke(main, ["serve", "--db", db, "--processes", "0"])
+    assert result.exit_code != 0 and "processes" in result.output

@@ -550,20 +550,23 @@ def dyad(a: str, b: str, db: str, by: str, count: str, as_csv: bool) -> None:
 @DB_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind; loopback unless told otherwise.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--processes", "processes", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes on the one port; more than 1 answers pages on several cores at once.")
 @settings_options("trusted_hosts")
-def serve(db: str | None, host: str, port: int, trusted_hosts: str | None) -> None:
+def serve(db: str | None, host: str, port: int, processes: int, trusted_hosts: str | None) -> None:
     """Serve the JSON API and the dashboard (read-only).
 
     \b
     Example:
       newsevents serve --db news.db --port 8000 --trusted-hosts localhost,news.example.org
+      newsevents serve --db news.db --processes 2
     """
     from newsevents.store import open_store
     from newsevents.web import serve as run  # raises MissingExtra naming the [web] extra when it is not installed
 
     settings = _settings(db=db, trusted_hosts=trusted_hosts)
     open_store(settings.db, readonly=True).close()  # fail early with a clear message
-    run(settings.db, host=host, port=port, trusted_hosts=settings.trusted_hosts)
+    run(settings.db, host=host, port=port, trusted_hosts=settings.trusted_hosts, workers=processes)
 
 
 @main.command()
