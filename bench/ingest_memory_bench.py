@@ -10,7 +10,8 @@ writes) and of the largest worker (which reads, cleans and annotates), sampled f
 second, with the windows started and articles/s beside them. ``--timeout`` stops a run that takes too
 long on a shared machine: its peaks and counts are then those reached so far (marked ``*``).
 
-Usage: .venv/bin/python bench/ingest_memory_bench.py [--scales 1 10 100] [--dump-mb 20] [--workers 2] [--timeout 600]
+Usage: .venv/bin/python bench/ingest_memory_bench.py [--scales 1 10 100] [--dump-mb 20] [--dumps-mb 5 40] [--window-mb 8 1]
+       [--workers 2] [--timeout 600]
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ def counted(sources, limit):
         yield window
 pipeline._windows = counted
 start = time.perf_counter()
-summary = pipeline.run_ingest([sys.argv[1]], Settings.make(db=sys.argv[2], workers=int(sys.argv[3])))
+summary = pipeline.run_ingest([sys.argv[1]], Settings.make(db=sys.argv[2], workers=int(sys.argv[3])), window_bytes=int(sys.argv[4]))
 print(json.dumps({"stored": summary.stored, "failed": summary.failed, "seconds": time.perf_counter() - start}))
 """
 
@@ -110,10 +111,10 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def measure(path: Path, db: Path, workers: int, timeout: float) -> dict:
+def measure(path: Path, db: Path, workers: int, timeout: float, window: int) -> dict:
     """Run one ingest in a fresh process, sampling its and its workers' peak memory; stop it after ``timeout`` s."""
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", RUN, str(path), str(db), str(workers)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-c", RUN, str(path), str(db), str(workers), str(window)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     parent = worker = 0
     workers_seen: dict[int, int] = {}
     while proc.poll() is None and time.perf_counter() - start < timeout:
@@ -145,27 +146,30 @@ def main() -> None:
     parser.add_argument("--dump-mb", type=float, default=20.0, help="size of the one-file dump; 0 skips it")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds after which a run is stopped and its peaks so far shown")
+    parser.add_argument("--window-mb", type=float, nargs="*", default=[8.0], help="ingest window sizes to run each input with (MiB)")
+    parser.add_argument("--dumps-mb", type=float, nargs="*", default=[], help="more one-file dumps of these sizes")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="newsevents-membench-") as tmp:
         work = Path(tmp)
         heads, paragraphs = example_articles(work)
         articles = Articles(heads, paragraphs)
         print(f"example corpus: {len(heads)} articles, {len(paragraphs)} paragraphs; workers {args.workers}")
-        print(f"{'input':<22}{'articles':>9}{'MB in':>8}{'windows':>8}{'stored':>8}{'s':>8}{'art/s':>8}{'parent MB':>11}{'worker MB':>11}")
+        print(f"{'input':<22}{'window':>7}{'articles':>9}{'MB in':>8}{'windows':>8}{'stored':>8}{'s':>8}{'art/s':>8}{'parent MB':>11}{'worker MB':>11}")
         runs: list[tuple[str, Path, int]] = []
         for scale in args.scales:
             folder = work / f"x{scale}"
             runs.append((f"{scale}x example corpus", folder, write_scale(folder, articles, scale * len(heads))))
-        if args.dump_mb:
-            dump = work / "dump.txt"
-            runs.append((f"one {args.dump_mb:g} MB dump", dump, write_dump(dump, articles, args.dump_mb)))
+        for megabytes in ([args.dump_mb] if args.dump_mb else []) + args.dumps_mb:
+            dump = work / f"dump{megabytes:g}.txt"
+            runs.append((f"one {megabytes:g} MB dump", dump, write_dump(dump, articles, megabytes)))
         for label, path, count in runs:
             size = sum(p.stat().st_size for p in path.rglob("*")) if path.is_dir() else path.stat().st_size
-            got = measure(path, work / f"{path.name}.db", args.workers, args.timeout)
-            rate = got["stored"] / got["seconds"] if got["seconds"] else 0.0
-            mark = "*" if got["stopped"] else ""
-            print(f"{label:<22}{count:>9}{size / 2**20:>8.1f}{got['windows']:>8}{got['stored']:>8}{got['seconds']:>7.0f}{mark:1}{rate:>8.1f}"
-                  f"{got['parent_mb']:>11.0f}{got['worker_mb']:>11.0f}", flush=True)  # fmt: skip
+            for window in args.window_mb:
+                got = measure(path, work / f"{path.name}-{window:g}.db", args.workers, args.timeout, int(window * 2**20))
+                rate = got["stored"] / got["seconds"] if got["seconds"] else 0.0
+                mark = "*" if got["stopped"] else ""
+                print(f"{label:<22}{window:>6g}M{count:>9}{size / 2**20:>8.1f}{got['windows']:>8}{got['stored']:>8}{got['seconds']:>7.0f}{mark:1}"
+                      f"{rate:>8.1f}{got['parent_mb']:>11.0f}{got['worker_mb']:>11.0f}", flush=True)  # fmt: skip
 
 
 if __name__ == "__main__":
