@@ -10,11 +10,12 @@ resolved through observed roles), and happenings told by one to four outlets. Th
    it; read the events, cluster them, write the clusters), as ``api._refresh(rebuild=True)`` runs it;
 2. ``api._refresh`` after storing 100 more articles (what each later ingest pays: only the new
    articles are read and observed, the registry's corpus-wide step runs over the kept
-   observations, and events are scored again only around what changed), and checks that what it
-   stores equals a full rebuild (``rebuild=True``);
-3. the windowed read a refresh needs for its event clusters (``store.read``: the new articles and
-   every article with an event within the clusters' reach of theirs, read by id) against reading
-   every event, which the refresh still does (``store.clusters.read_mentions``);
+   observations, and only a window of events is read and scored again around what changed,
+   ``store.clusters.window_update``), and checks that what it stores equals a full rebuild
+   (``rebuild=True``);
+3. for comparison, the day window alone (``store.read.articles_near``: every article with an
+   event within the clusters' reach of the new ones; the refresh narrows it further by type group
+   and country) against reading every event, as a full rebuild does;
 4. for scale, a real ``newsevents ingest`` of the example corpus in the same run, extrapolated
    to the same number of articles.
 
@@ -323,7 +324,7 @@ def windowed_reads(db: str, new: list[str], rows: list[tuple[str, float, float, 
         conn = store.conn
         window = timed(f"window: articles within {reach} days of the new", lambda: articles_near(conn, new, reach), rows)
         timed(f"window: read their events ({len(window)} articles)", lambda: read_events(conn, articles=window), rows)
-        timed("read every event (what the refresh reads now)", lambda: read_events(conn), rows)
+        timed("read every event (what a full rebuild reads)", lambda: read_events(conn), rows)
 
 
 TABLES = ("registry_actors", "registry_aliases", "registry_merges", "registry_terms", "event_clusters", "event_cluster_members")

@@ -160,7 +160,8 @@ def window_update(conn: sqlite3.Connection, registry: Registry, new_key: Callabl
     policy = default_policy()
     mentions = {m.key: m for m in read_mentions(conn, set(seeds.values()))}
     loaded = set(seeds.values())
-    need = _near(conn, [m for m in mentions.values() if m.event.id in seeds], policy) - loaded
+    filed: Filed = {}
+    need = _near(conn, [m for m in mentions.values() if m.event.id in seeds], policy, filed) - loaded
     made: list[EventCluster] | None = None
     region: set[str] = set()
     while made is None or need:
@@ -168,34 +169,40 @@ def window_update(conn: sqlite3.Connection, registry: Registry, new_key: Callabl
         loaded |= need
         known = [k for k, m in mentions.items() if m.event.id not in fresh]
         made, region = ClusterIndex(policy, new_key).rescore(mentions.values(), known, [k for k, m in mentions.items() if m.event.id in seeds])
-        need = _near(conn, [mentions[k] for k in region], policy) - loaded
+        need = _near(conn, [mentions[k] for k in region], policy, filed) - loaded
     events = sorted({mentions[k].event.id for k in region})
     replaced = doubtful | {r[0] for r in by_articles(conn, "SELECT cluster_id FROM event_cluster_members", "event_id", events)}
     return made, Window(frozenset(replaced))
 
 
-def _near(conn: sqlite3.Connection, mentions: Iterable[EventMention], policy: ClusterPolicy) -> set[str]:
-    """The articles with an event that ``ClusterIndex`` may score against one of ``mentions``: within reach, of their type group, filed with them."""
+Filed = dict[tuple[str, str], list[tuple[str, frozenset[str]]]]  # (day, type group) -> (article id, countries filed under) of its events
+
+
+def _near(conn: sqlite3.Connection, mentions: Iterable[EventMention], policy: ClusterPolicy, filed: Filed) -> set[str]:
+    """The articles with an event that ``ClusterIndex`` may score against one of ``mentions``: within reach, of their type group, filed with them.
+
+    ``filed`` keeps what was read for each (day, type group), so a growing window reads each once.
+    """
     reach = max(policy.window_event_days, policy.window_published_days)
     wanted: dict[tuple[str, str], set[str]] = {}  # (day, type group) -> countries filed with it; "?" meets every one
     for m in mentions:
         if m.day is None:
             continue
         group, start = policy.type_group(m.event.type), Date.fromisoformat(m.day)
-        filed = blocks(m.event.type, [r.country for r in m.event.actors], [r.country for r in m.event.targets], policy.symmetric)
+        countries = blocks(m.event.type, [r.country for r in m.event.actors], [r.country for r in m.event.targets], policy.symmetric)
         for offset in range(-reach, reach + 1):
-            wanted.setdefault(((start + timedelta(days=offset)).isoformat(), group), set()).update(filed)
-    days: dict[str, set[str]] = {}
+            wanted.setdefault(((start + timedelta(days=offset)).isoformat(), group), set()).update(countries)
+    missing: dict[str, set[str]] = {}
     for day, group in wanted:
-        days.setdefault(group, set()).add(day)
-    out: set[str] = set()
-    for group in sorted(days):
-        found = events_on_days(conn, policy.group_types(group), days[group])
-        parties = party_countries(conn, [r[0] for r in found if r[1] not in out])
+        if (day, group) not in filed:
+            missing.setdefault(group, set()).add(day)
+            filed[(day, group)] = []
+    for group in sorted(missing):
+        found = events_on_days(conn, policy.group_types(group), missing[group])
+        parties = party_countries(conn, [r[0] for r in found])
         for event, article, type_, day in found:
-            if article not in out and meets(blocks(type_, *parties.get(event, ([], [])), policy.symmetric), wanted[(day, group)]):
-                out.add(article)
-    return out
+            filed[(day, group)].append((article, blocks(type_, *parties.get(event, ([], [])), policy.symmetric)))
+    return {article for at, countries in wanted.items() for article, filed_under in filed[at] if meets(filed_under, countries)}
 
 
 def _renamed(conn: sqlite3.Connection, registry: Registry) -> list[str]:
