@@ -96,3 +96,26 @@ def test_the_window_sees_every_event_a_batch_would_score(tmp_path: Path) -> None
     finally:
         conn.close()
     assert every and every <= found
+
+
+def test_a_correction_between_ingests_reopens_the_clusters_of_the_actors_it_merges(tmp_path: Path) -> None:
+    docs = dense_corpus(7, 60)
+    db = tmp_path / "m.db"
+    settings = store_documents(db, docs[:40])
+    conn = sqlite3.connect(db)
+    try:
+        busiest = [r[0] for r in conn.execute(
+            "SELECT canonical_id FROM event_actors WHERE canonical_id LIKE 'person:%' AND role = 'actor' "
+            "GROUP BY canonical_id ORDER BY count(*) DESC, canonical_id LIMIT 2")]  # fmt: skip
+    finally:
+        conn.close()
+    assert len(busiest) == 2
+    api.correct_actors(settings, "merge", busiest[0], busiest[1])  # its refresh runs on the stored clusters: a window
+    windowed = tables(db)
+    assert busiest[1] not in {row[0] for row in windowed["registry_actors"]}
+    api.cluster_events(settings, rebuild=True)
+    assert tables(db) == windowed
+    store_documents(db, docs[40:])
+    windowed = tables(db)
+    api.cluster_events(settings, rebuild=True)
+    assert tables(db) == windowed
