@@ -88,7 +88,7 @@ def events_on_days(conn: sqlite3.Connection, types: Collection[str], days: Colle
         out.extend(conn.execute(f"SELECT id, article_id, type, date FROM events WHERE type IN ({marks}) AND date BETWEEN ? AND ? "
                                 f"AND length(date) = 10", (*kinds, low, high)))  # fmt: skip
         out.extend(conn.execute(  # the type is tested here, not in SQL: SQLite would then walk the type index for every article
-            "SELECT ev.id, ev.article_id, ev.type, substr(a.published, 1, 10) FROM articles a CROSS JOIN events ev ON ev.article_id = a.id "
+            "SELECT ev.id, ev.article_id, ev.type, substr(a.published, 1, 10) FROM articles a JOIN events ev ON ev.article_id = a.id "
             "WHERE a.published >= ? AND a.published < ? AND (ev.date IS NULL OR length(ev.date) <> 10) AND ev.historical = 0", (low, after)))  # fmt: skip
     return [tuple(r) for r in out if r[3] in wanted and r[2] in types]  # type: ignore[misc]
 
@@ -126,7 +126,7 @@ def articles_near(conn: sqlite3.Connection, articles: Collection[str], reach_day
         out.update(r[0] for r in conn.execute("SELECT DISTINCT article_id FROM events WHERE date BETWEEN ? AND ? AND length(date) = 10",
                                               (low, high)))  # fmt: skip
         out.update(r[0] for r in conn.execute(
-            "SELECT a.id FROM articles a CROSS JOIN events ev ON ev.article_id = a.id "
+            "SELECT a.id FROM articles a JOIN events ev ON ev.article_id = a.id "
             "WHERE a.published >= ? AND a.published < ? AND (ev.date IS NULL OR length(ev.date) <> 10)", (low, after)))  # fmt: skip
     return out
 
