@@ -11,6 +11,7 @@ import pytest
 from test_registry_store import store_documents, tables
 
 from newsevents import api
+from newsevents.store import open_store
 from newsevents.store import read as read_module
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
@@ -119,3 +120,19 @@ def test_a_correction_between_ingests_reopens_the_clusters_of_the_actors_it_merg
     windowed = tables(db)
     api.cluster_events(settings, rebuild=True)
     assert tables(db) == windowed
+
+
+def test_windowed_refreshes_store_what_a_full_rebuild_stores_on_both_backends(store_url: str) -> None:
+    from test_registry_store import TABLES
+
+    docs = dense_corpus(8, 40)
+    settings = store_documents(store_url, docs[:25], docs[25:])  # type: ignore[arg-type]
+
+    def snapshot() -> dict[str, list[tuple]]:
+        with open_store(store_url) as store:
+            return {name: [tuple(r) for r in store.conn.execute(sql).fetchall()] for name, sql in TABLES.items()}
+
+    windowed = snapshot()
+    assert windowed["event_clusters"]
+    api.cluster_events(settings, rebuild=True)
+    assert snapshot() == windowed
