@@ -134,6 +134,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
+    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         bodies = build(folder / "corpus", args.articles)
@@ -154,6 +155,8 @@ def main() -> None:
             print(f"{label}: {stored[0]} articles stored, {stored[1]} events", file=sys.stderr)
     base = rows[0][1]
     print(f"\nbenchmark: {len(bodies)} generated articles, {words:,} words, {args.workers} workers, model sm (wall time incl. model load)")
+    print(f"machine load (1-min average) before {load_before[0]:.1f}, after {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs: "
+          "ratios mean little unless both stay low")
     print(f"{'run':<44} {'seconds':>8} {'articles/s':>11} {'words/s':>10} {'peak RSS MB':>12} {'vs bare':>8}")
     for label, t, rss in rows:
         print(f"{label:<44} {t:>8.1f} {len(bodies) / t:>11.1f} {words / t:>10.0f} {rss:>12.0f} {base / t:>7.2f}x")
