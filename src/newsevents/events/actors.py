@@ -16,7 +16,7 @@ from newsevents.events.policy import words
 from newsevents.events.phrases import in_dateline, known_org, offset, opposed, sector_noun, through_quantity
 from newsevents.events.pronouns import PronounMixin
 from newsevents.events.scope import ArticleScope, Named, phrase_country, place_country, seat_of_government
-from newsevents.events.tables import NON_STATE, office_table
+from newsevents.events.tables import NON_STATE, known_person, office_table
 from newsevents.names import name_key
 from newsevents.records import ActorRef
 
@@ -267,6 +267,9 @@ class ActorResolver(PronounMixin):
         """A named person: country and sector from their role, title or the words before the name."""
         role = self.scope.role_of(name, entity_id)
         sector = facts.sector
+        known = known_person(name)
+        if known is not None and known.country:
+            country, sector = known.country, sector or known.sector  # a listed name always means that person
         if role is not None:
             country = country or role.country
             office = next((o for o in office_table().values() if o.title == role.office), None)

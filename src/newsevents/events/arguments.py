@@ -174,6 +174,19 @@ def _real_subjects(found: list["Token"]) -> list["Token"]:
     return out
 
 
+def _headline_partners(verb: "Token", found: list["Token"]) -> list["Token"]:
+    """Names listed with a comma before the subject, as headlines join parties: "Peru, Chile sign treaty".
+
+    The parser hangs "Peru" off the verb (npadvmod, dep, appos) instead of joining it to "Chile";
+    only a proper name right before the comma that precedes a proper-name subject counts.
+    """
+    first = min(found, key=lambda t: t.i)
+    if first.pos_ != "PROPN" or first.i < 2 or first.nbor(-1).text != ",":
+        return []
+    return [c for c in verb.children if c.dep_ in ("npadvmod", "dep", "appos", "nmod") and c.i == first.i - 2
+            and c.pos_ == "PROPN" and is_actor_like(c)]
+
+
 def subjects(verb: "Token", object_control: frozenset[int], depth: int = 0) -> list["Token"]:
     """The acting subject(s) of a verb, following control, conjunction and relative clauses.
 
@@ -186,6 +199,7 @@ def subjects(verb: "Token", object_control: frozenset[int], depth: int = 0) -> l
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return [p for c in verb.children if c.dep_ == "agent" for p in _pobjs(c)]
     if found:
+        found += _headline_partners(verb, found)
         return [verb.head if s.lower_ in words("relative_pronouns") and verb.dep_ == "relcl" else s for s in found]
     if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):
         return [p for c in verb.children if c.dep_ == "agent" for p in _pobjs(c)]

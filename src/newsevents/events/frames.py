@@ -5,7 +5,7 @@
 - "threatened to X": THREATEN with the threat's content as mode (violence, restrict, ...);
 - "urged/demanded that Y X": REQUEST with mode meet / assist / yield / change;
 - future or planned X (PLOVER's auxiliary "future"): cooperation becomes AGREE, a retreat
-  becomes CONCEDE, material conflict becomes THREATEN;
+  becomes CONCEDE, material conflict becomes THREATEN (a planned deployment stays MOBILIZE);
 - "will not X" for cooperation X: a refusal, REJECT.
 
 CAMEO codes follow the same reading (intent to meet 036, refuse to yield 124, ...).
@@ -144,14 +144,14 @@ def agree(inner: Coding) -> Coding:
 
 
 def future(inner: Coding) -> Coding:
-    """PLOVER's reading of a future event: cooperation -> AGREE, retreat -> CONCEDE, force -> THREATEN."""
+    """PLOVER's reading of a future event: cooperation -> AGREE, retreat -> CONCEDE, force -> THREATEN (a deployment stays MOBILIZE)."""
     if inner.type in COOPERATIVE:
         return Coding("AGREE", None, _intent_cameo(inner))
     if inner.type == "RETREAT":
         return Coding("CONCEDE", inner.mode if inner.mode == "resign" else None, _yield_intent(inner))
-    if inner.type in MATERIAL_CONFLICT:
+    if inner.type in MATERIAL_CONFLICT and inner.type != "MOBILIZE":
         return threat(inner)
-    return inner
+    return inner  # a deployment announced for later is still posturing, not a verbal threat (PLOVER MOBILIZE)
 
 
 def under_frame(frame: str, frame_cameo: str, inner: Coding) -> Coding:

@@ -26,6 +26,7 @@ _SPEECH_NOUNS = ("claim", "report", "allegation", "accusation", "charge", "sugge
 _PLAN_WORDS = ("anticipate", "expect", "hope", "plan", "intend", "aim")
 _FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 _DEONTIC = ("must", "should", "ought")
+_MENACE_MODALS = ("would", "will", "could", "'ll", "shall")
 _SPEECH_VERBS = ("say", "tell", "announce", "state", "declare", "add", "insist", "stress", "emphasize",
                  "emphasise", "underline", "underscore", "reiterate", "write", "note")
 #: Verbs that carry an event noun in a prepositional phrase: "took part in talks", "returned to war".
@@ -200,8 +201,27 @@ def _own_coding(match: Match) -> Coding | None:
     """The coding a trigger's own pattern gives (a reported obligation is a demand, 100)."""
     pattern = match.pattern
     if pattern.type is None or pattern.cameo is None:
+        if frame_of(match) == "threaten" and _menacing(match.head):
+            return Coding("THREATEN", None, "130")
         return Coding("REQUEST", None, "100") if frame_of(match) == "request" else None
     return Coding(pattern.type, pattern.mode, pattern.cameo)
+
+
+def _menacing(head: "Token") -> bool:
+    """A warning whose that-clause says what someone will do or what will be done to someone.
+
+    "warned that troops would recover every inch", "warned it would halt coordination", "warned
+    that their installations would be considered targets" are threats; "warned that growth would
+    slow" is a forecast (its subject is no actor, and nothing is done to anyone).
+    """
+    for clause in (c for c in head.children if c.dep_ == "ccomp"):
+        if not any(c.dep_ == "aux" and c.lower_ in _MENACE_MODALS for c in clause.children):
+            continue
+        if any(c.dep_ == "nsubjpass" for c in clause.children):
+            return True
+        if any(c.dep_ == "nsubj" and (c.pos_ == "PRON" or is_actor_like(c)) for c in clause.children):
+            return True
+    return False
 
 
 def draft_sentence(matches: list[Match]) -> list[Draft]:
