@@ -61,7 +61,7 @@ def main(config: str | None) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @settings_options("db", "input_format", "model", "workers", "batch_size", "max_input_bytes", "events", "coder", "lexicon",
                   "min_confidence", "actor_dictionary", "near_duplicate_similarity", "fetch_links", "fetch_timeout",
-                  "fetch_interval", "busy_timeout", "quiet", "runner")  # fmt: skip
+                  "fetch_interval", "busy_timeout", "quiet", "runner", "parse")  # fmt: skip
 @click.option("--address", "ray_address", default=None, help="Ray cluster to join with --runner ray (host:port of `ray start --head`); empty: start a local Ray.")
 @click.option("--out", type=click.Path(file_okay=False), default=None, help="Write the results as a Parquet dataset by publication month in this folder instead of the database (load it with `newsevents load`).")
 def ingest(paths: tuple[str, ...], out: str | None, **options: Any) -> None:
@@ -154,7 +154,7 @@ def _print_summary(s: Any, quiet: bool) -> None:
 @click.option("--cycles", type=click.IntRange(1), help="Stop after this many cycles (default: run until SIGTERM or Ctrl-C).")
 @settings_options("db", "input_format", "model", "workers", "batch_size", "max_input_bytes", "events", "coder", "lexicon",
                   "min_confidence", "actor_dictionary", "near_duplicate_similarity", "fetch_links", "fetch_timeout",
-                  "fetch_interval", "busy_timeout")  # fmt: skip
+                  "fetch_interval", "busy_timeout", "parse")  # fmt: skip
 def watch(paths: tuple[str, ...], every: float, cycles: int | None, **options: Any) -> None:
     """Watch folders, files and feed URLs: every N minutes, ingest what is new; one line per cycle.
 
@@ -329,7 +329,7 @@ def export(db: str, fmt: str, table: str, out: str) -> None:
 
 @main.command()
 @click.argument("file", default="-")
-@settings_options("model", "coder", "lexicon", "min_confidence", "batch_size")
+@settings_options("model", "coder", "lexicon", "min_confidence", "batch_size", "parse")
 def code(file: str, **options: Any) -> None:
     """Code sentences: JSONL {"id", "text", "published"?, "language"?} in, {"id", "events"} out.
 
