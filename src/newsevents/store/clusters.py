@@ -31,8 +31,11 @@ def read_mentions(conn: sqlite3.Connection, articles: Collection[str] | None = N
     """Every stored event (or those of ``articles``) as a mention: with its article's id, source, publication date and named persons."""
     events = read_events(conn, articles=articles)
     people: dict[str, set[str]] = {}
-    for e in by_articles(conn, "SELECT article_id, id FROM entities WHERE type = 'PERSON'", "article_id", articles):
-        people.setdefault(e["article_id"], set()).add(e["id"])
+    # By id, the type is tested here: SQLite would otherwise walk entities_name over every person in the store.
+    sql = "SELECT article_id, id, type FROM entities" + (" WHERE type = 'PERSON'" if articles is None else "")
+    for e in by_articles(conn, sql, "article_id", articles):
+        if e["type"] == "PERSON":
+            people.setdefault(e["article_id"], set()).add(e["id"])
     out = []
     rows = by_articles(conn, "SELECT id, source, published FROM articles", "id", articles)
     for a in sorted(rows, key=lambda a: a["id"]):
@@ -137,9 +140,8 @@ def window_update(conn: sqlite3.Connection, registry: Registry, new_key: Callabl
     """The clusters of a window around what changed since the stored clusters, and the stored ones they replace.
 
     The seeds are what the stored clusters cannot vouch for (as ``clusters.incremental.seeds_of``):
-    events in no stored cluster, and every member of a stored cluster that lost a member, whose
-    member row no longer matches its event, or that holds a participant whose name the registry
-    now resolves to another actor. The window starts with the seeds' articles and every article
+    events in no stored cluster, and every member of a stored cluster that lost a member or that
+    holds a participant whose name the registry now resolves to another actor. The window starts with the seeds' articles and every article
     with an event ``ClusterIndex`` may score against a seed (``_near``: within reach, of its type
     group, filed under a country it meets), and grows until it holds those of every mention of
     the strong components the seeds are in; those components are scored and linked again,
@@ -149,10 +151,8 @@ def window_update(conn: sqlite3.Connection, registry: Registry, new_key: Callabl
 
     fresh = {r[0]: r[1] for r in conn.execute(
         "SELECT e.id, e.article_id FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_cluster_members m WHERE m.event_id = e.id)")}  # fmt: skip
-    doubtful = {r[0] for r in conn.execute(
-        "SELECT DISTINCT m.cluster_id FROM event_cluster_members m LEFT JOIN events e ON e.id = m.event_id "
-        "LEFT JOIN articles a ON a.id = e.article_id WHERE e.id IS NULL OR m.article_id <> e.article_id OR m.status <> e.status "
-        "OR coalesce(m.source, '') <> coalesce(a.source, '') OR coalesce(m.published, '') <> coalesce(a.published, '')")}  # fmt: skip
+    doubtful = {r[0] for r in conn.execute(  # the store never changes an event in place: a changed one is gone, its new self fresh
+        "SELECT DISTINCT m.cluster_id FROM event_cluster_members m WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = m.event_id)")}
     doubtful |= {r[0] for r in by_articles(conn, "SELECT DISTINCT m.cluster_id FROM event_actors ea JOIN event_cluster_members m "
                                            "ON m.event_id = ea.event_id", "ea.name", _renamed(conn, registry))}  # fmt: skip
     seeds = dict(fresh)

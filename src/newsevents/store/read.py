@@ -77,7 +77,7 @@ def events_on_days(conn: sqlite3.Connection, types: Collection[str], days: Colle
 
     An event's day is its own date when known to the day, else (unless it is background told as
     long past) its article's publication day. Days close together are read as one range, through
-    the ``events_type`` and ``articles_published`` indexes, so the cost follows the days asked for.
+    the ``events_type`` and ``events_undated_published`` indexes, so the cost follows the days asked for.
     """
     kinds = sorted(set(types))
     marks = ",".join("?" * len(kinds))
@@ -87,9 +87,9 @@ def events_on_days(conn: sqlite3.Connection, types: Collection[str], days: Colle
         after = (Date.fromisoformat(high) + timedelta(days=1)).isoformat()
         out.extend(conn.execute(f"SELECT id, article_id, type, date FROM events WHERE type IN ({marks}) AND date BETWEEN ? AND ? "
                                 f"AND length(date) = 10", (*kinds, low, high)))  # fmt: skip
-        out.extend(conn.execute(  # the type is tested here, not in SQL: SQLite would then walk the type index for every article
-            "SELECT ev.id, ev.article_id, ev.type, substr(a.published, 1, 10) FROM articles a JOIN events ev ON ev.article_id = a.id "
-            "WHERE a.published >= ? AND a.published < ? AND (ev.date IS NULL OR length(ev.date) <> 10) AND ev.historical = 0", (low, after)))  # fmt: skip
+        out.extend(conn.execute(  # through events_undated_published (0015); the type is tested below, or SQLite takes the type index
+            "SELECT id, article_id, type, substr(published, 1, 10) FROM events WHERE (date IS NULL OR length(date) <> 10) "
+            "AND published >= ? AND published < ? AND historical = 0", (low, after)))  # fmt: skip
     return [tuple(r) for r in out if r[3] in wanted and r[2] in types]  # type: ignore[misc]
 
 
@@ -110,7 +110,7 @@ def articles_near(conn: sqlite3.Connection, articles: Collection[str], reach_day
 
     An event's day is its own date when known to the day, else its article's publication day (as
     the event clusters file it; a superset for background events, which they leave undated). Days
-    close together are read as one range, through the ``events_date`` and ``articles_published``
+    close together are read as one range, through the ``events_date`` and ``events_undated_published``
     indexes, so the cost follows the window, not the store.
     """
     days: set[str] = set()
@@ -125,9 +125,8 @@ def articles_near(conn: sqlite3.Connection, articles: Collection[str], reach_day
         after = (Date.fromisoformat(high) + timedelta(days=1)).isoformat()
         out.update(r[0] for r in conn.execute("SELECT DISTINCT article_id FROM events WHERE date BETWEEN ? AND ? AND length(date) = 10",
                                               (low, high)))  # fmt: skip
-        out.update(r[0] for r in conn.execute(
-            "SELECT a.id FROM articles a JOIN events ev ON ev.article_id = a.id "
-            "WHERE a.published >= ? AND a.published < ? AND (ev.date IS NULL OR length(ev.date) <> 10)", (low, after)))  # fmt: skip
+        out.update(r[0] for r in conn.execute("SELECT DISTINCT article_id FROM events WHERE (date IS NULL OR length(date) <> 10) "
+                                              "AND published >= ? AND published < ?", (low, after)))  # fmt: skip
     return out
 
 
