@@ -93,9 +93,11 @@ class Registry:
 
     def actor_for(self, article: str, ref: ActorRef) -> str | None:
         """The actor id an event participant of ``article`` resolved to, or None when it was not part of the build."""
-        start = ref.start if ref.start is not None else -1
-        end = ref.end if ref.end is not None else -1
-        return self._by_place.get((article, start, end, ref.name, True))
+        return self.actor_at(article, ref.start, ref.end, ref.name)
+
+    def actor_at(self, article: str, start: int | None, end: int | None, name: str) -> str | None:
+        """``actor_for`` of the participant written ``name`` at ``start``..``end`` of ``article`` (no ``ActorRef`` to make)."""
+        return self._by_place.get((article, -1 if start is None else start, -1 if end is None else end, name, True))
 
     def key_for(self, ref: ActorRef) -> str:
         """An actor id for a participant seen outside any built article (a name, else its country and sector).

@@ -168,11 +168,9 @@ def registry_writer(conn: sqlite3.Connection, registry: Registry) -> Callable[[]
         "SELECT ea.rowid AS rid, ev.article_id, ea.name, ea.start, ea.end, ea.canonical_id FROM event_actors ea "
         "JOIN events ev ON ev.id = ea.event_id"
     ).fetchall()
-    canonical = []
-    for p in participants:
-        actor = registry.actor_for(p["article_id"], ActorRef(p["name"], start=p["start"], end=p["end"]))
-        if actor != p["canonical_id"]:
-            canonical.append((actor, p["rid"]))
+    actor_at = registry.actor_at
+    canonical = [(actor, rid) for rid, article, name, start, end, stored in participants
+                 if (actor := actor_at(article, start, end, name)) != stored]  # fmt: skip
     aliases = {name_key(a.text): (a.text, a.actor, a.how) for a in registry.aliases}  # as Registry.lookup reads them
 
     def write() -> None:
