@@ -67,7 +67,14 @@ def test_a_development_bank_is_no_business(nlp) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("text", [
     "Kenya's rugby federation asked the league to postpone Saturday's match in Nairobi.",
-    "A landslide blocked the main road between Kathmandu and Pokhara for two days.",
+    "A mudslide blocked the railway between Cusco and Aguas Calientes for two days.",
 ])  # fmt: skip
 def test_sport_bodies_and_landslides_make_no_political_event(nlp, text: str) -> None:
     assert code_text(nlp, text)[0] == ()
+
+
+@pytest.mark.slow
+def test_telling_someone_to_act_is_a_request_telling_reporters_is_not(nlp) -> None:
+    events = code_text(nlp, "Rabat told Madrid to return the seized fishing boats within a week.")[0]
+    assert [e.type for e in events] == ["REQUEST"] and countries(events[0].actors) == {"MAR"}
+    assert code_text(nlp, "The minister told reporters that the border would stay open.")[0] == ()

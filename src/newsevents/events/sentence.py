@@ -76,10 +76,16 @@ def _deontic(verb: "Token") -> bool:
 def frame_of(match: Match) -> str | None:
     """The frame a trigger acts as; saying that someone must act ("said Y must ...") is a request."""
     frame = match.pattern.frame
-    if frame == "report" and match.head.lemma_.lower() in _SPEECH_VERBS:
-        for clause in (c for c in match.head.children if c.dep_ == "ccomp" and _deontic(c)):
-            if any(s.dep_ == "nsubj" and is_actor_like(s) for s in clause.children):
+    head = match.head
+    if frame == "report" and head.lemma_.lower() in _SPEECH_VERBS:
+        for clause in (c for c in head.children if c.dep_ == "ccomp" and _deontic(c)):
+            # "said Y must stop", "said the judge must be reinstated"
+            if any(s.dep_ in ("nsubj", "nsubjpass") and is_actor_like(s) for s in clause.children):
                 return "request"
+        if head.lemma_.lower() == "tell" and any(c.dep_ == "xcomp" and _infinitive(c) for c in head.children) and any(
+            o.dep_ in ("dobj", "dative") and is_actor_like(o) for o in head.children
+        ):
+            return "request"  # "told Hanoi to halt the work": an order, not a report
     return frame
 
 
