@@ -1,9 +1,11 @@
-"""Event clusters in the store: read every stored event as a mention, write the clusters they form (issue #8).
+"""Event clusters in the store: read stored events as mentions, write the clusters they form (issue #8).
 
-Clusters are computed over all stored events (``api.cluster_events``; ``update_clusters_keeping`` scores
-again only around what changed) and written here in one write transaction, with the registry
-whose actor keys made them. Written in place (``rebuild=False``), only the clusters that changed are
-deleted and inserted again; ``rebuild=True`` empties the tables first. Both leave the same rows.
+A full build reads every stored event (``api.cluster_events(rebuild=True)``); a refresh
+(``update_clusters_keeping``) reads and scores only a window around what changed
+(``window_update``) and keeps every other stored cluster. Clusters are written here in one write
+transaction, with the registry whose actor keys made them. Written in place (``rebuild=False``),
+only the clusters that changed are deleted and inserted again; ``rebuild=True`` empties the
+tables first. Both leave the same rows.
 """
 
 from __future__ import annotations
@@ -141,11 +143,12 @@ def window_update(conn: sqlite3.Connection, registry: Registry, new_key: Callabl
 
     The seeds are what the stored clusters cannot vouch for (as ``clusters.incremental.seeds_of``):
     events in no stored cluster, and every member of a stored cluster that lost a member or that
-    holds a participant whose name the registry now resolves to another actor. The window starts with the seeds' articles and every article
-    with an event ``ClusterIndex`` may score against a seed (``_near``: within reach, of its type
-    group, filed under a country it meets), and grows until it holds those of every mention of
-    the strong components the seeds are in; those components are scored and linked again,
-    exactly as in one batch, and every other stored cluster is kept.
+    holds a participant whose name the registry now resolves to another actor. The window starts
+    with the seeds' articles and every article with an event ``ClusterIndex`` may score against a
+    seed (``_near``: within reach, of its type group, filed under a country it meets), and grows
+    until it holds those of every mention of the strong components the seeds are in; those
+    components are scored and linked again, exactly as in one batch, and every other stored
+    cluster is kept. What it reads grows with the seeds and the events of their days, not the store.
     """
     from newsevents.clusters import ClusterIndex
 
