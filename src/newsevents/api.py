@@ -119,7 +119,7 @@ def _refresh(settings: Settings, *, rebuild: bool = False) -> tuple["Registry", 
             made, kept = update_clusters_keeping(store.conn, built, settings.clusterer, rebuild=rebuild)
             counts = write_clusters(store.conn, made, settings.clusterer, rebuild=rebuild, state=state, registry=built, kept=kept)
             if counts is not None:
-                return built, {"clusters": len(made), **counts}
+                return built, dict(counts)  # "clusters": every stored cluster, not only the window's
     raise StoreError(f"database {settings.db} kept changing while actors and clusters were rebuilt; "
                      "run `newsevents actors rebuild` once other ingests have finished")
 
