@@ -3,7 +3,8 @@
 The example corpus (ours) is ingested once to get its clean articles. Each scale writes that many
 times its article count as one-article text files, each an example title with six example paragraphs
 drawn at random (seeded), so no file is an exact or near duplicate and every one is annotated. The
-dump is such articles back to back in one file, until it reaches ``--dump-mb``.
+dump is such articles back to back in one file, three blank lines apart (with two, the clean stage read
+them as fewer, longer articles), until it reaches ``--dump-mb``.
 Each run is a fresh process (``newsevents.pipeline.run_ingest`` with the default window, a large input
 cut into parts); the figures are the peak resident memory (VmHWM) of the parent (which lists, screens and
 writes) and of the largest worker (which reads, cleans and annotates), sampled from /proc every half
@@ -85,8 +86,8 @@ def write_dump(path: Path, articles: Articles, megabytes: float) -> int:
     size = 0
     while size < megabytes * 2**20:
         parts.append(articles.text(len(parts)))
-        size += len(parts[-1].encode("utf-8")) + 2
-    path.write_text("\n\n".join(parts), encoding="utf-8")
+        size += len(parts[-1].encode("utf-8")) + 3
+    path.write_text("\n\n\n".join(parts), encoding="utf-8")
     return len(parts)
 
 
