@@ -72,3 +72,13 @@ def test_article_places_lists_resolved_mentions(nlp) -> None:
     places = article_places(doc, extract_entities(doc, article))
     assert [p.name for p in places] == ["Iran", "Gilan", "Lahijan"]
     assert all(p.lat is not None and article.text[p.start : p.end] == p.name for p in places)
+
+
+def test_precision_says_what_the_point_stands_for(nlp) -> None:
+    town = _location(nlp, (*IRAN, "Police arrested three men in Lahijan on Tuesday."), "arrested")
+    assert town is not None and town.precision == "city"
+    assert town.end - town.start == len("Lahijan")  # the name's span is its evidence
+    country = _location(nlp, ("The Turkish foreign minister visited Iran last week.",), "visited")
+    assert country is not None and country.precision == "country"
+    province = _location(nlp, ("Police arrested three men in the province of Gilan.",), "arrested")
+    assert province is not None and province.precision == "region"

@@ -101,7 +101,14 @@ class ActorRef:
 
 @dataclass(frozen=True)
 class Location:
-    """An event's place with coordinates from the offline gazetteer."""
+    """An event's place with coordinates from the offline gazetteer.
+
+    ``start``/``end`` are the place name's offsets in the article (its evidence). ``precision`` says
+    what the coordinates stand for (``events.places.PRECISIONS``): "place" a site within a town (a facility or
+    landmark the gazetteer knows), "city" a town or city, "region" a state, province or district,
+    "country" a whole country, "area" something wider or across borders (a sea, a continent); None
+    when the gazetteer did not resolve the name, or for events stored before it was recorded.
+    """
 
     name: str
     country: str | None = None
@@ -109,6 +116,7 @@ class Location:
     lon: float | None = None
     start: int | None = None
     end: int | None = None
+    precision: str | None = None
 
 
 @dataclass(frozen=True)

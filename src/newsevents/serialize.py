@@ -14,7 +14,8 @@ def _actor(ref: ActorRef) -> dict[str, Any]:
 def _location(loc: Location | None) -> dict[str, Any] | None:
     if loc is None:
         return None
-    return {"name": loc.name, "country": loc.country, "lat": loc.lat, "lon": loc.lon}
+    return {"name": loc.name, "country": loc.country, "lat": loc.lat, "lon": loc.lon, "precision": loc.precision,
+            "start": loc.start, "end": loc.end}
 
 
 def event_to_dict(ev: Event) -> dict[str, Any]:

@@ -18,6 +18,8 @@ a later bare "Paris" is still Paris, Tennessee). Towns and regions count for the
 countries with the named countries as the hint ("Tripoli" in a story naming Lebanon). A dateline
 place NER missed is listed with the article's places. A facility the gazetteer lacks
 takes the coordinates of the place it is said to be in ("Evin prison in Tehran").
+Each Location carries the name's span (its evidence) and its precision (``PRECISION``: place, city,
+region, country or area), what its coordinates stand for.
 
 The Doc must be parsed over ``Article.text`` (entity offsets and token offsets agree).
 """
@@ -51,6 +53,12 @@ _PLACE_NOUNS = frozenset({
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within", "off"})
 #: How specific a place kind is (lower is more specific): "killed in Iran in the city of Zahedan" is Zahedan.
 _SPECIFIC = {"facility": 0, "city": 0, "region": 1, "country": 2, "water": 2, "continent": 2}
+#: Location.precision of a gazetteer kind: what the coordinates stand for. A facility or landmark the
+#: gazetteer knows is a "place" (a site more exact than its town); a sea or a continent is an "area".
+#: A facility it lacks takes its town's point, so its precision is the town's ("Evin prison in Tehran": city).
+PRECISION = {"facility": "place", "city": "city", "region": "region", "country": "country", "water": "area", "continent": "area"}
+#: Location.precision values, most specific first.
+PRECISIONS = ("place", "city", "region", "country", "area")
 #: Verbs whose direct object is where the event happens.
 _PLACE_VERBS = frozenset({
     "visit", "tour", "enter", "raid", "storm", "shell", "bomb", "strike", "attack", "invade", "occupy",
@@ -263,7 +271,7 @@ def _location(mention: Mention, place: GeoPlace | None) -> Location:
     clean = _clean_mention(mention)
     if place is None:
         return Location(clean.text, None, None, None, clean.start, clean.end)
-    return Location(clean.text, place.country, place.lat, place.lon, clean.start, clean.end)
+    return Location(clean.text, place.country, place.lat, place.lon, clean.start, clean.end, PRECISION.get(place.kind))
 
 
 def _lookup(text: str, mention: Mention, entity: Entity | None, context: PlaceContext, minor: bool = True) -> GeoPlace | None:

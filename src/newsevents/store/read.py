@@ -183,10 +183,14 @@ def _events_where(conn: sqlite3.Connection, where: str, params: tuple[str, ...])
     ):
         spans.setdefault(s["event_id"], []).append(TextSpan(s["start"], s["end"], s["text"]))
     events: dict[str, list[Event]] = {}
-    for r in conn.execute(f"SELECT * FROM events ev {where} ORDER BY rowid", params):
+    rows = conn.execute(f"SELECT * FROM events ev {where} ORDER BY rowid", params)
+    # a store opened read-only before migration 0017 has no location_precision column: None there
+    precise = any(d[0] == "location_precision" for d in rows.description or ())
+    for r in rows:
         loc = None
         if r["location_name"] is not None:
-            loc = Location(r["location_name"], r["location_country"], r["lat"], r["lon"], r["location_start"], r["location_end"])
+            loc = Location(r["location_name"], r["location_country"], r["lat"], r["lon"], r["location_start"], r["location_end"],
+                           r["location_precision"] if precise else None)
         events.setdefault(r["article_id"], []).append(
             Event(
                 id=r["id"], type=r["type"], mode=r["mode"], context=tuple(json.loads(r["context"])), cameo=r["cameo"],

@@ -48,6 +48,7 @@ EVENT_COLUMNS = (
     "id", "article_id", "type", "mode", "context", "cameo", "quad_class", "goldstein", "date", "date_text", "location_name",
     "location_country", "lat", "lon", "location_start", "location_end", "status", "sentence", "sentence_start", "evidence_start",
     "evidence_end", "confidence", "reciprocal", "published", "coder", "lexicon", "date_precision", "historical", "claim_source",
+    "location_precision",
 )  # fmt: skip
 #: tables whose rows are written "or ignore" (an event id seen before keeps its first rows)
 IGNORED = {"events": ("id",), "event_evidence": ("event_id", "position"), "event_actors": ("event_id", "role", "position")}
@@ -87,6 +88,7 @@ def document_rows(doc: Document) -> list[tuple[str, tuple[str, ...], Rows]]:
             loc.start if loc else None, loc.end if loc else None,
             ev.status, ev.sentence, ev.sentence_start, ev.evidence_start, ev.evidence_end, ev.confidence, int(ev.reciprocal),
             a.published, ev.coder, ev.lexicon, ev.date_precision, int(ev.historical), ev.claim_source,
+            loc.precision if loc else None,
         ))  # fmt: skip
         evidence += [(ev.id, i, span.start, span.end, span.text) for i, span in enumerate(ev.evidence_spans())]
         for role, refs in (("actor", ev.actors), ("target", ev.targets)):
