@@ -34,6 +34,8 @@ def components_page() -> str:
 
     import newsevents.events.components  # noqa: F401  (registers the factories)
     import newsevents.nlp.components  # noqa: F401
+    import newsevents.nlp.attribute_rules_factory  # noqa: F401
+    import newsevents.nlp.gated_parse  # noqa: F401
 
     rows = []
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
@@ -47,7 +49,7 @@ def components_page() -> str:
             "reads and writes; results are plain [records](records.md) on Doc extensions. `on_error=\"raise\"` raises "
             "like any component; `\"record\"` notes the failure in `doc._.newsevents_errors` and lets the Doc go on.\n\n"
             + table(("component", "reads", "writes", "config (defaults)"), rows)
-            + "\n::: newsevents.nlp.components\n\n::: newsevents.events.components\n")
+            + "\n::: newsevents.nlp.components\n\n::: newsevents.nlp.gated_parse\n\n::: newsevents.nlp.attribute_rules_factory\n\n::: newsevents.events.components\n")
 
 
 def pages() -> dict[Path, str]:
