@@ -111,3 +111,16 @@ def test_postgresql_stores_and_reads_the_same(tmp_path, emptied_postgres):
         with open_store(db) as store:
             store.write_documents([doc])
     assert _stored_locations(emptied_postgres, doc.article.id) == _stored_locations(lite, doc.article.id) == [CITY, COUNTRY]
+
+
+def test_the_event_listing_of_the_api_carries_precision_and_span(tmp_path):
+    from newsevents.query import list_events
+
+    db = str(tmp_path / "t.db")
+    doc = _precise()
+    with open_store(db) as store:
+        store.write_documents([doc])
+        listed = list_events(store.conn)["items"]
+    by_name = {e["location"]["name"]: e["location"] for e in listed if e["location"]}
+    assert by_name[CITY.name]["precision"] == "city" and (by_name[CITY.name]["start"], by_name[CITY.name]["end"]) == (CITY.start, CITY.end)
+    assert by_name[COUNTRY.name]["precision"] == "country"

@@ -379,7 +379,9 @@ def _event_rows(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[dict[
     for r in rows:
         loc = None
         if r["location_name"] is not None:
-            loc = {"name": r["location_name"], "country": r["location_country"], "lat": r["lat"], "lon": r["lon"]}
+            loc = {"name": r["location_name"], "country": r["location_country"], "lat": r["lat"], "lon": r["lon"],
+                   "start": r["location_start"], "end": r["location_end"],
+                   "precision": r["location_precision"] if "location_precision" in r.keys() else None}  # none before 0017
         out.append(
             {
                 "id": r["id"], "article_id": r["article_id"], "article_title": r["article_title"],
