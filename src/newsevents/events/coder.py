@@ -24,7 +24,7 @@ from newsevents.events.places import event_location
 from newsevents.events.policy import Case, Policy, load_policy, words
 from newsevents.events.scope import ArticleScope
 from newsevents.events.sentence import Draft, draft_sentence
-from newsevents.events.tables import NON_STATE, cameo_table
+from newsevents.events.tables import cameo_table
 from newsevents.events.triggers import find_matches, is_actor_like, sentence_has_candidates
 from newsevents.records import ActorRef, Event, Location
 
@@ -173,12 +173,6 @@ class SentenceCoder:
             # "suspended aid deliveries in Baghdad", "troops on alert in the West Bank": a foreign place receives
             foreign = [p for p in places if all(p.country != a.country for a in actors)]
             targets = [ActorRef(p.name, p.entity, p.country, None, p.start, p.end) for p in foreign[:1]]
-        if coding.type in words("domestic_types") and targets and not any(t.country for t in targets):
-            # "police detained three journalists", "the premier apologised to survivors": a state's own people
-            homes = {a.country for a in actors if a.country and a.country not in NON_STATE}
-            if len(homes) == 1:
-                home = homes.pop()
-                targets = [ActorRef(t.name, t.entity, home, t.sector, t.start, t.end) for t in targets]
         if coding.type == "PROTEST" and not targets:
             country = places[0].country if places else None
             country = country or next((a.country for a in actors if a.country and a.sector not in ("GOV", "IGO")), None)
