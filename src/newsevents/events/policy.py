@@ -233,7 +233,7 @@ def _all_actor_words_lemma(case: Case, values: frozenset[str]) -> bool:
 def _all_actor_words_named_by(case: Case, values: frozenset[str]) -> bool:
     """There are acting words and each one, or a word of its name before it, is in ``values`` ("India's cricket board")."""
     def named_by(token: "Token") -> bool:
-        return any(t.lemma_.lower() in values or t.lower_ in values for t in (token, *token.subtree) if t.i <= token.i)
+        return any(t.lemma_.lower() in values or t.lower_ in values for t in token.subtree if t.i <= token.i)
     return bool(case.draft.args.actors) and all(named_by(t) for t in case.draft.args.actors)
 
 

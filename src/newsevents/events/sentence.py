@@ -207,9 +207,10 @@ def _own_coding(match: Match) -> Coding | None:
     """The coding a trigger's own pattern gives (a reported obligation is a demand, 100)."""
     pattern = match.pattern
     if pattern.type is None or pattern.cameo is None:
-        if frame_of(match) == "threaten" and _menacing(match.head):
+        frame = frame_of(match)
+        if frame == "threaten" and _menacing(match.head):
             return Coding("THREATEN", None, "130")
-        return Coding("REQUEST", None, "100") if frame_of(match) == "request" else None
+        return Coding("REQUEST", None, "100") if frame == "request" else None
     return Coding(pattern.type, pattern.mode, pattern.cameo)
 
 

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from newsevents.datafiles import DataFileError, parse_rows, read_rows, split_words
 from newsevents.names import name_key
 from newsevents.plover import EVENT_TYPES
+
+if TYPE_CHECKING:
+    from newsevents.registry.dictionary import Entry
 
 __all__ = [
     "PLOVER_TYPES", "ActorTables", "CameoCode", "ContextCues", "EventsDataError", "KnownOrg", "ModeCue", "Office",
@@ -190,35 +194,23 @@ def actor_tables() -> ActorTables:
             raise DataFileError(f"{name}:{number}: kind must be noun or org, got {row['kind']!r}")
     return ActorTables(nouns, exact, folded)
 
-
-@dataclass(frozen=True)
-class KnownPerson:
-    """A person the actor dictionary names, with the state and sector they act for."""
-
-    name: str
-    country: str | None
-    sector: str | None
-
-
 @lru_cache(maxsize=1)
-def known_people() -> dict[str, KnownPerson]:
-    """The people of ``actors_dictionary.tsv`` by the folded form of each of their names.
+def _dictionary_people() -> dict[str, "Entry"]:
+    """The people of our actor dictionary (``registry.dictionary``, read once) by the folded form of each name."""
+    from newsevents.registry.dictionary import bundled_dictionary  # the registry reads this module's tables
+
+    out: dict[str, Entry] = {}
+    for entry in bundled_dictionary().entries:
+        if entry.kind == "person":
+            for name in entry.names:
+                out.setdefault(name_key(name, strict=True), entry)
+    return out
+
+
+def known_person(text: str) -> "Entry | None":
+    """The dictionary person named exactly by ``text`` ("Erdogan", "Recep Tayyip Erdoğan"), else None.
 
     A name the dictionary lists always means that person, so the coder gives "Erdogan" Turkey even
     in an article about Egypt ("a country from a known leader", eval/corpus/GUIDE.md).
     """
-    name = "actors_dictionary.tsv"
-    out: dict[str, KnownPerson] = {}
-    for _, row in read_rows(name, ("id", "names", "country", "sector", "role", "start", "end")):
-        if not row["id"].startswith("person:") or row["names"] == "-":
-            continue
-        forms = [form.strip() for form in row["names"].split("|") if form.strip()]
-        person = KnownPerson(forms[0], None if row["country"] == "-" else row["country"], None if row["sector"] == "-" else row["sector"])
-        for form in forms:
-            out.setdefault(name_key(form, strict=True), person)
-    return out
-
-
-def known_person(text: str) -> KnownPerson | None:
-    """The dictionary person named exactly by ``text`` ("Erdogan", "Recep Tayyip Erdoğan"), else None."""
-    return known_people().get(name_key(text, strict=True))
+    return _dictionary_people().get(name_key(text, strict=True))
