@@ -20,7 +20,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 _DOUBLED = re.compile(r"(.)\1+")
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 
-__all__ = ["acronym", "folded", "initials", "is_acronym", "person_key", "person_tokens", "slug", "surname_key", "tkey"]
+__all__ = ["acronym", "folded", "initials", "is_acronym", "person_key", "person_tokens", "slug", "tkey"]
 
 
 @lru_cache(maxsize=1)
@@ -81,11 +81,6 @@ def _without_article(word: str) -> str:
         if lowered.startswith(particle) and len(lowered) > len(particle) + 1:
             return word[len(particle) :]
     return word
-
-
-def surname_key(word: str) -> str:
-    """Key of a surname without an Arabic article: "al-Sisi" -> "sisi" (``tkey`` drops the article)."""
-    return tkey(word)
 
 
 def is_acronym(text: str) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from newsevents.registry.keys import folded, person_key, surname_key, tkey
+from newsevents.registry.keys import folded, person_key, tkey
 from newsevents.registry.unionfind import Clusters
 
 #: Countries whose people's names are written family name first in English-language news
@@ -73,7 +73,7 @@ def _join_short_forms(clusters: Clusters, forms: dict[str, str], dictionary: dic
     by_family: dict[str, list[str]] = defaultdict(list)
     for node, words in long_forms:
         if len(words) >= 2:
-            by_surname[surname_key(words[-1])].append((node, words))
+            by_surname[tkey(words[-1])].append((node, words))
             by_family[words[0]].append(node)
     for node, name in sorted((*forms.items(), *loose.items()), key=lambda item: (-len(item[1].split()), item[0])):
         words = _words(name)
@@ -82,7 +82,7 @@ def _join_short_forms(clusters: Clusters, forms: dict[str, str], dictionary: dic
         country = clusters.country(node)
         candidates = {
             clusters.find(other)
-            for other, long_words in by_surname.get(surname_key(words[-1]), [])
+            for other, long_words in by_surname.get(tkey(words[-1]), [])
             if len(long_words) > len(words) and _subsequence(words[:-1], long_words[:-1])
         }
         if len(words) == 1:

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from newsevents.names import slug
 from newsevents.records import ActorRef, Entity
-from newsevents.registry.keys import folded, initials, is_acronym, person_tokens
+from newsevents.registry.keys import folded, initials, is_acronym, person_tokens, tkey
 from newsevents.registry.records import ArticleFacts
 
 _PLACES = ("LOC", "GPE", "FAC")
@@ -154,16 +154,22 @@ def named_node(name: str, kind: str, country: str | None = None) -> str:
     return f"org:{folded(name)}|{country}" if is_state(country) else f"org:{folded(name)}"
 
 
-def _classify_named(name: str, etype: str, country: str | None, sector: str | None) -> tuple[str, str]:
-    """(node, how) of a named entity, given the country and sector the event coder gave it."""
+def _seat_node(name: str, *, seats: bool = True) -> tuple[str, str] | None:
+    """(node, "seat") of a seat of government ("Zhongnanhai") when ``seats``, else of a state's forces ("the Pentagon")."""
     from newsevents.registry.known import agent_named, seat_of
 
-    seat = seat_of(name)
-    if seat is not None and sector in (None, "GOV"):
-        return f"country:{seat}", "seat"  # "Zhongnanhai said", whatever the NER took it for
+    seat = seat_of(name) if seats else None
+    if seat is not None:
+        return f"country:{seat}", "seat"
     agent = agent_named(name)
-    if agent is not None:
-        return f"agent:{agent}", "seat"  # "the Pentagon said": the seat of the state's forces
+    return (f"agent:{agent}", "seat") if agent is not None else None
+
+
+def _classify_named(name: str, etype: str, country: str | None, sector: str | None) -> tuple[str, str]:
+    """(node, how) of a named entity, given the country and sector the event coder gave it."""
+    seat = _seat_node(name, seats=sector in (None, "GOV"))  # "Zhongnanhai said", whatever the NER took it for
+    if seat is not None:
+        return seat
     if etype == "PERSON":
         return person_node(name), "entity"
     code = state_code(name)
@@ -199,16 +205,11 @@ def _classify_description(ref: ActorRef) -> tuple[str, str]:
 
 def _entity_node(entity: Entity, country: str | None) -> tuple[str, str] | None:
     """(node, how) of an entity of the article, or None for one that names no actor (a town, a date)."""
-    from newsevents.registry.known import agent_named, seat_of
-
     if entity.type in ("PERSON", "ORG"):
         return _classify_named(entity.name, entity.type, entity.country or country, None)  # a seat there too
-    seat = seat_of(entity.name)
+    seat = _seat_node(entity.name)
     if seat is not None:
-        return f"country:{seat}", "seat"
-    agent = agent_named(entity.name)
-    if agent is not None:
-        return f"agent:{agent}", "seat"
+        return seat
     if entity.type in ("NORP", *_PLACES):
         code = state_code(entity.name)
         if is_state(code):
@@ -324,8 +325,6 @@ _MIN_SURNAME = 4  # shorter last words ("Un", "May") are too often something els
 
 def _surnames(facts: ArticleFacts, seen: list[Sighting]) -> list[Sighting]:
     """A surname of a person the article names in full, in any spelling ("Nikol Pashinyan ... Pashinian said"), where the NER found nothing."""
-    from newsevents.registry.keys import tkey
-
     if not facts.text:
         return []
     owners: dict[str, set[str]] = {}
