@@ -376,12 +376,13 @@ def _event_rows(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[dict[
         for s in conn.execute(f"SELECT * FROM event_evidence WHERE event_id IN ({marks}) ORDER BY event_id, position", ids):
             spans[s["event_id"]].append({"start": s["start"], "end": s["end"], "text": s["text"]})
     out = []
+    precise = bool(rows) and "location_precision" in rows[0].keys()  # none before migration 0017
     for r in rows:
         loc = None
         if r["location_name"] is not None:
             loc = {"name": r["location_name"], "country": r["location_country"], "lat": r["lat"], "lon": r["lon"],
                    "start": r["location_start"], "end": r["location_end"],
-                   "precision": r["location_precision"] if "location_precision" in r.keys() else None}  # none before 0017
+                   "precision": r["location_precision"] if precise else None}
         out.append(
             {
                 "id": r["id"], "article_id": r["article_id"], "article_title": r["article_title"],

@@ -25,7 +25,7 @@ def cluster_where(conn: sqlite3.Connection, *, type: str | None = None, country:
                   since: str | None = None, until: str | None = None, min_sources: int | None = None,
                   contested: bool | None = None) -> tuple[str, list[Any]]:  # fmt: skip
     """The WHERE clause over ``event_clusters c`` for these filters; QueryError naming a bad value."""
-    from newsevents.query import _check_date
+    from newsevents.query import _check_date, _day_end
 
     where: list[str] = []
     params: list[Any] = []
@@ -47,7 +47,7 @@ def cluster_where(conn: sqlite3.Connection, *, type: str | None = None, country:
         params.append(_check_date("since", since))
     if until:
         where.append("c.date <= ?")
-        params.append(until + "-99" if len(_check_date("until", until) or "") < 10 else until)
+        params.append(_day_end(_check_date("until", until)))
     if min_sources is not None:
         if not 0 <= min_sources <= 100_000:
             raise QueryError(f"min_sources must be a number of sources from 0 to 100000, got {min_sources}")

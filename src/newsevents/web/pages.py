@@ -132,7 +132,7 @@ def event_map(request: Request, conn: Conn, f: Filters, region: str | None = Non
                   "filter": {k: v for k, v in download_params(_params(request)).items() if k != "region"}}  # fmt: skip
     except QueryError as exc:
         error, status = str(exc), 400
-    context = {"title": "Map", "f": f, "places": places, "places_total": counted, "places_cap": MAP_PLACES,
+    context = {"title": "Map", "f": f, "places": places, "places_total": counted,
                "places_download": {**{k: v for k, v in params.items() if k != "region"}, "limit": MAP_PLACES}, "map": eventmap.map_plot(places, region=blank(region), params=params), "error": error,
                "types": EVENT_TYPES, "statuses": STATUSES, "params": params, "regions": basemap.regions(), "at": at,
                "is_area": eventmap.is_area}  # fmt: skip
@@ -202,11 +202,10 @@ def dyad(request: Request, conn: Conn, a: str, b: str, by: Annotated[str, Query(
     """A–B cooperation against conflict over time (Goldstein sums and event counts per day, week, month or year), with the events under it."""
     since, until = blank(since), blank(until)
     data = cached(request, query.dyad_series, conn, a, b, by=by, count=count, since=since, until=until)
-    chart = request.app.state.cache.get(("dyad_chart", a, b, by, count, since, until), lambda: charts.dyad_chart(data["series"], by))
-    svg = request.app.state.cache.get(("dyad_svg", a, b, by, count, since, until),
-                                      lambda: Markup(request.app.state.templates.get_template("dyad_chart.html").render(chart=chart, dyad=data)))
+    svg = request.app.state.cache.get(("dyad_svg", a, b, by, count, since, until), lambda: Markup(
+        request.app.state.templates.get_template("dyad_chart.html").render(chart=charts.dyad_chart(data["series"], by), dyad=data)))
     links = {"by": by, "count": None if count == "clusters" else count, "since": since, "until": until}
-    context = {"title": f"{a} – {b}", "dyad": data, "chart": chart, "chart_svg": svg, "summary": dyad_summary(data["series"]), "links": links,
+    context = {"title": f"{a} – {b}", "dyad": data, "chart_svg": svg, "summary": dyad_summary(data["series"]), "links": links,
                "periods": tuple(query.PERIODS), "events_total": data["events_total"]}  # fmt: skip
     return page(request, "dyad.html", context)
 
