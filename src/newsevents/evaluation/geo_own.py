@@ -39,6 +39,7 @@ def _actors_listed(articles: list[dict[str, Any]], nlp: Language) -> tuple[int, 
     from newsevents.records import Article
 
     listed = total = 0
+    articles = [a for a in articles if any(p["kind"] == "actor" for p in a["places"])]  # only these count
     texts = ["\n\n".join(a["paragraphs"]) for a in articles]
     for article, doc in zip(articles, nlp.pipe(texts, batch_size=16)):
         actors = [p for p in article["places"] if p["kind"] == "actor"]

@@ -108,6 +108,7 @@ class PlaceContext:
     settled: tuple[tuple[str, GeoPlace], ...] = ()
 
 
+@lru_cache(maxsize=64)  # asked once per event trigger and again for the article's place list
 def place_context(text: str, entities: tuple[Entity, ...]) -> PlaceContext:
     """The article's countries by how often they are named, the dateline's country ("SEOUL –") next."""
     countries = list(article_countries(entities))

@@ -120,10 +120,9 @@ def context_votes(doc: "Doc", cand: "Candidate", lex: Lexicon) -> None:
             and (
                 (primary is not None and (primary.kind == "country" or _dateline(doc, cand)))
                 # a town by any of its names ("in Jenin", "between Secunderabad and Warangal")
-                or (settled and _after_locative(doc, _first_conjunct(doc, cand.start)))
-                or (settled and _place_object(doc[_first_conjunct(doc, cand.start)]))
-                or (settled and place.kind in ("region", "country") and _after_place_and_comma(doc, cand.start))
-                or (settled and _listed_with_places(root))
+                or (settled and (_after_locative(doc, first := _first_conjunct(doc, cand.start)) or _place_object(doc[first])
+                                 or (place.kind in ("region", "country") and _after_place_and_comma(doc, cand.start))
+                                 or _listed_with_places(root)))
             )
         ):
             _vote(cand, "LOC", 1.5)
