@@ -53,14 +53,14 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=32)
     args = parser.parse_args()
     from newsevents.batch.local import map_batches as map_local
-    from newsevents.batch.ray_runner import map_batches as map_ray
+    from newsevents.batch import map_batches
 
     articles = corpus(args.articles)
     settings = Settings.make(workers=args.workers, batch_size=args.batch_size)
     batches = [articles[i : i + args.batch_size] for i in range(0, len(articles), args.batch_size)]
     after_first = len(articles) - len(batches[0])
     runs: dict[str, tuple[list, float, float]] = {}
-    mappers: dict[str, Callable[[], Iterator[list]]] = {"local": lambda: map_local(batches, settings), "ray": lambda: map_ray(batches, settings)}
+    mappers: dict[str, Callable[[], Iterator[list]]] = {"local": lambda: map_local(batches, settings), "ray": lambda: map_batches(batches, settings, runner="ray")}
     for name, run in mappers.items():
         runs[name] = timed(run())
     assert runs["ray"][0] == runs["local"][0], "the Ray runner's Documents differ from the local runner's"

@@ -78,8 +78,7 @@ def ingest(paths: tuple[str, ...], out: str | None, **options: Any) -> None:
     settings = _settings(**options)
     quiet = settings.quiet
     bar = _progress(quiet)
-    to_dataset = {"out_dir": out} if out else {}
-    summary = run(list(paths), settings, progress=bar, on_failure=lambda f: click.echo(f"failed: {f.origin}: {f.reason}", err=True), **to_dataset)
+    summary = run(list(paths), settings, progress=bar, on_failure=lambda f: click.echo(f"failed: {f.origin}: {f.reason}", err=True), out_dir=out or None)
     bar.close()
     _print_summary(summary, quiet)
     sys.exit(0 if summary.ok else 1)

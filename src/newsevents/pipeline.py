@@ -255,7 +255,8 @@ class _Job:
     def _learn_ahead(self, split: "SplitInput", first: LoadedInput) -> None:
         """Add the boilerplate of a large input's later parts before its first is cleaned, as if it were read whole.
 
-        The parts are read in the workers a few at a time; a text dump (one source) stops once its source is full.
+        The parts are read in the workers a few at a time; a text dump (one source) stops once its source is full,
+        any input once the learner holds all it takes.
         """
         from itertools import islice
 
@@ -264,7 +265,7 @@ class _Job:
 
         group = BoilerplateTable.source_of(first.documents[0]) if first.format == "text" and first.documents else None
         later = split.parts(1)
-        while not (group is not None and self.learner.full(group)):
+        while not (self.learner.saturated or (group is not None and self.learner.full(group))):
             chunk = list(islice(later, max(1, self.settings.workers)))
             if not chunk:
                 return

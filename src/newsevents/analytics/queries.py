@@ -20,11 +20,10 @@ from newsevents.analytics.flat import NO_MONTH
 from newsevents.analytics.resolve import Names
 from newsevents.errors import QueryError
 from newsevents.plover import EVENT_TYPES
-from newsevents.query import COUNTS, PERIODS
+from newsevents.query import COUNTS, PERIODS, _check_date, _day_end
 
 #: the period key of a dyad series in DuckDB, from the day text (as ``query.PERIODS`` makes it in SQLite)
 PERIOD_SQL = {"day": "day", "week": "strftime(TRY_CAST(day AS DATE), '%Y-W%W')", "month": "substr(day, 1, 7)", "year": "substr(day, 1, 4)"}
-_DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _MONTH = re.compile(r"^\d{4}(-\d{2})?$")
 MAX_N = 1000
 
@@ -105,8 +104,8 @@ class Analytics:
             raise QueryError(f"by must be one of {', '.join(PERIODS)}, got {by!r}")
         if count not in COUNTS:
             raise QueryError(f"count must be 'clusters' or 'mentions', got {count!r}")
-        _check("since", since, _DAY, "a date like 2024-07-22 (or 2024-07, 2024)")
-        _check("until", until, _DAY, "a date like 2024-07-22 (or 2024-07, 2024)")
+        _check_date("since", since)
+        _check_date("until", until)
         series = self.cache.get(("dyad", a, b, by, count, since, until), lambda: self._series(a, b, by, count, since, until))
         return {"a": a, "b": b, "by": by, "count": count, "since": since, "until": until, "series": series}
 
@@ -116,7 +115,7 @@ class Analytics:
         right = [k for k in self.names.keys(b) if k in self.keys]
         if not left or not right:
             return []
-        end = until + "-99" if until and len(until) < 10 else until
+        end = _day_end(until)
         if len(left) == 1 and len(right) == 1:
             sql = (
                 f"SELECT {PERIOD_SQL[by]} AS period, quad_class, sum(events)::BIGINT AS events, round(sum(goldstein), 2) AS goldstein "

@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
 
 from newsevents.batch.local import BatchFn
 from newsevents.errors import SettingsError
-from newsevents.process import annotate_batch, warm
+from newsevents.process import warm
 from newsevents.records import InputFailure
 from newsevents.settings import Settings
 
@@ -99,13 +99,6 @@ class RayRunner:
             setup = warm
         for window in _windows(batches, WINDOW):
             yield from _map_window(self._ray, window, _Map(self.settings, fn, setup, self.retries))
-
-
-def map_batches(batches: Iterable[Sequence[T]], settings: Settings, fn: BatchFn = annotate_batch, *,
-                address: str | None = None, setup: Callable[[Settings], None] | None = None) -> Iterator[list[R]]:  # fmt: skip
-    """Yield ``fn(batch, settings)`` for each batch, in order, on ``settings.workers`` Ray actors (see RayRunner)."""
-    with RayRunner(settings, address) as runner:
-        yield from runner.map(fn, batches, setup)
 
 
 @dataclass(frozen=True)

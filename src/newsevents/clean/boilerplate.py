@@ -168,9 +168,14 @@ class BoilerplateLearner:
                     self._units += 1
                     self._changed.add(source)
 
+    @property
+    def saturated(self) -> bool:
+        """True when the learner holds as many articles as it takes in all."""
+        return self._units >= self.total
+
     def full(self, source: str) -> bool:
         """True when ``source`` (a ``source_of`` group) can take no more articles."""
-        return self._units >= self.total or len(self._groups.get(source, ())) >= self.per_source
+        return self.saturated or len(self._groups.get(source, ())) >= self.per_source
 
     def table(self) -> BoilerplateTable:
         """The table learned from every article taken so far."""

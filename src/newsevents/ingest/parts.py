@@ -144,7 +144,11 @@ def _text_cuts(data: bytes, limit: int) -> tuple[list[int], list[int]] | None:
     if usual is None:
         return None
     cuts = list(_headline_cuts(data, limit, usual))
-    return cuts, [1] + [data.count(b"\n", 0, cut) + 1 for cut in cuts]
+    firsts, line, before = [1], 1, 0
+    for cut in cuts:  # each part's first line, counted from the cut before it, not from the start again
+        line, before = line + data.count(b"\n", before, cut), cut
+        firsts.append(line)
+    return cuts, firsts
 
 
 def _usual_gap(data: bytes) -> int | None:
