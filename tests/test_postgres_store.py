@@ -114,3 +114,10 @@ def test_data_version_moves_on_writes_only(emptied_postgres):
         assert data_version(reader.conn) == before
         store.write_documents([make_document(2)])
         assert data_version(reader.conn) > before
+
+
+def test_a_partial_index_keeps_its_where_clause_on_postgresql():
+    from newsevents.store.dialect import ddl_to_postgres
+
+    assert ddl_to_postgres("CREATE INDEX u ON events(published) WHERE date IS NULL OR length(date) <> 10;") == (
+        "CREATE INDEX u ON events(published NULLS FIRST) WHERE date IS NULL OR length(date) <> 10")

@@ -177,8 +177,12 @@ def strip_comments(sql: str) -> str:
 
 
 def _index_columns(cols: str) -> str:
-    """The column list of CREATE INDEX: expressions in parentheses, SQLite's null order on every term (so ORDER BY can use it)."""
-    body = cols.rstrip().rstrip(";").rstrip()[:-1]
+    """The column list of CREATE INDEX: expressions in parentheses, SQLite's null order on every term (so ORDER BY can use it);
+    a partial index keeps its WHERE clause."""
+    text = cols.rstrip().rstrip(";").rstrip()
+    spans = _terms(text)
+    close = spans[-1][1]  # the list's closing parenthesis
+    body, tail = text[:close], text[close + 1 :].strip()
     terms = []
     for start, end in _terms(body):
         term = to_postgres(body[start:end].strip(), placeholders=False)
@@ -186,4 +190,4 @@ def _index_columns(cols: str) -> str:
         if not re.fullmatch(r'[\w"]+|\w+\(.*\)|\(.*\)', expr.strip(), re.DOTALL):
             expr = f"({expr.strip()})"
         terms.append(f"{expr}{order} {'NULLS LAST' if order.strip().upper() == 'DESC' else 'NULLS FIRST'}")
-    return ", ".join(terms) + ")"
+    return ", ".join(terms) + ")" + (" " + to_postgres(tail, placeholders=False) if tail else "")
