@@ -116,8 +116,8 @@ def _refresh(settings: Settings, *, rebuild: bool = False) -> tuple["Registry", 
         for _ in range(5):
             state = corpus_state(store.conn)
             built = build_registry(store.conn, settings.actor_dictionary, fresh=rebuild)
-            made, kept = update_clusters_keeping(store.conn, built, settings.clusterer, rebuild=rebuild)
-            counts = write_clusters(store.conn, made, settings.clusterer, rebuild=rebuild, state=state, registry=built, kept=kept)
+            made, window = update_clusters_keeping(store.conn, built, settings.clusterer, rebuild=rebuild)
+            counts = write_clusters(store.conn, made, settings.clusterer, rebuild=rebuild, state=state, registry=built, window=window)
             if counts is not None:
                 return built, dict(counts)  # "clusters": every stored cluster, not only the window's
     raise StoreError(f"database {settings.db} kept changing while actors and clusters were rebuilt; "

@@ -81,7 +81,7 @@ class ClusterIndex:
         if mention.day is None:
             return
         buckets = self._by_day.setdefault((mention.day, self.policy.type_group(mention.event.type)), {})
-        for country in _blocks(mention, self.policy.symmetric):
+        for country in mention_blocks(mention, self.policy.symmetric):
             buckets.setdefault(country, set()).add(mention.key)
 
     def update(self, mentions: Iterable[EventMention], known: Mapping[str, str], seeds: Iterable[str]) -> list[EventCluster]:
@@ -143,7 +143,7 @@ class ClusterIndex:
             return set()
         reach = max(self.policy.window_event_days, self.policy.window_published_days)
         start, group = dt.date.fromisoformat(mention.day), self.policy.type_group(mention.event.type)
-        wanted = _blocks(mention, self.policy.symmetric)
+        wanted = mention_blocks(mention, self.policy.symmetric)
         found: set[str] = set()
         for offset in range(-reach, reach + 1):
             buckets = self._by_day.get(((start + dt.timedelta(days=offset)).isoformat(), group), {})
@@ -184,7 +184,7 @@ class ClusterIndex:
         return made
 
 
-def _blocks(mention: EventMention, symmetric: frozenset[str]) -> frozenset[str]:
+def mention_blocks(mention: EventMention, symmetric: frozenset[str]) -> frozenset[str]:
     """The actor countries a mention is filed under (``blocks``)."""
     event = mention.event
     return blocks(event.type, [ref.country for ref in event.actors], [ref.country for ref in event.targets], symmetric)

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from newsevents.clusters import ClusterPolicy, EventCluster, EventMention, default_policy
-from newsevents.clusters.index import blocks, meets
+from newsevents.clusters.index import blocks, meets, mention_blocks
 from newsevents.records import ActorRef
 from newsevents.registry import Registry
 from newsevents.store.migrate import immediate
@@ -66,36 +66,31 @@ class Window:
     replaced: frozenset[str]
 
 
-def _stored(conn: sqlite3.Connection, skip: frozenset[str] = frozenset(),
-            only: Collection[str] | None = None) -> dict[str, tuple[Row, list[Row]]]:  # fmt: skip
-    """The rows already stored (of the clusters ``only`` names, or of all but those ``skip`` names), in the shape ``cluster_rows`` gives."""
+def _stored(conn: sqlite3.Connection, only: Collection[str] | None = None) -> dict[str, tuple[Row, list[Row]]]:
+    """The rows already stored (of the clusters ``only`` names, else of all), in the shape ``cluster_rows`` gives."""
     members: dict[str, list[Row]] = {}
     for m in by_articles(conn, "SELECT * FROM event_cluster_members", "cluster_id", only):
-        if m["cluster_id"] not in skip:
-            members.setdefault(m["cluster_id"], []).append(tuple(m))
+        members.setdefault(m["cluster_id"], []).append(tuple(m))
     rows = by_articles(conn, "SELECT * FROM event_clusters", "id", only)
-    return {r["id"]: (tuple(r), sorted(members.get(r["id"], []))) for r in rows if r["id"] not in skip}
+    return {r["id"]: (tuple(r), sorted(members.get(r["id"], []))) for r in rows}
 
 
 def write_clusters(conn: sqlite3.Connection, clusters: list[EventCluster], clusterer: str, *, rebuild: bool = False,
                    state: tuple[int, ...] | None = None, registry: Registry | None = None,
-                   kept: frozenset[str] | Window = frozenset()) -> dict[str, int] | None:  # fmt: skip
+                   window: Window | None = None) -> dict[str, int] | None:  # fmt: skip
     """Make the stored clusters equal ``clusters``; return how many clusters there are, and were written, deleted and kept.
 
     With ``state`` (``store.registry.corpus_state`` when the events were read), nothing is written
     and None returned when articles or corrections have been stored since. With ``registry`` (the
     one whose actor keys made ``clusters``), it is written in the same transaction, so the stored
-    clusters always match the stored registry (``update_clusters_keeping`` relies on that). ``kept`` names
-    clusters known to equal their stored rows (``update_clusters_keeping``): they are neither compared nor written.
-    A ``Window`` instead says that ``clusters`` are only those of a window: the stored clusters it
+    clusters always match the stored registry (``update_clusters_keeping`` relies on that). A ``window``
+    (``update_clusters_keeping``) says that ``clusters`` are only those of a window: the stored clusters it
     replaces and the ones given are compared and written, every other stored cluster is left alone.
     """
     from newsevents.store.registry import corpus_state, registry_writer
 
-    kept = frozenset() if rebuild else kept
-    window = kept.replaced if isinstance(kept, Window) else None
-    skip = frozenset() if isinstance(kept, Window) else kept
-    wanted = cluster_rows([c for c in clusters if c.id not in skip], clusterer)
+    replaced = window.replaced if window is not None and not rebuild else None
+    wanted = cluster_rows(clusters, clusterer)
     write_registry = registry_writer(conn, registry) if registry is not None else None
     with immediate(conn):
         if state is not None and corpus_state(conn) != state:
@@ -105,7 +100,7 @@ def write_clusters(conn: sqlite3.Connection, clusters: list[EventCluster], clust
         if rebuild:
             conn.execute("DELETE FROM event_cluster_members")
             conn.execute("DELETE FROM event_clusters")
-        stored = _stored(conn, skip=skip, only=None if window is None else window | set(wanted))
+        stored = _stored(conn, only=None if replaced is None else replaced | set(wanted))
         gone = sorted(cid for cid in stored if stored[cid] != wanted.get(cid))
         new = sorted(cid for cid in wanted if stored.get(cid) != wanted[cid])
         for chunk in range(0, len(gone), 500):
@@ -120,7 +115,7 @@ def write_clusters(conn: sqlite3.Connection, clusters: list[EventCluster], clust
 
 
 def update_clusters_keeping(conn: sqlite3.Connection, registry: Registry, clusterer: str, *,
-                            rebuild: bool = False) -> tuple[list[EventCluster], frozenset[str] | Window]:  # fmt: skip
+                            rebuild: bool = False) -> tuple[list[EventCluster], Window | None]:  # fmt: skip
     """The clusters of the stored events with ``registry``'s actor keys; scored again only where something changed.
 
     Starts from the stored clusters (``clusters.incremental``) when they can be trusted: made by
@@ -134,7 +129,7 @@ def update_clusters_keeping(conn: sqlite3.Connection, registry: Registry, cluste
 
     new_key = _by_name(registry)
     if rebuild or not _trusted(conn, clusterer):
-        return cluster_events(read_mentions(conn), actor_key=new_key), frozenset()
+        return cluster_events(read_mentions(conn), actor_key=new_key), None
     return window_update(conn, registry, new_key)
 
 
@@ -192,7 +187,7 @@ def _near(conn: sqlite3.Connection, mentions: Iterable[EventMention], policy: Cl
         if m.day is None:
             continue
         group, start = policy.type_group(m.event.type), Date.fromisoformat(m.day)
-        countries = blocks(m.event.type, [r.country for r in m.event.actors], [r.country for r in m.event.targets], policy.symmetric)
+        countries = mention_blocks(m, policy.symmetric)
         for offset in range(-reach, reach + 1):
             wanted.setdefault(((start + timedelta(days=offset)).isoformat(), group), set()).update(countries)
     missing: dict[str, set[str]] = {}
