@@ -12,6 +12,7 @@ is not compiled (:func:`compile_ruler` returns None) and the model's own ruler i
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -187,16 +188,24 @@ def _candidates(index: RuleIndex, key: TokenKey) -> list[Rule]:
     return sorted(found, key=lambda rule: rule.order) if len(found) > 1 else found
 
 
+#: compiled rulers by their patterns (as JSON): the swap checks the patterns compile, then the factory builds the
+#: component from the same patterns; compiling takes about 0.1 s, so it is done once per process
+_COMPILED: dict[str, "CompiledRuler"] = {}
+
+
 def make_compiled(nlp: Any, patterns: list[dict[str, Any]]) -> "CompiledRuler":
     """A compiled ruler from attribute-ruler patterns (``AttributeRuler.patterns``); ValueError when they need the Matcher."""
     from spacy.pipeline import AttributeRuler
 
-    ruler = AttributeRuler(nlp.vocab)
-    ruler.add_patterns(patterns)
-    compiled = compile_ruler(ruler)
-    if compiled is None:
-        raise ValueError("these attribute-ruler patterns use Matcher operators or keys the compiled ruler lacks; keep spaCy's attribute_ruler")
-    return compiled
+    key = json.dumps(patterns, sort_keys=True, default=str)
+    if key not in _COMPILED:
+        ruler = AttributeRuler(nlp.vocab)
+        ruler.add_patterns(patterns)
+        compiled = compile_ruler(ruler)
+        if compiled is None:
+            raise ValueError("these attribute-ruler patterns use Matcher operators or keys the compiled ruler lacks; keep spaCy's attribute_ruler")
+        _COMPILED[key] = compiled
+    return _COMPILED[key]
 
 
 def use_compiled_ruler(nlp: Any) -> None:
@@ -206,6 +215,8 @@ def use_compiled_ruler(nlp: Any) -> None:
     if "attribute_ruler" not in nlp.component_names:
         return
     ruler = nlp.get_pipe("attribute_ruler")
-    if compile_ruler(ruler) is None:
+    try:
+        make_compiled(nlp, ruler.patterns)  # the factory below takes it from the cache
+    except ValueError:
         return
     nlp.replace_pipe("attribute_ruler", "newsevents_attribute_rules", config={"patterns": ruler.patterns})

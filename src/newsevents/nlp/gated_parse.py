@@ -59,12 +59,13 @@ class ParseGate:
 
     def annotate(self, docs: list[Doc], batch_size: int) -> None:
         """Parse the candidate sentences of ``docs`` and write the results into them."""
-        chosen = [candidate_bounds(doc, self.gate, self.lemmas) for doc in docs]
+        sentences = [sentence_bounds(doc) for doc in docs]
+        chosen = [candidate_bounds(doc, self.gate, self.lemmas, bounds) for doc, bounds in zip(docs, sentences)]
         parts = [self._sentences_doc(doc, bounds) for doc, bounds in zip(docs, chosen)]
         for component in self.components:
             parts = list(component.pipe(parts, batch_size=batch_size)) if hasattr(component, "pipe") else [component(p) for p in parts]
-        for doc, bounds, part in zip(docs, chosen, parts):
-            self._write(doc, bounds, part)
+        for doc, every, bounds, part in zip(docs, sentences, chosen, parts):
+            self._write(doc, every, bounds, part)
 
     def _sentences_doc(self, doc: Doc, bounds: list[tuple[int, int]]) -> Doc:
         """One Doc of the chosen sentences of ``doc``, in order, each marked as starting a sentence.
@@ -82,12 +83,13 @@ class ParseGate:
                 starts.append(token.i == start or None)
         return Doc(self.vocab, words=words, spaces=spaces, sent_starts=starts)
 
-    def _write(self, doc: Doc, bounds: list[tuple[int, int]], part: Doc) -> None:
-        """Copy each parsed sentence into ``doc`` at its offset; every other sentence becomes a one-token-root sentence."""
+    def _write(self, doc: Doc, sentences: list[tuple[int, int]], bounds: list[tuple[int, int]], part: Doc) -> None:
+        """Copy each parsed sentence (``bounds``, among the Doc's ``sentences``) into ``doc`` at its offset; every
+        other sentence becomes a one-token-root sentence."""
         if not len(doc):
             return
         values = numpy.zeros((len(doc), len(_ATTRS)), dtype="uint64")
-        for start, _ in sentence_bounds(doc):
+        for start, _ in sentences:
             values[start, _DEP_COLUMN] = self.root
         parsed = part.to_array(_ATTRS)
         offset = 0

@@ -161,12 +161,13 @@ def sentence_bounds(doc: "Doc") -> list[tuple[int, int]]:
     return [(s, e) for s, e in zip(starts, starts[1:] + [len(doc)]) if e > s]
 
 
-def candidate_bounds(doc: "Doc", gate: GateLexicon, lemmas: SurfaceLemmas) -> list[tuple[int, int]]:
-    """The sentences of ``doc`` to parse, as (start, end) token offsets in order."""
+def candidate_bounds(doc: "Doc", gate: GateLexicon, lemmas: SurfaceLemmas, sentences: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """The sentences of ``doc`` to parse, as (start, end) token offsets in order (``sentences``: its
+    :func:`sentence_bounds`, when the caller has them)."""
     forms = [t.lower_ for t in doc]
     labels = [t.ent_type_ for t in doc]
     names = [looks_like_name(t.text, t.is_stop) for t in doc]
-    return [(s, e) for s, e in sentence_bounds(doc) if is_candidate(forms[s:e], labels[s:e], gate, lemmas, names[s:e])]
+    return [(s, e) for s, e in (sentence_bounds(doc) if sentences is None else sentences) if is_candidate(forms[s:e], labels[s:e], gate, lemmas, names[s:e])]
 
 
 def looks_like_name(text: str, is_stop: bool) -> bool:
