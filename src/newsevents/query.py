@@ -249,8 +249,7 @@ def _side_clauses(conn: sqlite3.Connection, role: str, value: str, in_order: boo
     match, params = side_match(conn, "x", value)
     listed = f"e.id IN (SELECT x.event_id FROM event_actors x WHERE x.role = '{role}' AND {match})"
     if in_order:
-        common = f"SELECT count(*) FROM (SELECT 1 FROM event_actors x WHERE x.role = '{role}' AND {match} LIMIT {COMMON_SIDE}) AS c"
-        if conn.execute(common, params).fetchone()[0] >= COMMON_SIDE:
+        if _common(conn, f"event_actors x WHERE x.role = '{role}' AND {match}", params):
             return f"EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.id AND x.role = '{role}' AND {match})", listed, params
     return listed, listed, params
 
@@ -311,9 +310,13 @@ def _event_wheres(conn: sqlite3.Connection, f: EventFilter, in_order: bool = Fal
 
 def _common_place(conn: sqlite3.Connection, name: str, country: str | None) -> bool:
     """True when at least ``COMMON_SIDE`` events happened at this place."""
-    sql = (f"SELECT count(*) FROM (SELECT 1 FROM events e WHERE e.location_name = ? AND (? IS NULL OR e.location_country = ?) "
-           f"LIMIT {COMMON_SIDE}) AS c")  # fmt: skip
-    return conn.execute(sql, (name, country, country)).fetchone()[0] >= COMMON_SIDE
+    return _common(conn, "events e WHERE e.location_name = ? AND (? IS NULL OR e.location_country = ?)", [name, country, country])
+
+
+def _common(conn: sqlite3.Connection, rows: str, params: list[Any]) -> bool:
+    """True when ``FROM {rows}`` has at least ``COMMON_SIDE`` rows (it stops counting there)."""
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM {rows} LIMIT {COMMON_SIDE}) AS c"
+    return conn.execute(sql, tuple(params)).fetchone()[0] >= COMMON_SIDE
 
 
 _SORTS = {"date": f"{EVENT_DAY} DESC, e.id", "-date": f"{EVENT_DAY} ASC, e.id", "goldstein": "e.goldstein ASC, e.id", "-goldstein": "e.goldstein DESC, e.id", "confidence": "e.confidence DESC, e.id", "type": "e.type, e.id"}
