@@ -42,6 +42,7 @@ train: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/components_bench.py
 	$(BIN)/python bench/web_bench.py
 	$(BIN)/python bench/registry_bench.py
 	$(BIN)/python bench/warc_bench.py
