@@ -17,10 +17,14 @@ from newsevents.names import name_key
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "el", "al", "on", "in", "to", "a"})
 _PARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
+#: Letters that have no accent to strip, written as English-language news writes them ("Radosław" is "Radoslaw").
+_PLAIN_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ß": "ss", "æ": "ae", "Æ": "Ae"})
+#: Spellings that transliteration from French or English gives one sound: Zourabichvili and Zurabishvili, Mahmoud and Mahmud.
+_SOUNDS = ((re.compile(r"ou"), "u"), (re.compile(r"(?<=[aeiou])ch"), "sh"))
 _DOUBLED = re.compile(r"(.)\1+")
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 
-__all__ = ["acronym", "folded", "initials", "is_acronym", "person_key", "person_tokens", "slug", "tkey"]
+__all__ = ["acronym", "folded", "initials", "is_acronym", "spellings", "person_key", "person_tokens", "slug", "tkey"]
 
 
 @lru_cache(maxsize=1)
@@ -28,7 +32,7 @@ def _titles() -> frozenset[tuple[str, ...]]:
     """Lower-case word tuples of titles and offices written before names (nlp_titles.tsv)."""
     from newsevents.nlp.lexicon import lexicon
 
-    return frozenset(lexicon().titles)
+    return frozenset(tuple(w.rstrip(".") for w in title) for title in lexicon().titles)  # "Gen Munir" as "Gen. Munir"
 
 
 def person_tokens(name: str) -> list[str]:
@@ -61,8 +65,10 @@ _GIVEN = {"mohamad": "mohamed", "muhamad": "mohamed", "muhamed": "mohamed", "hus
 
 def tkey(word: str) -> str:
     """Transliteration key of one word: Zelenskiy, Zelensky, Zelenskyy -> zelenski; al-Sisi, el-Sisi -> sisi (no Arabic article);
-    Mohammad, Muhammad, Mohammed -> mohamed."""
-    folded = name_key(_without_article(word)).replace(" ", "")
+    Mohammad, Muhammad, Mohammed -> mohamed; Zourabichvili, Zurabishvili -> zurabishvili; Radosław -> radoslaw."""
+    folded = name_key(_without_article(word).translate(_PLAIN_LETTERS)).replace(" ", "")
+    for pattern, sound in _SOUNDS:
+        folded = pattern.sub(sound, folded)
     folded = folded.replace("y", "i")
     folded = re.sub(r"ii$", "i", folded)
     folded = _DOUBLED.sub(r"\1", folded)
@@ -84,19 +90,26 @@ def _without_article(word: str) -> str:
 
 
 def is_acronym(text: str) -> bool:
-    """True for an all-capital short form: IRGC, NATO, U.N."""
-    return bool(_ACRONYM.match(text.replace(".", "")))
+    """True for an all-capital short form: IRGC, NATO, U.N., PML-N."""
+    return bool(_ACRONYM.match(re.sub(r"(?<=[A-Z])-(?=[A-Z])", "", text.replace(".", ""))))
 
 
 def acronym(text: str) -> str:
-    """The acronym as letters only: "U.N." -> "UN"."""
-    return text.replace(".", "").upper()
+    """The acronym as letters only: "U.N." -> "UN", "PML-N" -> "PMLN"."""
+    return text.replace(".", "").replace("-", "").upper()
 
 
 def initials(name: str) -> str:
     """Initials of the content words: "Islamic Revolutionary Guard Corps" -> "IRGC"."""
     words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _FUNCTION_WORDS]
     return "".join(w[0] for w in words if w[0].isalnum()).upper()
+
+
+def spellings(name: str) -> set[str]:
+    """The acronyms a name may have: its content words' initials, and every word's where a small word counts
+    ("Economic Community of West African States" -> ECWAS and ECOWAS)."""
+    every = "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isalnum() and w.lower() not in ("the", "&")).upper()
+    return {initials(name), every}
 
 
 _ID_KINDS = (

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from newsevents.registry.keys import acronym, folded, initials, is_acronym
+from newsevents.registry.keys import acronym, folded, is_acronym, spellings
 from newsevents.registry.unionfind import Clusters
 
 #: Head nouns that add nothing to an organisation's name: "the Labour Party" is "Labour".
@@ -51,17 +51,30 @@ def join_orgs(clusters: Clusters, forms: dict[str, str], dictionary: dict[str, l
     """Join named nodes (node -> a name as written); ``dictionary`` maps dict node -> its names."""
     clusters.join_listed(forms, dictionary, folded)
     _join_countries(clusters, forms)
+    _join_capitals(clusters, forms)
     spelled: dict[str, set[str]] = defaultdict(set)
     names = list(forms.items()) + [(d, n) for d, ns in dictionary.items() for n in ns]
     for node, name in names:
         if not is_acronym(name) and len(name.split()) >= 2:
-            spelled[initials(name)].add(node)
+            for letters in spellings(name):
+                spelled[letters].add(node)
     for node, name in sorted(forms.items()):
         if not is_acronym(name):
             continue
         candidates = {clusters.find(n) for n in spelled.get(acronym(name), set())} - {clusters.find(node)}
         if len(candidates) == 1:
             clusters.union(next(iter(candidates)), node, "acronym")
+
+
+def _join_capitals(clusters: Clusters, forms: dict[str, str]) -> None:
+    """A state's capital the NER took for an organisation ("Dhaka said") is the state, when the corpus names that state."""
+    from newsevents.nlp.gazetteer import capitals
+
+    by_city = {folded(city): code for code, city in capitals()}
+    for node, name in sorted(forms.items()):
+        code = by_city.get(folded(name))
+        if code is not None and f"country:{code}" in clusters.parent and clusters.find(node) not in clusters.pin:
+            clusters.union(f"country:{code}", node, "capital")
 
 
 def _join_countries(clusters: Clusters, forms: dict[str, str]) -> None:

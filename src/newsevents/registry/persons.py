@@ -10,7 +10,9 @@
    countries do not disagree. Longer forms are settled first, so "Recep Erdogan" joins "Recep
    Tayyip Erdogan" before "Erdogan" looks for its person. Where names are written family name
    first (``FAMILY_NAME_FIRST``: "Lee Jae-myung", "Wang Yi"), a one-word form also looks for the
-   person whose name starts with it ("Mr Lee", "Mr Wang"); the one-person rule still holds.
+   person whose name starts with it ("Mr Lee", "Mr Wang"); the one-person rule still holds. A
+   given name and a surname may also be the start of a double surname ("Edmundo Gonzalez" of
+   "Edmundo González Urrutia"), with the same rule.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from newsevents.registry.unionfind import Clusters
 #: Countries whose people's names are written family name first in English-language news
 #: ("Xi Jinping" is Mr Xi, "Kim Jong Un" Mr Kim). Japan is left out: English-language news mostly writes Japanese names given name first.
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "KHM"})
+_MIN_SURNAME = 4  # a shorter word before the last ("bin", "da", "al") is no first surname
 
 
 def _subsequence(short: list[str], long: list[str]) -> bool:
@@ -70,11 +73,14 @@ def _join_short_forms(clusters: Clusters, forms: dict[str, str], dictionary: dic
     long_forms = [(node, _words(name)) for node, name in forms.items()]
     long_forms += [(d, _words(name)) for d, names in dictionary.items() for name in names]
     by_surname: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
+    by_first_surname: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
     by_family: dict[str, list[str]] = defaultdict(list)
     for node, words in long_forms:
         if len(words) >= 2:
             by_surname[tkey(words[-1])].append((node, words))
             by_family[words[0]].append(node)
+        if len(words) >= 3 and len(words[-2]) >= _MIN_SURNAME:
+            by_first_surname[words[-2]].append((node, words))
     for node, name in sorted((*forms.items(), *loose.items()), key=lambda item: (-len(item[1].split()), item[0])):
         words = _words(name)
         if not words:
@@ -85,6 +91,9 @@ def _join_short_forms(clusters: Clusters, forms: dict[str, str], dictionary: dic
             for other, long_words in by_surname.get(tkey(words[-1]), [])
             if len(long_words) > len(words) and _subsequence(words[:-1], long_words[:-1])
         }
+        if len(words) >= 2:  # given name and first surname of a double one: "Edmundo Gonzalez" of "Edmundo González Urrutia"
+            candidates |= {clusters.find(other) for other, long_words in by_first_surname.get(tkey(words[-1]), [])
+                           if len(long_words) > len(words) and _subsequence(words[:-1], long_words[:-2])}  # fmt: skip
         if len(words) == 1:
             candidates |= {clusters.find(other) for other in by_family.get(words[0], []) if clusters.country(other) in FAMILY_NAME_FIRST}
         candidates = {c for c in candidates if country is None or clusters.country(c) in (None, country)}
