@@ -22,6 +22,8 @@ def test_letters_without_accents_and_french_spellings_fold() -> None:
     assert person_key("Zbigniew Małecki") == person_key("Zbigniew Malecki")
     assert tkey("Gourabichvili") == tkey("Gurabishvili")  # ou / u and ch / sh after a vowel
     assert tkey("Mahmoud") == tkey("Mahmud")
+    assert tkey("Qasimiyeh") == tkey("Qasimiya") == tkey("Qasimiyah")  # a final -eh or -ah is one sound with -a
+    assert tkey("Abdallah") == tkey("Abdullah")
     assert tkey("Sanchez") != tkey("Sanshez")  # ch after a consonant is left alone
 
 

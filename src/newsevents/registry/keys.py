@@ -20,7 +20,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 #: Letters that have no accent to strip, written as English-language news writes them ("Radosław" is "Radoslaw").
 _PLAIN_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ß": "ss", "æ": "ae", "Æ": "Ae"})
 #: Spellings that transliteration from French or English gives one sound: Zourabichvili and Zurabishvili, Mahmoud and Mahmud.
-_SOUNDS = ((re.compile(r"ou"), "u"), (re.compile(r"(?<=[aeiou])ch"), "sh"))
+_SOUNDS = ((re.compile(r"ou"), "u"), (re.compile(r"(?<=[aeiou])ch"), "sh"), (re.compile(r"(?<=\w{3})[ae]h$"), "a"))  # Haniyeh, Haniya
 _DOUBLED = re.compile(r"(.)\1+")
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 
@@ -60,12 +60,12 @@ def folded(name: str) -> str:
 
 
 #: Spellings of common Arabic given names that English-language news uses for one name (keys as ``tkey`` folds them).
-_GIVEN = {"mohamad": "mohamed", "muhamad": "mohamed", "muhamed": "mohamed", "husain": "husein", "abdalah": "abdulah"}
+_GIVEN = {"mohamad": "mohamed", "muhamad": "mohamed", "muhamed": "mohamed", "husain": "husein", "abdala": "abdula"}
 
 
 def tkey(word: str) -> str:
     """Transliteration key of one word: Zelenskiy, Zelensky, Zelenskyy -> zelenski; al-Sisi, el-Sisi -> sisi (no Arabic article);
-    Mohammad, Muhammad, Mohammed -> mohamed; Zourabichvili, Zurabishvili -> zurabishvili; Radosław -> radoslaw."""
+    Mohammad, Muhammad, Mohammed -> mohamed; Zourabichvili, Zurabishvili -> zurabishvili; Haniyeh, Haniya -> hania; Radosław -> radoslaw."""
     folded = name_key(_without_article(word).translate(_PLAIN_LETTERS)).replace(" ", "")
     for pattern, sound in _SOUNDS:
         folded = pattern.sub(sound, folded)
