@@ -70,3 +70,19 @@ def test_dictionary_dates_more_heads_of_government() -> None:
     assert ("IRQ", "Prime Minister", "person:mohammed-shia-al-sudani") in terms
     facts = [article("a1", date="2024-07-12", refs=[ref("Iraq's prime minister", None, "IRQ", "GOV")])]
     assert actor_of(Registry.build(facts), "a1", "Iraq's prime minister") == "person:mohammed-shia-al-sudani"
+
+
+def test_arabic_article_as_its_own_word_ibn_and_x_fold() -> None:
+    assert person_key("Faisal bin Saad Al Rumaihi") == person_key("Faisal bin Saad al-Rumaihi")
+    assert person_key("Faisal ibn Saad") == person_key("Faisal bin Saad")
+    assert tkey("Alexei") == tkey("Aleksei")
+
+
+def test_a_surname_before_jr_is_the_sons_and_the_fathers_full_name_stays_apart() -> None:
+    son = entity("e1", "PERSON", "Teodoro Vasquez Jr.")
+    short = entity("e2", "PERSON", "Vasquez")
+    father = entity("e3", "PERSON", "Teodoro Vasquez")
+    registry = Registry.build([article("a1", entities=[son]), article("a2", entities=[short])], dictionary=NO_DICTIONARY)
+    assert actor_of(registry, "a2", "Vasquez") == actor_of(registry, "a1", "Teodoro Vasquez Jr.")
+    registry = Registry.build([article("a1", entities=[son]), article("a3", entities=[father])], dictionary=NO_DICTIONARY)
+    assert actor_of(registry, "a3", "Teodoro Vasquez") != actor_of(registry, "a1", "Teodoro Vasquez Jr.")

@@ -20,11 +20,12 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 #: Letters that have no accent to strip, written as English-language news writes them ("Radosław" is "Radoslaw").
 _PLAIN_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ß": "ss", "æ": "ae", "Æ": "Ae"})
 #: Spellings that transliteration from French or English gives one sound: Zourabichvili and Zurabishvili, Mahmoud and Mahmud.
-_SOUNDS = ((re.compile(r"ou"), "u"), (re.compile(r"(?<=[aeiou])ch"), "sh"), (re.compile(r"(?<=\w{3})[ae]h$"), "a"))  # Haniyeh, Haniya
+_SOUNDS = ((re.compile(r"ou"), "u"), (re.compile(r"(?<=[aeiou])ch"), "sh"), (re.compile(r"(?<=\w{3})[ae]h$"), "a"),
+           (re.compile(r"(?<=\w)x"), "ks"))  # Haniyeh, Haniya; Alexei, Aleksei
 _DOUBLED = re.compile(r"(.)\1+")
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 
-__all__ = ["acronym", "folded", "initials", "is_acronym", "spellings", "person_key", "person_tokens", "slug", "tkey"]
+__all__ = ["acronym", "folded", "initials", "is_acronym", "spellings", "person_key", "person_tokens", "slug", "tkey", "word_keys"]
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +61,9 @@ def folded(name: str) -> str:
 
 
 #: Spellings of common Arabic given names that English-language news uses for one name (keys as ``tkey`` folds them).
-_GIVEN = {"mohamad": "mohamed", "muhamad": "mohamed", "muhamed": "mohamed", "husain": "husein", "abdala": "abdula"}
+_GIVEN = {"mohamad": "mohamed", "muhamad": "mohamed", "muhamed": "mohamed", "husain": "husein", "abdala": "abdula", "ibn": "bin"}
+#: An Arabic article written as a word of its own ("Al Thani") is no part of the name's key ("al-Thani").
+_ARTICLES = frozenset(p.rstrip("-") for p in _PARTICLES)
 
 
 def tkey(word: str) -> str:
@@ -75,9 +78,15 @@ def tkey(word: str) -> str:
     return _GIVEN.get(folded, folded)
 
 
+def word_keys(name: str) -> list[str]:
+    """``tkey`` of each word of a name, an Arabic article standing alone left out ("Tamim Al Thani" -> tamim, thani)."""
+    words = name.split()
+    return [tkey(w) for i, w in enumerate(words) if i == len(words) - 1 or w.lower() not in _ARTICLES]
+
+
 def person_key(name: str) -> str:
     """The key of a whole person name, titles dropped and words run together ("Yoon Suk-yeol" = "Yoon Suk Yeol")."""
-    return _DOUBLED.sub(r"\1", "".join(tkey(w) for w in person_tokens(name)))
+    return _DOUBLED.sub(r"\1", "".join(word_keys(" ".join(person_tokens(name)))))
 
 
 def _without_article(word: str) -> str:

@@ -19,13 +19,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from newsevents.registry.keys import folded, person_key, tkey
+from newsevents.registry.keys import folded, person_key, tkey, word_keys
 from newsevents.registry.unionfind import Clusters
 
 #: Countries whose people's names are written family name first in English-language news
 #: ("Xi Jinping" is Mr Xi, "Kim Jong Un" Mr Kim). Japan is left out: English-language news mostly writes Japanese names given name first.
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "KHM"})
 _MIN_SURNAME = 4  # a shorter word before the last ("bin", "da", "al") is no first surname
+#: Words after a surname that tell a father from his son: "Marcos" is the surname of "Ferdinand Marcos Jr.".
+_SUFFIXES = frozenset({"jr", "sr", "i", "iv"})  # as tkey folds them: Jr., Sr., II and III, IV
 
 
 def _subsequence(short: list[str], long: list[str]) -> bool:
@@ -36,7 +38,7 @@ def _subsequence(short: list[str], long: list[str]) -> bool:
 
 def _words(name: str) -> list[str]:
     """Word keys of a name (its titles are dropped when its node is made)."""
-    return [tkey(w) for w in name.split()]
+    return word_keys(name)
 
 
 def join_persons(clusters: Clusters, forms: dict[str, str], dictionary: dict[str, list[str]],
@@ -76,10 +78,12 @@ def _join_short_forms(clusters: Clusters, forms: dict[str, str], dictionary: dic
     by_first_surname: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
     by_family: dict[str, list[str]] = defaultdict(list)
     for node, words in long_forms:
+        if len(words) >= 3 and words[-1] in _SUFFIXES:
+            by_surname[words[-2]].append((node, words[:-1]))  # "Mr Marcos" of "Ferdinand Marcos Jr.", not "Ferdinand Marcos"
         if len(words) >= 2:
             by_surname[tkey(words[-1])].append((node, words))
             by_family[words[0]].append(node)
-        if len(words) >= 3 and len(words[-2]) >= _MIN_SURNAME:
+        if len(words) >= 3 and len(words[-2]) >= _MIN_SURNAME and words[-1] not in _SUFFIXES:
             by_first_surname[words[-2]].append((node, words))
     for node, name in sorted((*forms.items(), *loose.items()), key=lambda item: (-len(item[1].split()), item[0])):
         words = _words(name)
