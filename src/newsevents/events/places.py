@@ -67,11 +67,11 @@ _PLACE_VERBS = frozenset({
 
 
 #: A dateline: an upper-case or capitalised place, maybe ", Month day", maybe its state or country
-#: (", Texas", ", La.", ", Nigeria"), maybe "(Agency)", then a dash. A capitalised name counts only
+#: (", Texas", ", La.", ", Nigeria", ", Democratic Republic of Congo"), maybe "(Agency)", then a dash. A capitalised name counts only
 #: with a date, an agency or a container ("Police – " opens no dateline).
 _DATELINE = re.compile(
     r"\s*([A-Z][A-Za-z.'’]*(?:[ -][A-Z][A-Za-z.'’]*){0,3})(,\s*[A-Z][a-z]{2,8}\.?\s*\d{1,2})?"
-    r"(?:,\s*([A-Z][A-Za-z.'’]*(?:\s[A-Z][A-Za-z.'’]*){0,2}))?"
+    r"(?:,\s*([A-Z][A-Za-z.'’]*(?:\s(?:(?:of|the)\s)*[A-Z][A-Za-z.'’]*){0,3}))?"
     r"\s*(\([A-Za-z .-]{2,30}\)\s*)?[–—-]{1,2}\s"
 )
 #: A container named right after a place: ", Texas", ", Sindh province" (up to the next punctuation),

@@ -14,8 +14,9 @@ decides whenever there is any. Rules are general patterns, not lists of names:
   State", "Supreme" of "Supreme Leader X", "Defence" of "Defence Minister X", "Infrastructure" of
   "Infrastructure Minister X", and a span ending in "Mr.";
 - a capitalised run after a title that NER missed is a PERSON ("Interior Minister Jan Kowalczyk");
-- a town NER missed after "in/at/near/to/from/off ..." or in a list after a place ("in Kisumu and
-  Eldoret") is a LOC when the gazetteer knows its primary name (a town of 15,000+ or a region);
+- a town NER missed after "in/at/near/to/from/off ...", after "reached", or in a list with a place
+  ("in Kisumu and Eldoret", "Armenia and Azerbaijan") is a LOC when the gazetteer knows its primary
+  name (a town of 15,000+, a region or a country), particles and hyphens included ("Foz do Iguacu");
 - "(Ali) Khamenei" becomes one PERSON mention named "Ali Khamenei";
 - a sentence-initial common noun NER took for a name ("Protests broke out") is dropped;
 - an acronym right after a clock time ("08:30 UTC") is part of the time, not a name;
@@ -29,7 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsevents.nlp.context import context_votes, country_before, country_evidence, repair_span
+from newsevents.nlp.context import PLACE_OBJECT_VERBS, context_votes, country_before, country_evidence, repair_span
 from newsevents.nlp.gazetteer import country_code, is_demonym, lookup_place
 from newsevents.nlp.lexicon import Lexicon, Title, lexicon
 
@@ -44,10 +45,12 @@ _LEADING_WORDS = frozenset({"the", "a", "an"})
 _CLOCK = re.compile(r"^\d{1,2}[:.]?\d{2}$")
 _TIME_ZONE = re.compile(r"^(?:[A-Z]{1,4}T|UTC)$")
 _PROPER_TAGS = ("NNP", "NNPS")
+_NAME_TAGS = ("NNP", "NNPS", "NN", "NNS")  # a later word of a place name ("Foz do Iguacu")
 _STRONG = 2.0  # weight of a context rule's vote; NER's own label weighs 1
 _TITLE_VOTE = 3.0
 _MAX_PORTFOLIO = 3  # words before a title that can name its portfolio
 _MAX_MISSED_NAME = 4  # words of a name NER missed after a title
+_MAX_RUN = 5  # tokens of a place name NER missed, particles and hyphens included ("Torbat-e Jam")
 #: Prepositions after which a capitalised town the gazetteer knows is a place even when NER missed it.
 _MISSED_PLACE_AFTER = frozenset(
     {"in", "at", "near", "outside", "around", "between", "off", "to", "from", "via", "towards", "toward"}
@@ -330,30 +333,67 @@ def _missed_titled_names(doc: "Doc", lex: Lexicon) -> list[Candidate]:
 
 
 def _missed_places(doc: "Doc", lex: Lexicon) -> list[Candidate]:
-    """LOC candidates for towns NER left out after "in", "to", "off" ... or in a list after a place.
+    """LOC candidates for towns NER left out after "in", "to", "off" ..., after "reached", or in a list with a place.
 
-    "in Kisumu and Eldoret", "moved to Iskenderun", "ships off Odesa": only a capitalised proper-noun run (up to three words) that the gazetteer knows by its primary
-    name as a town of 15,000+ people or a region counts.
+    "in Kisumu and Eldoret", "moved to Iskenderun", "ships off Odesa", "reached Arequipa", "Armenia and
+    Azerbaijan": only a capitalised proper-noun run (up to three words, with name particles and hyphens
+    between them: "Ciudad del Este", "Torbat-e Jam") that the gazetteer knows by its primary name as a
+    town of 15,000+ people or a region counts; a town found so counts as a place for the next name of its list.
     """
     found: list[Candidate] = []
-    n = len(doc)
+    n, listed_end = len(doc), -1
     for i in range(1, n):
         token, before = doc[i], doc[i - 1]
-        if token.ent_iob_ != "O" or token.tag_ != "NNP" or not token.is_alpha or not token.text[:1].isupper() or token.is_sent_start:
+        if token.ent_iob_ != "O" or token.tag_ not in _PROPER_TAGS or not token.is_alpha or not token.text[:1].isupper():
             continue
-        listed = before.lower_ in ("and", "or", ",") and i >= 2 and doc[i - 2].ent_type_ in ("GPE", "LOC")
-        if before.lower_ not in _MISSED_PLACE_AFTER and not listed:
+        if token.is_sent_start:
             continue
-        end = i + 1
-        while end < n and end - i < 3 and doc[end].ent_iob_ == "O" and doc[end].tag_ == "NNP" and doc[end].is_alpha:
-            end += 1
-        place = lookup_place(doc[i:end].text, alternates=False)
-        if place is None or place.country is None or place.kind not in ("city", "region"):
+        listed = before.lower_ in ("and", "or", ",") and i >= 2 and (_is_place(doc[i - 2]) or i - 1 == listed_end)
+        after_verb = before.pos_ == "VERB" and before.lemma_.lower() in PLACE_OBJECT_VERBS
+        if before.lower_ not in _MISSED_PLACE_AFTER and not listed and not after_verb and not _listed_before(doc, i):
+            continue
+        end = _known_run(doc, i)
+        if end is None:
             continue
         cand = _name_candidate(doc, i, end, "LOC", lex)
         if cand is not None:
             found.append(cand)
+            listed_end = end
     return found
+
+
+def _known_run(doc: "Doc", start: int) -> int | None:
+    """The end of the longest name from ``start`` the gazetteer knows as a town or region, else None."""
+    best, end, n = None, start, len(doc)
+    while end < n and end - start < _MAX_RUN and doc[end].ent_iob_ == "O":
+        word = doc[end]
+        if word.text == "-" or (word.is_lower and word.is_alpha and len(word) <= 3 and end > start):
+            end += 1  # "Torbat-e Jam", "Foz do Iguacu": not a name's last word
+            continue
+        if word.tag_ not in (_PROPER_TAGS if end == start else _NAME_TAGS) or not word.is_alpha or not word.text[:1].isupper():
+            break  # a later word may be tagged a common noun: "Foz do Iguacu"
+        end += 1
+        place = lookup_place(doc[start:end].text, alternates=False)
+        if place is not None and place.country is not None and place.kind in ("city", "region", "country"):
+            best = end
+    if best is not None and best < n and doc[best].ent_iob_ == "O" and doc[best].tag_ in _PROPER_TAGS and doc[best].text[:1].isupper():
+        return None  # "Kisumu Police Station": the known name is part of a longer one
+    return best
+
+
+def _is_place(token: "Token") -> bool:
+    """True for a word NER tagged a place, or a one-word name it mistyped that the gazetteer knows ("Tefe or Parintins")."""
+    if token.ent_type_ in ("GPE", "LOC"):
+        return True
+    if token.ent_iob_ != "B" or (token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_iob_ == "I"):
+        return False
+    place = lookup_place(token.text, alternates=False)
+    return place is not None and place.kind in ("city", "region", "country")
+
+
+def _listed_before(doc: "Doc", i: int) -> bool:
+    """True for a name right before "and"/"or" and a place NER found ("Armenia and Azerbaijan offered help")."""
+    return i + 2 < len(doc) and doc[i + 1].lower_ in ("and", "or") and doc[i + 2].ent_type_ in ("GPE", "LOC")
 
 
 def _after_title_words(doc: "Doc", lex: Lexicon) -> list[int]:

@@ -2,8 +2,9 @@
 
 Extent (``repair_span``, run before anything else): "World Health Organization (WHO" is split at
 the unpaired bracket, "Iran's Supreme National Security Council" at the possessive (a place, then
-the name), "Dominican Republic and Uruguay" at "and" when both sides are known places (whatever
-NER called the whole); a name NER cut short is extended (the place "Banska" + "Bystrica", "San
+the name), "Dominican Republic and Uruguay" at "and" and "Garissa, Wajir" at the comma when both
+sides are known places (whatever NER called the whole); "Neighbouring Spain" loses its opening
+participle; a name NER cut short is extended (the place "Banska" + "Bystrica", "San
 Jose" + "del Monte", "Air" + "China", "Rostov" + "-on-Don", "Defence" -> "Ministry of Defence",
 and "Italy" -> "Brothers of Italy", an organisation: see ``data/nlp_org_name_heads.tsv``).
 
@@ -12,13 +13,14 @@ Type:
 - an acronym tagged PERSON, or tagged as a place the gazetteer does not know, votes ORG;
 - a head noun next to or in apposition with the name votes its type ("the human rights
   organization, Hengaw", "Hengaw, a rights group" -> ORG; "the province of Gilan", "Tehran
-  province" -> LOC; "Sotoudeh, a lawyer" -> PERSON);
+  province" -> LOC; "Sotoudeh, a lawyer" -> PERSON), but not the subject of a verb after the
+  name ("in West Sumatra, the disaster agency said") nor a noun before "Town, Region";
 - a demonym NER tagged as a place ("Ukrainian") votes NORP;
 - a country NER called a person or organisation, an all-capitals dateline place ("OTTAWA —"), a
   town or region the gazetteer knows by any of its names after "at/in/near/from/to/of/around/
   between/off ..." (also as a later name of a list: "in Khan Younis and Rafah"), as the object of
   "raid/reach/visit/devastate ..." ("troops raided Jenin"), in a list with other places ("Odesa,
-  Chornomorsk and Pivdennyi") or, a region, right after a place and a comma ("Pandi, Bulacan"), a
+  Chornomorsk and Pivdennyi"), before "in" and the country it lies in ("Mary in Turkmenistan") or, a region, right after a place and a comma ("Pandi, Bulacan"), a
   known place before an administrative noun ("Ilam provinces"), and an ORG name the gazetteer
   knows as a facility ("the Kremlin", "the White House"), vote LOC;
 - a multi-word place name ending in a capitalised organisation noun votes ORG ("... Economic
@@ -54,7 +56,7 @@ _LOCATIVE = frozenset({
     "around", "between", "toward", "towards", "via", "through", "throughout", "beyond", "off", "above",
 })  # fmt: skip
 #: Verbs whose direct object is a place when the gazetteer knows the name ("raided Jenin", "reached Adré").
-_PLACE_OBJECT_VERBS = frozenset(
+PLACE_OBJECT_VERBS = frozenset(
     "raid storm shell bomb bombard invade occupy capture seize besiege evacuate flee reach devastate "
     "enter visit tour".split()
 )
@@ -69,6 +71,7 @@ _ACTOR_VERBS = frozenset(
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
 _STRONG = 2.0  # weight of a context rule's vote; NER's own label weighs 1
 _PROPER_TAGS = ("NNP", "NNPS")
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _vote(cand: "Candidate", kind: str, weight: float) -> None:
@@ -122,7 +125,7 @@ def context_votes(doc: "Doc", cand: "Candidate", lex: Lexicon) -> None:
                 # a town by any of its names ("in Jenin", "between Secunderabad and Warangal")
                 or (settled and (_after_locative(doc, first := _first_conjunct(doc, cand.start)) or _place_object(doc[first])
                                  or (place.kind in ("region", "country") and _after_place_and_comma(doc, cand.start))
-                                 or _listed_with_places(root)))
+                                 or _listed_with_places(root) or _in_its_country(doc, cand)))
             )
         ):
             _vote(cand, "LOC", 1.5)
@@ -198,12 +201,21 @@ def _after_place_and_comma(doc: "Doc", start: int) -> bool:
     return start >= 2 and doc[start - 1].text == "," and doc[start - 2].ent_type_ in _PLACE_LABELS
 
 
+def _in_its_country(doc: "Doc", cand: "Candidate") -> bool:
+    """True for a town or region followed by "in" and a country it lies in ("as far as Mary in Turkmenistan")."""
+    if cand.end + 1 >= len(doc) or doc[cand.end].lower_ != "in" or not doc[cand.end + 1].text[:1].isupper():
+        return False
+    code = country_code(doc[cand.end + 1].text)
+    place = lookup_place(cand.form, code, alternates=False) if code else None
+    return place is not None and place.country == code and place.kind in ("city", "region")
+
+
 def _place_object(token: "Token") -> bool:
     """True for the direct object of a verb whose object is a place ("troops raided Jenin")."""
     root = token
     while root.dep_ == "compound" and root.head.i > root.i:
         root = root.head
-    return root.dep_ == "dobj" and root.head.lemma_.lower() in _PLACE_OBJECT_VERBS
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_OBJECT_VERBS
 
 
 def _after_locative(doc: "Doc", index: int) -> bool:
@@ -297,6 +309,8 @@ def appositive_after(doc: "Doc", end: int, heads: dict[str, str]) -> "Token | No
         elif tok.pos_ == "NOUN" and tok.is_lower:
             head = tok
         elif not (tok.pos_ == "ADJ" or tok.like_num or tok.text == "-"):
+            if head is not None and head.i == tok.i - 1 and tok.tag_ in _FINITE_TAGS:
+                return None  # "... in West Sumatra, the disaster agency said": the noun is a subject, no apposition
             break
     return head if head is not None and head.lemma_.lower() in heads else None
 
@@ -305,6 +319,8 @@ def appositive_noun(doc: "Doc", start: int, end: int, heads: dict[str, str]) -> 
     """The noun (one of ``heads``) a name is in apposition with, before it ("the group, Hengaw")."""
     root = doc[start:end].root
     noun = None
+    if _after_place_and_comma(doc, start):
+        return None  # "officials in Voinjama, Lofa County": a town's region, whatever the parse hangs it from
     if root.dep_ == "appos" and root.head.i < start and root.head.is_lower:
         noun = root.head
     elif start >= 2 and doc[start - 1].text == "," and doc[start - 2].pos_ == "NOUN" and doc[start - 2].is_lower:
@@ -364,7 +380,7 @@ def _split(doc: "Doc", start: int, end: int, label: str) -> list[tuple[int, int,
             if owner is not None or not rest_named:  # "Iran's Supreme ... Council", "Ankara's airport"
                 head = (start, i, "LOC" if owner is not None else label)
                 return [head, *_split(doc, i + 1, end, label)] if rest_named else [head]
-        if start < i < end - 1 and token.lower_ == "and":  # "Gangneung and Sokcho" tagged as one ORG too
+        if start < i < end - 1 and token.lower_ in ("and", ","):  # "Gangneung and Sokcho", "Garissa, Wajir" as one ORG too
             both = lookup_place(doc[start:i].text, alternates=False) and lookup_place(doc[i + 1 : end].text, alternates=False)
             if both and lookup_place(doc[start:end].text, alternates=False) is None:
                 return [(start, i, label), *_split(doc, i + 1, end, label)]
@@ -374,6 +390,9 @@ def _split(doc: "Doc", start: int, end: int, label: str) -> list[tuple[int, int,
 def _extend(doc: "Doc", start: int, end: int, label: str, lex: Lexicon) -> tuple[int, int, str]:
     """Extend a span NER cut short: '-on-Don', a following name word, 'Ministry of' before it."""
     n = len(doc)
+    if label == "LOC" and end - start > 1 and doc[start].tag_ in ("JJ", "VBG") and _known(doc[start + 1 : end].text):
+        if not _known(doc[start:end].text):
+            start += 1  # "Neighbouring Spain" at the start of a sentence is Spain
     if end + 3 < n and _glued(doc, end - 1, 3) and doc[end].text == "-" and doc[end + 2].text == "-":
         particle = doc[end + 1]
         if particle.is_lower and particle.is_alpha and len(particle) <= 4 and doc[end + 3].text[:1].isupper():
@@ -385,7 +404,7 @@ def _extend(doc: "Doc", start: int, end: int, label: str, lex: Lexicon) -> tuple
         while end < limit and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end and _continues_name(doc[end], lex):
             end += 1
     if label == "LOC" and start > 0 and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end:
-        if _continues_name(doc[start - 1], lex, first=True):
+        if _continues_name(doc[start - 1], lex, first=True) and not _opening_participle(doc[start - 1]):
             start -= 1  # "Air" + "China"
     if label != "PERSON" and start >= 2 and doc[start - 1].lower_ == "of":
         noun = doc[start - 2]
@@ -395,6 +414,16 @@ def _extend(doc: "Doc", start: int, end: int, label: str, lex: Lexicon) -> tuple
         if noun.text[:1].isupper() and alone and noun.lower_ in org_name_heads():
             return start - 2, end, "ORG"  # "Brothers of" + "Italy": a party, not the country
     return start, end, label
+
+
+def _opening_participle(token: "Token") -> bool:
+    """True for a capitalised -ing word opening a sentence ("Neighbouring Spain"), which no place name starts with."""
+    return token.is_sent_start and token.lower_.endswith("ing")
+
+
+def _known(text: str) -> bool:
+    """True when the gazetteer knows the text by a primary name or as a country."""
+    return lookup_place(text, alternates=False) is not None or country_code(text) is not None
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,87 @@
+"""Place rules for international wire news (issue #14): lists of towns NER misses, attributions, datelines."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from newsevents.events.places import PlaceContext, dateline_place
+from newsevents.nlp.context import appositive_after, appositive_noun, repair_span
+from newsevents.nlp.entities import extract_entities
+from newsevents.nlp.gazetteer import lookup_place
+from newsevents.nlp.lexicon import lexicon
+from newsevents.records import Article
+
+
+def _doc(rows: list[tuple[str, str, str, str]], ents: list[str] | None = None) -> Doc:
+    """A Doc from (word, tag, pos, lemma) rows, with optional IOB entity tags."""
+    words, tags, pos, lemmas = (list(column) for column in zip(*rows))
+    return Doc(spacy.blank("en").vocab, words=words, tags=tags, pos=pos, lemmas=lemmas, ents=ents)
+
+
+def _types(nlp, text: str) -> dict[str, str]:
+    doc = nlp(text)
+    return {e.name: e.type for e in extract_entities(doc, Article(id="t", title="", paragraphs=(text,)))}
+
+
+def test_a_noun_phrase_that_is_the_subject_of_said_is_no_apposition() -> None:
+    doc = _doc([
+        ("floods", "NNS", "NOUN", "flood"), ("in", "IN", "ADP", "in"), ("Lanao", "NNP", "PROPN", "Lanao"),
+        (",", ",", "PUNCT", ","), ("the", "DT", "DET", "the"), ("relief", "NN", "NOUN", "relief"),
+        ("agency", "NN", "NOUN", "agency"), ("reported", "VBD", "VERB", "report"), (".", ".", "PUNCT", "."),
+    ])  # fmt: skip
+    assert appositive_after(doc, 3, {"agency": "ORG"}) is None
+
+
+def test_a_real_apposition_still_counts() -> None:
+    doc = _doc([
+        ("Hengaw", "NNP", "PROPN", "Hengaw"), (",", ",", "PUNCT", ","), ("a", "DT", "DET", "a"),
+        ("rights", "NNS", "NOUN", "right"), ("group", "NN", "NOUN", "group"), (",", ",", "PUNCT", ","),
+        ("said", "VBD", "VERB", "say"),
+    ])  # fmt: skip
+    noun = appositive_after(doc, 1, {"group": "ORG"})
+    assert noun is not None and noun.text == "group"
+
+
+def test_a_region_after_a_town_and_a_comma_is_no_apposition_of_a_noun() -> None:
+    doc = _doc(
+        [("clinics", "NNS", "NOUN", "clinic"), ("in", "IN", "ADP", "in"), ("Kailahun", "NNP", "PROPN", "Kailahun"),
+         (",", ",", "PUNCT", ","), ("Eastern", "NNP", "PROPN", "Eastern"), ("Province", "NNP", "PROPN", "Province")],
+        ["O", "O", "B-GPE", "O", "B-GPE", "I-GPE"],
+    )  # fmt: skip
+    assert appositive_noun(doc, 4, 6, {"clinic": "ORG"}) is None
+
+
+def test_two_towns_joined_by_a_comma_in_one_span_are_split() -> None:
+    doc = _doc([("Kisumu", "NNP", "PROPN", "Kisumu"), (",", ",", "PUNCT", ","), ("Eldoret", "NNP", "PROPN", "Eldoret")])
+    assert [(s, e) for s, e, _ in repair_span(doc, 0, 3, "ORG", lexicon())] == [(0, 1), (2, 3)]
+
+
+def test_a_dateline_may_name_a_country_of_several_words() -> None:
+    found = dateline_place("BUKAVU, Democratic Republic of Congo (Reuters) — Rain fell.", PlaceContext(None))
+    assert found is not None and found[0].text == "BUKAVU" and found[1].country == "COD"
+
+
+def test_congo_follows_the_article_s_congo() -> None:
+    assert lookup_place("Congo", "COD").country == "COD"
+    assert lookup_place("Congo", "COG").country == "COG"
+
+
+def test_towns_ner_misses_in_a_list_are_places(nlp) -> None:
+    types = _types(nlp, "Health officials in Encarnacion, Ciudad del Este and Foz do Iguacu began spraying.")
+    assert types.get("Ciudad del Este") == "LOC" and types.get("Foz do Iguacu") == "LOC"
+
+
+def test_a_sentence_opening_participle_is_not_part_of_the_place(nlp) -> None:
+    types = _types(nlp, "Schools shut in Lyon. Neighbouring Spain and Italy were sweltering too.")
+    assert types.get("Spain") == "LOC" and "Neighbouring Spain" not in types
+
+
+def test_a_town_followed_by_its_country_is_a_place(nlp) -> None:
+    types = _types(nlp, "The tremor was felt as far as Mary in Turkmenistan on Sunday.")
+    assert types.get("Mary") == "LOC"
+
+
+def test_a_region_before_an_attribution_stays_a_place(nlp) -> None:
+    types = _types(nlp, "Landslides killed nine people in West Sumatra, the disaster agency said on Monday.")
+    assert types.get("West Sumatra") == "LOC"
