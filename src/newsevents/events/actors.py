@@ -191,11 +191,36 @@ class ActorResolver(PronounMixin):
         named = self.scope.named(token)
         if named is not None:
             return self._named(named, token)
+        missed = self._missed_name(token)
+        if missed is not None:
+            return missed
         if token.pos_ == "PRON":
             return self._pronoun(token)
         if token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
             return self._description(token)
         return None
+
+    def _missed_name(self, token: "Token") -> ActorRef | None:
+        """A state or a known organisation the tagger took for another word ("Bahrain" as a noun, "WHO" as a pronoun)."""
+        if token.ent_type_ or not token.text[:1].isupper() or (token.pos_ == "PROPN" and self._in_longer_name(token)):
+            return None
+        start, end = offset(token)
+        org = known_org(token.text)
+        if org is not None and (token.is_upper or token.pos_ != "PRON"):
+            return ActorRef(org.name, None, org.country, org.sector, start, end)
+        code = place_country(token.text, places=False) if token.pos_ in ("NOUN", "VERB", "PROPN") and not self._modified(token) else None
+        return ActorRef(token.text, None, code, None, start, end) if code else None
+
+    @staticmethod
+    def _in_longer_name(token: "Token") -> bool:
+        """True for one word of a longer proper name ("Jordan" in "Michael Jordan")."""
+        return token.head.pos_ == "PROPN" and token.dep_ in ("compound", "flat") or any(
+            c.pos_ == "PROPN" and c.dep_ in ("compound", "flat") for c in token.children)
+
+    @staticmethod
+    def _modified(token: "Token") -> bool:
+        """True when a noun has its own modifiers: "Chinese officials" is a description, not a missed name."""
+        return any(c.dep_ in ("amod", "compound", "poss", "det") for c in token.children)
 
     # -- pieces -------------------------------------------------------------------------------
     def _conjuncts(self, token: "Token") -> list["Token"]:

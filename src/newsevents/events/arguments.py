@@ -18,7 +18,7 @@ from newsevents.events.lexicon import Pattern
 from newsevents.events.phrases import in_dateline
 from newsevents.events.policy import words
 from newsevents.events.tables import actor_tables
-from newsevents.events.triggers import Match, is_actor_like, objects
+from newsevents.events.triggers import Match, headline_subjects, is_actor_like, objects
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -195,7 +195,7 @@ def subjects(verb: "Token", object_control: frozenset[int], depth: int = 0) -> l
     """
     if depth > 5:
         return []
-    found = _real_subjects([c for c in verb.children if c.dep_ in ("nsubj", "csubj")])
+    found = _real_subjects([c for c in verb.children if c.dep_ in ("nsubj", "csubj")]) or headline_subjects(verb)
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return [p for c in verb.children if c.dep_ == "agent" for p in _pobjs(c)]
     if found:

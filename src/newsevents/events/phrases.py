@@ -62,6 +62,6 @@ def in_dateline(token: "Token") -> bool:
     if token.i - sent.start > 3 or not (first.is_alpha and first.is_upper and len(first.text) >= 3):
         return False
     for other in sent[: min(len(sent), 12)]:
-        if other.text in _DASHES:
-            return token.i < other.i
+        if other.text in _DASHES and (other.whitespace_ or other.i == 0 or other.nbor(-1).whitespace_):
+            return token.i < other.i  # "search-and-rescue": a hyphen inside a word is no dateline dash
     return False

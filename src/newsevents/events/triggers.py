@@ -58,6 +58,7 @@ _MEASURES = frozenset({
     "ton", "tonne", "kg", "kilogram", "worth", "amount", "lot", "number", "series", "wave", "spate",
     "day", "week", "month", "round", "batch", "shipment", "package", "consignment", "part", "set",
     "hundred", "thousand", "dozen", "score",  # "massed hundreds of fighters"
+    "yen", "dollar", "euro", "pound", "rupee", "$", "€", "£", "billion", "million", "bn",  # "cancelled $2bn of debt"
 })  # fmt: skip
 #: Vague heads whose modifier says what they are: "a mediation effort", "a peace mission".
 _GENERIC_HEADS = frozenset({"effort", "mission", "bid", "campaign", "process", "initiative", "programme", "program"})
@@ -209,12 +210,40 @@ def _pos_key(token: "Token") -> str | None:
     return None
 
 
+_HEADLINE_ENDS = (".", "!", "?", '"', "'", "”", "’")
+_SUBJECT_DEPS = ("compound", "amod", "nsubj", "nmod", "poss", "npadvmod", "appos")
+
+
+def headline_verb(token: "Token") -> bool:
+    """True for a headline verb the tagger read as a plural noun: "Malawi grants amnesty", "Tonga apologises".
+
+    Headlines drop articles and final stops; "grants" right after a name that hangs on it is the verb.
+    """
+    if token.tag_ != "NNS" or not token.lower_.endswith("s") or token.i == token.sent.start:
+        return False
+    sent = token.sent
+    if sent[-1].text in _HEADLINE_ENDS or len(sent) > 25:
+        return False
+    before = token.doc[token.i - 1]
+    return before.head.i == token.i and before.dep_ in _SUBJECT_DEPS and (
+        before.pos_ == "PROPN" or is_actor_like(before))
+
+
+def headline_subjects(token: "Token") -> list["Token"]:
+    """The name a headline verb read as a noun hangs on its left: "Malawi" in "Malawi grants amnesty"."""
+    if not headline_verb(token):
+        return []
+    return [c for c in token.lefts if c.dep_ in _SUBJECT_DEPS and (c.pos_ == "PROPN" or is_actor_like(c))][-1:]
+
+
 def match_token(token: "Token", lexicon: Lexicon) -> Match | None:
     """The most specific pattern fitting the token, or None (also None when a blocker fits)."""
     pos = _pos_key(token)
     if pos is None:
         return None
     keys = [(pos, lemma(token)), (pos, token.lower_)]
+    if pos == "N" and headline_verb(token):
+        keys = [("V", lemma(token)), *keys]  # a headline verb first, then the noun
     if pos == "V" and token.tag_ == "VBN":
         keys.append(("A", lemma(token)))  # "is opposed to", "are prepared to"
         if is_passive(token) and not any(c.dep_ == "agent" for c in token.children):
