@@ -86,3 +86,14 @@ def test_a_surname_before_jr_is_the_sons_and_the_fathers_full_name_stays_apart()
     assert actor_of(registry, "a2", "Vasquez") == actor_of(registry, "a1", "Teodoro Vasquez Jr.")
     registry = Registry.build([article("a1", entities=[son]), article("a3", entities=[father])], dictionary=NO_DICTIONARY)
     assert actor_of(registry, "a3", "Teodoro Vasquez") != actor_of(registry, "a1", "Teodoro Vasquez Jr.")
+
+
+def test_a_gulf_royal_called_by_title_and_given_name() -> None:
+    full = entity("e1", "PERSON", "Khalid bin Fahad")
+    short = entity("e2", "PERSON", "Sheikh Khalid")
+    facts = [article("a1", entities=[full], refs=[ref("Khalid bin Fahad", "e1", "QAT", "GOV")]), article("a2", entities=[short])]
+    registry = Registry.build(facts, dictionary=NO_DICTIONARY)
+    assert actor_of(registry, "a2", "Sheikh Khalid") == actor_of(registry, "a1", "Khalid bin Fahad")
+    elsewhere = [article("a1", entities=[full], refs=[ref("Khalid bin Fahad", "e1", "PAK", "GOV")]), article("a2", entities=[short])]
+    registry = Registry.build(elsewhere, dictionary=NO_DICTIONARY)  # outside the Gulf monarchies a given name is no name
+    assert actor_of(registry, "a2", "Sheikh Khalid") != actor_of(registry, "a1", "Khalid bin Fahad")

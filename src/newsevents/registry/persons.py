@@ -10,7 +10,9 @@
    countries do not disagree. Longer forms are settled first, so "Recep Erdogan" joins "Recep
    Tayyip Erdogan" before "Erdogan" looks for its person. Where names are written family name
    first (``FAMILY_NAME_FIRST``: "Lee Jae-myung", "Wang Yi"), a one-word form also looks for the
-   person whose name starts with it ("Mr Lee", "Mr Wang"); the one-person rule still holds. A
+   person whose name starts with it ("Mr Lee", "Mr Wang"), and in the Gulf monarchies
+   (``GIVEN_NAME_FIRST``) the one person named in full in the corpus whose name is given name,
+   "bin" and father's name ("Prince Mohammed" of "Mohammed bin Salman"); the one-person rule still holds. A
    given name and a surname may also be the start of a double surname ("Edmundo Gonzalez" of
    "Edmundo González Urrutia"), with the same rule.
 """
@@ -25,6 +27,11 @@ from newsevents.registry.unionfind import Clusters
 #: Countries whose people's names are written family name first in English-language news
 #: ("Xi Jinping" is Mr Xi, "Kim Jong Un" Mr Kim). Japan is left out: English-language news mostly writes Japanese names given name first.
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "KHM"})
+#: States whose royals and officials English-language news calls by title and given name ("Prince Mohammed", "Sheikh
+#: Tamim"), when the name goes on with "bin" (son of) or "bint" (daughter of).
+GIVEN_NAME_FIRST = frozenset({"SAU", "ARE", "QAT", "BHR", "KWT", "OMN"})
+#: The word after a given name that says "son of" or "daughter of".
+_PATRONYMIC = frozenset({"bin", "bint"})
 _MIN_SURNAME = 4  # a shorter word before the last ("bin", "da", "al") is no first surname
 #: Words after a surname that tell a father from his son: "Marcos" is the surname of "Ferdinand Marcos Jr.".
 _SUFFIXES = frozenset({"jr", "sr", "i", "iv"})  # as tkey folds them: Jr., Sr., II and III, IV
@@ -77,12 +84,15 @@ def _join_short_forms(clusters: Clusters, forms: dict[str, str], dictionary: dic
     by_surname: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
     by_first_surname: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
     by_family: dict[str, list[str]] = defaultdict(list)
+    by_given: dict[str, list[str]] = defaultdict(list)  # "Prince Mohammed" of "Mohammed bin Salman"
     for node, words in long_forms:
         if len(words) >= 3 and words[-1] in _SUFFIXES:
             by_surname[words[-2]].append((node, words[:-1]))  # "Mr Marcos" of "Ferdinand Marcos Jr.", not "Ferdinand Marcos"
         if len(words) >= 2:
             by_surname[tkey(words[-1])].append((node, words))
             by_family[words[0]].append(node)
+        if len(words) >= 3 and words[1] in _PATRONYMIC and node in forms:  # named in full in the corpus, not only listed
+            by_given[words[0]].append(node)
         if len(words) >= 3 and len(words[-2]) >= _MIN_SURNAME and words[-1] not in _SUFFIXES:
             by_first_surname[words[-2]].append((node, words))
     for node, name in sorted((*forms.items(), *loose.items()), key=lambda item: (-len(item[1].split()), item[0])):
@@ -100,6 +110,7 @@ def _join_short_forms(clusters: Clusters, forms: dict[str, str], dictionary: dic
                            if len(long_words) > len(words) and _subsequence(words[:-1], long_words[:-2])}  # fmt: skip
         if len(words) == 1:
             candidates |= {clusters.find(other) for other in by_family.get(words[0], []) if clusters.country(other) in FAMILY_NAME_FIRST}
+            candidates |= {clusters.find(other) for other in by_given.get(words[0], []) if clusters.country(other) in GIVEN_NAME_FIRST}
         candidates = {c for c in candidates if country is None or clusters.country(c) in (None, country)}
         if len(candidates) == 1 and clusters.find(node) not in candidates:
             clusters.union(next(iter(candidates)), node, "surname" if len(words) == 1 else "short-form")
