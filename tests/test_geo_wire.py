@@ -85,3 +85,13 @@ def test_a_town_followed_by_its_country_is_a_place(nlp) -> None:
 def test_a_region_before_an_attribution_stays_a_place(nlp) -> None:
     types = _types(nlp, "Landslides killed nine people in West Sumatra, the disaster agency said on Monday.")
     assert types.get("West Sumatra") == "LOC"
+
+
+def test_as_far_as_a_town_is_a_place(nlp) -> None:
+    types = _types(nlp, "Smoke from the fires drifted as far south as Mildura on Tuesday.")
+    assert types.get("Mildura") == "LOC"
+
+
+def test_a_town_after_residents_of_is_a_place(nlp) -> None:
+    types = _types(nlp, "Firefighters said on Sunday that residents of Ballarat should stay indoors.")
+    assert types.get("Ballarat") == "LOC"

@@ -30,7 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsevents.nlp.context import PLACE_OBJECT_VERBS, context_votes, country_before, country_evidence, repair_span
+from newsevents.nlp.context import PLACE_OBJECT_VERBS, as_far_as, context_votes, country_before, country_evidence, repair_span
 from newsevents.nlp.gazetteer import country_code, is_demonym, lookup_place
 from newsevents.nlp.lexicon import Lexicon, Title, lexicon
 
@@ -53,7 +53,7 @@ _MAX_MISSED_NAME = 4  # words of a name NER missed after a title
 _MAX_RUN = 5  # tokens of a place name NER missed, particles and hyphens included ("Torbat-e Jam")
 #: Prepositions after which a capitalised town the gazetteer knows is a place even when NER missed it.
 _MISSED_PLACE_AFTER = frozenset(
-    {"in", "at", "near", "outside", "around", "between", "off", "to", "from", "via", "towards", "toward"}
+    {"in", "at", "near", "outside", "around", "between", "off", "to", "from", "via", "towards", "toward", "of", "over"}
 )
 
 
@@ -350,7 +350,7 @@ def _missed_places(doc: "Doc", lex: Lexicon) -> list[Candidate]:
             continue
         listed = before.lower_ in ("and", "or", ",") and i >= 2 and (_is_place(doc[i - 2]) or i - 1 == listed_end)
         after_verb = before.pos_ == "VERB" and before.lemma_.lower() in PLACE_OBJECT_VERBS
-        if before.lower_ not in _MISSED_PLACE_AFTER and not listed and not after_verb and not _listed_before(doc, i):
+        if before.lower_ not in _MISSED_PLACE_AFTER and not (listed or after_verb or as_far_as(doc, i) or _listed_before(doc, i)):
             continue
         end = _known_run(doc, i)
         if end is None:

@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 
 _LOCATIVE = frozenset({
     "at", "in", "inside", "outside", "near", "into", "within", "across", "from", "to", "of",
-    "around", "between", "toward", "towards", "via", "through", "throughout", "beyond", "off", "above",
+    "around", "between", "toward", "towards", "via", "through", "throughout", "beyond", "off", "above", "over",
 })  # fmt: skip
 #: Verbs whose direct object is a place when the gazetteer knows the name ("raided Jenin", "reached Adré").
 PLACE_OBJECT_VERBS = frozenset(
@@ -223,7 +223,15 @@ def _after_locative(doc: "Doc", index: int) -> bool:
     j = index - 1
     if j >= 0 and doc[j].lower_ == "the":
         j -= 1
-    return j >= 0 and doc[j].lower_ in _LOCATIVE
+    return j >= 0 and (doc[j].lower_ in _LOCATIVE or as_far_as(doc, index))
+
+
+def as_far_as(doc: "Doc", index: int) -> bool:
+    """True after "as far as" or "as far south as" (a distance to a place: "felt as far as Mary")."""
+    if index < 3 or doc[index - 1].lower_ != "as":
+        return False
+    far = index - 2 if doc[index - 2].lower_ == "far" else index - 3
+    return far >= 1 and doc[far].lower_ == "far" and doc[far - 1].lower_ == "as"
 
 
 def country_evidence(doc: "Doc", cand: "Candidate", lex: Lexicon) -> str | None:
