@@ -109,3 +109,40 @@ def test_an_amount_of_money_stands_for_the_debt_it_measures() -> None:
     )
     aid = only(events, "AID")
     assert aid and countries(aid[0].actors) == {"ARG"}
+
+
+def test_a_headline_pair_keeps_its_first_party_however_the_tagger_read_it() -> None:
+    # The shape en_core_web_sm gives such headlines: the first name hangs on the verb as a clause.
+    events, _, _, _ = code_paragraphs(
+        paragraph("Benin, Togo sign customs accord", """
+            0 Benin   Benin   VERB  VBN advcl    3 B-GPE
+            1 ,       ,       PUNCT ,   punct    3 O
+            2 Togo    Togo    PROPN NNP nsubj    3 B-GPE
+            3 sign    sign    VERB  VBP ROOT     3 O
+            4 customs customs NOUN  NN  compound 5 O
+            5 accord  accord  NOUN  NN  dobj     3 O
+        """),
+    )
+    assert events and countries(events[0].actors) == {"BEN", "TGO"}
+
+
+def test_a_party_joined_to_the_last_word_of_a_longer_name_is_a_party_too() -> None:
+    # The parse hangs "Angola" on "Congo", inside the name "The Republic of Congo", not on its head.
+    events, _, _, _ = code_paragraphs(
+        paragraph("The Republic of Congo and Angola agreed to reopen the border crossing.", """
+            0  The      the      DET   DT  det      1  B-GPE
+            1  Republic Republic PROPN NNP nsubj    6  I-GPE
+            2  of       of       ADP   IN  prep     1  I-GPE
+            3  Congo    Congo    PROPN NNP pobj     2  I-GPE
+            4  and      and      CCONJ CC  cc       3  O
+            5  Angola   Angola   PROPN NNP conj     3  B-GPE
+            6  agreed   agree    VERB  VBD ROOT     6  O
+            7  to       to       PART  TO  aux      8  O
+            8  reopen   reopen   VERB  VB  xcomp    6  O
+            9  the      the      DET   DT  det      11 O
+            10 border   border   NOUN  NN  compound 11 O
+            11 crossing crossing NOUN  NN  dobj     8  O
+            12 .        .        PUNCT .   punct    6  O
+        """),
+    )
+    assert events and len(countries(events[0].actors)) == 2 and "AGO" in countries(events[0].actors)

@@ -228,10 +228,14 @@ class ActorResolver(PronounMixin):
         token = through_quantity(token)
         out = [token]
         stack = [token]
+        named = self.scope.named(token)
+        if named is not None:  # "the Democratic Republic of Congo and Zambia": the conjunct hangs on a later word of the name
+            stack += [t for t in self.scope.doc[named.start : named.end] if t.i != token.i]
+        inside = range(named.start, named.end) if named is not None else range(0)
         while stack:
             current = stack.pop()
             for child in current.children:
-                if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") and child not in out:
+                if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") and child not in out and child.i not in inside:
                     out.append(child)
                     stack.append(child)
         return out

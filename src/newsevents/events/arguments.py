@@ -180,11 +180,12 @@ def _headline_partners(verb: "Token", found: list["Token"]) -> list["Token"]:
     The parser hangs "Peru" off the verb (npadvmod, dep, appos) instead of joining it to "Chile";
     only a proper name right before the comma that precedes a proper-name subject counts.
     """
-    first = min(found, key=lambda t: t.i)
-    if first.pos_ != "PROPN" or first.i < 2 or first.nbor(-1).text != ",":
+    first = min(found, key=lambda t: t.i).left_edge
+    if not (first.pos_ == "PROPN" or first.ent_type_) or first.i < 2 or first.nbor(-1).text != ",":
         return []
-    return [c for c in verb.children if c.dep_ in ("npadvmod", "dep", "appos", "nmod") and c.i == first.i - 2
-            and c.pos_ == "PROPN" and is_actor_like(c)]
+    # The tagger often reads the first name as something else ("Chad" VBN, "Maldives" NNS): an entity is enough.
+    return [c for c in verb.children if c.dep_ in ("npadvmod", "dep", "appos", "nmod", "advcl") and c.i == first.i - 2
+            and (c.pos_ == "PROPN" or c.ent_type_) and is_actor_like(c)]
 
 
 def subjects(verb: "Token", object_control: frozenset[int], depth: int = 0) -> list["Token"]:

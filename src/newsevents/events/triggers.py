@@ -58,15 +58,16 @@ _MEASURES = frozenset({
     "ton", "tonne", "kg", "kilogram", "worth", "amount", "lot", "number", "series", "wave", "spate",
     "day", "week", "month", "round", "batch", "shipment", "package", "consignment", "part", "set",
     "hundred", "thousand", "dozen", "score",  # "massed hundreds of fighters"
-    "yen", "dollar", "euro", "pound", "rupee", "$", "€", "£", "billion", "million", "bn",  # "cancelled $2bn of debt"
 })  # fmt: skip
+#: Amounts of money: "cancelled $2bn of debt" matches "cancel >debt" (the amount stays the object for the arguments).
+_AMOUNTS = frozenset({"yen", "dollar", "euro", "pound", "rupee", "$", "€", "£", "billion", "million", "bn"})
 #: Vague heads whose modifier says what they are: "a mediation effort", "a peace mission".
 _GENERIC_HEADS = frozenset({"effort", "mission", "bid", "campaign", "process", "initiative", "programme", "program"})
 
 
-def _through_measure(noun: "Token") -> "Token":
+def _through_measure(noun: "Token", words: frozenset[str] = _MEASURES) -> "Token":
     """The noun a measure word stands for ("25,000 tons of food" -> food)."""
-    if noun.lemma_.lower() in _MEASURES:
+    if noun.lemma_.lower() in words:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
@@ -170,7 +171,7 @@ def _fits(token: "Token", pattern: Pattern) -> tuple[bool, "Token | None", list[
     used: list["Token"] = []
     theme = None
     if pattern.obj is not None:
-        for obj in _with_conjuncts(objects(token)):
+        for obj in (_through_measure(o, _AMOUNTS) for o in _with_conjuncts(objects(token))):
             if ("@actor" in pattern.obj and is_actor_like(obj)) or forms(obj) & pattern.obj:
                 theme = obj
                 break
