@@ -6,12 +6,12 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from newsevents.events.places import PlaceContext, dateline_place
+from newsevents.events.places import PlaceContext, dateline_place, place_context, resolve_mention
 from newsevents.nlp.context import appositive_after, appositive_noun, repair_span
 from newsevents.nlp.entities import extract_entities
 from newsevents.nlp.gazetteer import lookup_place
 from newsevents.nlp.lexicon import lexicon
-from newsevents.records import Article
+from newsevents.records import Article, Entity, Mention
 
 
 def _doc(rows: list[tuple[str, str, str, str]], ents: list[str] | None = None) -> Doc:
@@ -87,3 +87,20 @@ def test_towns_ner_misses_or_mistypes_are_places(nlp, text: str, places: tuple[s
 def test_a_sentence_opening_participle_is_not_part_of_the_place(nlp) -> None:
     types = _types(nlp, "Schools shut in Lyon. Neighbouring Spain and Italy were sweltering too.")
     assert types.get("Spain") == "LOC" and "Neighbouring Spain" not in types
+
+
+def test_a_country_s_possessive_places_the_region_in_it() -> None:
+    text = "Smog spread across Pakistan. In India's Punjab state, farmers burned stubble."
+    place = resolve_mention(text, "Punjab", text.index("Punjab") + len("Punjab"), PlaceContext("PAK"))
+    assert place is not None and place.country == "IND"
+
+
+def test_a_town_named_in_full_keeps_its_sense_when_shortened() -> None:
+    text = "Officials in Santiago de Cuba counted the damage. The hospital in Santiago ran on generators."
+    entities = (
+        Entity("e1", "Santiago de Cuba", "GPE", (Mention(13, 29, "Santiago de Cuba"),), "CUB"),
+        Entity("e2", "Santiago", "GPE", (Mention(80, 88, "Santiago"),), None),
+    )
+    context = place_context(text, entities)
+    place = resolve_mention(text, "Santiago", 88, context)
+    assert place is not None and place.country == "CUB"

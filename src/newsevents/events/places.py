@@ -81,6 +81,12 @@ _AFTER_COMMA = re.compile(
 )
 
 
+#: A country's possessive right before a place: "India's " (of "India's Punjab state").
+_OWNER = re.compile(r"\b([A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})['’]s\s+$")
+#: A town's name before a particle ("Santiago" of "Santiago de Cuba", "Rio" of "Rio de Janeiro").
+_PARTICLE_NAME = re.compile(r"^([A-Z][\w'’-]+)\s(?:de|del|do|da|di|dos|das|des)\s[A-Z]")
+
+
 @lru_cache(maxsize=4096)
 def _resolve(
     name: str,
@@ -143,6 +149,12 @@ def _settled(text: str, entities: tuple[Entity, ...], context: PlaceContext) -> 
             place = _resolve(clean.text, context.hint, True, context.others, within, context.divisions)
             if place is not None and place.kind == "city" and _is_inside(place, within):
                 out.append((name_key(clean.text), place))
+    for entity in entities:  # "Santiago de Cuba" named, then "Santiago": the same town
+        short = _PARTICLE_NAME.match(entity.name) if entity.type in _PLACE_TYPES else None
+        if short is not None:
+            place = _resolve(entity.name, context.hint, True, context.others, None, context.divisions)
+            if place is not None and place.kind in ("city", "region"):  # "Santiago de Cuba" is a province too
+                out.append((name_key(short.group(1)), place))
     return out
 
 
@@ -190,9 +202,10 @@ def dateline(text: str) -> str | None:
 
 
 def resolve_mention(text: str, name: str, end: int, context: PlaceContext, minor: bool = True) -> GeoPlace | None:
-    """A place mention resolved in its article: "City, State" inside the state, then the article's countries."""
+    """A place mention resolved in its article: "City, State" inside the state, "India's Punjab" inside
+    India, then the article's countries."""
     head, comma, tail = name.partition(", ")
-    within = _container(tail, context) if comma else _container_after(text, end, context)
+    within = _container(tail, context) if comma else _container_after(text, end, context) or _owner(text, end - len(name))
     if within is None and context.settled:
         key = name_key(name)
         settled = next((place for folded, place in context.settled if folded == key), None)
@@ -208,6 +221,21 @@ def _container(name: str, context: PlaceContext) -> GeoPlace | None:
     name = name.strip()
     place = _resolve(state_abbreviations().get(name, name), context.hint, True)  # "West Dunbartonshire" too
     return place if place is not None and place.kind in ("region", "country") else None
+
+
+def _owner(text: str, start: int) -> GeoPlace | None:
+    """The country owning a place by a possessive right before it ("India's Punjab", "China's Hubei province")."""
+    from newsevents.nlp.gazetteer import country_code, lookup_place
+
+    match = _OWNER.search(text, max(0, start - 40), start) if start > 0 else None
+    words = match.group(1).split() if match else []
+    for size in range(len(words), 0, -1):  # "In India's": the longest run of words that is a country
+        owner = " ".join(words[-size:])
+        code = country_code(owner)
+        place = lookup_place(owner, code) if code else None
+        if place is not None and place.kind == "country":
+            return place
+    return None
 
 
 def _container_after(text: str, end: int, context: PlaceContext) -> GeoPlace | None:
