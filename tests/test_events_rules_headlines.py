@@ -3,7 +3,8 @@
 Each table is en_core_web_sm 3.8.0's parse of a sentence written for this test: a headline verb
 the tagger took for a plural noun, a hyphen inside a word that is no dateline dash, a state name
 the tagger took for a common noun, forces of two states acting "jointly" (cooperation) and an
-amount of money standing for the debt it measures.
+amount of money standing for the debt it measures; a headline pair, a party joined inside a longer
+name and the state across a border forces are moved to.
 """
 
 from __future__ import annotations
@@ -146,3 +147,21 @@ def test_a_party_joined_to_the_last_word_of_a_longer_name_is_a_party_too() -> No
         """),
     )
     assert events and len(countries(events[0].actors)) == 2 and "AGO" in countries(events[0].actors)
+
+
+def test_forces_moved_to_a_border_face_the_state_across_it() -> None:
+    events, _, _, _ = code_paragraphs(
+        paragraph("Chad moved troops to its border with Sudan.", """
+            0 Chad   Chad   PROPN NNP nsubj 1 B-GPE
+            1 moved  move   VERB  VBD ROOT  1 O
+            2 troops troop  NOUN  NNS dobj  1 O
+            3 to     to     ADP   IN  prep  1 O
+            4 its    its    PRON  PRP$ poss 5 O
+            5 border border NOUN  NN  pobj  3 O
+            6 with   with   ADP   IN  prep  5 O
+            7 Sudan  Sudan  PROPN NNP pobj  6 B-GPE
+            8 .      .      PUNCT .   punct 1 O
+        """),
+    )
+    moved = only(events, "MOBILIZE")
+    assert moved and countries(moved[0].actors) == {"TCD"} and countries(moved[0].targets) == {"SDN"}

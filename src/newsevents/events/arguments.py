@@ -155,6 +155,19 @@ def _fallback_recipients(verb: "Token", pattern: Pattern) -> list["Token"]:
     return out
 
 
+def _across_border(verb: "Token") -> list["Token"]:
+    """The state across a border forces are moved to: "to its border with Belarus", "near the Benin border"."""
+    out: list["Token"] = []
+    for prep in (c for c in verb.subtree if c.dep_ == "prep" and (c.head.i == verb.i or c.head.dep_ in ("pobj", "dobj"))):
+        for noun in (p for p in _pobjs(prep) if p.lemma_.lower() in words("border_nouns")):
+            sides = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "with" for p in _pobjs(c)]
+            sides += [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and is_actor_like(c)]
+            if not sides and noun.i + 1 < len(noun.doc) and noun.nbor().dep_ == "prep" and noun.nbor().lower_ == "with":
+                sides = _pobjs(noun.nbor())  # the parse often hangs "with X" on the verb: "on alert along the border with X"
+            out += [p for p in sides if is_actor_like(p)]
+    return out
+
+
 def _pobjs(prep: "Token") -> list["Token"]:
     """Objects of a preposition."""
     return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
@@ -358,6 +371,9 @@ def verb_arguments(match: Match, object_control: frozenset[int]) -> Arguments:
     if pattern.type == "MOBILIZE":
         # "deployed troops to the border", "placed 5,000 officers on standby": the forces moved are the actor's own
         args.targets = [t for t in args.targets if not _instrument(t)]
+        if not any(is_actor_like(t) for t in args.targets) and verb.dep_ not in ("xcomp", "ccomp", "pcomp"):
+            # a complement's border ("refused to send troops to the border with X") is not the recipient of its governor
+            args.targets += [t for t in _across_border(verb) if t not in args.actors and t not in args.targets]
     if "swap" in pattern.flags:
         third = [o for o in objects(verb) if _third_party(o)]
         if third:
