@@ -1,15 +1,17 @@
 """Build a registry from the sorted set of all observations: sightings -> nodes -> clusters -> actors.
 
-Everything is computed from the set of articles' observations (one per article id, sorted by id;
-each article's sightings in the order ``sightings_of`` gives them), the dictionary and the
+Everything is computed from the articles' observations summed by node (``registry.observed.NodeTotals``:
+counts, and each name's earliest sighting by article id and place), the dictionary and the
 corrections, in sorted order at every step, so the result does not depend on the order the
-articles came in, nor on whether they came at once or in several ``add`` calls.
+articles came in, nor on whether they came at once, in several ``add`` calls or were added to
+totals a store kept. Only the assignments read each sighting again (``summary.Resolver``).
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from newsevents.names import slug
 from newsevents.registry.corrections import apply_corrections
@@ -17,10 +19,10 @@ from newsevents.registry.dictionary import Dictionary
 from newsevents.registry.keys import folded, is_acronym, kind_of, person_key
 from newsevents.registry.orgs import agent_of, join_orgs
 from newsevents.registry.persons import join_persons
-from newsevents.registry.observed import Observed
+from newsevents.registry.observed import NodeTotals, Observed, Totals, corpus_totals
 from newsevents.registry.records import Correction
-from newsevents.registry.sightings import Sighting, is_state
-from newsevents.registry.summary import Summary, summarise
+from newsevents.registry.sightings import is_state
+from newsevents.registry.summary import Resolver, Summary, summarise
 from newsevents.registry.unionfind import Clusters
 
 _PREFIX = {"person": "person:", "org": "org:", "group": "group:"}
@@ -33,19 +35,27 @@ def best_name(counts: Counter[str], full: Callable[[str], bool]) -> str:
 
 def build(observed: tuple[Observed, ...], dictionary: Dictionary, corrections: Sequence[Correction]) -> Summary:
     """Cluster every sighting of ``observed`` (one per article, sorted by article) into actors, apply ``corrections``, and summarise."""
+    made, resolver = build_totals(corpus_totals(observed), dictionary, corrections)
+    return replace(made, assignments=resolver.assignments(observed))
+
+
+def build_totals(totals: Totals, dictionary: Dictionary, corrections: Sequence[Correction]) -> tuple[Summary, Resolver]:
+    """The registry of the articles ``totals`` sums (``registry.observed``), without assignments, and the ``Resolver`` that gives them.
+
+    Everything here is read from the totals by node, never from one sighting: so a store that
+    keeps them builds the registry without reading every article again.
+    """
     entries = dictionary.by_id()
     # A name known from our dictionary (registry.known) whose actor a user's dictionary replaced names no actor here.
-    sightings = [s for item in observed for s in item.sightings if not s.node.startswith("dict:") or s.node[5:] in entries]
-    links = [link for item in observed for link in item.links]
-    by_node: dict[str, list[Sighting]] = defaultdict(list)
-    for s in sightings:
-        by_node[s.node].append(s)
-    nodes = {s.node for s in sightings if not s.node.startswith("role:")} | {f"dict:{e}" for e in entries}
-    nodes |= {link.other for link in links}
-    nodes |= {"country:" + s.node[5:].split("|")[0] for s in sightings if s.node.startswith("role:")}
-    agents = {n: a for n in nodes if n.startswith("org:") and (a := agent_of(written_form(n, by_node[n])))}
+    by_node = {n: t for n, t in totals.items() if not n.startswith("dict:") or n[5:] in entries}
+    nodes = {n for n, t in by_node.items() if t.seen and not n.startswith("role:")} | {f"dict:{e}" for e in entries}
+    links = sorted((node, other, rule) for node, t in totals.items() for other, rule in t.links)
+    nodes |= {other for _, other, _ in links}
+    nodes |= {"country:" + n[5:].split("|")[0] for n, t in by_node.items() if t.seen and n.startswith("role:")}
+    empty = NodeTotals()
+    agents = {n: a for n in nodes if n.startswith("org:") and (a := agent_of(written_form(n, by_node.get(n, empty))))}
     nodes |= set(agents.values())
-    countries = {n: Counter(s.country for s in by_node[n] if is_state(s.country)) for n in nodes}
+    countries = {n: Counter({c: k for c, k in by_node[n].countries.items() if is_state(c)}) for n in nodes if n in by_node}
     for e in entries.values():
         if is_state(e.country):
             countries[f"dict:{e.id}"] = Counter({e.country or "": 1})
@@ -57,9 +67,9 @@ def build(observed: tuple[Observed, ...], dictionary: Dictionary, corrections: S
             node = f"{kind_of(e)}:{e}"
             if node in clusters.parent:
                 clusters.union(f"dict:{e}", node, "dictionary")
-    for link in sorted(links):
-        clusters.union(link.node, link.other, link.rule)
-    display = {n: written_form(n, by_node[n]) for n in nodes if not n.startswith("dict:")}
+    for node, other, rule in links:
+        clusters.union(node, other, rule)
+    display = {n: written_form(n, by_node.get(n, empty)) for n in nodes if not n.startswith("dict:")}
     kinds = {"person": ("person",), "named": ("organisation", "group")}
     listed = {k: {f"dict:{e.id}": list(e.names) for e in entries.values() if e.kind in v} for k, v in kinds.items()}
     # A one-word name the NER did not call a person ("Tshisekedi asked ...") may still be the surname of one.
@@ -74,10 +84,11 @@ def build(observed: tuple[Observed, ...], dictionary: Dictionary, corrections: S
     for node, agent in sorted(agents.items()):
         clusters.union(agent, node, "agent")  # "the Israel Defense Forces" and, joined to it, "IDF": ISR-MIL
     node_actor = _ids(clusters, by_node, display)
-    forms = {n: {folded(s.name) for s in by_node[n] if s.how != "mention"} | {folded(display[n])} for n in display}
+    forms = {n: {folded(name) for name in by_node[n].names if by_node[n].names[name]} | {folded(display[n])} if n in by_node
+             else {folded(display[n])} for n in display}  # fmt: skip
     forms.update({f"dict:{e.id}": {folded(x) for x in e.names} for e in entries.values()})
     applied = apply_corrections(corrections, node_actor, forms)
-    return summarise(sightings, applied, clusters, dictionary, display)
+    return summarise(by_node, applied, clusters, dictionary, display)
 
 
 def _one_name(name: str) -> bool:
@@ -85,15 +96,15 @@ def _one_name(name: str) -> bool:
     return name.isalpha() and name[:1].isupper() and name[1:].islower() and len(name) >= 4 and not name.endswith("s")
 
 
-def written_form(node: str, seen: list[Sighting]) -> str:
+def written_form(node: str, totals: NodeTotals) -> str:
     """How a node is written: a person's name without titles, else its most frequent written name."""
     if node.startswith("person:"):
         return node[7:]
-    counts = Counter(s.name for s in seen if s.how != "mention")
+    counts = +totals.names
     return best_name(counts, lambda n: not is_acronym(n)) if counts else node.split(":", 1)[1]
 
 
-def _ids(clusters: Clusters, by_node: dict[str, list[Sighting]], display: dict[str, str]) -> dict[str, str]:
+def _ids(clusters: Clusters, by_node: Totals, display: dict[str, str]) -> dict[str, str]:
     """Node -> actor id: a pinned id, else the kind's prefix and the slug of the cluster's best name."""
     proposed: list[tuple[int, str, str, list[str], str]] = []
     for root, members in clusters.groups().items():
@@ -104,7 +115,7 @@ def _ids(clusters: Clusters, by_node: dict[str, list[Sighting]], display: dict[s
         prefix = next(_PREFIX[m.split(":", 1)[0]] for m in sorted(members, key=lambda m: not m.startswith("org:")))
         counts: Counter[str] = Counter()
         for m in members:
-            counts[display[m]] += max(1, sum(1 for s in by_node[m] if s.how != "mention"))
+            counts[display[m]] += max(1, sum(by_node[m].names.values()) if m in by_node else 0)
         name = best_name(counts, (lambda n: len(n.split()) >= 2) if prefix == "person:" else (lambda n: not is_acronym(n)))
         proposed.append((1, prefix + slug(name), root, members, (clusters.country(root) or "").lower()))
     node_actor: dict[str, str] = {}

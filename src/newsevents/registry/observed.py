@@ -1,8 +1,10 @@
 """What the registry keeps of one article: its sightings and links, made once and kept (``store.registry`` caches them).
 
 ``observe(facts)`` depends on that article alone, so a store keeps it per article and a refresh
-after new articles observes only those; the corpus-wide step (``registry.build``) then runs over
-every article's observations. ``encode`` / ``decode`` give the JSON a store keeps; ``VERSION``
+after new articles observes only those. The corpus-wide step (``registry.build``) reads only their
+totals by node (``NodeTotals``: counts that add up, and each name's earliest sighting), so a store
+that keeps the totals adds the new articles' to them instead of reading every article again.
+``encode`` / ``decode`` (and ``encode_totals`` / ``decode_totals``) give the JSON a store keeps; ``VERSION``
 changes whenever ``sightings_of`` reads an article differently, and ``observer_version`` with the
 offices our dictionary dates, so a store observes again.
 """
@@ -10,8 +12,9 @@ offices our dictionary dates, so a store observes again.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, field
 
 from newsevents.registry.records import ArticleFacts
 from newsevents.registry.sightings import Link, Sighting, sightings_of
@@ -73,3 +76,123 @@ def decode(article: str, text: str) -> Observed:
     """The observations ``encode`` wrote for ``article``."""
     sightings, links = json.loads(text)
     return Observed(article, tuple(Sighting(*row) for row in sightings), tuple(Link(*row) for row in links))
+
+
+#: How a sighting of a description, not a name, came about: evidence for an actor, never an alias.
+DESCRIBED = ("role", "description", "agent", "phrase", "phrase-role")
+
+First = tuple[str, int, str, int, int]  # (article, start, name, index in the article's sightings, end) of a name's earliest sighting
+
+
+@dataclass
+class NodeTotals:
+    """What the registry's corpus-wide step reads of one node, summed over articles (``totals_of``; ``add`` sums two)."""
+
+    seen: int = 0  # sightings
+    plain: int = 0  # sightings that name the actor (not descriptions)
+    names: Counter[str] = field(default_factory=Counter)  # names as written, mentions left out
+    countries: Counter[str] = field(default_factory=Counter)  # the country of every sighting that has one
+    sectors: Counter[str] = field(default_factory=Counter)
+    given: Counter[str] = field(default_factory=Counter)  # countries of the node's own entities (not event participants)
+    aliases: Counter[tuple[str, str]] = field(default_factory=Counter)  # (how, name) of the sightings that name the actor
+    first: dict[tuple[str, str, str], First] = field(default_factory=dict)  # (how, folded name, date of a role) -> earliest
+    holders: Counter[tuple[str, str, str | None, tuple[str, ...], tuple[str, ...]]] = field(default_factory=Counter)
+    # (office, date, country, states the article describes that office of, states it names) of a dated role holder
+    links: Counter[tuple[str, str]] = field(default_factory=Counter)  # (other node, rule) of "Name (ACR)" links from this node
+
+    def add(self, other: "NodeTotals") -> None:
+        """Add ``other``'s sightings to these (the earliest of each name kept)."""
+        self.seen += other.seen
+        self.plain += other.plain
+        for mine, theirs in ((self.names, other.names), (self.countries, other.countries), (self.sectors, other.sectors),
+                             (self.given, other.given), (self.aliases, other.aliases), (self.holders, other.holders),
+                             (self.links, other.links)):  # fmt: skip
+            mine.update(theirs)  # type: ignore[attr-defined]
+        for key, at in other.first.items():
+            known = self.first.get(key)
+            if known is None or at < known:
+                self.first[key] = at
+
+
+Totals = dict[str, NodeTotals]  # node -> its totals
+
+
+def totals_of(item: Observed) -> Totals:
+    """One article's totals by node: what it adds to the corpus-wide step."""
+    from newsevents.registry.keys import folded
+    from newsevents.registry.timeline import office_key
+
+    described: dict[str, set[str]] = {}  # office key -> states whose office the article describes
+    named: set[str] = set()
+    for s in item.sightings:
+        if s.node.startswith("role:"):
+            country, office = s.node[5:].split("|", 1)
+            described.setdefault(office_key(office), set()).add(country)
+            named.add(country)
+        elif s.node.startswith(("country:", "agent:")):
+            named.add(s.node.split(":", 1)[1][:3])
+    out: Totals = {}
+    for index, s in enumerate(item.sightings):
+        t = out.get(s.node) or out.setdefault(s.node, NodeTotals())
+        t.seen += 1
+        if s.how != "mention":
+            t.names[s.name] += 1
+        if s.country:
+            t.countries[s.country] += 1
+        if s.sector:
+            t.sectors[s.sector] += 1
+        if s.how == "entity" and not s.ref and s.country:
+            t.given[s.country] += 1
+        if s.how not in DESCRIBED:
+            t.plain += 1
+            t.aliases[(s.how, s.name)] += 1
+        if s.how == "holder":
+            if s.date and s.office:
+                t.holders[(s.office, s.date, s.country, tuple(sorted(described.get(office_key(s.office), ()))), tuple(sorted(named)))] += 1
+        else:
+            key = (s.how, folded(s.name), (s.date or "") if s.node.startswith("role:") else "")
+            at = (item.article, s.start, s.name, index, s.end)
+            if key not in t.first or at < t.first[key]:
+                t.first[key] = at
+    for link in item.links:
+        t = out.get(link.node) or out.setdefault(link.node, NodeTotals())
+        t.links[(link.other, link.rule)] += 1
+    return out
+
+
+def add_totals(into: Totals, more: Totals) -> Totals:
+    """Add ``more`` into ``into`` node by node; return ``into``."""
+    for node, t in more.items():
+        known = into.get(node)
+        if known is None:
+            into[node] = NodeTotals()
+            known = into[node]
+        known.add(t)
+    return into
+
+
+def corpus_totals(observed: Iterable[Observed]) -> Totals:
+    """The totals of every article of ``observed``."""
+    out: Totals = {}
+    for item in observed:
+        add_totals(out, totals_of(item))
+    return out
+
+
+def encode_totals(t: NodeTotals) -> str:
+    """The JSON a store keeps for one node's totals."""
+    return json.dumps([t.seen, t.plain, t.names, t.countries, t.sectors, t.given, list(t.aliases.items()),
+                       [[*k, *v] for k, v in t.first.items()], [[*k, n] for k, n in t.holders.items()],
+                       list(t.links.items())], ensure_ascii=False, separators=(",", ":"))  # fmt: skip
+
+
+def decode_totals(text: str) -> NodeTotals:
+    """The totals ``encode_totals`` wrote."""
+    seen, plain, names, countries, sectors, given, aliases, first, holders, links = json.loads(text)
+    return NodeTotals(
+        seen, plain, Counter(names), Counter(countries), Counter(sectors), Counter(given),
+        Counter({(how, name): n for (how, name), n in aliases}),
+        {(how, key, date): (article, start, name, index, end) for how, key, date, article, start, name, index, end in first},
+        Counter({(office, date, country, tuple(described), tuple(named)): n for office, date, country, described, named, n in holders}),
+        Counter({(other, rule): n for (other, rule), n in links}),
+    )  # fmt: skip

@@ -142,16 +142,21 @@ def articles_of_actors(conn: sqlite3.Connection, actors: Collection[str]) -> set
     return out
 
 
-def by_articles(conn: sqlite3.Connection, sql: str, column: str, articles: Collection[str] | None) -> Iterator[sqlite3.Row]:
-    """The rows of ``sql`` (a SELECT, with or without a WHERE) of every article, or only of those whose ``column`` is in ``articles``, a few hundred ids at a time."""
+def by_articles(conn: sqlite3.Connection, sql: str, column: str, articles: Collection[str] | None,
+                order: str = "") -> Iterator[sqlite3.Row]:  # fmt: skip
+    """The rows of ``sql`` (a SELECT, with or without a WHERE) of every article, or only of those whose ``column`` is in ``articles``, a few hundred ids at a time.
+
+    With ``order`` (an ORDER BY list that starts with ``column``) the rows come in that order.
+    """
+    by = f" ORDER BY {order}" if order else ""
     if articles is None:
-        yield from conn.execute(sql)
+        yield from conn.execute(sql + by)
         return
     joiner = " AND " if " WHERE " in sql.upper() else " WHERE "
     ids = sorted(set(articles))
     for at in range(0, len(ids), _CHUNK):
         part = ids[at : at + _CHUNK]
-        yield from conn.execute(f"{sql}{joiner}{column} IN ({','.join('?' * len(part))})", part)
+        yield from conn.execute(f"{sql}{joiner}{column} IN ({','.join('?' * len(part))}){by}", part)
 
 
 def _ranges(days: Collection[str], reach: int) -> list[tuple[str, str]]:

@@ -1,68 +1,64 @@
 """The actor registry in the store: read what it is built from, write what it gives back (issue #8).
 
-The registry is rebuilt from every stored article after each ingest (``api.rebuild_registry``):
-``observe_stored`` reads the participants, entities, roles and text of the articles stored since the
-last build (``read_facts``) and keeps what the registry makes of each (``registry_observed``), so the
-corpus-wide build reads every other article's observations instead; ``write_registry``
-(or ``store.clusters.write_clusters(registry=...)``, with the clusters made from it) replaces the
-``registry_*`` tables and sets the ``event_actors.canonical_id`` that changed in one write
-transaction; ``stored_registry`` reads back what the clusters were last made with. Corrections (``registry_corrections``) are the one input the user makes; they are
-kept across rebuilds and applied again in their order.
+The registry is rebuilt from every stored article after each ingest (``api.rebuild_registry``).
+``keep_observed`` reads the participants, entities, roles and text of the articles stored since the
+last build (``read_facts``), keeps what the registry makes of each (``registry_observed``) and adds
+it to the totals by node (``registry_nodes``, ``registry.observed.NodeTotals``), which is all the
+corpus-wide step reads. ``refresh_registry`` builds from those totals and gives the assignments of the
+articles that changed only: the new ones and those holding a node (``registry_keys``) that now
+resolves otherwise; ``build_registry`` gives every article's, reading every observation.
+``write_registry`` (or ``store.clusters.write_clusters(registry=...)``, with the clusters made from
+it) replaces the ``registry_*`` tables and sets the ``event_actors.canonical_id`` that changed in one
+write transaction; ``stored_registry`` reads back what the clusters were last made with. Corrections
+(``registry_corrections``) are the one input the user makes; they are kept across rebuilds and
+applied again in their order.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from newsevents.names import name_key
 from newsevents.records import ActorRef, Entity, Mention, Role
+from newsevents.errors import StoreError
 from newsevents.registry import Actor, Alias, ArticleFacts, Correction, Merge, Registry
+from newsevents.registry.build import build_totals
+from newsevents.registry.dictionary import load_dictionary
 from newsevents.registry.facts import article_date
-from newsevents.registry.observed import Observed, decode, encode, observe, observer_version
+from newsevents.registry.observed import (Observed, Totals, add_totals, corpus_totals, decode, decode_totals, encode, encode_totals,
+                                          observe, observer_version)  # fmt: skip
 from newsevents.store.migrate import immediate
-
-
-def _chunked(conn: sqlite3.Connection, sql: str, column: str, only: set[str] | None, order: str) -> Iterator[sqlite3.Row]:
-    """Rows of ``sql`` (a SELECT without WHERE), all of them or only those whose ``column`` is in ``only``."""
-    if only is None or len(only) > _FEW:
-        yield from (r for r in conn.execute(f"{sql} ORDER BY {order}") if only is None or r[0] in only)
-        return
-    ids = sorted(only)
-    for at in range(0, len(ids), 500):
-        part = ids[at : at + 500]
-        yield from conn.execute(f"{sql} WHERE {column} IN ({','.join('?' * len(part))}) ORDER BY {order}", part)
-
-
-_FEW = 2000  # fewer articles than this are read by id; more, by reading every row once
+from newsevents.store.read import by_articles
 
 
 def read_facts(conn: sqlite3.Connection, only: set[str] | None = None) -> list[ArticleFacts]:
     """What the registry reads of every stored article (or of the articles ``only`` names), as ``facts_of`` gives it, by id."""
     refs: dict[str, list[ActorRef]] = {}
-    rows = _chunked(conn, "SELECT ev.article_id, ea.* FROM event_actors ea JOIN events ev ON ev.id = ea.event_id", "ev.article_id",
-                    only, "ev.article_id, ev.rowid, ea.role, ea.position")  # fmt: skip
+    rows = by_articles(conn, "SELECT ev.article_id, ea.* FROM event_actors ea JOIN events ev ON ev.id = ea.event_id", "ev.article_id",
+                       only, "ev.article_id, ev.rowid, ea.role, ea.position")  # fmt: skip
     for r in rows:
         refs.setdefault(r["article_id"], []).append(
             ActorRef(name=r["name"], entity=r["entity"], country=r["country"], sector=r["sector"], start=r["start"], end=r["end"])
         )
     mentions: dict[tuple[str, str], list[Mention]] = {}
-    for m in _chunked(conn, "SELECT article_id, entity_id, start, end, text FROM mentions", "article_id", only, "article_id, start"):
+    for m in by_articles(conn, "SELECT article_id, entity_id, start, end, text FROM mentions", "article_id", only, "article_id, start"):
         mentions.setdefault((m["article_id"], m["entity_id"]), []).append(Mention(m["start"], m["end"], m["text"]))
     entities: dict[str, list[Entity]] = {}
-    for e in _chunked(conn, "SELECT article_id, id, name, type, country, title FROM entities", "article_id", only, "article_id, rowid"):
+    for e in by_articles(conn, "SELECT article_id, id, name, type, country, title FROM entities", "article_id", only, "article_id, rowid"):
         entities.setdefault(e["article_id"], []).append(
             Entity(id=e["id"], name=e["name"], type=e["type"], mentions=tuple(mentions.get((e["article_id"], e["id"]), ())),
                    country=e["country"], title=e["title"])  # fmt: skip
         )
     roles: dict[str, list[Role]] = {}
-    for r in _chunked(conn, "SELECT article_id, person, office, country, seen, entity FROM roles", "article_id", only, "article_id, rowid"):
+    for r in by_articles(conn, "SELECT article_id, person, office, country, seen, entity FROM roles", "article_id", only, "article_id, rowid"):
         roles.setdefault(r["article_id"], []).append(Role(person=r["person"], office=r["office"], country=r["country"], seen=r["seen"], entity=r["entity"]))
     return [
         ArticleFacts(a["id"], article_date(a["published"]), tuple(refs.get(a["id"], ())), tuple(entities.get(a["id"], ())),
                      tuple(roles.get(a["id"], ())), a["text"] or "")  # fmt: skip
-        for a in _chunked(conn, "SELECT id, published, text FROM articles", "id", only, "id")
+        for a in by_articles(conn, "SELECT id, published, text FROM articles", "id", only, "id")
     ]
 
 
@@ -84,29 +80,85 @@ def article_stamps(conn: sqlite3.Connection) -> dict[str, str]:
     return {a: "|".join(map(str, values)) for a, values in counts.items()}
 
 
+@dataclass(frozen=True)
+class Kept:
+    """What ``keep_observed`` read and kept: the registry's totals by node and the observations a build needs."""
+
+    totals: Totals
+    observed: list[Observed]  # every article's when ``whole`` (or asked for), else only those observed now
+    new: frozenset[str]  # the articles observed now (new, or changed since they were kept)
+    whole: bool  # the totals were summed again from every article (a first build, a changed or removed article)
+
+
 def observe_stored(conn: sqlite3.Connection, fresh: bool = False) -> list[Observed]:
-    """Every stored article's observations: kept ones whose facts did not change, the others observed now and kept.
+    """Every stored article's observations: kept ones whose facts did not change, the others observed now and kept."""
+    return keep_observed(conn, fresh, every=True).observed
+
+
+def keep_observed(conn: sqlite3.Connection, fresh: bool = False, every: bool = False) -> Kept:
+    """Observe the articles stored or changed since the last build, keep their observations and add them to the totals by node.
 
     With ``fresh`` every article is observed again (``newsevents actors rebuild``). The kept
-    observations are written in their own short transaction: they are a cache, good while an
-    article's stamp (``article_stamps``) is the same, whatever else is written or not.
+    observations and totals are written in their own short transaction: they are a cache, good
+    while an article's stamp (``article_stamps``) is the same, whatever else is written or not.
+    Only new articles are added to the stored totals; when a kept article changed or went (or a
+    store has observations from before 0018) they are summed again from every article. Read from
+    ``registry_nodes`` and the new articles alone otherwise, unless ``every`` asks for all observations.
     """
+    for _ in range(5):
+        kept = _keep_observed(conn, fresh, every)
+        if kept is not None:
+            return kept
+    raise StoreError("the registry's kept observations kept changing while they were read; run `newsevents actors rebuild`")
+
+
+def _keep_observed(conn: sqlite3.Connection, fresh: bool, every: bool) -> Kept | None:
+    """``keep_observed`` once; None when another process kept observations meanwhile."""
     stamps = article_stamps(conn)
-    kept: dict[str, tuple[str, str]] = {}
+    kept: dict[str, tuple[str, int]] = {}
     if not fresh:
-        kept = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT article_id, stamp, observed FROM registry_observed")}
+        kept = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT article_id, stamp, counted FROM registry_observed")}
+    seen = (len(kept), sum(c for _, c in kept.values()))
     good = {a for a, (stamp, _) in kept.items() if stamps.get(a) == stamp}
-    out = [decode(a, kept[a][1]) for a in sorted(good)]
     todo = set(stamps) - good
-    new = [observe(f) for f in read_facts(conn, only=todo)] if todo else []
-    gone = sorted(set(kept) - set(stamps))
-    if new or gone:
-        with immediate(conn):
-            conn.executemany("INSERT INTO registry_observed (article_id, stamp, observed) VALUES (?, ?, ?) ON CONFLICT (article_id) "
-                             "DO UPDATE SET stamp = excluded.stamp, observed = excluded.observed",
-                             [(o.article, stamps[o.article], encode(o)) for o in new])  # fmt: skip
-            conn.executemany("DELETE FROM registry_observed WHERE article_id = ?", [(a,) for a in gone])
-    return out + new
+    whole = fresh or len(good) < len(kept) or seen[1] < seen[0]
+    new = [observe(f) for f in read_facts(conn, only=None if len(todo) == len(stamps) else todo)] if todo else []
+    old: list[Observed] = []
+    if whole or every:
+        rows = conn.execute("SELECT article_id, observed FROM registry_observed") if good else ()
+        old = [decode(a, text) for a, text in rows if a in good]
+    if whole:
+        totals = corpus_totals(old + new)
+        changed = totals
+    else:
+        totals = {r[0]: decode_totals(r[1]) for r in conn.execute("SELECT node, totals FROM registry_nodes")}
+        changed = corpus_totals(new)
+        add_totals(totals, changed)
+    with immediate(conn):
+        now = conn.execute("SELECT count(*), coalesce(sum(counted), 0) FROM registry_observed").fetchone()
+        if not fresh and tuple(now) != seen:
+            return None
+        _write_kept(conn, new, stamps, whole, {n: totals[n] for n in changed}, old + new if whole else new)
+    return Kept(totals, old + new if whole or every else new, frozenset(o.article for o in new), whole)
+
+
+def _write_kept(conn: sqlite3.Connection, new: list[Observed], stamps: dict[str, str], whole: bool, nodes: Totals,
+                keyed: list[Observed]) -> None:  # fmt: skip
+    """Write the observations made now, the totals of the nodes they changed (of every node when ``whole``) and ``keyed``'s keys."""
+    ex = conn.executemany
+    if whole:
+        conn.execute("DELETE FROM registry_observed WHERE article_id NOT IN (SELECT id FROM articles)")
+        conn.execute("DELETE FROM registry_keys")
+        conn.execute("UPDATE registry_observed SET counted = 1")
+        gone = [(n,) for (n,) in conn.execute("SELECT node FROM registry_nodes") if n not in nodes]
+        ex("DELETE FROM registry_nodes WHERE node = ?", gone)
+    ex("INSERT INTO registry_observed (article_id, stamp, observed, counted) VALUES (?, ?, ?, 1) ON CONFLICT (article_id) "
+       "DO UPDATE SET stamp = excluded.stamp, observed = excluded.observed, counted = 1",
+       [(o.article, stamps[o.article], encode(o)) for o in new])  # fmt: skip
+    ex("INSERT INTO registry_nodes (node, totals) VALUES (?, ?) ON CONFLICT (node) DO UPDATE SET totals = excluded.totals",
+       [(n, encode_totals(t)) for n, t in sorted(nodes.items())])  # fmt: skip
+    ex("INSERT INTO registry_keys (node, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+       sorted({(s.node, o.article) for o in keyed for s in o.sightings}))  # fmt: skip
 
 
 def read_corrections(conn: sqlite3.Connection) -> list[Correction]:
@@ -159,15 +211,57 @@ def write_registry(conn: sqlite3.Connection, registry: Registry, state: tuple[in
     return True
 
 
+@dataclass(frozen=True)
+class Refreshed(Registry):
+    """A registry whose assignments are only those of ``articles`` (None: of every article): the ones a refresh changed.
+
+    ``resolved`` gives what each node whose sightings now resolve otherwise resolves to
+    (``registry.summary.Resolver.resolutions``); ``registry_writer`` sets the canonical ids of
+    ``articles`` only and keeps ``resolved`` in ``registry_nodes`` for the next refresh to compare.
+    """
+
+    articles: frozenset[str] | None = None
+    resolved: tuple[tuple[str, str], ...] = ()
+
+
+def refresh_registry(conn: sqlite3.Connection, dictionary: str = "", fresh: bool = False) -> Refreshed:
+    """The registry of every stored article, read from the kept totals by node; its assignments only where something changed.
+
+    Equal to ``build_registry`` in its actors, aliases, merges, terms and stale corrections; its
+    assignments are those of the articles observed now and of every article holding a node
+    (``registry_keys``) whose sightings resolve otherwise than when canonical ids were last
+    written, or with a participant not resolved yet. What it reads grows with those, not the store.
+    """
+    kept = keep_observed(conn, fresh)
+    chosen = load_dictionary(dictionary or None)
+    corrections = read_corrections(conn)
+    made, resolver = build_totals(kept.totals, chosen, corrections)
+    resolutions = resolver.resolutions(kept.totals)
+    if kept.whole:
+        articles, observed, resolved = None, kept.observed, sorted(resolutions.items())
+    else:
+        before = dict(conn.execute("SELECT node, resolved FROM registry_nodes").fetchall())
+        resolved = sorted((n, r) for n, r in resolutions.items() if before.get(n) != r)
+        moved = {r[0] for r in by_articles(conn, "SELECT article_id FROM registry_keys", "node", [n for n, _ in resolved])}
+        moved |= {r[0] for r in conn.execute("SELECT DISTINCT ev.article_id FROM event_actors ea JOIN events ev ON ev.id = ea.event_id "
+                                             "WHERE ea.canonical_id IS NULL")}  # fmt: skip
+        moved -= kept.new
+        rows = by_articles(conn, "SELECT article_id, observed FROM registry_observed", "article_id", moved)
+        observed = [*kept.observed, *(decode(a, text) for a, text in rows)]
+        articles = frozenset(moved | kept.new)
+    return Refreshed(made.actors, made.aliases, made.merges, made.terms, resolver.assignments(observed), tuple(corrections),
+                     made.stale, (), chosen, articles=articles, resolved=tuple(resolved))  # fmt: skip
+
+
 def registry_writer(conn: sqlite3.Connection, registry: Registry) -> Callable[[], None]:
     """Prepare (outside any transaction) the writes that store ``registry``; the returned call makes them inside one.
 
-    Only participants whose canonical id changes are updated.
+    Only participants whose canonical id changes are updated; of a ``Refreshed`` registry, only
+    those of its articles are read. Another registry leaves what the nodes resolved to unknown.
     """
-    participants = conn.execute(
-        "SELECT ea.rowid AS rid, ev.article_id, ea.name, ea.start, ea.end, ea.canonical_id FROM event_actors ea "
-        "JOIN events ev ON ev.id = ea.event_id"
-    ).fetchall()
+    only = registry.articles if isinstance(registry, Refreshed) else None
+    participants = by_articles(conn, "SELECT ea.rowid AS rid, ev.article_id, ea.name, ea.start, ea.end, ea.canonical_id "
+                               "FROM event_actors ea JOIN events ev ON ev.id = ea.event_id", "ev.article_id", only)  # fmt: skip
     actor_at = registry.actor_at
     canonical = [(actor, rid) for rid, article, name, start, end, stored in participants
                  if (actor := actor_at(article, start, end, name)) != stored]  # fmt: skip
@@ -185,6 +279,10 @@ def registry_writer(conn: sqlite3.Connection, registry: Registry) -> Callable[[]
         ex("INSERT INTO registry_terms (country, office, start, end, actor_id, source) VALUES (?,?,?,?,?,?)",
            [(t.country, t.office, t.start, t.end, t.actor, t.source) for t in sorted(registry.terms)])  # fmt: skip
         ex("UPDATE event_actors SET canonical_id = ? WHERE rowid = ?", canonical)
+        if isinstance(registry, Refreshed):
+            ex("UPDATE registry_nodes SET resolved = ? WHERE node = ?", [(r, n) for n, r in registry.resolved])
+        else:
+            conn.execute("UPDATE registry_nodes SET resolved = NULL")
 
     return write
 
