@@ -77,6 +77,8 @@ def test_congo_follows_the_article_s_congo() -> None:
         ("Smoke from the fires drifted as far south as Mildura on Tuesday.", ("Mildura",)),
         ("Firefighters said on Sunday that residents of Ballarat should stay indoors.", ("Ballarat",)),
         ("Barges cannot reach Tefe or Parintins this month.", ("Parintins",)),
+        ("Tourism in Villa Carlos Paz is weak this year.", ("Villa Carlos Paz",)),
+        ("The army said it had repelled an attack on Omdurman on Friday.", ("Omdurman",)),
     ],
 )
 def test_towns_ner_misses_or_mistypes_are_places(nlp, text: str, places: tuple[str, ...]) -> None:

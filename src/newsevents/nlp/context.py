@@ -5,7 +5,8 @@ the unpaired bracket, "Iran's Supreme National Security Council" at the possessi
 the name), "Dominican Republic and Uruguay" at "and" and "Garissa, Wajir" at the comma when both
 sides are known places (whatever NER called the whole); "Neighbouring Spain" loses its opening
 participle; a name NER cut short is extended (the place "Banska" + "Bystrica", "San
-Jose" + "del Monte", "Air" + "China", "Rostov" + "-on-Don", "Defence" -> "Ministry of Defence",
+Jose" + "del Monte", "Air" + "China", "Rostov" + "-on-Don", "Villa" + "Carlos Paz" (a town the gazetteer
+knows, whatever NER called the part), "Defence" -> "Ministry of Defence",
 and "Italy" -> "Brothers of Italy", an organisation: see ``data/nlp_org_name_heads.tsv``).
 
 Type:
@@ -22,7 +23,8 @@ Type:
   "raid/reach/visit/devastate ..." ("troops raided Jenin"), in a list with other places ("Odesa,
   Chornomorsk and Pivdennyi"), before "in" and the country it lies in ("Mary in Turkmenistan") or, a region, right after a place and a comma ("Pandi, Bulacan"), a
   known place before an administrative noun ("Ilam provinces"), and an ORG name the gazetteer
-  knows as a facility ("the Kremlin", "the White House"), vote LOC;
+  knows as a facility ("the Kremlin", "the White House"), and a town NER called a group of people
+  that is no demonym ("an attack on Omdurman"), vote LOC;
 - a multi-word place name ending in a capitalised organisation noun votes ORG ("... Economic
   Cooperation", "... Support Forces");
 - an unknown place name that is the subject of "say/announce/sue ..." votes ORG, and so does
@@ -133,6 +135,8 @@ def context_votes(doc: "Doc", cand: "Candidate", lex: Lexicon) -> None:
             _vote(cand, "LOC", 1.0)  # "the Zaporizhzhia plant"
         elif cand.label == "ORG" and place.kind == "facility":
             _vote(cand, "LOC", 1.5)
+        elif cand.label == "NORP" and not demonym and primary is not None and primary.kind in ("city", "region"):
+            _vote(cand, "LOC", 1.5)  # "an attack on Omdurman" tagged as a group of people: no demonym, a town
         if place.kind == "country":
             cand.votes["LOC"] += 1
     if cand.label == "PERSON" and cand.start > 0 and doc[cand.start - 1].lower_ == "the" and root.dep_ != "compound":
@@ -407,6 +411,8 @@ def _extend(doc: "Doc", start: int, end: int, label: str, lex: Lexicon) -> tuple
             end += 4  # "Rostov-on-Don", "Stratford-upon-Avon"
     if label == "LOC":
         end = _longer_place(doc, start, end)  # "San Jose" + "del Monte"
+    if start > 0 and _opens_place(doc, start, end):
+        start, label = start - 1, "LOC"  # "Villa" + "Carlos Paz" (tagged a person): the town
     if label == "LOC" and lookup_place(doc[start:end].text, alternates=False) is None and not country_code(doc[start:end].text):
         limit = min(n, end + 2)  # "Banska" + "Bystrica", but not "US" + "Marine"
         while end < limit and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end and _continues_name(doc[end], lex):
@@ -449,6 +455,17 @@ def _longer_place(doc: "Doc", start: int, end: int) -> int:
         if lookup_place(doc[start:stop].text, alternates=False) is not None:
             return stop
     return end
+
+
+def _opens_place(doc: "Doc", start: int, end: int) -> bool:
+    """True when the capitalised word NER left out before the span makes it a town or region the gazetteer knows."""
+    word = doc[start - 1]
+    if word.ent_iob_ != "O" or word.tag_ != "NNP" or not word.is_alpha or word.is_sent_start:
+        return False
+    if lookup_place(doc[start:end].text, alternates=False) is not None:
+        return False  # the span is a place already: "Air" + "China" is not for this rule
+    place = lookup_place(doc[start - 1 : end].text, alternates=False)
+    return place is not None and place.kind in ("city", "region") and place.country is not None
 
 
 def _glued(doc: "Doc", index: int, count: int) -> bool:
