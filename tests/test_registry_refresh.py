@@ -12,7 +12,7 @@ import pytest
 from test_registry_store import TABLES
 
 from newsevents import api
-from newsevents.registry import Correction
+from newsevents.registry import Correction, Registry
 from newsevents.registry import observed as observed_module
 from newsevents.registry.observed import Observed, add_totals, corpus_totals, decode_totals, encode_totals, totals_of
 from newsevents.registry.sightings import Link, Sighting
@@ -20,7 +20,7 @@ from newsevents.settings import Settings
 from newsevents.store import open_store
 from newsevents.store import registry as store_registry
 from newsevents.store.clusters import update_clusters_keeping, write_clusters
-from newsevents.store.registry import add_correction, build_registry, corpus_state, refresh_registry
+from newsevents.store.registry import add_correction, build_registry, corpus_state, observe_stored, read_corrections, refresh_registry
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
@@ -73,6 +73,19 @@ def test_a_refresh_equals_the_full_registry_in_everything_but_the_assignments_it
     assert (part.actors, part.aliases, part.merges, part.terms, part.stale) == (full.actors, full.aliases, full.merges, full.terms, full.stale)
     assert part.articles is not None and {a.article for a in part.assignments} <= part.articles
     assert set(part.assignments) == {a for a in full.assignments if a.article in part.articles}
+
+
+def test_the_full_registry_from_kept_totals_equals_one_built_from_every_observation(tmp_path: Path) -> None:
+    url = str(tmp_path / "f.db")
+    corpus = Corpus(9)
+    store_in_batches(url, list(corpus.documents(0, 40)), random.Random(9))
+    with open_store(url) as store:
+        store.write_documents(list(corpus.documents(40, 3)))
+        kept = build_registry(store.conn)
+        every = Registry.from_observed(observe_stored(store.conn), corrections=read_corrections(store.conn))
+    fields = ("actors", "aliases", "merges", "terms", "assignments", "corrections", "stale", "observed")
+    assert [getattr(kept, f) for f in fields] == [getattr(every, f) for f in fields]
+    assert len(kept.observed) == 43 and kept.assignments
 
 
 def test_a_refresh_decodes_only_the_new_articles(tmp_path: Path, monkeypatch) -> None:

@@ -29,7 +29,7 @@ from newsevents.registry.build import build_totals
 from newsevents.registry.dictionary import load_dictionary
 from newsevents.registry.facts import article_date
 from newsevents.registry.observed import (Observed, Totals, add_totals, corpus_totals, decode, decode_totals, encode, encode_totals,
-                                          observe, observer_version)  # fmt: skip
+                                          observe, observer_version, unique_observed)  # fmt: skip
 from newsevents.store.migrate import immediate
 from newsevents.store.read import by_articles
 
@@ -232,13 +232,18 @@ def refresh_registry(conn: sqlite3.Connection, dictionary: str = "", fresh: bool
     (``registry_keys``) whose sightings resolve otherwise than when canonical ids were last
     written, or with a participant not resolved yet. What it reads grows with those, not the store.
     """
-    kept = keep_observed(conn, fresh)
+    return _registry(conn, dictionary, fresh, every=False)
+
+
+def _registry(conn: sqlite3.Connection, dictionary: str, fresh: bool, every: bool) -> Refreshed:
+    """``refresh_registry``, or with ``every`` every article's assignments and observations (``build_registry``)."""
+    kept = keep_observed(conn, fresh, every)
     chosen = load_dictionary(dictionary or None)
     corrections = read_corrections(conn)
     made, resolver = build_totals(kept.totals, chosen, corrections)
     resolutions = resolver.resolutions(kept.totals)
-    if kept.whole:
-        articles, observed, resolved = None, kept.observed, sorted(resolutions.items())
+    if kept.whole or every:
+        articles, observed, resolved = None, unique_observed(kept.observed), sorted(resolutions.items())
     else:
         before = dict(conn.execute("SELECT node, resolved FROM registry_nodes").fetchall())
         resolved = sorted((n, r) for n, r in resolutions.items() if before.get(n) != r)
@@ -247,10 +252,10 @@ def refresh_registry(conn: sqlite3.Connection, dictionary: str = "", fresh: bool
                                              "WHERE ea.canonical_id IS NULL")}  # fmt: skip
         moved -= kept.new
         rows = by_articles(conn, "SELECT article_id, observed FROM registry_observed", "article_id", moved)
-        observed = [*kept.observed, *(decode(a, text) for a, text in rows)]
+        observed = unique_observed([*kept.observed, *(decode(a, text) for a, text in rows)])
         articles = frozenset(moved | kept.new)
     return Refreshed(made.actors, made.aliases, made.merges, made.terms, resolver.assignments(observed), tuple(corrections),
-                     made.stale, (), chosen, articles=articles, resolved=tuple(resolved))  # fmt: skip
+                     made.stale, observed if every else (), chosen, articles=articles, resolved=tuple(resolved))  # fmt: skip
 
 
 def registry_writer(conn: sqlite3.Connection, registry: Registry) -> Callable[[], None]:
@@ -302,8 +307,10 @@ def _merge_order(m: Merge) -> tuple[str, str, str, str, int, int]:
 def build_registry(conn: sqlite3.Connection, dictionary: str = "", fresh: bool = False) -> Registry:
     """The registry of every stored article, over our dictionary (and ``dictionary``, a user's TSV, when given).
 
-    Only articles stored (or changed) since the last build are read and observed (``observe_stored``);
-    with ``fresh`` all are. Either way the registry is the one a build from every article's facts gives.
+    Only articles stored (or changed) since the last build are read and observed (``keep_observed``);
+    with ``fresh`` all are. Either way the registry is the one a build from every article's facts
+    gives (``Registry.from_observed``), with every article's assignments and observations.
     """
-    observed = observe_stored(conn, fresh=fresh)
-    return Registry.from_observed(observed, dictionary=dictionary or None, corrections=read_corrections(conn))
+    made = _registry(conn, dictionary, fresh, every=True)
+    return Registry(made.actors, made.aliases, made.merges, made.terms, made.assignments, made.corrections, made.stale,
+                    made.observed, made.dictionary)  # fmt: skip
