@@ -79,6 +79,9 @@ def test_congo_follows_the_article_s_congo() -> None:
         ("Barges cannot reach Tefe or Parintins this month.", ("Parintins",)),
         ("Tourism in Villa Carlos Paz is weak this year.", ("Villa Carlos Paz",)),
         ("The army said it had repelled an attack on Omdurman on Friday.", ("Omdurman",)),
+        ("Malaria spread across the Western Visayas last year.", ("Western Visayas",)),
+        ("Drones struck ships off Hodeidah overnight.", ("Hodeidah",)),
+        ("Villages around Al Bayda and Shahhat lost power.", ("Shahhat",)),
     ],
 )
 def test_towns_ner_misses_or_mistypes_are_places(nlp, text: str, places: tuple[str, ...]) -> None:

@@ -14,9 +14,10 @@ decides whenever there is any. Rules are general patterns, not lists of names:
   State", "Supreme" of "Supreme Leader X", "Defence" of "Defence Minister X", "Infrastructure" of
   "Infrastructure Minister X", and a span ending in "Mr.";
 - a capitalised run after a title that NER missed is a PERSON ("Interior Minister Jan Kowalczyk");
-- a town NER missed after "in/at/near/to/from/off ...", after "reached", or in a list with a place
-  ("in Kisumu and Eldoret", "Armenia and Azerbaijan") is a LOC when the gazetteer knows its primary
-  name (a town of 15,000+, a region or a country), particles and hyphens included ("Foz do Iguacu");
+- a town NER missed after "in/at/near/to/from/off/across (the) ...", after "reached", or in a list with
+  a place ("in Kisumu and Eldoret", "Armenia and Azerbaijan") is a LOC when the gazetteer knows its
+  primary name (a town of 15,000+, a region or a country) or it names a city of 100,000+ another way
+  ("off Hodeidah"), particles and hyphens included ("Foz do Iguacu");
 - "(Ali) Khamenei" becomes one PERSON mention named "Ali Khamenei";
 - a sentence-initial common noun NER took for a name ("Protests broke out") is dropped;
 - an acronym right after a clock time ("08:30 UTC") is part of the time, not a name;
@@ -31,7 +32,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsevents.nlp.context import PLACE_OBJECT_VERBS, as_far_as, context_votes, country_before, country_evidence, repair_span
-from newsevents.nlp.gazetteer import country_code, is_demonym, lookup_place
+from newsevents.nlp.gazetteer import GeoPlace, country_code, is_demonym, lookup_place
 from newsevents.nlp.lexicon import Lexicon, Title, lexicon
 
 if TYPE_CHECKING:
@@ -50,10 +51,11 @@ _STRONG = 2.0  # weight of a context rule's vote; NER's own label weighs 1
 _TITLE_VOTE = 3.0
 _MAX_PORTFOLIO = 3  # words before a title that can name its portfolio
 _MAX_MISSED_NAME = 4  # words of a name NER missed after a title
+_BIG_TOWN = 100_000  # a town this big may be found by another of its names when NER missed it
 _MAX_RUN = 5  # tokens of a place name NER missed, particles and hyphens included ("Torbat-e Jam")
 #: Prepositions after which a capitalised town the gazetteer knows is a place even when NER missed it.
 _MISSED_PLACE_AFTER = frozenset(
-    {"in", "at", "near", "outside", "around", "between", "off", "to", "from", "via", "towards", "toward", "of", "over"}
+    {"in", "at", "near", "outside", "around", "between", "off", "to", "from", "via", "towards", "toward", "of", "over", "across", "throughout"}
 )
 
 
@@ -350,6 +352,8 @@ def _missed_places(doc: "Doc", lex: Lexicon) -> list[Candidate]:
             continue
         listed = before.lower_ in ("and", "or", ",") and i >= 2 and (_is_place(doc[i - 2]) or i - 1 == listed_end)
         after_verb = before.pos_ == "VERB" and before.lemma_.lower() in PLACE_OBJECT_VERBS
+        if before.lower_ == "the" and i >= 2:
+            before = doc[i - 2]  # "in the Western Visayas"
         if before.lower_ not in _MISSED_PLACE_AFTER and not (listed or after_verb or as_far_as(doc, i) or _listed_before(doc, i)):
             continue
         end = _known_run(doc, i)
@@ -373,7 +377,7 @@ def _known_run(doc: "Doc", start: int) -> int | None:
         if word.tag_ not in (_PROPER_TAGS if end == start else _NAME_TAGS) or not word.is_alpha or not word.text[:1].isupper():
             break  # a later word may be tagged a common noun: "Foz do Iguacu"
         end += 1
-        place = lookup_place(doc[start:end].text, alternates=False)
+        place = lookup_place(doc[start:end].text, alternates=False) or _big_city(doc[start:end].text)
         if place is not None and place.country is not None and place.kind in ("city", "region", "country"):
             best = end
     if best is not None and best < n and doc[best].ent_iob_ == "O" and doc[best].tag_ in _PROPER_TAGS and doc[best].text[:1].isupper():
@@ -382,13 +386,22 @@ def _known_run(doc: "Doc", start: int) -> int | None:
 
 
 def _is_place(token: "Token") -> bool:
-    """True for a word NER tagged a place, or a one-word name it mistyped that the gazetteer knows ("Tefe or Parintins")."""
+    """True for the last word of a name NER tagged a place, or mistyped but the gazetteer knows ("Tefe or Parintins")."""
     if token.ent_type_ in ("GPE", "LOC"):
         return True
-    if token.ent_iob_ != "B" or (token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_iob_ == "I"):
+    if token.ent_iob_ == "O":
         return False
-    place = lookup_place(token.text, alternates=False)
+    start = token.i
+    while start > 0 and token.doc[start].ent_iob_ == "I":
+        start -= 1
+    place = lookup_place(token.doc[start : token.i + 1].text, alternates=False)
     return place is not None and place.kind in ("city", "region", "country")
+
+
+def _big_city(text: str) -> GeoPlace | None:
+    """A city of 100,000+ people by one of its other names or spellings ("Hodeidah"), else None."""
+    place = lookup_place(text)
+    return place if place is not None and place.kind == "city" and (place.population or 0) >= _BIG_TOWN else None
 
 
 def _listed_before(doc: "Doc", i: int) -> bool:
