@@ -63,12 +63,18 @@ def test_refreshes_after_random_batches_equal_a_full_rebuild(store_url: str, see
     assert snapshot(store_url) == stepwise
 
 
-def test_a_refresh_equals_the_full_registry_in_everything_but_the_assignments_it_leaves_out(tmp_path: Path) -> None:
-    url = str(tmp_path / "r.db")
-    corpus = Corpus(5)
-    store_in_batches(url, list(corpus.documents(0, 40)), random.Random(5))
+def forty_and_three_more(url: str, seed: int) -> None:
+    """Forty articles stored in random batches and refreshed, then three more stored and not refreshed yet."""
+    corpus = Corpus(seed)
+    store_in_batches(url, list(corpus.documents(0, 40)), random.Random(seed))
     with open_store(url) as store:
         store.write_documents(list(corpus.documents(40, 3)))
+
+
+def test_a_refresh_equals_the_full_registry_in_everything_but_the_assignments_it_leaves_out(tmp_path: Path) -> None:
+    url = str(tmp_path / "r.db")
+    forty_and_three_more(url, 5)
+    with open_store(url) as store:
         part, full = refresh_registry(store.conn), build_registry(store.conn)
     assert (part.actors, part.aliases, part.merges, part.terms, part.stale) == (full.actors, full.aliases, full.merges, full.terms, full.stale)
     assert part.articles is not None and {a.article for a in part.assignments} <= part.articles
@@ -77,10 +83,8 @@ def test_a_refresh_equals_the_full_registry_in_everything_but_the_assignments_it
 
 def test_the_full_registry_from_kept_totals_equals_one_built_from_every_observation(tmp_path: Path) -> None:
     url = str(tmp_path / "f.db")
-    corpus = Corpus(9)
-    store_in_batches(url, list(corpus.documents(0, 40)), random.Random(9))
+    forty_and_three_more(url, 9)
     with open_store(url) as store:
-        store.write_documents(list(corpus.documents(40, 3)))
         kept = build_registry(store.conn)
         every = Registry.from_observed(observe_stored(store.conn), corrections=read_corrections(store.conn))
     fields = ("actors", "aliases", "merges", "terms", "assignments", "corrections", "stale", "observed")
