@@ -109,3 +109,8 @@ def test_a_town_named_in_full_keeps_its_sense_when_shortened() -> None:
     context = place_context(text, entities)
     place = resolve_mention(text, "Santiago", 74, context)
     assert place is not None and place.country == "CUB"
+
+
+def test_a_city_named_x_city_is_also_x_unless_a_state_or_country_is() -> None:
+    assert lookup_place("Roxas", "PHL").name == "Roxas City"
+    assert lookup_place("Kansas").kind == "region" and lookup_place("Panama").kind == "country"

@@ -51,6 +51,7 @@ _MEAN_POINT_WEIGHT = -0.5
 _DIVISION_FACTOR = 20  # a town in a division the article names wins unless the other is 20 times its size
 _CAPITAL_FACTOR = 3  # "Washington" is the capital, not the state
 _BIG_CITY = 1_000_000  # "New York" names New York City, "Quezon" Quezon City
+_SHORT_CITY = 50_000  # "Roxas" names Roxas City when no region of its country is called Roxas
 _ALT_DIVISOR = 20  # an alternate name ("Calcutta") counts for a twentieth of the city's people
 _HINT_FACTOR = 5  # the hinted country wins unless another candidate is this many times as prominent
 _GENERIC = (
@@ -373,7 +374,8 @@ def _add_cities(
         population = place.population or 0
         weight = population * (_CAPITAL_FACTOR if (iso3, city["name"]) in capitals else 1)
         build.add(city["name"], _Candidate(_TIER_PLACE, weight, False, place), key)
-        if key.endswith(" city") and population >= _BIG_CITY:  # "New York" for New York City
+        if key.endswith(" city") and _city_short_form(build, key[:-5], iso3, population):
+            # "New York" for New York City; "Roxas" for Roxas City, which no region of its country is called
             build.add(city["name"][:-5], _Candidate(_TIER_PLACE, weight, False, place), key[:-5])
         best = city_by_country_key.get((iso3, key))
         if best is None or (best.population or 0) < population:
@@ -382,6 +384,16 @@ def _add_cities(
             city_by_state_key[(city["admin1code"], key)] = place
         _add_alternates(build, city, place, key, stop)
     return city_by_country_key, city_by_state_key
+
+
+def _city_short_form(build: _Builder, short: str, iso3: str, population: int) -> bool:
+    """True when "X City" may also be called "X": a city of a million, or of 50,000 whose country has no state or region X."""
+    if population >= _BIG_CITY:
+        return True
+    return population >= _SHORT_CITY and not any(
+        c.place.kind == "country" or (c.place.kind == "region" and c.place.country in (iso3, None))
+        for c in build.places.get(short, ())
+    )  # not "Panama" of Panama City, nor "Kansas" of Kansas City
 
 
 def _add_subdivisions(
