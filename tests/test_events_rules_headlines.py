@@ -165,3 +165,21 @@ def test_forces_moved_to_a_border_face_the_state_across_it() -> None:
     )
     moved = only(events, "MOBILIZE")
     assert moved and countries(moved[0].actors) == {"TCD"} and countries(moved[0].targets) == {"SDN"}
+
+
+def test_workers_who_down_tools_go_on_strike() -> None:
+    # A hand-written parse (the model read "downed" as an adjective here): the lexicon row is what is tested.
+    events, _, _, _ = code_paragraphs(
+        paragraph("Nurses in Malawi downed tools on Monday.", """
+            0 Nurses nurse  NOUN  NNS nsubj 3 O
+            1 in     in     ADP   IN  prep  0 O
+            2 Malawi Malawi PROPN NNP pobj  1 B-GPE
+            3 downed down   VERB  VBD ROOT  3 O
+            4 tools  tool   NOUN  NNS dobj  3 O
+            5 on     on     ADP   IN  prep  3 O
+            6 Monday Monday PROPN NNP pobj  5 B-DATE
+            7 .      .      PUNCT .   punct 3 O
+        """),
+    )
+    strikes = only(events, "PROTEST")
+    assert strikes and strikes[0].mode == "strike" and countries(strikes[0].actors) == {"MWI"}
