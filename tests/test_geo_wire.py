@@ -82,6 +82,7 @@ def test_congo_follows_the_article_s_congo() -> None:
         ("Malaria spread across the Western Visayas last year.", ("Western Visayas",)),
         ("Drones struck ships off Hodeidah overnight.", ("Hodeidah",)),
         ("Villages around Al Bayda and Shahhat lost power.", ("Shahhat",)),
+        ("Cocoa farmers in Sefwi Wiawso say the streams are poisoned.", ("Sefwi Wiawso",)),
     ],
 )
 def test_towns_ner_misses_or_mistypes_are_places(nlp, text: str, places: tuple[str, ...]) -> None:

@@ -24,7 +24,8 @@ Type:
   Chornomorsk and Pivdennyi"), before "in" and the country it lies in ("Mary in Turkmenistan") or, a region, right after a place and a comma ("Pandi, Bulacan"), a
   known place before an administrative noun ("Ilam provinces"), and an ORG name the gazetteer
   knows as a facility ("the Kremlin", "the White House"), and a town NER called a group of people
-  that is no demonym ("an attack on Omdurman"), vote LOC;
+  that is no demonym ("an attack on Omdurman"), and a town of 1,000 to 15,000 people NER
+  mistyped right after "in/near/outside/around" ("farmers in Sefwi Wiawso"), vote LOC;
 - a multi-word place name ending in a capitalised organisation noun votes ORG ("... Economic
   Cooperation", "... Support Forces");
 - an unknown place name that is the subject of "say/announce/sue ..." votes ORG, and so does
@@ -74,6 +75,8 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
 _STRONG = 2.0  # weight of a context rule's vote; NER's own label weighs 1
 _PROPER_TAGS = ("NNP", "NNPS")
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: Prepositions after which a name that is only a small town is still the town ("in Sefwi Wiawso").
+_SMALL_TOWN_AFTER = frozenset({"in", "near", "outside", "around"})
 
 
 def _vote(cand: "Candidate", kind: str, weight: float) -> None:
@@ -115,6 +118,8 @@ def context_votes(doc: "Doc", cand: "Candidate", lex: Lexicon) -> None:
             _vote(cand, "ORG", 1.0)
         if cand.label == "LOC" and cand.end - cand.start > 1 and _ends_in_org_noun(doc[cand.end - 1], heads):
             _vote(cand, "ORG", _STRONG)  # "Asia-Pacific Economic Cooperation", "Rapid Support Forces"
+        if cand.label != "LOC" and not cand.evidence and _small_town_in(doc, cand):
+            _vote(cand, "LOC", 1.5)  # "farmers in Sefwi Wiawso": a town of 1,000 to 15,000 people
     else:
         primary = lookup_place(cand.form, alternates=False)
         settled = place.country is not None and place.kind in ("city", "region", "country")
@@ -203,6 +208,15 @@ def _first_conjunct(doc: "Doc", start: int) -> int:
 def _after_place_and_comma(doc: "Doc", start: int) -> bool:
     """True for a region right after a place and a comma: "Pandi, Bulacan", "Paris, Texas"."""
     return start >= 2 and doc[start - 1].text == "," and doc[start - 2].ent_type_ in _PLACE_LABELS
+
+
+def _small_town_in(doc: "Doc", cand: "Candidate") -> bool:
+    """True for a town under 15,000 people by its own name right after "in", "near", "outside" or "around"."""
+    j = _first_conjunct(doc, cand.start) - 1
+    if j < 0 or doc[j].lower_ not in _SMALL_TOWN_AFTER:
+        return False
+    place = lookup_place(cand.form, alternates=False, minor=True)
+    return place is not None and place.kind == "city" and place.country is not None
 
 
 def _in_its_country(doc: "Doc", cand: "Candidate") -> bool:
