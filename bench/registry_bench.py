@@ -9,10 +9,10 @@ resolved through observed roles), and happenings told by one to four outlets. Th
 1. the full rebuild, phase by phase (read and observe every article, build the registry, write
    it; read the events, cluster them, write the clusters), as ``api._refresh(rebuild=True)`` runs it;
 2. ``api._refresh`` after storing 100 more articles (what each later ingest pays: only the new
-   articles are read and observed, the registry's corpus-wide step runs over the kept
-   observations, and only a window of events is read and scored again around what changed,
-   ``store.clusters.window_update``), and checks that what it stores equals a full rebuild
-   (``rebuild=True``);
+   articles are read and observed and added to the kept totals by node, which the registry's
+   corpus-wide step reads, and only a window of events is read and scored again around what
+   changed, ``store.clusters.window_update``), and checks that what it stores equals a full
+   rebuild (``rebuild=True``);
 3. for comparison, the day window alone (``store.read.articles_near``: every article with an
    event within the clusters' reach of the new ones; the refresh narrows it further by type group
    and country) against reading every event, as a full rebuild does;
