@@ -16,7 +16,7 @@ from newsevents.events.policy import words
 from newsevents.events.phrases import in_dateline, known_org, offset, opposed, sector_noun, through_quantity
 from newsevents.events.pronouns import PronounMixin
 from newsevents.events.scope import ArticleScope, Named, phrase_country, place_country, seat_of_government
-from newsevents.events.tables import NON_STATE, known_person, office_table
+from newsevents.events.tables import NON_STATE, Office, known_person, office_table
 from newsevents.names import name_key
 from newsevents.records import ActorRef
 
@@ -354,9 +354,12 @@ class ActorResolver(PronounMixin):
                 if code:
                     facts.country, facts.country_token = code, mod
             sector, strength = sector_noun(mod) if mod.i not in via_prep else (None, None)
+            office = _hyphen_office(mod)
+            if office is not None:
+                sector, strength = office.sector, "strong"  # "Secretary-General" is no army "General"
             if sector and (facts.sector is None or (strength == "strong" and facts.sector_strength != "strong")):
                 facts.sector, facts.sector_strength = sector, strength
-            below = [c for c in mod.children if c.dep_ in ("compound", "amod", "poss") and c.i not in skip]
+            below = [c for c in mod.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i not in skip]  # "Hamas political leader"
             if mod.i in via_prep:
                 via_prep.update(c.i for c in below)
             stack.extend(below)
@@ -442,7 +445,10 @@ class ActorResolver(PronounMixin):
         elif country is None:
             country = self._home_country(sector)
         left = min([head.i] + [c.left_edge.i for c in head.children if self._in_name(c) and c.i < head.i])
-        span = self.scope.doc[left : head.i + 1]
+        doc = self.scope.doc
+        while left < head.i and (doc[left].ent_type_ in ("DATE", "TIME") or doc[left].is_punct or in_dateline(doc[left])):
+            left += 1  # "On Monday Venezuela's foreign ministry": the date modifies the verb, not the ministry
+        span = doc[left : head.i + 1]
         return ActorRef(span.text, None, country, sector, span.start_char, span.end_char)
 
     def _home_country(self, sector: str | None) -> str | None:
@@ -501,3 +507,11 @@ class ActorResolver(PronounMixin):
             if named is not None and named.label in ("PERSON", "ORG", "GPE", "NORP"):
                 return named
         return None
+
+
+def _hyphen_office(token: "Token") -> Office | None:
+    """The office a hyphenated title ending at ``token`` names ("Secretary-General", "Director-General"), or None."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 1].whitespace_ or doc[token.i - 2].whitespace_:
+        return None
+    return office_table().get((f"{doc[token.i - 2].text}-{token.text}".lower(),))

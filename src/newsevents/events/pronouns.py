@@ -78,7 +78,7 @@ class PronounMixin:
             if clause.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or clause.head.i == clause.i:
                 return None
             clause = clause.head
-            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and not in_dateline(c)]  # "DAKAR (Wire) —"
             if subjects and subjects[0].pos_ != "PRON":
                 return subjects[0]
         return None

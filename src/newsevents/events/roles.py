@@ -64,7 +64,10 @@ def _title_before(scope: ArticleScope, named: Named) -> tuple[Office, str | None
             break
         if token.pos_ in ("VERB", "AUX", "DET", "CCONJ", "ADP") and token.lower_ != "of":
             break
-        words.insert(0, token.text)
+        if words and (token.text == "-" or words[0].startswith("-")) and not token.whitespace_:
+            words[0] = token.text + words[0]  # "Secretary-General" is one title, not "General"
+        else:
+            words.insert(0, token.text)
         i -= 1
     return _office_and_country(words)
 
