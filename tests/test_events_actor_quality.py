@@ -40,3 +40,12 @@ def test_he_never_stands_for_the_dateline():
             "was released from prison.")
     released = [a["name"] for e in _events(text) if e["type"] == "RETREAT" for a in e["targets"]]
     assert released == ["Oumar Traore"]  # "he" is the man sworn in, not the dateline's city
+
+
+def test_the_president_is_the_one_president_the_article_names():
+    text = ("Togo border talks end without a deal\n\nLOME — Ghanaian President John Mahama held talks with Togolese "
+            "ministers in Lome on Monday about the closed border crossings.\n\nTogo's government said it wanted more time. "
+            "Late on Monday the president accused Togo of stalling.")
+    accusers = [(a["name"], a.get("country")) for d in newsevents.process_text(text, published="2025-03-04")
+                for e in d.to_dict()["events"] if e["type"] == "ACCUSE" for a in e["actors"]]
+    assert accusers == [("John Mahama", "GHA")]  # not a "president" of Togo, the country the article names most
