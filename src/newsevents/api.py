@@ -110,12 +110,13 @@ def _refresh(settings: Settings, *, rebuild: bool = False) -> tuple["Registry", 
     from newsevents.registry.pause import collector_paused
     from newsevents.store import open_store
     from newsevents.store.clusters import update_clusters_keeping, write_clusters
-    from newsevents.store.registry import build_registry, corpus_state
+    from newsevents.store.registry import corpus_state, refresh_registry
 
     with open_store(settings.db, busy_timeout=settings.busy_timeout) as store, collector_paused():
         for _ in range(5):
             state = corpus_state(store.conn)
-            built = build_registry(store.conn, settings.actor_dictionary, fresh=rebuild)
+            # every actor and alias, but assignments only for what changed (all of them with ``rebuild``)
+            built = refresh_registry(store.conn, settings.actor_dictionary, fresh=rebuild)
             made, window = update_clusters_keeping(store.conn, built, settings.clusterer, rebuild=rebuild)
             counts = write_clusters(store.conn, made, settings.clusterer, rebuild=rebuild, state=state, registry=built, window=window)
             if counts is not None:
