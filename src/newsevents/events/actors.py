@@ -235,10 +235,20 @@ class ActorResolver(PronounMixin):
         while stack:
             current = stack.pop()
             for child in current.children:
-                if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") and child not in out and child.i not in inside:
+                listed = child.dep_ == "appos" and self._listed_state(current, child)  # "Mali, Burkina Faso and Niger"
+                if (listed or child.dep_ == "conj") and child.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") and child not in out and child.i not in inside:
                     out.append(child)
                     stack.append(child)
         return out
+
+    def _listed_state(self, first: "Token", appos: "Token") -> bool:
+        """True when an apposition is the next state of a list of states ("Mali, Burkina Faso and Niger"), not a
+        description of the first ("Paris, France"): both name states, and the list goes on with "and"."""
+        if not any(c.dep_ == "conj" for c in appos.children):
+            return False
+        names = [self.scope.named(t) for t in (first, appos)]
+        states = [place_country(n.text, places=False) if n is not None else None for n in names]
+        return all(states) and states[0] != states[1]
 
     def _named(self, named: Named, token: "Token") -> ActorRef | None:
         """A named entity as an actor: organisations, states, capitals, people, peoples."""
