@@ -269,3 +269,21 @@ def test_the_policy_takes_only_steps_that_are_right_nine_times_in_ten_on_dev() -
     policy, figures = choose_policy(probs, rules, gold)
     assert policy.add <= 0.95 and policy.retype == OFF and figures["invented"] == 0
     assert figures["accuracy"] == round(16 / 18, 4) and figures["steps"] == {"add": 10, "keep": 8}
+
+
+def test_a_step_proven_on_one_dev_sentence_is_not_taken() -> None:
+    from newsevents.training.events import LABELS, OFF, choose_policy, wilson_lower
+
+    assert wilson_lower(0, 0, 1.0) == 1.0 and wilson_lower(1, 1, 1.0) == 0.5
+    assert round(wilson_lower(10, 10, 1.0), 4) == 0.9091 and wilson_lower(9, 10, 1.0) < 0.9 * 9 / 10 + 0.01
+
+    def sure(label: str, p: float) -> list[float]:
+        rest = (1.0 - p) / (len(LABELS) - 1)
+        return [p if name == label else rest for name in LABELS]
+
+    # one sentence where the model is right against the rules: a retype that would raise dev accuracy, proven by one case
+    probs = np.array([sure("SANCTION", 0.99)] + [sure("COERCE", 0.6)] * 9)
+    rules = ["THREATEN"] + ["COERCE"] * 9
+    gold = ["SANCTION"] + ["COERCE"] * 9
+    policy, figures = choose_policy(probs, rules, gold)
+    assert policy.retype == OFF and figures["steps"] == {"keep": 10}

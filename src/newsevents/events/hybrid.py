@@ -3,8 +3,9 @@
 Division of labour: the rules (``newsevents.coder.v2``) code each sentence as they do alone; the
 classifier (:mod:`newsevents.events.model`) gives the sentence's main event type (or NONE) with a
 calibrated probability. The model's :class:`~newsevents.events.model.HybridPolicy` (thresholds
-chosen on the corpus' dev split, each step required to be right there at least 90% of the time and
-to add events to at most 1% of its no-event sentences) then decides per sentence:
+chosen on the corpus' dev split, each step required to be right there at least 80% of the time with
+one standard error to spare, and to add events to at most 2% of its no-event sentences) then decides
+per sentence:
 
 - keep: the rules' events as they are (always, when the model is not sure enough);
 - retype: the model's type replaces that of the rules' top event, whose actors, targets and
