@@ -43,6 +43,7 @@ train: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py
 	$(BIN)/python bench/components_bench.py
+	$(BIN)/python bench/geo_bench.py
 	$(BIN)/python bench/web_bench.py
 	$(BIN)/python bench/registry_bench.py
 	$(BIN)/python bench/warc_bench.py

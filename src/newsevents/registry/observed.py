@@ -24,10 +24,12 @@ from newsevents.registry.sightings import Link, Sighting, sightings_of
 #: known names the NER missed (registry.known); v5: an office our dictionary dates has one holder in the
 #: dictionary's country only; v6: a surname of a person the article names in full, in any spelling, where the NER
 #: found nothing (sightings._surnames); v7: a known name holding what the NER found in part, a state's forces named
-#: as an organisation ("the Pentagon"), an institution noun after a word saying which ("foreign ministry"). Our
+#: as an organisation ("the Pentagon"), an institution noun after a word saying which ("foreign ministry"); v8: person
+#: keys read transliteration variants alike (ł/l, ou/u, -eh/-a, x/ks, ibn/bin, "Al Thani"), titles without their dot,
+#: hyphenated acronyms (round 5 of the actor gold). Our
 #: dictionary's dated offices and the known names are part of what an
 #: article's observation depends on, so they are part of the version.
-VERSION = "observed.v7"
+VERSION = "observed.v8"
 
 
 def observer_version() -> str:
