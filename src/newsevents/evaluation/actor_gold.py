@@ -12,7 +12,9 @@ Source form: an article starts with ``=== <id> | <YYYY-MM-DD> | <outlet>``, then
 paragraphs separated by blank lines. A mention is ``{<actor>|<text>}``: the gold actor's label
 (declared in ``actors.tsv``) and the words that name it. Marks do not nest. The id is
 ``<group>-<n>``; the split follows a salted hash of the group, so one story's articles, with the
-name forms they share, stay in one split.
+name forms they share, stay in one split. The groups ``csdev`` and ``cstest`` (``src/clusterset.txt``:
+the articles of ``examples/clusters``, line n of its dev or test file) form a third split,
+``clusterset``, which is for measuring only and may hold articles that name no actor.
 """
 
 from __future__ import annotations
@@ -30,7 +32,9 @@ from newsevents.evaluation.gold_files import check_built, gold_main
 
 __all__ = ["SPLITS", "build", "check", "load", "load_actors", "parse_source", "problems", "split_of", "summary"]
 
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "test", "clusterset")
+#: The groups of the cross-article event cluster set (examples/clusters), scored as their own split.
+CLUSTERSET_GROUPS = frozenset({"csdev", "cstest"})
 _ROOT = Path(__file__).resolve().parents[3]
 _FIX = "fix the article in eval/actors/src/ and run python -m newsevents.evaluation.actor_gold --build"
 _MARK = re.compile(r"\{([A-Za-z0-9:._-]+)\|([^{}|]+)\}")
@@ -49,8 +53,11 @@ def group_of(article_id: str) -> str:
 
 
 def split_of(article_id: str) -> str:
-    """dev or test, from a salted hash of the article's group (a story's articles share a split)."""
-    bucket = int(hashlib.sha256(f"actor-gold:{group_of(article_id)}".encode("utf-8")).hexdigest(), 16) % 2
+    """clusterset for the cluster set's groups, else dev or test from a salted hash of the group (a story's articles share a split)."""
+    group = group_of(article_id)
+    if group in CLUSTERSET_GROUPS:
+        return "clusterset"
+    bucket = int(hashlib.sha256(f"actor-gold:{group}".encode("utf-8")).hexdigest(), 16) % 2
     return SPLITS[bucket]
 
 
@@ -141,8 +148,8 @@ def problems(article: Any, actors: dict[str, str]) -> list[str]:
         out.append(f"split {article.get('split')!r} is not the split of its id ({split_of(article['id'])})")
     text = "\n\n".join(paragraphs)
     mentions = article.get("mentions")
-    if not isinstance(mentions, list) or not mentions:
-        return out + ["mentions must be a non-empty list"]
+    if not isinstance(mentions, list) or not (mentions or article["split"] == "clusterset"):
+        return out + ["mentions must be a non-empty list (only a clusterset article may name no actor)"]
     last = 0
     for m in mentions:
         if not isinstance(m, dict) or not all(isinstance(m.get(k), int) for k in ("start", "end")):
