@@ -58,6 +58,7 @@ def test_features_read_the_parse() -> None:
     features = sentence_features(doc[:])
     assert features == sorted(set(features))
     assert {"u:overrun", "root:overrun", "m:overrun", "m>o:overrun_base", "m>p:overrun_in_goma", "e:GPE"} <= set(features)
+    assert {"s:rebel", "m>s:overrun_rebel"} <= set(features)
     assert not any(f.startswith(("lex:", "pat:")) for f in features)  # no trigger pattern knows "overrun"
 
 
