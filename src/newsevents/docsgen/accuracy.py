@@ -92,6 +92,9 @@ MEANINGS: dict[str, str] = {
     "actors_test_bcubed_f1": "B-cubed F1 of actor ids against the gold actors, test split",
     "actors_test_bcubed_precision": "B-cubed precision (mentions of one id are one gold actor), test split",
     "actors_test_bcubed_recall": "B-cubed recall (mentions of one gold actor share one id), test split",
+    "actors_clusterset_bcubed_f1": "B-cubed F1 of actor ids on the 72 articles of our event-cluster set (measured only)",
+    "actors_clusterset_bcubed_precision": "B-cubed precision of actor ids on the event-cluster set",
+    "actors_clusterset_bcubed_recall": "B-cubed recall of actor ids on the event-cluster set",
 }
 
 
