@@ -49,3 +49,9 @@ def test_the_president_is_the_one_president_the_article_names():
     accusers = [(a["name"], a.get("country")) for d in newsevents.process_text(text, published="2025-03-04")
                 for e in d.to_dict()["events"] if e["type"] == "ACCUSE" for a in e["actors"]]
     assert accusers == [("John Mahama", "GHA")]  # not a "president" of Togo, the country the article names most
+
+
+def test_goods_handed_over_are_no_recipient():
+    aid = [e for e in _events("Kazakhstan began supplying Russian oil to China through its pipeline in March, the ministry said.")
+           if e["type"] == "AID"]
+    assert aid and [(a["name"], a.get("country")) for a in aid[0]["targets"]] == [("China", "CHN")]  # not "Russian" (whose oil)

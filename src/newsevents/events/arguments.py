@@ -368,6 +368,10 @@ def verb_arguments(match: Match, object_control: frozenset[int]) -> Arguments:
         args.targets += [t for t in _fallback_recipients(verb, pattern) if t not in args.actors and t not in args.targets]
     if not args.actors and pattern.type == "ASSAULT":
         args.actors = _attack_agents(verb) or origins(verb)  # "rockets were fired from Gaza": the attackers are from there
+    if pattern.type == "AID" and any(is_actor_like(t) for t in args.targets):
+        # "supplying Russian gas to Iran": the goods handed over are no recipient (nor is whose they are)
+        given = [o for o in objects(verb) if not is_actor_like(o)]
+        args.targets = [t for t in args.targets if t not in given]
     if pattern.type == "MOBILIZE":
         # "deployed troops to the border", "placed 5,000 officers on standby": the forces moved are the actor's own
         args.targets = [t for t in args.targets if not _instrument(t)]
