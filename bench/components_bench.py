@@ -46,6 +46,7 @@ def main() -> None:
     runs = {"bare spaCy": profile(load_model(Settings.make(parse="all")), texts)}  # the model as bench.py runs it
     for parse in ("all", "candidates"):
         runs[f"ours, parse={parse}"] = profile(load_pipeline(Settings.make(parse=parse)), texts)
+    runs["ours, hybrid coder"] = profile(load_pipeline(Settings.make(coder="newsevents.hybrid.v2")), texts)  # issue #7: >= 0.7x
     bare = sum(runs["bare spaCy"].values())
     print(f"\nCPU seconds per component over {len(texts)} articles (one process; batch 64)")
     for label, times in runs.items():
