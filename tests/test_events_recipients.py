@@ -1,0 +1,36 @@
+"""Recipients (targets) of the rule coder, on sentences written for these tests (issue #7)."""
+
+from __future__ import annotations
+
+import pytest
+from test_events_helpers import code_text, countries, only
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, visitor, host",
+    [
+        ("On a trip to Lima on Monday, Japan's trade minister met Peru's president.", "JPN", "PER"),
+        ("Norway's foreign minister held talks with Kenya's president in Nairobi on Friday.", "NOR", "KEN"),
+    ],
+)
+def test_a_meeting_in_one_sides_country_is_a_visit_to_the_host(nlp, text: str, visitor: str, host: str) -> None:
+    events, _, _, _ = code_text(nlp, text)
+    (event,) = only(events, "CONSULT")
+    assert not event.reciprocal
+    assert countries(event.actors) == {visitor} and countries(event.targets) == {host}
+
+
+@pytest.mark.slow
+def test_a_meeting_on_neutral_ground_stays_joint(nlp) -> None:
+    events, _, _, _ = code_text(nlp, "Japan's trade minister met Peru's president in Geneva on Monday.")
+    (event,) = only(events, "CONSULT")
+    assert event.reciprocal and countries(event.actors) == {"JPN", "PER"} and event.targets == ()
+
+
+@pytest.mark.slow
+def test_the_seat_of_a_reporter_is_no_venue(nlp) -> None:
+    text = "Chile's president telephoned Peru's president on Monday, the presidency in Lima said."
+    events, _, _, _ = code_text(nlp, text)
+    (event,) = only(events, "CONSULT")
+    assert event.reciprocal and countries(event.actors) == {"CHL", "PER"}
