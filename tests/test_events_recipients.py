@@ -34,3 +34,17 @@ def test_the_seat_of_a_reporter_is_no_venue(nlp) -> None:
     events, _, _, _ = code_text(nlp, text)
     (event,) = only(events, "CONSULT")
     assert event.reciprocal and countries(event.actors) == {"CHL", "PER"}
+
+
+@pytest.mark.slow
+def test_a_state_banning_a_party_of_no_named_country_bans_its_own(nlp) -> None:
+    events, _, _, _ = code_text(nlp, "Bolivia's electoral court banned the Green Dawn Party on Tuesday.")
+    (event,) = only(events, "COERCE")
+    assert countries(event.actors) == {"BOL"} and countries(event.targets) == {"BOL"}
+
+
+@pytest.mark.slow
+def test_a_target_with_its_own_country_keeps_it(nlp) -> None:
+    events, _, _, _ = code_text(nlp, "Chilean police arrested two Peruvian smugglers on Tuesday.")
+    (event,) = only(events, "COERCE")
+    assert countries(event.targets) == {"PER"}
