@@ -48,3 +48,10 @@ def test_a_target_with_its_own_country_keeps_it(nlp) -> None:
     events, _, _, _ = code_text(nlp, "Chilean police arrested two Peruvian smugglers on Tuesday.")
     (event,) = only(events, "COERCE")
     assert countries(event.targets) == {"PER"}
+
+
+@pytest.mark.slow
+def test_the_one_told_to_act_is_the_recipient(nlp) -> None:
+    events, _, _, _ = code_text(nlp, "Paris told Rome to halt the new checks at the border.")
+    (event,) = only(events, "REQUEST")
+    assert countries(event.actors) == {"FRA"} and countries(event.targets) == {"ITA"}

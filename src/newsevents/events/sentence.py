@@ -334,7 +334,9 @@ def _finish(match: Match, coding: Coding, chain: _Chain, inner: list[Match], by_
     args = noun_arguments(match, object_control) if match.pattern.pos == "N" else verb_arguments(match, object_control)
     frame = frame_of(match)
     if frame == "request" and match.pattern.frame == "report":
-        args.targets = [t for c in _ccomps(match) for t in subjects(c, object_control)]
+        # "told reporters that Iraq must ...": the one who must act; "told Hanoi to halt ...": the one told
+        said = [t for c in _ccomps(match) for t in subjects(c, object_control)]
+        args.targets = said or [t for t in args.targets if is_actor_like(t)]
     addressed = any(is_actor_like(t) for t in args.targets)
     for comp in inner + nested:
         comp_args = noun_arguments(comp, object_control) if comp.pattern.pos == "N" else verb_arguments(comp, object_control)
