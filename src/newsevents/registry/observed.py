@@ -26,10 +26,12 @@ from newsevents.registry.sightings import Link, Sighting, sightings_of
 #: found nothing (sightings._surnames); v7: a known name holding what the NER found in part, a state's forces named
 #: as an organisation ("the Pentagon"), an institution noun after a word saying which ("foreign ministry"); v8: person
 #: keys read transliteration variants alike (ł/l, ou/u, -eh/-a, x/ks, ibn/bin, "Al Thani"), titles without their dot,
-#: hyphenated acronyms (round 5 of the actor gold). Our
+#: hyphenated acronyms (round 5 of the actor gold); v9: bare descriptions the article resolves ("the army", "the prime
+#: minister", "his Turkish counterpart", "his party": registry.bare), a participant's description that opens with an
+#: organisation ("EU foreign ministers"), "top diplomat" as a foreign minister (round 6). Our
 #: dictionary's dated offices and the known names are part of what an
 #: article's observation depends on, so they are part of the version.
-VERSION = "observed.v8"
+VERSION = "observed.v9"
 
 
 def observer_version() -> str:

@@ -117,12 +117,17 @@ def single_holder(words: tuple[str, ...], title: str, rank: str, country: str | 
     return rank == "head" or (rank == "minister" and len(words) > 1) or (country or "", title) in dated_offices()
 
 
+#: Names of an office in news writing that events_offices.tsv does not list: "Russia's top diplomat" is its foreign minister.
+_OFFICE_NAMES = {("top", "diplomat"): ("Foreign Minister", "minister"), ("chief", "diplomat"): ("Foreign Minister", "minister")}
+
+
 @lru_cache(maxsize=1)
 def office_words() -> dict[tuple[str, ...], tuple[str, str]]:
     """Office word tuples -> (title, rank), every office of events_offices.tsv."""
     from newsevents.events.tables import office_table
 
-    return {w: (o.title, o.rank) for w, o in office_table().items()}
+    table = {w: (o.title, o.rank) for w, o in office_table().items()}
+    return table | {w: held for w, held in _OFFICE_NAMES.items() if w not in table}
 
 
 def office_in(text: str, country: str | None = None) -> str | None:
@@ -260,12 +265,19 @@ def sightings_of(facts: ArticleFacts) -> tuple[list[Sighting], list[Link]]:
             node, how = _classify_named(entity.name if entity.type == "PERSON" else ref.name, entity.type, ref.country, ref.sector)
         else:
             node, how = _classify_description(ref)
+            owner = _owner(facts, ref)
+            whom = _described(facts, out, ref) if owner is None and not node.startswith("person:") else None
+            if owner is not None:
+                node, how = owner, "mention"  # "EU foreign ministers": the EU, as its mention
+            elif whom is not None:
+                node, how = whom, "description"  # "the president" of an article that names one president
         start = ref.start if ref.start is not None else -1
         end = ref.end if ref.end is not None else -1
         out.append(Sighting(facts.article, start, end, ref.name, node, how, ref.entity or "", ref.country, ref.sector, facts.date, True))
     out.extend(_phrases(facts))
     out.extend(_known(facts, out))
     out.extend(_surnames(facts, out))
+    out.extend(_bare(facts, out))
     for role in facts.roles:
         out.append(Sighting(facts.article, -1, -1, role.person, person_node(role.person), "holder", role.entity or "",
                             role.country, None, role.seen or facts.date, office=role.office))
@@ -312,6 +324,35 @@ def _known(facts: ArticleFacts, seen: list[Sighting]) -> list[Sighting]:
         out.append(Sighting(facts.article, found.start, found.end, found.text, found.node, "known", "", country,
                             "GOV" if country else None, facts.date))
     return out
+
+
+def _bare(facts: ArticleFacts, seen: list[Sighting]) -> list[Sighting]:
+    """Bare descriptions the article resolves ("the army", "the prime minister"): see ``registry.bare``."""
+    from newsevents.registry.bare import bare_sightings
+
+    return bare_sightings(facts, seen)
+
+
+def _owner(facts: ArticleFacts, ref: ActorRef) -> str | None:
+    """The organisation a participant's description opens with ("EU foreign ministers", "NATO allies"): its node, else None.
+
+    Only an organisation that is no state: "Iranian officials" is the state, which the event coder gives.
+    """
+    if ref.start is None:
+        return None
+    for entity in facts.entities:
+        for mention in entity.mentions if entity.type == "ORG" else ():
+            if mention.start == ref.start and mention.end < (ref.end or 0) and ref.name.startswith(mention.text + " "):
+                found = _classify_named(mention.text, entity.type, None, None)
+                return found[0] if found[0].startswith("org:") else None
+    return None
+
+
+def _described(facts: ArticleFacts, seen: list[Sighting], ref: ActorRef) -> str | None:
+    """The person or party a participant's description means when the article says whom: see ``registry.bare``."""
+    from newsevents.registry.bare import described
+
+    return described(facts, seen, ref.name, ref.start if ref.start is not None else -1, ref.end if ref.end is not None else -1)
 
 
 def _part_of(start: int, end: int, outer_start: int, outer_end: int) -> bool:
