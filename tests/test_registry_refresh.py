@@ -13,7 +13,6 @@ from test_registry_store import TABLES
 
 from newsevents import api
 from newsevents.registry import Correction, Registry
-from newsevents.registry import observed as observed_module
 from newsevents.registry.observed import Observed, add_totals, corpus_totals, decode_totals, encode_totals, totals_of
 from newsevents.registry.sightings import Link, Sighting
 from newsevents.settings import Settings
@@ -160,4 +159,53 @@ def test_totals_add_up_in_any_order_and_survive_the_store() -> None:
     assert {n: decode_totals(encode_totals(t)) for n, t in whole.items()} == whole
     assert whole["org:harbour union"].links == Counter({("org:hu", "bracket"): 30})
     assert sum(t.seen for t in whole.values()) == sum(len(i.sightings) for i in items)
-    assert observed_module.DESCRIBED  # the hows that are descriptions, read by the totals and the summary alike
+
+
+def _rename_a_person(url: str) -> None:
+    """Give one participant's PERSON entity another person's name (and one more mention), as a changed article would."""
+    conn = sqlite3.connect(url)
+    art, ent, was = conn.execute(
+        "SELECT ev.article_id, ea.entity, ea.canonical_id FROM event_actors ea JOIN events ev ON ev.id = ea.event_id "
+        "JOIN entities e ON e.article_id = ev.article_id AND e.id = ea.entity WHERE e.type = 'PERSON' ORDER BY 1 LIMIT 1").fetchone()
+    other = conn.execute(
+        "SELECT e.name FROM entities e JOIN event_actors ea ON ea.entity = e.id JOIN events ev ON ev.id = ea.event_id "
+        "AND ev.article_id = e.article_id WHERE e.type = 'PERSON' AND ea.canonical_id != ? ORDER BY 1 LIMIT 1", (was,)).fetchone()[0]
+    conn.execute("UPDATE entities SET name = ? WHERE article_id = ? AND id = ?", (other, art, ent))
+    columns = [d[1] for d in conn.execute("PRAGMA table_info(mentions)")]
+    mention = conn.execute("SELECT * FROM mentions WHERE article_id = ? AND entity_id = ? LIMIT 1", (art, ent)).fetchone()
+    conn.execute(f"INSERT INTO mentions ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                 tuple(v + 10000 if k in ("start", "end") else v for k, v in zip(columns, mention)))
+    conn.commit()
+    conn.close()
+
+
+def test_a_refresh_stopped_after_reading_the_store_whole_is_finished_by_the_next(tmp_path: Path) -> None:
+    url = str(tmp_path / "stopped.db")
+    with open_store(url) as store:
+        store.write_documents(list(Corpus(8).documents(0, 40)))
+    refresh(url)
+    _rename_a_person(url)  # a changed article: the next refresh reads every article again (whole)
+    with open_store(url) as store:
+        assert store_registry.keep_observed(store.conn).whole  # its first step commits; then the process dies
+    refresh(url)
+    stepwise = snapshot(url)
+    api.rebuild_actors(Settings.make(db=url))
+    assert stepwise == snapshot(url)
+
+
+def test_a_store_from_before_the_kept_totals_refreshes_to_a_full_rebuild(tmp_path: Path) -> None:
+    url = str(tmp_path / "old.db")
+    with open_store(url) as store:
+        store.write_documents(list(Corpus(5).documents(0, 30)))
+    refresh(url)
+    with open_store(url) as store:  # as migration 0018 leaves a store that had kept observations: none counted, no totals
+        store.conn.execute("UPDATE registry_observed SET counted = 0")
+        store.conn.execute("DELETE FROM registry_nodes")
+        store.conn.execute("DELETE FROM registry_keys")
+        store.conn.commit()
+    with open_store(url) as store:
+        store.write_documents(list(Corpus(5).documents(30, 40)))
+    refresh(url)
+    stepwise = snapshot(url)
+    api.rebuild_actors(Settings.make(db=url))
+    assert stepwise == snapshot(url)

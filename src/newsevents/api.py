@@ -80,7 +80,11 @@ def _behind(settings: Settings) -> bool:
 
 
 def rebuild_registry(settings: Settings) -> "Registry":
-    """Build the actor registry of every stored article (corrections applied again) and store it, with its clusters; return it."""
+    """Refresh the actor registry of every stored article (corrections applied again) and store it, with its clusters.
+
+    The registry returned has every actor, alias and stale correction, but the assignments of the refreshed
+    articles only (``store.registry.Refreshed``); ``store.registry.build_registry`` gives them all.
+    """
     return _refresh(settings)[0]
 
 

@@ -1,6 +1,6 @@
 """The actor registry in the store: read what it is built from, write what it gives back (issue #8).
 
-The registry is rebuilt from every stored article after each ingest (``api.rebuild_registry``).
+After each ingest the registry is refreshed (``api._refresh``): built from every stored article's totals, re-assigned where they changed.
 ``keep_observed`` reads the participants, entities, roles and text of the articles stored since the
 last build (``read_facts``), keeps what the registry makes of each (``registry_observed``) and adds
 it to the totals by node (``registry_nodes``, ``registry.observed.NodeTotals``), which is all the
@@ -150,6 +150,9 @@ def _write_kept(conn: sqlite3.Connection, new: list[Observed], stamps: dict[str,
         conn.execute("DELETE FROM registry_observed WHERE article_id NOT IN (SELECT id FROM articles)")
         conn.execute("DELETE FROM registry_keys")
         conn.execute("UPDATE registry_observed SET counted = 1")
+        # what nodes resolved to is unknown until the registry is written: a refresh stopped after this commit leaves
+        # the next one to re-assign every article, not only those whose node resolves otherwise than before
+        conn.execute("UPDATE registry_nodes SET resolved = NULL")
         gone = [(n,) for (n,) in conn.execute("SELECT node FROM registry_nodes") if n not in nodes]
         ex("DELETE FROM registry_nodes WHERE node = ?", gone)
     ex("INSERT INTO registry_observed (article_id, stamp, observed, counted) VALUES (?, ?, ?, 1) ON CONFLICT (article_id) "
@@ -197,7 +200,8 @@ def behind(conn: sqlite3.Connection) -> bool:
 
 
 def write_registry(conn: sqlite3.Connection, registry: Registry, state: tuple[int, ...] | None = None) -> bool:
-    """Replace the registry tables with ``registry`` and set every participant's canonical id.
+    """Replace the registry tables with ``registry`` and set the canonical ids of its participants (of every article, or of
+    ``registry.articles`` only when it is a ``Refreshed``).
 
     One write transaction: readers see the old registry or the new one, never a mix. With
     ``state`` (``corpus_state`` when the registry was read), nothing is written and False returned
