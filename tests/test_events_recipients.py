@@ -55,3 +55,18 @@ def test_the_one_told_to_act_is_the_recipient(nlp) -> None:
     events, _, _, _ = code_text(nlp, "Paris told Rome to halt the new checks at the border.")
     (event,) = only(events, "REQUEST")
     assert countries(event.actors) == {"FRA"} and countries(event.targets) == {"ITA"}
+
+
+@pytest.mark.slow
+def test_a_threat_in_a_that_clause_is_aimed_at_the_other_party_of_what_it_stops(nlp) -> None:
+    text = "Peru's president warned that he would \"pause\" relations with the Chilean embassy over the remarks."
+    events, _, _, _ = code_text(nlp, text)
+    (event,) = only(events, "THREATEN")
+    assert countries(event.actors) == {"PER"} and countries(event.targets) == {"CHL"}
+
+
+@pytest.mark.slow
+def test_a_threat_against_what_serves_someone_targets_them(nlp) -> None:
+    events, _, _, _ = code_text(nlp, "Chile threatened to suspend visa-free entry for Bolivian citizens.")
+    (event,) = only(events, "THREATEN")
+    assert countries(event.targets) == {"BOL"}

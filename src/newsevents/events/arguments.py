@@ -81,7 +81,9 @@ def _infinitive_objects(verb: "Token", victims: bool) -> list["Token"]:
     With ``victims`` (threats) the infinitive's own object counts too: "threatened to harm Bazoum".
     """
     out: list["Token"] = []
-    for clause in (c for c in verb.children if c.dep_ == "xcomp"):
+    # A threat's that-clause counts too: "warned it would halt security coordination with Israel".
+    kinds = ("xcomp", "ccomp") if victims else ("xcomp",)
+    for clause in (c for c in verb.children if c.dep_ in kinds):
         for child in clause.children:
             if victims and child.dep_ in ("dobj", "obj") and is_actor_like(child):
                 out.append(child)
@@ -90,6 +92,12 @@ def _infinitive_objects(verb: "Token", victims: bool) -> list["Token"]:
             elif child.dep_ in ("dobj", "obj") and not is_actor_like(child):
                 out += [p for c in child.children if c.dep_ == "prep" and c.lower_ in ("to", "against", "on")
                         for p in _pobjs(c)]
+                if victims:
+                    # "threatened to revoke the licences of aid groups", "to suspend visa-free travel for
+                    # Serbian citizens", "to halt coordination with Israel": whom the thing belongs to or serves
+                    out += [p for p in child.children if p.dep_ == "poss" and is_actor_like(p) and p not in out]
+                    out += [p for c in child.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "with")
+                            for p in _pobjs(c) if is_actor_like(p) and p not in out]
             elif child.dep_ == "prep" and child.lower_ in ("to", "against"):
                 out += _pobjs(child)
     return out
@@ -359,6 +367,9 @@ def verb_arguments(match: Match, object_control: frozenset[int]) -> Arguments:
                 args.targets += [p for p in _partners(obj) if p not in args.targets and is_actor_like(p)]
     if not args.targets and (pattern.frame in ("request", "threaten", "accuse") or pattern.type == "ACCUSE"):
         args.targets = clause_subjects(verb)
+        if pattern.frame == "threaten":
+            # "warned it would halt ...", "said he would expel ...": the threatener carries the threat out
+            args.targets = [t for t in args.targets if t.lower_ not in words("self_pronouns")]
     if not args.targets and pattern.frame in ("threaten", "request", "agree", "reject"):
         args.targets = _infinitive_objects(verb, victims=True) if pattern.frame == "threaten" else []
         args.targets = args.targets or condition_subjects(verb) or _infinitive_objects(verb, victims=False)
