@@ -113,3 +113,31 @@ def test_a_description_opening_with_an_organisation_is_that_organisation() -> No
 
 def test_a_top_diplomat_is_the_foreign_minister() -> None:
     assert office_in("Norway's top diplomat", "NOR") == "Foreign Minister"
+
+
+def test_a_capitalised_head_word_is_the_one_organisation_named_with_it() -> None:
+    body = "The Fjord Commission met the Coastal Assembly. The Commission said it would report in May."
+    facts = ArticleFacts("a1", "2024-03-02", text=body, entities=(
+        _entity("e1", "ORG", "The Fjord Commission", body), _entity("e2", "ORG", "the Coastal Assembly", body)))
+    assert _nodes(facts)["The Commission"] == "org:fjord commission"
+    body = "The Fjord Commission and the Tide Commission met. The Commission said nothing."
+    facts = ArticleFacts("a1", "2024-03-02", text=body, entities=(
+        _entity("e1", "ORG", "The Fjord Commission", body), _entity("e2", "ORG", "the Tide Commission", body)))
+    assert "The Commission" not in _nodes(facts)  # two commissions: which one, the text does not say
+
+
+def test_a_demonym_side_is_the_state() -> None:
+    body = "Talks resumed in Geneva, and the Norwegian side asked for a pause."
+    assert _nodes(ArticleFacts("a1", "2024-03-02", text=body))["the Norwegian side"] == "country:NOR"
+
+
+def test_a_surname_the_ner_took_for_an_organisation_is_the_person_named_in_full() -> None:
+    body = "Ola Brekke won the vote. Brekke thanked the voters."
+    facts = ArticleFacts("a1", "2024-03-02", text=body, entities=(
+        _entity("e1", "PERSON", "Ola Brekke", body), _entity("e2", "ORG", "Brekke", body, nth=1)))
+    assert [s.node for s in sightings_of(facts)[0] if s.entity == "e2"] == ["person:Ola Brekke"]
+    body = "Ola Brekke and Kari Brekke voted. Brekke thanked the voters."
+    facts = ArticleFacts("a1", "2024-03-02", text=body, entities=(
+        _entity("e1", "PERSON", "Ola Brekke", body), _entity("e3", "PERSON", "Kari Brekke", body),
+        _entity("e2", "ORG", "Brekke", body, nth=2)))
+    assert [s.node for s in sightings_of(facts)[0] if s.entity == "e2"] == ["org:brekke"]  # two Brekkes: neither

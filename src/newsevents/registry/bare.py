@@ -15,6 +15,8 @@ state's name. Both are read here, when the article itself says whom they mean:
   government", "the foreign ministry", "the authorities") is the agent (or, for GOV, the state) of
   the one state whose agent of that sector the article names ("the Sudanese army ... the armed
   forces"), else of the one state the article names (its persons' states counted);
+- "the Commission", "the Assembly": the one organisation the article names in full with that head
+  word ("the European Commission"); "the Russian side": the state;
 - "the party", "his party", "the ruling party": the party named last before it, when it is also
   the organisation named last (in "the AKP said ... Özel told the assembly that the party ..." it
   is not, and nothing is read).
@@ -36,6 +38,8 @@ from newsevents.registry.sightings import Sighting, is_state, office_words, pers
 
 _THE = re.compile(r"(?<![\w'’-])(?:the|The)((?: [a-z][a-z-]*){1,3})")
 _SOMEONES = re.compile(r"(?<![\w'’-])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir) ([A-Z][a-z]+) (counterpart|minister)\b")
+_SIDE = re.compile(r"(?<![\w'’-])(?:the|The) ([A-Z][a-z]+) side\b")
+_HEAD = re.compile(r"(?<![\w'’-])(?:the|The) ([A-Z][a-z]{3,})\b")
 _PARTY = re.compile(r"(?<![\w'’-])(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) (?:ruling )?party\b")
 _NEXT = re.compile(r"(?:['’]s)?(?: of\b| [A-Z])")
 #: Sector nouns that name a state's own institution, read bare; the rest ("protesters", "the media") belong to no state.
@@ -60,6 +64,7 @@ class Bare:
     sector: str | None = None
     state: str | None = None  # "the Russian minister": a person of this state
     party: bool = False
+    head: str | None = None  # "the Commission": the head word of an organisation the article names in full
 
 
 def _office(words: list[str]) -> tuple[int, str | None]:
@@ -108,6 +113,13 @@ def bare_in(text: str) -> list[Bare]:
         code = state_code(found.group(1))
         if is_state(code) and not _NEXT.match(text, found.end()):
             out.append(Bare(found.start(), found.end(), found.group(0), state=code))
+    for found in _SIDE.finditer(text):
+        code = state_code(found.group(1))
+        if is_state(code):
+            out.append(Bare(found.start(), found.end(), found.group(0), sector="GOV", state=code))
+    for found in _HEAD.finditer(text):
+        if not _NEXT.match(text, found.end()) and state_code(found.group(1)) is None:
+            out.append(Bare(found.start(), found.end(), found.group(0), head=found.group(1)))
     for found in _PARTY.finditer(text):
         if not _NEXT.match(text, found.end()):
             out.append(Bare(found.start(), found.end(), found.group(0), party=True))
@@ -190,7 +202,7 @@ def _states(seen: list[Sighting], people: list[_Person]) -> tuple[set[str], dict
 
 def _party_before(seen: list[Sighting], start: int) -> str | None:
     """The node of the organisation named last before ``start`` when it is a party ("... Party"), else None."""
-    orgs = sorted((s.start, s.node, s.name) for s in seen if s.node.startswith("org:") and s.start >= 0)
+    orgs = sorted((s.start, s.node, s.name) for s in seen if s.node.startswith(("org:", "dict:org:")) and s.start >= 0)
     before = [(node, name) for at, node, name in orgs if at < start]
     return before[-1][0] if before and "party" in before[-1][1].lower().split() else None
 
@@ -200,6 +212,12 @@ def _resolve(found: Bare, seen: list[Sighting], people: list[_Person]) -> tuple[
     if found.party:
         party = _party_before(seen, found.start)
         return (party, "phrase", None) if party else None
+    if found.head is not None:
+        named = {s.node for s in seen if s.node.startswith(("org:", "dict:org:")) and s.start >= 0 and len(s.name.split()) > 1
+                 and s.name.split()[-1] == found.head}  # fmt: skip
+        return (next(iter(named)), "phrase", None) if len(named) == 1 else None
+    if found.state is not None and found.sector == "GOV":
+        return f"country:{found.state}", "phrase", found.state
     if found.state is not None:
         person = _one({p.node for p in people if p.country == found.state})
         return (person, "phrase", found.state) if person else None
@@ -247,7 +265,7 @@ def described(facts: ArticleFacts, seen: list[Sighting], name: str, start: int, 
     event coder already gives its state.
     """
     text = name if name.lower().startswith(("the ", "his ", "her ", "its ", "their ")) else "the " + name
-    found = [b for b in bare_in(text) if b.end == len(text) and b.sector is None]
+    found = [b for b in bare_in(text) if b.end == len(text) and b.sector is None and b.head is None]
     if len(found) != 1:
         return None
     at = start if start >= 0 else len(facts.text)

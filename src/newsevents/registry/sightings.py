@@ -246,12 +246,15 @@ def sightings_of(facts: ArticleFacts) -> tuple[list[Sighting], list[Link]]:
     ref_countries: dict[str, set[str | None]] = {}
     for ref in facts.refs:
         ref_countries.setdefault(ref.entity or "", set()).add(ref.country)
+    owners = _surname_owners(facts)
     for entity in facts.entities:
         given = ref_countries.get(entity.id, set())
         found = _entity_node(entity, next(iter(given)) if len(given) == 1 else None)
         if found is None or not entity.mentions:
             continue
         node, how = found
+        if entity.type == "ORG" and node.startswith("org:"):
+            node = _surname_as_org(entity.name, owners) or node
         first = min(entity.mentions, key=lambda m: m.start)
         out.append(Sighting(facts.article, first.start, first.end, entity.name, node, how, entity.id, entity.country, None, facts.date))
         for mention in entity.mentions:
@@ -263,6 +266,8 @@ def sightings_of(facts: ArticleFacts) -> tuple[list[Sighting], list[Link]]:
         entity = entities.get(ref.entity or "")
         if entity is not None and entity.type in _NAMED:
             node, how = _classify_named(entity.name if entity.type == "PERSON" else ref.name, entity.type, ref.country, ref.sector)
+            if entity.type == "ORG" and node.startswith("org:"):
+                node = _surname_as_org(entity.name, owners) or node
         else:
             node, how = _classify_description(ref)
             owner = _owner(facts, ref)
@@ -364,15 +369,30 @@ _CAPITALISED = re.compile(r"(?<![\w-])[A-Z][a-z][\w'’-]*")
 _MIN_SURNAME = 4  # shorter last words ("Un", "May") are too often something else
 
 
-def _surnames(facts: ArticleFacts, seen: list[Sighting]) -> list[Sighting]:
-    """A surname of a person the article names in full, in any spelling ("Nikol Pashinyan ... Pashinian said"), where the NER found nothing."""
-    if not facts.text:
-        return []
+def _surname_owners(facts: ArticleFacts) -> dict[str, set[str]]:
+    """Surname key -> the full names of the article's persons with that surname (of at least ``_MIN_SURNAME`` letters)."""
     owners: dict[str, set[str]] = {}
     for entity in facts.entities:
         words = person_tokens(entity.name) if entity.type == "PERSON" else []
         if len(words) >= 2 and len(words[-1]) >= _MIN_SURNAME:
             owners.setdefault(tkey(words[-1]), set()).add(entity.name)
+    return owners
+
+
+def _surname_as_org(name: str, owners: dict[str, set[str]]) -> str | None:
+    """The person node of a one-word name the NER took for an organisation that is the surname of one person the article names in full ("Brekke" after "Ola Brekke")."""
+    word = re.sub(r"['’]s$", "", re.sub(r"^(?:the|The)\s+", "", name.strip()))
+    if " " in word or is_acronym(word) or len(word) < _MIN_SURNAME:
+        return None
+    names = owners.get(tkey(word), set())
+    return person_node(next(iter(names))) if len(names) == 1 else None
+
+
+def _surnames(facts: ArticleFacts, seen: list[Sighting]) -> list[Sighting]:
+    """A surname of a person the article names in full, in any spelling ("Nikol Pashinyan ... Pashinian said"), where the NER found nothing."""
+    if not facts.text:
+        return []
+    owners = _surname_owners(facts)
     spans = sorted((x.start, x.end) for x in seen if x.start >= 0)
     out = []
     for found in _CAPITALISED.finditer(facts.text):
