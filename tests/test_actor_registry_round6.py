@@ -26,6 +26,11 @@ def _ref(name: str, body: str, entity: str | None = None, country: str | None = 
     return ActorRef(name, entity, country, sector, start, start + len(name))
 
 
+def _orgs(body: str, *names: str) -> ArticleFacts:
+    """An article whose entities are the organisations ``names``, each at its first occurrence in ``body``."""
+    return ArticleFacts("a1", "2024-03-02", text=body, entities=tuple(_entity(f"e{i}", "ORG", n, body) for i, n in enumerate(names)))
+
+
 def _nodes(facts: ArticleFacts) -> dict[str, str]:
     """Text of every sighting with an offset -> its node (the last one for a text seen twice)."""
     return {s.name: s.node for s in sightings_of(facts)[0] if s.start >= 0}
@@ -98,9 +103,8 @@ def test_his_party_is_the_party_named_last_before_it_only() -> None:
     facts = ArticleFacts("a1", "2024-03-02", text=body, entities=(
         _entity("e1", "PERSON", "Ola Brekke", body), _entity("e2", "ORG", "the Coastal Party", body)))
     assert _nodes(facts)["his party"] == "org:coastal party"
-    body = "The Coastal Party backed it. Ola Brekke told the Fjord Assembly that the party would not."
-    facts = ArticleFacts("a1", "2024-03-02", text=body, entities=(
-        _entity("e1", "ORG", "The Coastal Party", body), _entity("e2", "ORG", "the Fjord Assembly", body)))
+    facts = _orgs("The Coastal Party backed it. Ola Brekke told the Fjord Assembly that the party would not.",
+                  "The Coastal Party", "the Fjord Assembly")
     assert "the party" not in _nodes(facts)  # the assembly was named last: whose party it is, the text does not say
 
 
@@ -116,13 +120,11 @@ def test_a_top_diplomat_is_the_foreign_minister() -> None:
 
 
 def test_a_capitalised_head_word_is_the_one_organisation_named_with_it() -> None:
-    body = "The Fjord Commission met the Coastal Assembly. The Commission said it would report in May."
-    facts = ArticleFacts("a1", "2024-03-02", text=body, entities=(
-        _entity("e1", "ORG", "The Fjord Commission", body), _entity("e2", "ORG", "the Coastal Assembly", body)))
+    facts = _orgs("The Fjord Commission met the Coastal Assembly. The Commission said it would report in May.",
+                  "The Fjord Commission", "the Coastal Assembly")
     assert _nodes(facts)["The Commission"] == "org:fjord commission"
-    body = "The Fjord Commission and the Tide Commission met. The Commission said nothing."
-    facts = ArticleFacts("a1", "2024-03-02", text=body, entities=(
-        _entity("e1", "ORG", "The Fjord Commission", body), _entity("e2", "ORG", "the Tide Commission", body)))
+    facts = _orgs("The Fjord Commission and the Tide Commission met. The Commission said nothing.",
+                  "The Fjord Commission", "the Tide Commission")
     assert "The Commission" not in _nodes(facts)  # two commissions: which one, the text does not say
 
 
