@@ -20,6 +20,9 @@ CASES = [
      "THREATEN", {"PER"}, {"CHL"}),
     # a threat against what serves someone targets them
     ("Chile threatened to suspend visa-free entry for Bolivian citizens.", "THREATEN", {"CHL"}, {"BOL"}),
+    # forces moved on the mover's own ground face nobody; moved abroad, the foreign place receives
+    ("Ecuador's army deployed two battalions to Guayaquil on Monday.", "MOBILIZE", {"ECU"}, set()),
+    ("Ecuador's army deployed two battalions to Colombia on Monday.", "MOBILIZE", {"ECU"}, {"COL"}),
 ]
 
 

@@ -64,6 +64,12 @@ def _is_venue(token: "Token") -> bool:
     return True
 
 
+def _own_ground(actors: list[ActorRef], targets: list[ActorRef]) -> tuple[list[ActorRef], list[ActorRef]]:
+    """Forces moved on the mover's own ground face nobody: "deployed riot units in La Paz" (Bolivia)."""
+    home = {a.country for a in actors if a.country}
+    return actors, [t for t in targets if t.sector or t.country not in home]
+
+
 def _in_background(token: "Token") -> bool:
     """True when the trigger sits in an "after ..." / "since ..." clause or phrase of another event."""
     marks = words("background_marks")
@@ -195,6 +201,8 @@ class SentenceCoder:
             # "Kazakh prosecutors accused a former deputy head of the security service": whom a state
             # arrests, attacks or charges, when nothing says where they are from, are its own people.
             targets = [ActorRef(t.name, t.entity, home, t.sector, t.start, t.end) for t in targets]
+        if coding.type == "MOBILIZE":
+            actors, targets = _own_ground(actors, targets)
         if coding.type == "PROTEST" and not targets:
             country = places[0].country if places else None
             country = country or next((a.country for a in actors if a.country and a.sector not in ("GOV", "IGO")), None)
