@@ -143,3 +143,20 @@ def test_a_surname_the_ner_took_for_an_organisation_is_the_person_named_in_full(
         _entity("e1", "PERSON", "Ola Brekke", body), _entity("e3", "PERSON", "Kari Brekke", body),
         _entity("e2", "ORG", "Brekke", body, nth=2)))
     assert [s.node for s in sightings_of(facts)[0] if s.entity == "e2"] == ["org:brekke"]  # two Brekkes: neither
+
+
+def test_an_office_of_many_holders_is_only_the_person_the_text_gives_it() -> None:
+    body = "Governor Lise Haug opened the bridge. The governor thanked the workers."
+    facts = ArticleFacts("a1", "2024-03-02", text=body, entities=(_entity("e1", "PERSON", "Lise Haug", body),),
+                         roles=(Role("Lise Haug", "Governor", "NOR", "2024-03-02", "e1"),))
+    assert _nodes(facts)["The governor"] == "person:Lise Haug"
+    body = "Norway opened the bridge. The governor thanked the workers."
+    facts = ArticleFacts("a1", "2024-03-02", text=body, entities=(_entity("e1", "LOC", "Norway", body),))
+    assert "The governor" not in _nodes(facts)  # many governors in a state: not an office of Norway's
+
+
+def test_a_participant_institution_without_a_state_takes_the_article_s_one_state() -> None:
+    body = "Norway's parliament met, and the government said the budget would pass."
+    facts = ArticleFacts("a1", "2024-03-02", text=body, entities=(_entity("e1", "LOC", "Norway", body),),
+                         refs=(_ref("the government", body, None, None, "GOV"),))
+    assert [s.node for s in sightings_of(facts)[0] if s.name == "the government" and s.ref] == ["country:NOR"]

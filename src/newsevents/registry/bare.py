@@ -4,11 +4,11 @@ The event coder makes a participant of such a description only when it acts in a
 (and then guesses its state), and ``registry.phrases`` reads a description only right after a
 state's name. Both are read here, when the article itself says whom they mean:
 
-- a single-holder office ("the prime minister", "the president", "the foreign minister") is the one
-  person the article names who holds it: given that title in the text ("Prime Minister Shehbaz
+- an office ("the prime minister", "the president", "the foreign minister", "the governor") is the
+  one person the article names who holds it: given that title in the text ("Prime Minister Shehbaz
   Sharif ... the prime minister") or listed in our dictionary with that office on the article's
-  date ("Justin Trudeau ... the prime minister"); with no such person, that office of the one
-  state the article names, resolved by date like any role (and no one when no term resolves it);
+  date ("Justin Trudeau ... the prime minister"); with no such person, a single-holder office is
+  that office of the one state the article names, resolved by date like any role (and no one when no term resolves it);
 - "the Russian minister", "his Turkish counterpart": the one person of that state the article
   names (by the dictionary or the title the text gives);
 - an institution of a state ("the army", "the armed forces", "the police", "the judiciary", "the
@@ -65,15 +65,16 @@ class Bare:
     state: str | None = None  # "the Russian minister": a person of this state
     party: bool = False
     head: str | None = None  # "the Commission": the head word of an organisation the article names in full
+    single: bool = True  # an office one person holds in a state ("the president"), not one of many ("the governor")
 
 
-def _office(words: list[str]) -> tuple[int, str | None]:
-    """(words used, title) of a single-holder office the words open, (0, None) for none."""
+def _office(words: list[str]) -> tuple[int, str | None, bool]:
+    """(words used, title, whether one person holds it in a state) of an office the words open, (0, None, False) for none."""
     for n in range(len(words), 0, -1):
         held = office_words().get(tuple(words[:n]))
         if held is not None:
-            return (n, held[0]) if held[1] == "head" or (held[1] == "minister" and n > 1) else (0, None)
-    return 0, None
+            return n, held[0], held[1] == "head" or (held[1] == "minister" and n > 1)
+    return 0, None, False
 
 
 def _sector(words: list[str]) -> tuple[int, str | None]:
@@ -100,7 +101,7 @@ def bare_in(text: str) -> list[Bare]:
         words = found.group(1).split()
         if words[0] in _NOT_NOW:
             continue
-        size, office = _office(words)
+        size, office, single = _office(words)
         sector = None
         if not size:
             size, sector = _sector(words)
@@ -108,7 +109,7 @@ def bare_in(text: str) -> list[Bare]:
             continue
         end = found.start(1) + len(" ".join([""] + words[:size]))
         if not _NEXT.match(text, end):
-            out.append(Bare(found.start(), end, text[found.start() : end], office, sector))
+            out.append(Bare(found.start(), end, text[found.start() : end], office, sector, single=single))
     for found in _SOMEONES.finditer(text):
         code = state_code(found.group(1))
         if is_state(code) and not _NEXT.match(text, found.end()):
@@ -227,7 +228,7 @@ def _resolve(found: Bare, seen: list[Sighting], people: list[_Person]) -> tuple[
         holder = _one({p.node for p in people if found.office in p.offices})
         if holder is not None:
             return holder, "phrase", None
-        if one_state and not any(found.office in p.offices for p in people):
+        if found.single and one_state and not any(found.office in p.offices for p in people):
             return f"role:{one_state}|{found.office}", "phrase-role", one_state
         return None
     sector = found.sector or "GOV"
@@ -257,18 +258,18 @@ def bare_sightings(facts: ArticleFacts, seen: list[Sighting]) -> list[Sighting]:
     return out
 
 
-def described(facts: ArticleFacts, seen: list[Sighting], name: str, start: int, end: int) -> str | None:
+def described(facts: ArticleFacts, seen: list[Sighting], name: str, start: int, end: int, institutions: bool = False) -> str | None:
     """The node an event participant's description means when the article says whom ("the president" of Yoon's article).
 
     ``name`` is the participant's words, ``start``..``end`` its span (``end`` -1 when unknown): read
-    as one bare description ending there. Only people and parties: a state's institution the
-    event coder already gives its state.
+    as one bare description ending there. People and parties; a state's institution ("the
+    government") only when ``institutions``: the event coder gave it no state.
     """
     text = name if name.lower().startswith(("the ", "his ", "her ", "its ", "their ")) else "the " + name
-    found = [b for b in bare_in(text) if b.end == len(text) and b.sector is None and b.head is None]
+    found = [b for b in bare_in(text) if b.end == len(text) and (b.sector is None or institutions) and b.head is None]
     if len(found) != 1:
         return None
     at = start if start >= 0 else len(facts.text)
-    bare = Bare(at, end, found[0].text, found[0].office, None, found[0].state, found[0].party)
+    bare = Bare(at, end, found[0].text, found[0].office, found[0].sector, found[0].state, found[0].party, single=found[0].single)
     resolved = _resolve(bare, seen, _people(facts, seen))
     return resolved[0] if resolved and resolved[1] == "phrase" else None

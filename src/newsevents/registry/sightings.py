@@ -357,7 +357,8 @@ def _described(facts: ArticleFacts, seen: list[Sighting], ref: ActorRef) -> str 
     """The person or party a participant's description means when the article says whom: see ``registry.bare``."""
     from newsevents.registry.bare import described
 
-    return described(facts, seen, ref.name, ref.start if ref.start is not None else -1, ref.end if ref.end is not None else -1)
+    return described(facts, seen, ref.name, ref.start if ref.start is not None else -1, ref.end if ref.end is not None else -1,
+                     institutions=not is_state(ref.country))
 
 
 def _part_of(start: int, end: int, outer_start: int, outer_end: int) -> bool:
