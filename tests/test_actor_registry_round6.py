@@ -160,3 +160,12 @@ def test_a_participant_institution_without_a_state_takes_the_article_s_one_state
     facts = ArticleFacts("a1", "2024-03-02", text=body, entities=(_entity("e1", "LOC", "Norway", body),),
                          refs=(_ref("the government", body, None, None, "GOV"),))
     assert [s.node for s in sightings_of(facts)[0] if s.name == "the government" and s.ref] == ["country:NOR"]
+
+
+def test_the_bloc_or_the_group_is_the_listed_organisation_of_that_kind_named_last() -> None:
+    facts = _orgs("Hamas rejected the plan, and NATO said the alliance would meet. The group did not reply.", "Hamas", "NATO")
+    nodes = _nodes(facts)
+    assert nodes["the alliance"] == "org:nato"  # NATO, named last, is an international organisation
+    assert "The group" not in nodes  # NATO was named last, and it is no armed group
+    facts = _orgs("Hamas rejected the plan. The group said it would fight on.", "Hamas")
+    assert _nodes(facts)["The group"] == "org:hamas"

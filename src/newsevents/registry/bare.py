@@ -17,6 +17,9 @@ state's name. Both are read here, when the article itself says whom they mean:
   forces"), else of the one state the article names (its persons' states counted);
 - "the Commission", "the Assembly": the one organisation the article names in full with that head
   word ("the European Commission"); "the Russian side": the state;
+- "the bloc", "the alliance" (an international organisation), "the group", "the movement", "the
+  militia" (an armed one): the organisation named last before it, when our dictionary lists it as
+  of that kind;
 - "the party", "his party", "the ruling party": the party named last before it, when it is also
   the organisation named last (in "the AKP said ... Özel told the assembly that the party ..." it
   is not, and nothing is read).
@@ -40,6 +43,10 @@ _THE = re.compile(r"(?<![\w'’-])(?:the|The)((?: [a-z][a-z-]*){1,3})")
 _SOMEONES = re.compile(r"(?<![\w'’-])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir) ([A-Z][a-z]+) (counterpart|minister)\b")
 _SIDE = re.compile(r"(?<![\w'’-])(?:the|The) ([A-Z][a-z]+) side\b")
 _HEAD = re.compile(r"(?<![\w'’-])(?:the|The) ([A-Z][a-z]{3,})\b")
+_BODY = re.compile(r"(?<![\w'’-])(?:the|The) (bloc|alliance|group|movement|militia)\b")
+#: What a body noun stands for: a bloc or an alliance is an international organisation (country IGO in our dictionary),
+#: a group, a movement or a militia an armed one (sector REB or PRM).
+_BODY_KIND = {"bloc": "IGO", "alliance": "IGO", "group": "ARMED", "movement": "ARMED", "militia": "ARMED"}
 _PARTY = re.compile(r"(?<![\w'’-])(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) (?:ruling )?party\b")
 _NEXT = re.compile(r"(?:['’]s)?(?: of\b| [A-Z])")
 #: Sector nouns that name a state's own institution, read bare; the rest ("protesters", "the media") belong to no state.
@@ -64,6 +71,7 @@ class Bare:
     sector: str | None = None
     state: str | None = None  # "the Russian minister": a person of this state
     party: bool = False
+    body: str | None = None  # "the bloc", "the group": IGO or ARMED, the kind of organisation it names
     head: str | None = None  # "the Commission": the head word of an organisation the article names in full
     single: bool = True  # an office one person holds in a state ("the president"), not one of many ("the governor")
 
@@ -121,6 +129,9 @@ def bare_in(text: str) -> list[Bare]:
     for found in _HEAD.finditer(text):
         if not _NEXT.match(text, found.end()) and state_code(found.group(1)) is None:
             out.append(Bare(found.start(), found.end(), found.group(0), head=found.group(1)))
+    for found in _BODY.finditer(text):
+        if not _NEXT.match(text, found.end()):
+            out.append(Bare(found.start(), found.end(), found.group(0), body=_BODY_KIND[found.group(1)]))
     for found in _PARTY.finditer(text):
         if not _NEXT.match(text, found.end()):
             out.append(Bare(found.start(), found.end(), found.group(0), party=True))
@@ -208,8 +219,36 @@ def _party_before(seen: list[Sighting], start: int) -> str | None:
     return before[-1][0] if before and "party" in before[-1][1].lower().split() else None
 
 
+@lru_cache(maxsize=1)
+def _dictionary_orgs() -> dict[str, str]:
+    """Folded name of every organisation our dictionary lists -> IGO (an international one), ARMED (REB, PRM) or ""."""
+    from newsevents.registry.dictionary import load_dictionary
+    from newsevents.registry.keys import folded
+
+    kinds = {}
+    for e in load_dictionary().entries:
+        if e.kind == "organisation" or e.id.startswith("org:"):
+            kind = "IGO" if e.country == "IGO" else "ARMED" if e.sector in ("REB", "PRM") else ""
+            kinds.update({folded(n): kind for n in e.names})
+    return kinds
+
+
+def _body_before(seen: list[Sighting], start: int, kind: str) -> str | None:
+    """The node of the organisation named last before ``start`` when our dictionary lists it as of ``kind``, else None."""
+    from newsevents.registry.keys import folded
+
+    orgs = sorted((s.start, s.node, s.name) for s in seen if s.node.startswith(("org:", "dict:org:")) and 0 <= s.start < start)
+    if not orgs:
+        return None
+    _, node, name = orgs[-1]
+    return node if _dictionary_orgs().get(folded(name)) == kind else None
+
+
 def _resolve(found: Bare, seen: list[Sighting], people: list[_Person]) -> tuple[str, str, str | None] | None:
     """(node, how, country) of a bare description, or None when the article does not say whom it means."""
+    if found.body is not None:
+        body = _body_before(seen, found.start, found.body)
+        return (body, "phrase", None) if body else None
     if found.party:
         party = _party_before(seen, found.start)
         return (party, "phrase", None) if party else None
@@ -266,7 +305,8 @@ def described(facts: ArticleFacts, seen: list[Sighting], name: str, start: int, 
     government") only when ``institutions``: the event coder gave it no state.
     """
     text = name if name.lower().startswith(("the ", "his ", "her ", "its ", "their ")) else "the " + name
-    found = [b for b in bare_in(text) if b.end == len(text) and (b.sector is None or institutions) and b.head is None]
+    found = [b for b in bare_in(text) if b.end == len(text) and (b.sector is None or institutions) and b.head is None
+             and b.body is None]
     if len(found) != 1:
         return None
     at = start if start >= 0 else len(facts.text)
