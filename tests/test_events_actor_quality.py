@@ -55,3 +55,17 @@ def test_goods_handed_over_are_no_recipient():
     aid = [e for e in _events("Kazakhstan began supplying Russian oil to China through its pipeline in March, the ministry said.")
            if e["type"] == "AID"]
     assert aid and [(a["name"], a.get("country")) for a in aid[0]["targets"]] == [("China", "CHN")]  # not "Russian" (whose oil)
+
+
+@pytest.mark.parametrize(("text", "dateline"), [
+    ("WASHINGTON—The Senate voted on Tuesday to reject the arms sale.", True),  # wire style: a tight long dash
+    ("NAIROBI – Kenya's parliament approved the budget.", True),
+    ("SADC search-and-rescue teams reached Beira on Monday.", False),  # a hyphen inside a word
+])
+def test_a_dateline_ends_at_its_dash(text, dateline):
+    from newsevents.events.phrases import in_dateline
+    from newsevents.nlp.pipeline import load_pipeline
+    from newsevents.settings import Settings
+
+    doc = load_pipeline(Settings.make(events=False))(text)
+    assert in_dateline(doc[0]) is dateline

@@ -62,6 +62,7 @@ def in_dateline(token: "Token") -> bool:
     if token.i - sent.start > 3 or not (first.is_alpha and first.is_upper and len(first.text) >= 3):
         return False
     for other in sent[: min(len(sent), 12)]:
-        if other.text in _DASHES and (other.whitespace_ or other.i == 0 or other.nbor(-1).whitespace_):
-            return token.i < other.i  # "search-and-rescue": a hyphen inside a word is no dateline dash
+        # "WASHINGTON—The Senate": a long dash counts written tight; a hyphen only with a space ("search-and-rescue")
+        if other.text in _DASHES and (other.text in ("—", "–") or other.whitespace_ or other.i == 0 or other.nbor(-1).whitespace_):
+            return token.i < other.i
     return False
