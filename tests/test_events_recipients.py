@@ -9,9 +9,7 @@ CASES = [
     # a meeting in one side's country is a visit: the visitors act, the hosts receive
     ("On a trip to Lima on Monday, Japan's trade minister met Peru's president.", "CONSULT", {"JPN"}, {"PER"}),
     ("Norway's foreign minister held talks with Kenya's president in Nairobi on Friday.", "CONSULT", {"NOR"}, {"KEN"}),
-    # whom a state bans, when nothing says where they are from, are its own
-    ("Bolivia's electoral court banned the Green Dawn Party on Tuesday.", "COERCE", {"BOL"}, {"BOL"}),
-    # ... but a target's own country stays
+    # a target's own country stays
     ("Chilean police arrested two Peruvian smugglers on Tuesday.", "COERCE", {"CHL"}, {"PER"}),
     # the one told to act receives the request
     ("Paris told Rome to halt the new checks at the border.", "REQUEST", {"FRA"}, {"ITA"}),

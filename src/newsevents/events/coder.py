@@ -194,13 +194,6 @@ class SentenceCoder:
             # "suspended aid deliveries in Baghdad", "troops on alert in the West Bank": a foreign place receives
             foreign = [p for p in places if all(p.country != a.country for a in actors)]
             targets = [ActorRef(p.name, p.entity, p.country, None, p.start, p.end) for p in foreign[:1]]
-        homes = {a.country for a in actors if a.country}
-        home = homes.pop() if len(homes) == 1 else None
-        if (home and home not in ("IGO", "NGO", "MNC", "IMG") and coding.type in words("compatriot_types") and targets
-                and all((t.sector or t.entity) and not t.country for t in targets)):
-            # "Kazakh prosecutors accused a former deputy head of the security service": whom a state
-            # arrests, attacks or charges, when nothing says where they are from, are its own people.
-            targets = [ActorRef(t.name, t.entity, home, t.sector, t.start, t.end) for t in targets]
         if coding.type == "MOBILIZE":
             actors, targets = _own_ground(actors, targets)
         if coding.type == "PROTEST" and not targets:
