@@ -256,15 +256,23 @@ def test_a_sure_none_drops_the_rules_events_of_the_sentence(nlp) -> None:
     assert _code_text(nlp, ARREST, _arrest_model(NONE, 30.0)) == ()
 
 
-def test_the_policy_takes_only_steps_that_are_right_nine_times_in_ten_on_dev() -> None:
-    from newsevents.training.events import LABELS, OFF, choose_policy
+def _sure(label: str, p: float) -> list[float]:
+    """Model probabilities that give ``label`` the probability ``p`` and share the rest."""
+    from newsevents.training.events import LABELS
 
-    def sure(label: str, p: float) -> list[float]:
-        rest = (1.0 - p) / (len(LABELS) - 1)
-        return [p if name == label else rest for name in LABELS]
+    rest = (1.0 - p) / (len(LABELS) - 1)
+    return [p if name == label else rest for name in LABELS]
+
+
+#: the lower bound of a Wilson interval (z = 1) for 9 right of 10
+WILSON_9_OF_10 = 0.7661
+
+
+def test_the_policy_takes_only_steps_that_are_surely_right_on_dev() -> None:
+    from newsevents.training.events import OFF, choose_policy
 
     # the model is right where the rules code nothing, and wrong half the time where it disagrees with them
-    probs = np.array([sure("AID", 0.97)] * 10 + [sure("PROTEST", 0.97)] * 4 + [sure(NONE, 0.9)] * 4)
+    probs = np.array([_sure("AID", 0.97)] * 10 + [_sure("PROTEST", 0.97)] * 4 + [_sure(NONE, 0.9)] * 4)
     rules = [None] * 10 + ["COERCE"] * 4 + [None] * 4
     gold = ["AID"] * 10 + ["PROTEST", "PROTEST", "COERCE", "COERCE"] + [NONE] * 4
     policy, figures = choose_policy(probs, rules, gold)
@@ -273,17 +281,13 @@ def test_the_policy_takes_only_steps_that_are_right_nine_times_in_ten_on_dev() -
 
 
 def test_a_step_proven_on_one_dev_sentence_is_not_taken() -> None:
-    from newsevents.training.events import LABELS, OFF, choose_policy, wilson_lower
+    from newsevents.training.events import OFF, choose_policy, wilson_lower
 
     assert wilson_lower(0, 0, 1.0) == 1.0 and wilson_lower(1, 1, 1.0) == 0.5
-    assert round(wilson_lower(10, 10, 1.0), 4) == 0.9091 and wilson_lower(9, 10, 1.0) < 0.9 * 9 / 10 + 0.01
-
-    def sure(label: str, p: float) -> list[float]:
-        rest = (1.0 - p) / (len(LABELS) - 1)
-        return [p if name == label else rest for name in LABELS]
+    assert round(wilson_lower(10, 10, 1.0), 4) == 0.9091 and round(wilson_lower(9, 10, 1.0), 4) == WILSON_9_OF_10
 
     # one sentence where the model is right against the rules: a retype that would raise dev accuracy, proven by one case
-    probs = np.array([sure("SANCTION", 0.99)] + [sure("COERCE", 0.6)] * 9)
+    probs = np.array([_sure("SANCTION", 0.99)] + [_sure("COERCE", 0.6)] * 9)
     rules = ["THREATEN"] + ["COERCE"] * 9
     gold = ["SANCTION"] + ["COERCE"] * 9
     policy, figures = choose_policy(probs, rules, gold)

@@ -107,7 +107,8 @@ def _verb_features(prefix: str, verb: "Token") -> list[str]:
 
 
 def _subject_features(verb: "Token") -> list[str]:
-    """Who does the main verb: ``s:`` its subject's lemma (the agent of a passive too), ``m>s:`` verb and subject.
+    """Who the main verb is about: ``s:`` the lemma of its subject (for a passive, both the patient it has as subject
+    and the agent after "by"), ``m>s:`` verb and grammatical subject.
 
     Measured on the dev split of the 3,947-sentence corpus: accuracy 0.801 -> 0.808, log-loss 0.710 -> 0.698.
     """

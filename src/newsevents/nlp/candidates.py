@@ -367,7 +367,7 @@ def _missed_places(doc: "Doc", lex: Lexicon) -> list[Candidate]:
 
 
 def _known_run(doc: "Doc", start: int) -> int | None:
-    """The end of the longest name from ``start`` the gazetteer knows as a town or region, else None."""
+    """The end of the longest name from ``start`` the gazetteer knows as a town, region or country, else None."""
     best, end, n = None, start, len(doc)
     while end < n and end - start < _MAX_RUN and doc[end].ent_iob_ == "O":
         word = doc[end]
