@@ -25,8 +25,8 @@ def test_a_weekday_before_a_possessive_is_not_part_of_the_actor():
 @pytest.mark.parametrize("title", ["UN Secretary-General", "OPEC Secretary-General"])
 def test_a_hyphenated_civilian_title_is_no_army_general(title):
     actors = _parties(f"{title} Lukas Brenner visited the Polish border guard headquarters on Monday.", "actors")
-    assert actors, "the visit is coded"
-    assert all(sector != "MIL" for _, _, sector in actors)
+    sectors = [sector for name, _, sector in actors if "Brenner" in name]
+    assert sectors and "MIL" not in sectors  # the visitor is coded, as a civilian official
 
 
 def test_a_group_named_before_a_leader_gives_his_country():
