@@ -97,3 +97,13 @@ def test_a_gulf_royal_called_by_title_and_given_name() -> None:
     elsewhere = [article("a1", entities=[full], refs=[ref("Khalid bin Fahad", "e1", "PAK", "GOV")]), article("a2", entities=[short])]
     registry = Registry.build(elsewhere, dictionary=NO_DICTIONARY)  # outside the Gulf monarchies a given name is no name
     assert actor_of(registry, "a2", "Sheikh Khalid") != actor_of(registry, "a1", "Khalid bin Fahad")
+
+
+def test_a_first_name_that_spells_an_arabic_article_is_kept() -> None:
+    assert person_key("Tamim Al Thani") == person_key("Tamim al-Thani")  # inside a name: the article
+    assert person_key("Ash Carter") != person_key("Carter") and person_key("Al Gore") != person_key("Gore")  # first: a name
+    people = [entity("e1", "PERSON", "Ash Carter"), entity("e2", "PERSON", "Jimmy Carter")]
+    korea = [entity("e1", "PERSON", "An Jae-myung"), entity("e2", "PERSON", "Lee Jae-myung")]
+    registry = Registry.build([article("a1", entities=people), article("a2", entities=korea)], dictionary=NO_DICTIONARY)
+    assert actor_of(registry, "a1", "Ash Carter") != actor_of(registry, "a1", "Jimmy Carter")
+    assert actor_of(registry, "a2", "An Jae-myung") != actor_of(registry, "a2", "Lee Jae-myung")

@@ -62,8 +62,9 @@ def folded(name: str) -> str:
 
 #: Spellings of common Arabic given names that English-language news uses for one name (keys as ``tkey`` folds them).
 _GIVEN = {"mohamad": "mohamed", "muhamad": "mohamed", "muhamed": "mohamed", "husain": "husein", "abdala": "abdula", "ibn": "bin"}
-#: An Arabic article written as a word of its own ("Al Thani") is no part of the name's key ("al-Thani").
-_ARTICLES = frozenset(p.rstrip("-") for p in _PARTICLES)
+#: An Arabic article written as a word of its own inside a name ("Tamim Al Thani") is no part of its key ("al-Thani").
+#: Only al/el, and never a name's first word: "Ash Carter", "An Cheol-soo" and "Al Gore" keep theirs.
+_ARTICLES = frozenset({"al", "el"})
 
 
 def tkey(word: str) -> str:
@@ -81,7 +82,7 @@ def tkey(word: str) -> str:
 def word_keys(name: str) -> list[str]:
     """``tkey`` of each word of a name, an Arabic article standing alone left out ("Tamim Al Thani" -> tamim, thani)."""
     words = name.split()
-    return [tkey(w) for i, w in enumerate(words) if i == len(words) - 1 or w.lower() not in _ARTICLES]
+    return [tkey(w) for i, w in enumerate(words) if i in (0, len(words) - 1) or w.lower() not in _ARTICLES]
 
 
 def person_key(name: str) -> str:

@@ -28,7 +28,8 @@ from newsevents.registry.sightings import Link, Sighting, sightings_of
 #: keys read transliteration variants alike (ł/l, ou/u, -eh/-a, x/ks, ibn/bin, "Al Thani"), titles without their dot,
 #: hyphenated acronyms (round 5 of the actor gold); v9: bare descriptions the article resolves ("the army", "the prime
 #: minister", "his Turkish counterpart", "his party": registry.bare), a participant's description that opens with an
-#: organisation ("EU foreign ministers"), "top diplomat" as a foreign minister (round 6). Our
+#: organisation ("EU foreign ministers"), "top diplomat" as a foreign minister (round 6), and only al/el inside a name
+#: left out of its key ("Ash Carter" is no Carter). Our
 #: dictionary's dated offices and the known names are part of what an
 #: article's observation depends on, so they are part of the version.
 VERSION = "observed.v9"
