@@ -49,27 +49,6 @@ def _country_name(code: str) -> str:
     return country_name(code) or code
 
 
-def _is_venue(token: "Token") -> bool:
-    """Whether a place name is where something happened: "in Beirut", "a visit to Hanoi", "visiting Dhaka"."""
-    if token.dep_ == "pobj":
-        if token.head.lower_ not in words("venue_preps"):
-            return False
-    elif not (token.dep_ == "dobj" and token.head.lemma_.lower() == "visit"):
-        return False
-    current = token
-    while current.pos_ not in ("VERB", "AUX") and current.head.i != current.i:
-        if current.dep_ in ("nsubj", "nsubjpass"):
-            return False
-        current = current.head
-    return True
-
-
-def _own_ground(actors: list[ActorRef], targets: list[ActorRef]) -> tuple[list[ActorRef], list[ActorRef]]:
-    """Forces moved on the mover's own ground face nobody: "deployed riot units in La Paz" (Bolivia)."""
-    home = {a.country for a in actors if a.country}
-    return actors, [t for t in targets if t.sector or t.country not in home]
-
-
 def _in_background(token: "Token") -> bool:
     """True when the trigger sits in an "after ..." / "since ..." clause or phrase of another event."""
     marks = words("background_marks")
@@ -194,8 +173,6 @@ class SentenceCoder:
             # "suspended aid deliveries in Baghdad", "troops on alert in the West Bank": a foreign place receives
             foreign = [p for p in places if all(p.country != a.country for a in actors)]
             targets = [ActorRef(p.name, p.entity, p.country, None, p.start, p.end) for p in foreign[:1]]
-        if coding.type == "MOBILIZE":
-            actors, targets = _own_ground(actors, targets)
         if coding.type == "PROTEST" and not targets:
             country = places[0].country if places else None
             country = country or next((a.country for a in actors if a.country and a.sector not in ("GOV", "IGO")), None)
@@ -224,37 +201,6 @@ class SentenceCoder:
         if not case.reciprocal:
             targets = [t for t in targets if all((t.name, t.country) != (a.name, a.country) for a in actors)]
         case.actors, case.targets, case.partners = actors, targets, partners
-        if case.coding.type == "CONSULT":
-            self._host(case)
-
-    def _host(self, case: Case) -> None:
-        """A meeting in the country of one side is a visit: the visitors act, the hosts receive them.
-
-        "On a visit to Nairobi, Germany's minister met Kenya's president": Germany -> Kenya, not a
-        joint act. A meeting on neutral ground ("met in Geneva") stays reciprocal.
-        """
-        host = self._host_country(case.draft.match.head.sent)
-        if host is None:
-            return
-        countries = {a.country for a in case.actors if a.country}
-        if case.reciprocal and host in countries and len(countries) == 2:
-            case.targets = [a for a in case.actors if a.country == host]
-            case.actors = [a for a in case.actors if a.country != host]
-            case.reciprocal = False
-
-    def _host_country(self, sent: "Span") -> str | None:
-        """The one country the meeting is held in: named places "in"/"to"/"at" or visited ("visiting Dhaka").
-
-        Places inside a subject ("the presidency in Pretoria said") are where someone sits, not the venue.
-        """
-        found = {
-            ref.country
-            for token in sent
-            if token.ent_type_ == "GPE" and token.ent_iob_ == "B" and _is_venue(token)
-            for ref in self.resolver.resolve([token])
-            if ref.country and ref.country not in ("IGO", "NGO", "MNC", "IMG")
-        }
-        return found.pop() if len(found) == 1 else None
 
     def _build(self, sent: "Span", case: Case) -> Event:
         """The Event record: evidence span, date, place, CAMEO scores and confidence."""
