@@ -18,7 +18,7 @@ from newsevents.events.pronouns import PronounMixin
 from newsevents.events.scope import ArticleScope, Named, phrase_country, place_country, seat_of_government
 from newsevents.events.tables import NON_STATE, Office, known_person, office_table
 from newsevents.names import name_key
-from newsevents.records import ActorRef, Role
+from newsevents.records import ActorRef
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -446,7 +446,8 @@ class ActorResolver(PronounMixin):
                 start, end = offset(head)
                 return ActorRef(role.person, role.entity, country, "GOV", start, end)
         if sector == "GOV" and country is None and not plural and lemma in _LEADER_WORDS:
-            role = self._only_holder(head)
+            definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+            role = self.scope.only_holder(head.lower_) if definite else None
             if role is not None:  # "the president" where the article names one president: that person, that state
                 start, end = offset(head)
                 return ActorRef(role.person, role.entity, role.country, "GOV", start, end)
@@ -465,13 +466,6 @@ class ActorResolver(PronounMixin):
             left += 1  # "On Monday Venezuela's foreign ministry": the date modifies the verb, not the ministry
         span = doc[left : head.i + 1]
         return ActorRef(span.text, None, country, sector, span.start_char, span.end_char)
-
-    def _only_holder(self, head: "Token") -> Role | None:
-        """For "the president" with no country: the one role of that office with a country the article names, if only one."""
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
-            return None
-        holders = {(r.person, r.country): r for r in self.scope.roles if r.country and r.office.lower().split()[-1:] == [head.lower_]}
-        return next(iter(holders.values())) if len(holders) == 1 else None
 
     def _home_country(self, sector: str | None) -> str | None:
         """The country an actor of ``sector`` with no country of its own belongs to: the article's, if any."""

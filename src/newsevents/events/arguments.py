@@ -198,8 +198,8 @@ def _real_subjects(found: list["Token"]) -> list["Token"]:
 def _headline_partners(verb: "Token", found: list["Token"]) -> list["Token"]:
     """Names listed with a comma before the subject, as headlines join parties: "Peru, Chile sign treaty".
 
-    The parser hangs "Peru" off the verb (npadvmod, dep, appos) instead of joining it to "Chile";
-    only a proper name right before the comma that precedes a proper-name subject counts.
+    The parser hangs "Peru" off the verb (npadvmod, dep, appos, nmod, advcl) instead of joining it to "Chile";
+    only a proper name or entity right before the comma that precedes a subject opening with one counts.
     """
     first = min(found, key=lambda t: t.i).left_edge
     if not (first.pos_ == "PROPN" or first.ent_type_) or first.i < 2 or first.nbor(-1).text != ",":

@@ -173,6 +173,11 @@ class ArticleScope:
                 return role
         return None
 
+    def only_holder(self, office_word: str) -> Role | None:
+        """The one role with a country whose office ends with ``office_word`` ("president"), if the article names only one."""
+        holders = {(r.person, r.country): r for r in self.roles if r.country and r.office.lower().split()[-1:] == [office_word]}
+        return next(iter(holders.values())) if len(holders) == 1 else None
+
     def leader_of(self, country: str, heads_only: bool = True) -> Role | None:
         """The head of state/government of ``country`` named in the article, if any."""
         from newsevents.events.tables import office_table

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsevents.registry.records import ArticleFacts
-from newsevents.registry.sightings import Sighting, is_state, office_words, person_node, state_code
+from newsevents.registry.sightings import Sighting, is_state, office_words, part_of, person_node, state_code
 
 _THE = re.compile(r"(?<![\w'’-])(?:the|The)((?: [a-z][a-z-]*){1,3})")
 _SOMEONES = re.compile(r"(?<![\w'’-])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir) ([A-Z][a-z]+) (counterpart|minister)\b")
@@ -212,11 +212,16 @@ def _states(seen: list[Sighting], people: list[_Person]) -> tuple[set[str], dict
     return states, agents
 
 
+def _org_before(seen: list[Sighting], start: int) -> tuple[str, str] | None:
+    """(node, name) of the organisation named last before ``start``, else None."""
+    orgs = sorted((s.start, s.node, s.name) for s in seen if s.node.startswith(("org:", "dict:org:")) and 0 <= s.start < start)
+    return orgs[-1][1:] if orgs else None
+
+
 def _party_before(seen: list[Sighting], start: int) -> str | None:
     """The node of the organisation named last before ``start`` when it is a party ("... Party"), else None."""
-    orgs = sorted((s.start, s.node, s.name) for s in seen if s.node.startswith(("org:", "dict:org:")) and s.start >= 0)
-    before = [(node, name) for at, node, name in orgs if at < start]
-    return before[-1][0] if before and "party" in before[-1][1].lower().split() else None
+    last = _org_before(seen, start)
+    return last[0] if last and "party" in last[1].lower().split() else None
 
 
 @lru_cache(maxsize=1)
@@ -237,11 +242,8 @@ def _body_before(seen: list[Sighting], start: int, kind: str) -> str | None:
     """The node of the organisation named last before ``start`` when our dictionary lists it as of ``kind``, else None."""
     from newsevents.registry.keys import folded
 
-    orgs = sorted((s.start, s.node, s.name) for s in seen if s.node.startswith(("org:", "dict:org:")) and 0 <= s.start < start)
-    if not orgs:
-        return None
-    _, node, name = orgs[-1]
-    return node if _dictionary_orgs().get(folded(name)) == kind else None
+    last = _org_before(seen, start)
+    return last[0] if last and _dictionary_orgs().get(folded(last[1])) == kind else None
 
 
 def _resolve(found: Bare, seen: list[Sighting], people: list[_Person]) -> tuple[str, str, str | None] | None:
@@ -286,8 +288,7 @@ def bare_sightings(facts: ArticleFacts, seen: list[Sighting]) -> list[Sighting]:
     people = _people(facts, seen)
     out = []
     for found in bare_in(facts.text):
-        if any(a < found.end and found.start < b and not (found.start <= a and b <= found.end and b - a < found.end - found.start)
-               for a, b in spans):
+        if any(a < found.end and found.start < b and not part_of(a, b, found.start, found.end) for a, b in spans):
             continue  # a sighting inside it ("Russian" of "the Russian minister") leaves it to be read
         resolved = _resolve(found, seen, people)
         if resolved is not None:

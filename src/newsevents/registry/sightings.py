@@ -281,7 +281,7 @@ def sightings_of(facts: ArticleFacts) -> tuple[list[Sighting], list[Link]]:
         out.append(Sighting(facts.article, start, end, ref.name, node, how, ref.entity or "", ref.country, ref.sector, facts.date, True))
     out.extend(_phrases(facts))
     out.extend(_known(facts, out))
-    out.extend(_surnames(facts, out))
+    out.extend(_surnames(facts, out, owners))
     out.extend(_bare(facts, out))
     for role in facts.roles:
         out.append(Sighting(facts.article, -1, -1, role.person, person_node(role.person), "holder", role.entity or "",
@@ -323,7 +323,7 @@ def _known(facts: ArticleFacts, seen: list[Sighting]) -> list[Sighting]:
     states |= {s.node[6:9] for s in seen if s.node.startswith("agent:")}
     out = []
     for found in known_in(facts.text, states):
-        if any(start < found.end and found.start < end and not _part_of(start, end, found.start, found.end) for start, end in spans):
+        if any(start < found.end and found.start < end and not part_of(start, end, found.start, found.end) for start, end in spans):
             continue  # a name the NER found only in part ("Houthi" of "the Houthi movement") is read whole as well
         country = found.node[8:] if found.node.startswith("country:") else None
         out.append(Sighting(facts.article, found.start, found.end, found.text, found.node, "known", "", country,
@@ -361,7 +361,7 @@ def _described(facts: ArticleFacts, seen: list[Sighting], ref: ActorRef) -> str 
                      institutions=not is_state(ref.country))
 
 
-def _part_of(start: int, end: int, outer_start: int, outer_end: int) -> bool:
+def part_of(start: int, end: int, outer_start: int, outer_end: int) -> bool:
     """True when the span start..end lies inside outer_start..outer_end and is shorter."""
     return outer_start <= start < end <= outer_end and end - start < outer_end - outer_start
 
@@ -389,11 +389,11 @@ def _surname_as_org(name: str, owners: dict[str, set[str]]) -> str | None:
     return person_node(next(iter(names))) if len(names) == 1 else None
 
 
-def _surnames(facts: ArticleFacts, seen: list[Sighting]) -> list[Sighting]:
-    """A surname of a person the article names in full, in any spelling ("Nikol Pashinyan ... Pashinian said"), where the NER found nothing."""
+def _surnames(facts: ArticleFacts, seen: list[Sighting], owners: dict[str, set[str]]) -> list[Sighting]:
+    """A surname of a person the article names in full, in any spelling ("Nikol Pashinyan ... Pashinian said"), where the NER
+    found nothing; ``owners`` is the article's ``_surname_owners``."""
     if not facts.text:
         return []
-    owners = _surname_owners(facts)
     spans = sorted((x.start, x.end) for x in seen if x.start >= 0)
     out = []
     for found in _CAPITALISED.finditer(facts.text):
